@@ -1,0 +1,39 @@
+//! Errors on outside data that name the field at fault, so each message can be shown next
+//! to its field. The wording belongs to the reader (the API in French, the app through its
+//! i18n layer); here is only what went wrong.
+
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum CodeErreur {
+    /// Not one of the accepted values.
+    ValeurInconnue,
+    /// A whole number was expected.
+    PasUnNombre,
+    /// A number outside the accepted range, bounds included.
+    HorsLimites { min: i64, max: i64 },
+    /// The field was given more than once.
+    Repete,
+}
+
+/// One invalid field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErreurChamp {
+    /// The field's name, as in the request.
+    pub champ: String,
+    #[serde(flatten)]
+    pub code: CodeErreur,
+}
+
+impl ErreurChamp {
+    pub fn new(champ: &str, code: CodeErreur) -> Self {
+        ErreurChamp {
+            champ: champ.to_owned(),
+            code,
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! # clef-domain
+//!
+//! The rules of Clef, in one place, compiled natively for the server and to WebAssembly
+//! for the app. Nothing here does I/O or reads a clock: every function takes values
+//! (including "today") and returns values.
+//!
+//! - [`argent`]: money in integer cents ([`Euros`]).
+//! - [`surface`]: surfaces in m² with one decimal ([`Surface`]).
+//! - [`offre`]: a listing (*offre de logement*) and its attributes.
+//! - [`plafonds`]: the official income ceilings by financing, year, zone and household category.
+//! - [`recherche`]: the search criteria of the listings page, parsed from a query string.
+//! - [`api`]: the JSON shapes the server sends and the app reads.
+
+pub mod api;
+pub mod argent;
+pub mod erreur;
+pub mod offre;
+pub mod plafonds;
+pub mod recherche;
+pub mod surface;
+
+pub use argent::Euros;
+pub use erreur::{CodeErreur, ErreurChamp};
+pub use surface::Surface;

@@ -1,0 +1,1 @@
+//! Browser journeys live in `tests/`; run them with `cargo xtask test`.

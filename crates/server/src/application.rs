@@ -1,0 +1,80 @@
+//! Assembles the whole HTTP application: the API, the app's static files, and the layers
+//! every response goes through.
+
+use crate::horloge::Horloge;
+use crate::probleme;
+use crate::routes;
+use crate::statique;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+use clef_domain::api::Probleme;
+use sqlx::SqlitePool;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct Etat {
+    pub base: SqlitePool,
+    pub horloge: Arc<dyn Horloge>,
+}
+
+/// The application: `/api/v1/...` and, when `dist` is given, the app with SPA fallback.
+pub fn application(etat: Etat, dist: Option<PathBuf>) -> Router {
+    let api = routes::api()
+        .layer(axum::middleware::map_response(en_probleme))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .with_state(etat);
+    let routeur = match dist {
+        Some(dist) => api.fallback_service(statique::service(dist)),
+        None => api,
+    };
+    routeur
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("panique dans un gestionnaire de requête");
+            probleme::reponse(probleme::interne())
+        }))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// A safety net: an error the framework answered itself (a rejected extractor, say) still
+/// reaches the client as problem+json.
+async fn en_probleme(reponse: Response) -> Response {
+    let status = reponse.status();
+    let deja_probleme = reponse
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/problem+json"));
+    if !(status.is_client_error() || status.is_server_error()) || deja_probleme {
+        return reponse;
+    }
+    probleme::reponse(Probleme {
+        type_: if status.is_client_error() {
+            probleme::TYPE_REQUETE_INVALIDE
+        } else {
+            probleme::TYPE_INTERNE
+        }
+        .into(),
+        title: status.canonical_reason().unwrap_or("Erreur").into(),
+        status: status.as_u16(),
+        detail: None,
+        errors: vec![],
+    })
+}

@@ -1,0 +1,102 @@
+//! Configuration from the environment, with defaults for the local demo.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where to listen (`CLEF_ADDR`).
+pub const ADRESSE_DEFAUT: &str = "127.0.0.1:8080";
+/// The SQLite file (`CLEF_DATABASE_URL`).
+pub const BASE_DEFAUT: &str = "sqlite:data/clef.db";
+/// The built app (`CLEF_DIST`).
+pub const DIST_DEFAUT: &str = "dist";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub adresse: SocketAddr,
+    pub base: String,
+    pub dist: PathBuf,
+    /// Fill an empty database with the demonstration data (`CLEF_DEMO=1`).
+    pub demo: bool,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ErreurConfig {
+    #[error("CLEF_ADDR={0:?} n'est pas une adresse IP:port (exemple : 127.0.0.1:8080)")]
+    Adresse(String),
+    #[error("CLEF_DEMO={0:?} : attendu 1 ou 0")]
+    Demo(String),
+    #[error(
+        "CLEF_DATABASE_URL={0:?} : seul SQLite (sqlite:chemin) est pris en charge pour l'instant"
+    )]
+    Base(String),
+}
+
+impl Config {
+    /// Reads the configuration through `lire` (the process environment in `main`).
+    pub fn depuis(lire: impl Fn(&str) -> Option<String>) -> Result<Config, ErreurConfig> {
+        let adresse_texte = lire("CLEF_ADDR").unwrap_or_else(|| ADRESSE_DEFAUT.to_owned());
+        let adresse = adresse_texte
+            .parse()
+            .map_err(|_| ErreurConfig::Adresse(adresse_texte.clone()))?;
+        let base = lire("CLEF_DATABASE_URL").unwrap_or_else(|| BASE_DEFAUT.to_owned());
+        if !base.starts_with("sqlite:") {
+            return Err(ErreurConfig::Base(base));
+        }
+        let dist = PathBuf::from(lire("CLEF_DIST").unwrap_or_else(|| DIST_DEFAUT.to_owned()));
+        let demo = match lire("CLEF_DEMO").as_deref() {
+            None | Some("0") | Some("") => false,
+            Some("1") => true,
+            Some(autre) => return Err(ErreurConfig::Demo(autre.to_owned())),
+        };
+        Ok(Config {
+            adresse,
+            base,
+            dist,
+            demo,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ErreurConfig> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::depuis(|k| vars.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_serve_the_demo_address_on_a_local_sqlite_file() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.adresse.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.base, "sqlite:data/clef.db");
+        assert!(!c.demo);
+    }
+
+    #[test]
+    fn the_address_can_be_overridden_and_is_checked() {
+        assert_eq!(
+            config(&[("CLEF_ADDR", "0.0.0.0:3000")])
+                .unwrap()
+                .adresse
+                .port(),
+            3000
+        );
+        assert_eq!(
+            config(&[("CLEF_ADDR", "localhost")]),
+            Err(ErreurConfig::Adresse("localhost".into()))
+        );
+    }
+
+    #[test]
+    fn demo_mode_is_explicit() {
+        assert!(config(&[("CLEF_DEMO", "1")]).unwrap().demo);
+        assert!(config(&[("CLEF_DEMO", "oui")]).is_err());
+        assert!(config(&[("CLEF_DATABASE_URL", "postgres://x")]).is_err());
+    }
+}

@@ -1,0 +1,119 @@
+//! The demonstration territory: real names of communes of the Béthune-Bruay agglomeration
+//! and of Béthune's two priority neighbourhoods (QPV); invented landlords and streets.
+
+pub struct CommuneDemo {
+    pub slug: &'static str,
+    pub nom: &'static str,
+    pub qpv: &'static [&'static str],
+    /// Invented street names, for invented addresses.
+    pub rues: &'static [&'static str],
+    /// Relative share of the listings.
+    pub poids: u32,
+}
+
+pub const TERRITOIRE: (&str, &str) = (
+    "bethune-bruay",
+    "Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane",
+);
+
+pub const QPV_MONT_LIEBAUT: &str = "Mont-Liébaut";
+pub const QPV_RUE_DE_LILLE: &str = "Rue de Lille";
+
+pub const COMMUNES: &[CommuneDemo] = &[
+    CommuneDemo {
+        slug: "bethune",
+        nom: "Béthune",
+        qpv: &[QPV_MONT_LIEBAUT, QPV_RUE_DE_LILLE],
+        rues: &[
+            "rue des Tilleuls",
+            "allée des Peupliers",
+            "rue du Beffroi",
+            "résidence du Parc",
+        ],
+        poids: 8,
+    },
+    CommuneDemo {
+        slug: "bruay-la-buissiere",
+        nom: "Bruay-la-Buissière",
+        qpv: &[],
+        rues: &["rue des Mineurs", "cité des Fleurs", "avenue de la Gare"],
+        poids: 5,
+    },
+    CommuneDemo {
+        slug: "beuvry",
+        nom: "Beuvry",
+        qpv: &[],
+        rues: &["rue du Marais", "allée des Saules"],
+        poids: 3,
+    },
+    CommuneDemo {
+        slug: "annezin",
+        nom: "Annezin",
+        qpv: &[],
+        rues: &["rue du Canal", "clos des Aubépines"],
+        poids: 2,
+    },
+    CommuneDemo {
+        slug: "lillers",
+        nom: "Lillers",
+        qpv: &[],
+        rues: &["rue de la Collégiale", "résidence des Prés"],
+        poids: 3,
+    },
+    CommuneDemo {
+        slug: "auchel",
+        nom: "Auchel",
+        qpv: &[],
+        rues: &["rue des Corons", "allée du Terril"],
+        poids: 3,
+    },
+    CommuneDemo {
+        slug: "isbergues",
+        nom: "Isbergues",
+        qpv: &[],
+        rues: &["rue des Forges", "square des Acacias"],
+        poids: 2,
+    },
+    CommuneDemo {
+        slug: "fouquieres-les-bethune",
+        nom: "Fouquières-lès-Béthune",
+        qpv: &[],
+        rues: &["rue des Vergers"],
+        poids: 1,
+    },
+    CommuneDemo {
+        slug: "chocques",
+        nom: "Chocques",
+        qpv: &[],
+        rues: &["rue de la Clarence"],
+        poids: 1,
+    },
+    CommuneDemo {
+        slug: "divion",
+        nom: "Divion",
+        qpv: &[],
+        rues: &["rue des Écoles", "cité du Moulin"],
+        poids: 2,
+    },
+    CommuneDemo {
+        slug: "houdain",
+        nom: "Houdain",
+        qpv: &[],
+        rues: &["rue du Calvaire"],
+        poids: 1,
+    },
+    CommuneDemo {
+        slug: "barlin",
+        nom: "Barlin",
+        qpv: &[],
+        rues: &["rue des Hirondelles", "allée des Charmes"],
+        poids: 2,
+    },
+];
+
+/// Invented landlords (slug, name).
+pub const BAILLEURS: &[(&str, &str)] = &[
+    ("logis-artois", "Logis de l'Artois"),
+    ("toits-de-la-lys", "Les Toits de la Lys"),
+    ("maisons-du-bassin", "Maisons du Bassin minier"),
+];

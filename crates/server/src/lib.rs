@@ -1,0 +1,18 @@
+//! # clef-server
+//!
+//! One binary that serves the JSON API under `/api/v1` and the built app (`dist/`), on an
+//! embedded SQLite database. The rules come from `clef-domain`; this crate adds HTTP, SQL
+//! and time.
+
+pub mod application;
+pub mod config;
+pub mod demo;
+pub mod horloge;
+pub mod probleme;
+pub mod routes;
+pub mod statique;
+pub mod stockage;
+
+pub use application::{Etat, application};
+pub use config::Config;
+pub use horloge::{Horloge, HorlogeFixe, HorlogeParis};

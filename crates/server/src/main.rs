@@ -1,0 +1,55 @@
+//! `clef-server`: serves the API and the app. Configuration by environment variables (see
+//! the README): `CLEF_ADDR`, `CLEF_DATABASE_URL`, `CLEF_DIST`, `CLEF_DEMO`.
+
+use anyhow::Context;
+use clef_server::{Config, Etat, Horloge, HorlogeParis, application, demo, stockage};
+use std::sync::Arc;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let config = Config::depuis(|cle| std::env::var(cle).ok())?;
+    let horloge = HorlogeParis::new().context("fuseau Europe/Paris")?;
+    let base = stockage::ouvrir(&config.base)
+        .await
+        .with_context(|| format!("ouverture de la base {}", config.base))?;
+    if config.demo {
+        let semis = demo::semer(&base, horloge.aujourdhui())
+            .await
+            .context("données de démonstration")?;
+        tracing::info!(
+            offres_ajoutees = semis.offres_ajoutees,
+            "données de démonstration en place"
+        );
+    }
+    let dist = config
+        .dist
+        .join("index.html")
+        .is_file()
+        .then(|| config.dist.clone());
+    if dist.is_none() {
+        tracing::warn!(dist = %config.dist.display(), "application non construite : seule l'API est servie (lancez `cargo xtask run`)");
+    }
+    let app = application(
+        Etat {
+            base,
+            horloge: Arc::new(horloge),
+        },
+        dist,
+    );
+    let ecoute = tokio::net::TcpListener::bind(config.adresse)
+        .await
+        .with_context(|| format!("écoute sur {}", config.adresse))?;
+    tracing::info!("Clef est servi sur http://{}", ecoute.local_addr()?);
+    axum::serve(ecoute, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! Serves the built app (`dist/`): precompressed files (brotli, gzip) written at build time,
+//! long caching for content-hashed assets, and the SPA fallback to `index.html` so that
+//! every app URL can be opened directly.
+
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::convert::Infallible;
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+use tower::util::BoxCloneSyncService;
+use tower_http::services::{ServeDir, ServeFile};
+
+type Service = BoxCloneSyncService<Request<Body>, Response, Infallible>;
+
+pub fn service(dist: PathBuf) -> Service {
+    let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let fichiers = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(true);
+    let service = tower::service_fn(move |requete: Request<Body>| {
+        let index = index.clone();
+        let fichiers = fichiers.clone();
+        async move {
+            let chemin = requete.uri().path().to_owned();
+            let reponse = fichiers
+                .oneshot(requete)
+                .await
+                .map(IntoResponse::into_response);
+            let Ok(reponse) = reponse;
+            let reponse = if reponse.status() == StatusCode::NOT_FOUND && est_une_page(&chemin) {
+                let Ok(page) = index.oneshot(Request::new(Body::empty())).await;
+                page.into_response()
+            } else {
+                reponse
+            };
+            Ok(mettre_en_cache(reponse, &chemin))
+        }
+    });
+    BoxCloneSyncService::new(service)
+}
+
+/// App URLs (`/logements/12`) fall back to the app; a missing file (`/x.png`) is a 404.
+fn est_une_page(chemin: &str) -> bool {
+    let dernier = chemin.rsplit('/').next().unwrap_or_default();
+    !dernier.contains('.')
+}
+
+/// Trunk names the wasm, JS and CSS after their content hash: they never change, so a
+/// phone downloads them once. Everything else is revalidated.
+fn mettre_en_cache(mut reponse: Response, chemin: &str) -> Response {
+    if !reponse.status().is_success() {
+        return reponse;
+    }
+    let valeur = if est_empreinte(chemin) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    reponse
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(valeur));
+    reponse
+}
+
+/// `clef-1a2b3c4d5e6f7a8b_bg.wasm`: a name ending with a 16-hex-digit hash.
+fn est_empreinte(chemin: &str) -> bool {
+    let nom = Path::new(chemin)
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let nom = nom.strip_suffix("_bg").unwrap_or(nom);
+    nom.rsplit_once('-').is_some_and(|(_, empreinte)| {
+        empreinte.len() == 16 && empreinte.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_app_urls_fall_back_to_the_app() {
+        assert!(est_une_page("/"));
+        assert!(est_une_page("/logements/12"));
+        assert!(!est_une_page("/demo/photos/absente.svg"));
+    }
+
+    #[test]
+    fn hashed_assets_are_recognised() {
+        assert!(est_empreinte("/clef-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(est_empreinte("/main-0123456789abcdef.css"));
+        assert!(!est_empreinte("/index.html"));
+        assert!(!est_empreinte("/demo/photos/facade-brique.svg"));
+    }
+}

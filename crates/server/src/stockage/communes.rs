@@ -1,0 +1,33 @@
+//! Communes of the territory and their priority neighbourhoods.
+
+use clef_domain::api::Commune;
+use sqlx::SqlitePool;
+
+pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, sqlx::Error> {
+    let lignes: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.slug, c.nom, q.nom FROM communes c LEFT JOIN qpv q ON q.commune_id = c.id
+         ORDER BY c.nom, q.nom",
+    )
+    .fetch_all(base)
+    .await?;
+    let mut communes: Vec<Commune> = Vec::new();
+    for (slug, nom, qpv) in lignes {
+        match communes.last_mut() {
+            Some(derniere) if derniere.slug == slug => derniere.qpv.extend(qpv),
+            _ => communes.push(Commune {
+                slug,
+                nom,
+                qpv: qpv.into_iter().collect(),
+            }),
+        }
+    }
+    Ok(communes)
+}
+
+pub async fn existe(base: &SqlitePool, slug: &str) -> Result<bool, sqlx::Error> {
+    let trouvee: Option<i64> = sqlx::query_scalar("SELECT 1 FROM communes WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(base)
+        .await?;
+    Ok(trouvee.is_some())
+}

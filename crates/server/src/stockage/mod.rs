@@ -1,0 +1,30 @@
+//! The database: an embedded SQLite file in WAL mode, migrated on start.
+
+pub mod communes;
+pub mod offres;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Opens (creating the file and its folder if needed) and migrates the database.
+pub async fn ouvrir(url: &str) -> anyhow::Result<SqlitePool> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    if let Some(dossier) = options.get_filename().parent()
+        && !dossier.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dossier)?;
+    }
+    let base = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("./migrations").run(&base).await?;
+    Ok(base)
+}

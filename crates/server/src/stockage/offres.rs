@@ -1,0 +1,269 @@
+//! Listings: the search with its filters, sorting and pagination, and the full detail.
+
+use crate::probleme::ErreurApi;
+use clef_domain::api::{Bailleur, OffreDetail, OffreResume, PageOffres, Photo};
+use clef_domain::offre::{Code, FenetrePublication, Zone};
+use clef_domain::plafonds;
+use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Tri};
+use clef_domain::{Euros, Surface};
+use jiff::civil::Date;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+const COLONNES_RESUME: &str = "o.id, o.titre, c.nom AS commune, q.nom AS qpv, o.typologie,
+    o.surface_dixiemes, o.loyer_centimes, o.charges_centimes, o.financement, o.reservataire,
+    o.accessible_pmr, o.ouverture, o.cloture, o.demo,
+    (SELECT p.url FROM photos p WHERE p.offre_id = o.id ORDER BY p.rang LIMIT 1) AS photo_url,
+    (SELECT p.texte_alternatif FROM photos p WHERE p.offre_id = o.id ORDER BY p.rang LIMIT 1) AS photo_alt";
+
+const JOINTURES: &str = " FROM offres o
+    JOIN communes c ON c.id = o.commune_id
+    LEFT JOIN qpv q ON q.id = o.qpv_id";
+
+#[derive(sqlx::FromRow)]
+struct LigneResume {
+    id: i64,
+    titre: String,
+    commune: String,
+    qpv: Option<String>,
+    typologie: String,
+    surface_dixiemes: i64,
+    loyer_centimes: i64,
+    charges_centimes: i64,
+    financement: String,
+    reservataire: String,
+    accessible_pmr: bool,
+    ouverture: String,
+    cloture: String,
+    demo: bool,
+    photo_url: Option<String>,
+    photo_alt: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LigneDetail {
+    #[sqlx(flatten)]
+    resume: LigneResume,
+    adresse: String,
+    zone: String,
+    pieces: i64,
+    etage: i64,
+    ascenseur: bool,
+    dpe: String,
+    bailleur_id: i64,
+    bailleur_nom: String,
+    description: String,
+}
+
+/// One page of listings matching the criteria, and how many match in all.
+pub async fn rechercher(
+    base: &SqlitePool,
+    recherche: &Recherche,
+    aujourdhui: Date,
+) -> Result<PageOffres, ErreurApi> {
+    let mut compte = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
+    compte.push(JOINTURES);
+    filtrer(&mut compte, recherche, aujourdhui);
+    let total: i64 = compte.build_query_scalar().fetch_one(base).await?;
+
+    let mut requete = QueryBuilder::<Sqlite>::new("SELECT ");
+    requete.push(COLONNES_RESUME).push(JOINTURES);
+    filtrer(&mut requete, recherche, aujourdhui);
+    requete.push(ordre(recherche.tri));
+    requete
+        .push(" LIMIT ")
+        .push_bind(i64::from(recherche.par_page))
+        .push(" OFFSET ")
+        .push_bind(i64::from(recherche.decalage()));
+    let lignes: Vec<LigneResume> = requete.build_query_as().fetch_all(base).await?;
+
+    Ok(PageOffres {
+        total: u64::try_from(total).unwrap_or(0),
+        page: recherche.page,
+        par_page: recherche.par_page,
+        offres: lignes
+            .into_iter()
+            .map(|l| l.en_resume(aujourdhui))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+/// Everything about one listing, or `None` if there is no such listing.
+pub async fn detail(
+    base: &SqlitePool,
+    id: i64,
+    aujourdhui: Date,
+) -> Result<Option<OffreDetail>, ErreurApi> {
+    let mut requete = QueryBuilder::<Sqlite>::new("SELECT ");
+    requete
+        .push(COLONNES_RESUME)
+        .push(
+            ", o.adresse, c.zone, o.pieces, o.etage, o.ascenseur, o.dpe, o.description,
+             b.id AS bailleur_id, b.nom AS bailleur_nom",
+        )
+        .push(JOINTURES)
+        .push(" JOIN bailleurs b ON b.id = o.bailleur_id WHERE o.id = ")
+        .push_bind(id);
+    let Some(ligne) = requete
+        .build_query_as::<LigneDetail>()
+        .fetch_optional(base)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let photos: Vec<(String, String)> =
+        sqlx::query_as("SELECT url, texte_alternatif FROM photos WHERE offre_id = ? ORDER BY rang")
+            .bind(id)
+            .fetch_all(base)
+            .await?;
+    ligne.en_detail(aujourdhui, photos).map(Some)
+}
+
+fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujourdhui: Date) {
+    let jour = aujourdhui.to_string();
+    requete.push(" WHERE 1 = 1");
+    match recherche.etat {
+        FiltreEtat::Ouvertes => {
+            requete
+                .push(" AND o.ouverture <= ")
+                .push_bind(jour.clone())
+                .push(" AND o.cloture >= ")
+                .push_bind(jour);
+        }
+        FiltreEtat::AVenir => {
+            requete.push(" AND o.ouverture > ").push_bind(jour);
+        }
+        FiltreEtat::Cloturees => {
+            requete.push(" AND o.cloture < ").push_bind(jour);
+        }
+        FiltreEtat::Toutes => {}
+    }
+    if let Some(commune) = &recherche.commune {
+        requete.push(" AND c.slug = ").push_bind(commune.clone());
+    }
+    if let Some(typologie) = recherche.typologie {
+        requete
+            .push(" AND o.typologie = ")
+            .push_bind(typologie.code());
+    }
+    if let Some(loyer_max) = recherche.loyer_max {
+        requete
+            .push(" AND o.loyer_centimes + o.charges_centimes <= ")
+            .push_bind(i64::from(loyer_max) * 100);
+    }
+    if let Some(financement) = recherche.financement {
+        requete
+            .push(" AND o.financement = ")
+            .push_bind(financement.code());
+    }
+    if recherche.pmr {
+        requete.push(" AND o.accessible_pmr = 1");
+    }
+    match recherche.qpv {
+        Some(Qpv::Dans) => {
+            requete.push(" AND o.qpv_id IS NOT NULL");
+        }
+        Some(Qpv::Hors) => {
+            requete.push(" AND o.qpv_id IS NULL");
+        }
+        None => {}
+    }
+    if let Some(reservataire) = recherche.reservataire {
+        requete
+            .push(" AND o.reservataire = ")
+            .push_bind(reservataire.code());
+    }
+}
+
+/// Every order ends on the id, so that pages are stable.
+fn ordre(tri: Tri) -> &'static str {
+    match tri {
+        Tri::ClotureProche => " ORDER BY o.cloture ASC, o.id ASC",
+        Tri::PlusRecentes => " ORDER BY o.ouverture DESC, o.id DESC",
+        Tri::LoyerCroissant => " ORDER BY o.loyer_centimes + o.charges_centimes ASC, o.id ASC",
+        Tri::LoyerDecroissant => " ORDER BY o.loyer_centimes + o.charges_centimes DESC, o.id ASC",
+        Tri::SurfaceDecroissante => " ORDER BY o.surface_dixiemes DESC, o.id ASC",
+    }
+}
+
+fn illisible(colonne: &str, valeur: impl std::fmt::Display) -> ErreurApi {
+    ErreurApi::DonneeIllisible(format!("{colonne} = {valeur}"))
+}
+
+fn code<T: Code>(colonne: &str, valeur: &str) -> Result<T, ErreurApi> {
+    T::depuis_code(valeur).ok_or_else(|| illisible(colonne, valeur))
+}
+
+fn date(colonne: &str, valeur: &str) -> Result<Date, ErreurApi> {
+    valeur.parse().map_err(|_| illisible(colonne, valeur))
+}
+
+impl LigneResume {
+    fn en_resume(self, aujourdhui: Date) -> Result<OffreResume, ErreurApi> {
+        let ouverture = date("ouverture", &self.ouverture)?;
+        let cloture = date("cloture", &self.cloture)?;
+        let fenetre = FenetrePublication::new(ouverture, cloture)
+            .map_err(|_| illisible("cloture", &self.cloture))?;
+        let surface = u32::try_from(self.surface_dixiemes)
+            .map(Surface::from_dixiemes)
+            .map_err(|_| illisible("surface_dixiemes", self.surface_dixiemes))?;
+        Ok(OffreResume {
+            id: self.id,
+            titre: self.titre,
+            commune: self.commune,
+            qpv: self.qpv,
+            typologie: code("typologie", &self.typologie)?,
+            surface,
+            loyer: Euros::from_centimes(self.loyer_centimes),
+            charges: Euros::from_centimes(self.charges_centimes),
+            financement: code("financement", &self.financement)?,
+            reservataire: code("reservataire", &self.reservataire)?,
+            accessible_pmr: self.accessible_pmr,
+            photo: self
+                .photo_url
+                .zip(self.photo_alt)
+                .map(|(url, texte_alternatif)| Photo {
+                    url,
+                    texte_alternatif,
+                }),
+            ouverture,
+            cloture,
+            etat: fenetre.etat(aujourdhui),
+            jours_restants: fenetre.jours_restants(aujourdhui),
+            demo: self.demo,
+        })
+    }
+}
+
+impl LigneDetail {
+    fn en_detail(
+        self,
+        aujourdhui: Date,
+        photos: Vec<(String, String)>,
+    ) -> Result<OffreDetail, ErreurApi> {
+        let resume = self.resume.en_resume(aujourdhui)?;
+        let zone: Zone = code("zone", &self.zone)?;
+        let plafonds = plafonds::bareme(resume.financement, resume.ouverture.year(), zone);
+        Ok(OffreDetail {
+            adresse: self.adresse,
+            zone,
+            pieces: u8::try_from(self.pieces).map_err(|_| illisible("pieces", self.pieces))?,
+            etage: i8::try_from(self.etage).map_err(|_| illisible("etage", self.etage))?,
+            ascenseur: self.ascenseur,
+            dpe: code("dpe", &self.dpe)?,
+            bailleur: Bailleur {
+                id: self.bailleur_id,
+                nom: self.bailleur_nom,
+            },
+            description: self.description,
+            photos: photos
+                .into_iter()
+                .map(|(url, texte_alternatif)| Photo {
+                    url,
+                    texte_alternatif,
+                })
+                .collect(),
+            plafonds,
+            resume,
+        })
+    }
+}

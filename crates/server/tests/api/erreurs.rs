@@ -1,0 +1,139 @@
+//! Bad input gets a problem+json answer naming each field, never a 500.
+
+use crate::aide::TestApp;
+use axum::http::StatusCode;
+use clef_domain::api::Probleme;
+use clef_domain::erreur::CodeErreur;
+
+async fn probleme(app: &TestApp, uri: &str, status: StatusCode) -> Probleme {
+    let r = app.get(uri).await;
+    assert_eq!(r.status, status, "{uri}");
+    assert_eq!(r.type_contenu(), "application/problem+json", "{uri}");
+    let brut: serde_json::Value = r.json();
+    for cle in ["type", "title", "status"] {
+        assert!(brut.get(cle).is_some(), "{uri}: `{cle}` manque dans {brut}");
+    }
+    r.json()
+}
+
+#[tokio::test]
+async fn an_invalid_filter_value_is_a_400_naming_the_field() {
+    let app = TestApp::demo().await;
+    let p = probleme(
+        &app,
+        "/api/v1/listings?typologie=T9",
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(p.type_, "/problemes/requete-invalide");
+    assert_eq!(p.status, 400);
+    assert_eq!(p.errors.len(), 1);
+    assert_eq!(p.errors[0].erreur.champ, "typologie");
+    assert_eq!(p.errors[0].erreur.code, CodeErreur::ValeurInconnue);
+    assert!(p.errors[0].message.contains("T1, T2, T3, T4, T5, T6"));
+}
+
+#[tokio::test]
+async fn every_invalid_field_is_reported_at_once() {
+    let app = TestApp::demo().await;
+    let p = probleme(
+        &app,
+        "/api/v1/listings?loyer_max=abc&par_page=51&financement=HLM&pmr=peut-etre&tri=prix",
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    let champs: Vec<&str> = p.errors.iter().map(|e| e.erreur.champ.as_str()).collect();
+    assert_eq!(
+        champs,
+        ["loyer_max", "par_page", "financement", "pmr", "tri"]
+    );
+    assert_eq!(
+        p.errors[1].erreur.code,
+        CodeErreur::HorsLimites { min: 1, max: 50 }
+    );
+    assert!(p.errors.iter().all(|e| !e.message.is_empty()));
+}
+
+#[tokio::test]
+async fn page_size_and_page_number_are_bounded() {
+    let app = TestApp::demo().await;
+    for uri in [
+        "?par_page=0",
+        "?par_page=51",
+        "?page=0",
+        "?page=1001",
+        "?page=-1",
+    ] {
+        let p = probleme(
+            &app,
+            &format!("/api/v1/listings{uri}"),
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert!(
+            matches!(p.errors[0].erreur.code, CodeErreur::HorsLimites { .. }),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_commune_is_a_400_on_the_commune_field() {
+    let app = TestApp::demo().await;
+    let p = probleme(
+        &app,
+        "/api/v1/listings?commune=paris",
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(p.errors[0].erreur.champ, "commune");
+    assert_eq!(p.errors[0].message, "Commune inconnue sur ce territoire.");
+}
+
+#[tokio::test]
+async fn garbage_in_the_query_string_never_causes_a_500() {
+    let app = TestApp::demo().await;
+    for query in [
+        "%FF%FE=%00",
+        "typologie=%E2%82%AC",
+        "commune=%27%3B%20DROP%20TABLE%20offres%3B--",
+        "loyer_max=1e9",
+        "page=1&page=2",
+        "&&&==&",
+    ] {
+        let r = app.get(&format!("/api/v1/listings?{query}")).await;
+        assert!(
+            r.status == StatusCode::OK || r.status == StatusCode::BAD_REQUEST,
+            "{query}: {}",
+            r.status
+        );
+    }
+    // The database is intact.
+    let r = app.get("/api/v1/listings").await;
+    assert_eq!(r.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_are_problems_too() {
+    let app = TestApp::demo().await;
+    let p = probleme(&app, "/api/v1/nulle-part", StatusCode::NOT_FOUND).await;
+    assert_eq!(p.type_, "/problemes/introuvable");
+    let r = app
+        .requete(
+            axum::http::Request::delete("/api/v1/listings")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(r.type_contenu(), "application/problem+json");
+}
+
+#[tokio::test]
+async fn the_health_check_answers_ok() {
+    let app = TestApp::demo().await;
+    let r = app.get("/api/v1/health").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let sante: clef_domain::api::Sante = r.json();
+    assert_eq!(sante.statut, "ok");
+}

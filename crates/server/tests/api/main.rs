@@ -1,0 +1,10 @@
+//! API integration tests: the real application (router, database, migrations, demo data)
+//! on a fresh temporary SQLite file per test, driven without a socket.
+
+mod aide;
+mod demo;
+mod detail;
+mod erreurs;
+mod openapi;
+mod recherche;
+mod statique;

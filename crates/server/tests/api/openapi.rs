@@ -1,0 +1,45 @@
+//! The OpenAPI document is generated from the handlers.
+
+use crate::aide::TestApp;
+use axum::http::StatusCode;
+use clef_domain::recherche::champ;
+use serde_json::Value;
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_endpoint() {
+    let app = TestApp::demo().await;
+    let r = app.get("/api/v1/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc: Value = r.json();
+    assert!(
+        doc["openapi"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("3.")
+    );
+    for chemin in [
+        "/api/v1/health",
+        "/api/v1/listings",
+        "/api/v1/listings/{id}",
+        "/api/v1/communes",
+    ] {
+        assert!(doc["paths"][chemin]["get"].is_object(), "{chemin} manque");
+    }
+    assert!(doc["components"]["schemas"]["Probleme"].is_object());
+}
+
+#[tokio::test]
+async fn the_documented_search_parameters_are_exactly_those_the_server_reads() {
+    let app = TestApp::demo().await;
+    let doc: Value = app.get("/api/v1/openapi.json").await.json();
+    let mut documentes: Vec<&str> = doc["paths"]["/api/v1/listings"]["get"]["parameters"]
+        .as_array()
+        .expect("paramètres")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    documentes.sort();
+    let mut lus: Vec<&str> = champ::TOUS.to_vec();
+    lus.sort();
+    assert_eq!(documentes, lus);
+}

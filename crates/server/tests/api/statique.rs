@@ -1,0 +1,75 @@
+//! Serving the built app: precompressed files, caching, SPA fallback.
+
+use crate::aide::TestApp;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use std::path::Path;
+
+const INDEX: &str = "<!doctype html><title>Clef</title>";
+const WASM: &str = "clef-0123456789abcdef_bg.wasm";
+
+fn dist(dossier: &Path) {
+    std::fs::write(dossier.join("index.html"), INDEX).unwrap();
+    std::fs::write(dossier.join("index.html.br"), b"br-index").unwrap();
+    std::fs::write(dossier.join(WASM), b"\0asm").unwrap();
+    std::fs::write(dossier.join(format!("{WASM}.br")), b"br-wasm").unwrap();
+}
+
+async fn app_avec_dist() -> (TestApp, tempfile::TempDir) {
+    let dossier = tempfile::tempdir().unwrap();
+    dist(dossier.path());
+    (
+        TestApp::construire(true, Some(dossier.path().to_owned())).await,
+        dossier,
+    )
+}
+
+#[tokio::test]
+async fn app_urls_fall_back_to_the_app_page() {
+    let (app, _d) = app_avec_dist().await;
+    for url in ["/", "/logements/12", "/mentions-legales"] {
+        let r = app.get(url).await;
+        assert_eq!(r.status, StatusCode::OK, "{url}");
+        assert_eq!(String::from_utf8_lossy(&r.corps), INDEX, "{url}");
+        assert_eq!(r.entetes["cache-control"], "no-cache");
+    }
+}
+
+#[tokio::test]
+async fn a_missing_file_is_a_404_not_the_app_page() {
+    let (app, _d) = app_avec_dist().await;
+    assert_eq!(
+        app.get("/demo/photos/absente.svg").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn precompressed_files_are_served_to_browsers_that_accept_brotli() {
+    let (app, _d) = app_avec_dist().await;
+    let r = app
+        .requete(
+            Request::get(format!("/{WASM}"))
+                .header("accept-encoding", "gzip, br")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.entetes["content-encoding"], "br");
+    assert_eq!(r.corps, b"br-wasm");
+    assert_eq!(
+        r.entetes["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(r.entetes["content-type"], "application/wasm");
+}
+
+#[tokio::test]
+async fn the_api_still_wins_over_the_app_fallback() {
+    let (app, _d) = app_avec_dist().await;
+    let r = app.get("/api/v1/nulle-part").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.type_contenu(), "application/problem+json");
+    assert_eq!(app.get("/api/v1/health").await.status, StatusCode::OK);
+}
