@@ -1,1 +1,6 @@
-fn main() {}
+//! Mounts the app; everything else is in the library so tests can import it.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    clef::demarrer();
+}

@@ -2,10 +2,10 @@
 //! this one definition. Money is in cents, surfaces in m², dates ISO 8601.
 
 use crate::argent::Euros;
+use crate::jour::Jour;
 use crate::offre::{EtatOffre, EtiquetteDpe, Financement, Reservataire, Typologie, Zone};
 use crate::plafonds::Bareme;
 use crate::surface::Surface;
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// A photo of a listing, always with its text alternative.
@@ -37,10 +37,8 @@ pub struct OffreResume {
     pub accessible_pmr: bool,
     /// The first photo, for the card.
     pub photo: Option<Photo>,
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
-    pub ouverture: Date,
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
-    pub cloture: Date,
+    pub ouverture: Jour,
+    pub cloture: Jour,
     /// State on the server's today.
     pub etat: EtatOffre,
     /// Days left to apply after today (0 on the closing day); only while open.

@@ -14,6 +14,7 @@
 pub mod api;
 pub mod argent;
 pub mod erreur;
+pub mod jour;
 pub mod offre;
 pub mod plafonds;
 pub mod recherche;
@@ -21,4 +22,5 @@ pub mod surface;
 
 pub use argent::Euros;
 pub use erreur::{CodeErreur, ErreurChamp};
+pub use jour::Jour;
 pub use surface::Surface;

@@ -165,6 +165,19 @@ impl Recherche {
     where
         I: IntoIterator<Item = (&'a str, &'a str)>,
     {
+        match Recherche::depuis_paires_en_ignorant(paires) {
+            (recherche, erreurs) if erreurs.is_empty() => Ok(recherche),
+            (_, erreurs) => Err(erreurs),
+        }
+    }
+
+    /// Like [`Recherche::depuis_paires`], but keeps the valid criteria and sets the invalid
+    /// ones aside: a shared link with one bad value still shows results, and says which
+    /// criterion was ignored.
+    pub fn depuis_paires_en_ignorant<'a, I>(paires: I) -> (Recherche, Vec<ErreurChamp>)
+    where
+        I: IntoIterator<Item = (&'a str, &'a str)>,
+    {
         let mut recherche = Recherche::default();
         let mut erreurs = Vec::new();
         let mut vus: Vec<&str> = Vec::new();
@@ -185,11 +198,7 @@ impl Recherche {
                 erreurs.push(ErreurChamp::new(champ, code));
             }
         }
-        if erreurs.is_empty() {
-            Ok(recherche)
-        } else {
-            Err(erreurs)
-        }
+        (recherche, erreurs)
     }
 
     fn lire(&mut self, champ: &str, valeur: &str) -> Result<(), CodeErreur> {
@@ -399,6 +408,18 @@ mod tests {
                 "{v}"
             );
         }
+    }
+
+    #[test]
+    fn a_link_with_one_bad_value_keeps_the_other_criteria() {
+        let (r, erreurs) =
+            Recherche::depuis_paires_en_ignorant([("typologie", "T9"), ("commune", "beuvry")]);
+        assert_eq!(r.commune.as_deref(), Some("beuvry"));
+        assert_eq!(r.typologie, None);
+        assert_eq!(
+            erreurs,
+            vec![ErreurChamp::new("typologie", CodeErreur::ValeurInconnue)]
+        );
     }
 
     #[test]

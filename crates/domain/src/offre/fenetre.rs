@@ -1,7 +1,7 @@
 //! The publication window of a listing: applications are open from the opening day to the
 //! closing day, both included.
 
-use jiff::civil::Date;
+use crate::jour::Jour;
 use serde::{Deserialize, Serialize};
 
 /// Where a listing stands on a given day.
@@ -20,30 +20,30 @@ pub enum EtatOffre {
 /// A window whose closing day is never before its opening day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FenetrePublication {
-    ouverture: Date,
-    cloture: Date,
+    ouverture: Jour,
+    cloture: Jour,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FenetreInvalide;
 
 impl FenetrePublication {
-    pub fn new(ouverture: Date, cloture: Date) -> Result<Self, FenetreInvalide> {
+    pub fn new(ouverture: Jour, cloture: Jour) -> Result<Self, FenetreInvalide> {
         if cloture < ouverture {
             return Err(FenetreInvalide);
         }
         Ok(FenetrePublication { ouverture, cloture })
     }
 
-    pub fn ouverture(self) -> Date {
+    pub fn ouverture(self) -> Jour {
         self.ouverture
     }
 
-    pub fn cloture(self) -> Date {
+    pub fn cloture(self) -> Jour {
         self.cloture
     }
 
-    pub fn etat(self, aujourdhui: Date) -> EtatOffre {
+    pub fn etat(self, aujourdhui: Jour) -> EtatOffre {
         if aujourdhui < self.ouverture {
             EtatOffre::AVenir
         } else if aujourdhui <= self.cloture {
@@ -54,56 +54,55 @@ impl FenetrePublication {
     }
 
     /// Whole days left to apply after today: 0 on the closing day itself, `None` unless open.
-    pub fn jours_restants(self, aujourdhui: Date) -> Option<u32> {
+    pub fn jours_restants(self, aujourdhui: Jour) -> Option<u32> {
         if self.etat(aujourdhui) != EtatOffre::Ouverte {
             return None;
         }
-        let jours = aujourdhui.duration_until(self.cloture).as_hours() / 24;
-        u32::try_from(jours).ok()
+        u32::try_from(aujourdhui.jours_jusqua(self.cloture)).ok()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
+    use crate::jour;
 
     fn fenetre() -> FenetrePublication {
-        FenetrePublication::new(date(2026, 11, 16), date(2026, 11, 30)).unwrap()
+        FenetrePublication::new(jour!(2026, 11, 16), jour!(2026, 11, 30)).unwrap()
     }
 
     #[test]
     fn a_window_cannot_close_before_it_opens() {
         assert_eq!(
-            FenetrePublication::new(date(2026, 11, 30), date(2026, 11, 29)),
+            FenetrePublication::new(jour!(2026, 11, 30), jour!(2026, 11, 29)),
             Err(FenetreInvalide)
         );
-        assert!(FenetrePublication::new(date(2026, 11, 30), date(2026, 11, 30)).is_ok());
+        assert!(FenetrePublication::new(jour!(2026, 11, 30), jour!(2026, 11, 30)).is_ok());
     }
 
     #[test]
     fn the_opening_and_closing_days_are_both_open_to_applications() {
         let f = fenetre();
-        assert_eq!(f.etat(date(2026, 11, 15)), EtatOffre::AVenir);
-        assert_eq!(f.etat(date(2026, 11, 16)), EtatOffre::Ouverte);
-        assert_eq!(f.etat(date(2026, 11, 30)), EtatOffre::Ouverte);
-        assert_eq!(f.etat(date(2026, 12, 1)), EtatOffre::Cloturee);
+        assert_eq!(f.etat(jour!(2026, 11, 15)), EtatOffre::AVenir);
+        assert_eq!(f.etat(jour!(2026, 11, 16)), EtatOffre::Ouverte);
+        assert_eq!(f.etat(jour!(2026, 11, 30)), EtatOffre::Ouverte);
+        assert_eq!(f.etat(jour!(2026, 12, 1)), EtatOffre::Cloturee);
     }
 
     #[test]
     fn days_left_count_down_to_zero_on_the_closing_day() {
         let f = fenetre();
-        assert_eq!(f.jours_restants(date(2026, 11, 22)), Some(8));
-        assert_eq!(f.jours_restants(date(2026, 11, 29)), Some(1));
-        assert_eq!(f.jours_restants(date(2026, 11, 30)), Some(0));
-        assert_eq!(f.jours_restants(date(2026, 12, 1)), None);
-        assert_eq!(f.jours_restants(date(2026, 11, 1)), None);
+        assert_eq!(f.jours_restants(jour!(2026, 11, 22)), Some(8));
+        assert_eq!(f.jours_restants(jour!(2026, 11, 29)), Some(1));
+        assert_eq!(f.jours_restants(jour!(2026, 11, 30)), Some(0));
+        assert_eq!(f.jours_restants(jour!(2026, 12, 1)), None);
+        assert_eq!(f.jours_restants(jour!(2026, 11, 1)), None);
     }
 
     #[test]
     fn days_left_cross_a_daylight_saving_change_exactly() {
         // Civil dates have no time zone: 29 March 2026 (clocks go forward) counts as a day.
-        let f = FenetrePublication::new(date(2026, 3, 20), date(2026, 4, 2)).unwrap();
-        assert_eq!(f.jours_restants(date(2026, 3, 28)), Some(5));
+        let f = FenetrePublication::new(jour!(2026, 3, 20), jour!(2026, 4, 2)).unwrap();
+        assert_eq!(f.jours_restants(jour!(2026, 3, 28)), Some(5));
     }
 }

@@ -4,9 +4,7 @@
 
 use super::territoire::{BAILLEURS, COMMUNES, CommuneDemo};
 use clef_domain::offre::{EtiquetteDpe, FenetrePublication, Financement, Reservataire, Typologie};
-use clef_domain::{Euros, Surface};
-use jiff::ToSpan;
-use jiff::civil::Date;
+use clef_domain::{Euros, Jour, Surface};
 use std::ops::RangeInclusive;
 
 pub const NOMBRE_OFFRES: usize = 64;
@@ -82,14 +80,14 @@ fn calendrier(i: usize) -> Calendrier {
     }
 }
 
-pub fn offres_demo(aujourdhui: Date) -> Vec<OffreDemo> {
+pub fn offres_demo(aujourdhui: Jour) -> Vec<OffreDemo> {
     let mut alea = fastrand::Rng::with_seed(GRAINE);
     (0..NOMBRE_OFFRES)
         .map(|i| offre(&mut alea, i, aujourdhui))
         .collect()
 }
 
-fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Date) -> OffreDemo {
+fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Jour) -> OffreDemo {
     let commune = choisir(alea, COMMUNES, |c| c.poids);
     let qpv = (!commune.qpv.is_empty() && alea.bool())
         .then(|| commune.qpv[alea.usize(..commune.qpv.len())]);
@@ -226,19 +224,19 @@ fn choisir<'a, T>(alea: &mut fastrand::Rng, choix: &'a [T], poids: impl Fn(&T) -
 fn fenetre(
     alea: &mut fastrand::Rng,
     calendrier: Calendrier,
-    aujourdhui: Date,
+    aujourdhui: Jour,
 ) -> FenetrePublication {
-    let jour = |decalage: i64| aujourdhui.saturating_add(decalage.days());
+    let jour = |decalage: i32| aujourdhui.plus_jours(decalage);
     let (ouverture, cloture) = match calendrier {
-        Calendrier::Ouverte => (jour(-alea.i64(1..=10)), jour(alea.i64(3..=16))),
-        Calendrier::ClotureProche => (jour(-alea.i64(7..=14)), jour(alea.i64(0..=2))),
+        Calendrier::Ouverte => (jour(-alea.i32(1..=10)), jour(alea.i32(3..=16))),
+        Calendrier::ClotureProche => (jour(-alea.i32(7..=14)), jour(alea.i32(0..=2))),
         Calendrier::Cloturee => {
-            let cloture = alea.i64(1..=45);
-            (jour(-cloture - alea.i64(7..=21)), jour(-cloture))
+            let cloture = alea.i32(1..=45);
+            (jour(-cloture - alea.i32(7..=21)), jour(-cloture))
         }
         Calendrier::AVenir => {
-            let ouverture = alea.i64(1..=6);
-            (jour(ouverture), jour(ouverture + alea.i64(10..=14)))
+            let ouverture = alea.i32(1..=6);
+            (jour(ouverture), jour(ouverture + alea.i32(10..=14)))
         }
     };
     // Both days come from ordered offsets: the window is valid by construction.
@@ -358,9 +356,7 @@ fn photos(alea: &mut fastrand::Rng, maison: bool) -> Vec<PhotoDemo> {
 mod tests {
     use super::*;
     use clef_domain::offre::EtatOffre;
-    use jiff::civil::date;
-
-    const JOUR: Date = date(2026, 11, 22);
+    const JOUR: Jour = clef_domain::jour!(2026, 11, 22);
 
     #[test]
     fn there_are_at_least_60_listings_with_unique_references() {
@@ -433,12 +429,7 @@ mod tests {
     #[test]
     fn windows_last_at_most_30_days_and_only_pmr_homes_reachable_without_stairs() {
         for o in offres_demo(JOUR) {
-            let jours = o
-                .fenetre
-                .ouverture()
-                .duration_until(o.fenetre.cloture())
-                .as_hours()
-                / 24;
+            let jours = o.fenetre.ouverture().jours_jusqua(o.fenetre.cloture());
             assert!((0..=30).contains(&jours), "{}", o.reference);
             if o.accessible_pmr {
                 assert!(o.etage == 0 || o.ascenseur, "{}", o.reference);

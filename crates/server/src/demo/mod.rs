@@ -8,7 +8,7 @@ mod territoire;
 pub use generation::{OffreDemo, offres_demo};
 pub use territoire::{BAILLEURS, COMMUNES, TERRITOIRE};
 
-use jiff::civil::Date;
+use clef_domain::Jour;
 use sqlx::SqlitePool;
 
 /// What a seeding run added.
@@ -18,7 +18,7 @@ pub struct Semis {
 }
 
 /// Fills the database with the demonstration data, windows placed around `aujourdhui`.
-pub async fn semer(base: &SqlitePool, aujourdhui: Date) -> Result<Semis, sqlx::Error> {
+pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<Semis, sqlx::Error> {
     let mut tx = base.begin().await?;
     let (slug, nom) = TERRITOIRE;
     sqlx::query("INSERT INTO territoires (slug, nom) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")

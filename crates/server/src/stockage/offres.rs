@@ -5,8 +5,7 @@ use clef_domain::api::{Bailleur, OffreDetail, OffreResume, PageOffres, Photo};
 use clef_domain::offre::{Code, FenetrePublication, Zone};
 use clef_domain::plafonds;
 use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Tri};
-use clef_domain::{Euros, Surface};
-use jiff::civil::Date;
+use clef_domain::{Euros, Jour, Surface};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 const COLONNES_RESUME: &str = "o.id, o.titre, c.nom AS commune, q.nom AS qpv, o.typologie,
@@ -58,7 +57,7 @@ struct LigneDetail {
 pub async fn rechercher(
     base: &SqlitePool,
     recherche: &Recherche,
-    aujourdhui: Date,
+    aujourdhui: Jour,
 ) -> Result<PageOffres, ErreurApi> {
     let mut compte = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
     compte.push(JOINTURES);
@@ -91,7 +90,7 @@ pub async fn rechercher(
 pub async fn detail(
     base: &SqlitePool,
     id: i64,
-    aujourdhui: Date,
+    aujourdhui: Jour,
 ) -> Result<Option<OffreDetail>, ErreurApi> {
     let mut requete = QueryBuilder::<Sqlite>::new("SELECT ");
     requete
@@ -118,7 +117,7 @@ pub async fn detail(
     ligne.en_detail(aujourdhui, photos).map(Some)
 }
 
-fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujourdhui: Date) {
+fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujourdhui: Jour) {
     let jour = aujourdhui.to_string();
     requete.push(" WHERE 1 = 1");
     match recherche.etat {
@@ -193,12 +192,12 @@ fn code<T: Code>(colonne: &str, valeur: &str) -> Result<T, ErreurApi> {
     T::depuis_code(valeur).ok_or_else(|| illisible(colonne, valeur))
 }
 
-fn date(colonne: &str, valeur: &str) -> Result<Date, ErreurApi> {
+fn date(colonne: &str, valeur: &str) -> Result<Jour, ErreurApi> {
     valeur.parse().map_err(|_| illisible(colonne, valeur))
 }
 
 impl LigneResume {
-    fn en_resume(self, aujourdhui: Date) -> Result<OffreResume, ErreurApi> {
+    fn en_resume(self, aujourdhui: Jour) -> Result<OffreResume, ErreurApi> {
         let ouverture = date("ouverture", &self.ouverture)?;
         let cloture = date("cloture", &self.cloture)?;
         let fenetre = FenetrePublication::new(ouverture, cloture)
@@ -237,12 +236,12 @@ impl LigneResume {
 impl LigneDetail {
     fn en_detail(
         self,
-        aujourdhui: Date,
+        aujourdhui: Jour,
         photos: Vec<(String, String)>,
     ) -> Result<OffreDetail, ErreurApi> {
         let resume = self.resume.en_resume(aujourdhui)?;
         let zone: Zone = code("zone", &self.zone)?;
-        let plafonds = plafonds::bareme(resume.financement, resume.ouverture.year(), zone);
+        let plafonds = plafonds::bareme(resume.financement, resume.ouverture.annee(), zone);
         Ok(OffreDetail {
             adresse: self.adresse,
             zone,

@@ -3,9 +3,9 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
+use clef_domain::Jour;
 use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
 use http_body_util::BodyExt;
-use jiff::civil::{Date, date};
 use serde::de::DeserializeOwned;
 use sqlx::SqlitePool;
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 /// The day the test clock shows; the demo windows are placed around it.
-pub const AUJOURDHUI: Date = date(2026, 11, 22);
+pub const AUJOURDHUI: Jour = clef_domain::jour!(2026, 11, 22);
 
 pub struct TestApp {
     pub app: Router,

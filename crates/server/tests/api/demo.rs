@@ -17,7 +17,7 @@ async fn seeding_twice_adds_nothing_the_second_time() {
     let semis = demo::semer(&app.base, AUJOURDHUI).await.unwrap();
     assert_eq!(semis.offres_ajoutees, 0);
     // Even on another day: windows already stored are kept, not moved.
-    demo::semer(&app.base, AUJOURDHUI.tomorrow().unwrap())
+    demo::semer(&app.base, AUJOURDHUI.plus_jours(1))
         .await
         .unwrap();
     assert_eq!(compter_tout(&app).await, avant);

@@ -43,7 +43,7 @@ async fn a_listing_carries_the_income_ceilings_of_its_financing_and_year() {
     let o = une_offre(&app, "financement=PLUS").await;
     let plafonds = o.plafonds.expect("plafonds 2026 publiés");
     assert_eq!(plafonds.financement, Financement::Plus);
-    assert_eq!(plafonds.annee, o.resume.ouverture.year());
+    assert_eq!(plafonds.annee, o.resume.ouverture.annee());
     assert_eq!(plafonds.zone, Zone::AutresRegions);
     if plafonds.annee == 2026 {
         // PLUS 2026, hors Île-de-France, catégorie 3 (data-ceilings.csv).

@@ -45,7 +45,7 @@ async fn by_default_only_open_listings_are_listed_closing_soonest_first() {
         assert!(o.ouverture <= AUJOURDHUI && AUJOURDHUI <= o.cloture);
         assert_eq!(
             o.jours_restants,
-            Some((o.cloture - AUJOURDHUI).get_days() as u32)
+            Some(AUJOURDHUI.jours_jusqua(o.cloture) as u32)
         );
         assert!(o.demo);
     }

@@ -1,0 +1,63 @@
+//! Money, surfaces, numbers and dates in the reader's format (`452,30 €`, `67,5 m²`,
+//! `30 novembre 2026`). The browser's Intl API does the work: its locale data is already
+//! on the phone, so the app ships none.
+
+use clef_domain::Jour;
+use clef_domain::{Euros, Surface};
+use js_sys::Intl::{
+    DateTimeFormat, DateTimeFormatOptions, DayFormat, MonthFormat, NumberFormat,
+    NumberFormatOptions, NumberFormatStyle, TrailingZeroDisplay, YearFormat,
+};
+use js_sys::{Array, Function, JsString};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn langues(balise: &str) -> Array {
+    Array::of1(&JsString::from(balise))
+}
+
+fn appliquer(format: Function, valeur: &JsValue) -> String {
+    format
+        .call1(&JsValue::NULL, valeur)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// `452,30 €`, and `450 €` for whole amounts.
+pub fn euros(balise: &str, montant: Euros) -> String {
+    let options = NumberFormatOptions::new();
+    options.set_style(NumberFormatStyle::Currency);
+    options.set_currency("EUR");
+    options.set_trailing_zero_display(TrailingZeroDisplay::StripIfInteger);
+    let format = NumberFormat::new(&langues(balise), options.unchecked_ref());
+    appliquer(
+        format.format(),
+        &JsValue::from_f64(montant.centimes() as f64 / 100.0),
+    )
+}
+
+/// `67,5 m²`.
+pub fn surface(balise: &str, surface: Surface) -> String {
+    format!("{} m²", nombre(balise, surface.m2()))
+}
+
+/// `12 759`, `67,5`: digits grouped, decimal comma.
+pub fn nombre(balise: &str, valeur: f64) -> String {
+    let options = NumberFormatOptions::new();
+    options.set_maximum_fraction_digits(1);
+    let format = NumberFormat::new(&langues(balise), options.unchecked_ref());
+    appliquer(format.format(), &JsValue::from_f64(valeur))
+}
+
+/// `30 novembre 2026`.
+pub fn date_longue(balise: &str, date: Jour) -> String {
+    let options = DateTimeFormatOptions::new();
+    options.set_day(DayFormat::Numeric);
+    options.set_month(MonthFormat::Long);
+    options.set_year(YearFormat::Numeric);
+    // Noon UTC, formatted in UTC: the civil day whatever the phone's time zone.
+    options.set_time_zone("UTC");
+    let instant = js_sys::Date::new(&JsValue::from_str(&format!("{date}T12:00:00Z")));
+    let format = DateTimeFormat::new(&langues(balise), options.unchecked_ref());
+    appliquer(format.format(), &instant)
+}

@@ -1,0 +1,150 @@
+//! `/`: search the listings. The criteria live in the URL, so a search can be shared and the
+//! back button steps through searches.
+
+use crate::api::{self, ErreurChargement};
+use crate::components::{
+    BandeauDemo, CarteOffre, EtatErreur, Filtres, Pagination, SqueletteCartes, titre_document,
+};
+use crate::i18n::*;
+use crate::pages::DerniereRecherche;
+use clef_domain::api::{Commune, PageOffres};
+use clef_domain::erreur::ErreurChamp;
+use clef_domain::recherche::Recherche;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+fn url(recherche: &Recherche) -> String {
+    let query = api::query(&recherche.en_paires());
+    if query.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/?{query}")
+    }
+}
+
+#[component]
+pub fn PageAccueil() -> impl IntoView {
+    let i18n = use_i18n();
+    titre_document(tu_string!(i18n, recherche.titre));
+
+    let query = use_query_map();
+    let lecture = Memo::new(move |_| {
+        query.with(|q| {
+            Recherche::depuis_paires_en_ignorant(q.into_iter().map(|(k, v)| (k.as_ref(), v)))
+        })
+    });
+    let recherche = Memo::new(move |_| lecture.read().0.clone());
+    let erreurs_url = Memo::new(move |_| lecture.read().1.clone());
+    let (erreurs_formulaire, set_erreurs_formulaire) = signal(Vec::<ErreurChamp>::new());
+
+    if let Some(DerniereRecherche(derniere)) = use_context::<DerniereRecherche>() {
+        Effect::new(move || derniere.set(url(&recherche.get())));
+    }
+
+    let resultats = LocalResource::new(move || {
+        let chemin = format!("/listings?{}", api::query(&recherche.get().en_paires()));
+        async move { api::obtenir::<PageOffres>(&chemin).await }
+    });
+    let communes = LocalResource::new(|| api::obtenir::<Vec<Commune>>("/communes"));
+    let liste_communes =
+        Signal::derive(move || communes.get().and_then(Result::ok).unwrap_or_default());
+
+    let erreurs_serveur = move || match resultats.get() {
+        Some(Err(ErreurChargement::Probleme(p))) => {
+            p.errors.into_iter().map(|e| e.erreur).collect()
+        }
+        _ => Vec::new(),
+    };
+    let erreurs = Signal::derive(move || {
+        let mut toutes = erreurs_url.get();
+        toutes.extend(erreurs_formulaire.get());
+        toutes.extend(erreurs_serveur());
+        toutes
+    });
+
+    let naviguer = use_navigate();
+    let appliquer = Callback::new(move |lue: Result<Recherche, Vec<ErreurChamp>>| match lue {
+        Ok(nouvelle) => {
+            set_erreurs_formulaire.set(Vec::new());
+            naviguer(
+                &url(&nouvelle),
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+        Err(erreurs) => set_erreurs_formulaire.set(erreurs),
+    });
+
+    let (en_cours, set_en_cours) = signal(false);
+    let affichage = move || {
+        Suspend::new(async move {
+            match resultats.await {
+                Ok(page) => view! { <Resultats page recherche=recherche.get_untracked() /> }.into_any(),
+                Err(ErreurChargement::Probleme(p)) if p.status == 400 => view! {
+                    <p class="etat etat--erreur" role="alert">{tu_string!(i18n, recherche.criteres_invalides)}</p>
+                }
+                .into_any(),
+                Err(erreur) => view! {
+                    <EtatErreur erreur reessayer=Callback::new(move |_| resultats.refetch()) />
+                }
+                .into_any(),
+            }
+        })
+    };
+
+    view! {
+        <div class="page page--recherche">
+            <h1>{tu_string!(i18n, recherche.titre)}</h1>
+            <p class="intro">{tu_string!(i18n, recherche.intro)}</p>
+            <Filtres recherche communes=liste_communes erreurs appliquer />
+            <Show when=move || !erreurs_url.read().is_empty()>
+                <p class="alerte" role="alert">{tu_string!(i18n, recherche.filtres_ignores)}</p>
+            </Show>
+            <section class="resultats" aria-labelledby="titre-resultats" aria-busy=move || en_cours.get().to_string()>
+                <h2 id="titre-resultats" class="visuellement-cache">{tu_string!(i18n, recherche.liste)}</h2>
+                <Transition fallback=|| view! { <SqueletteCartes /> } set_pending=set_en_cours>
+                    {affichage}
+                </Transition>
+            </section>
+        </div>
+    }
+}
+
+/// One page of results: how many, the cards, the way to other pages, or what to do when none.
+#[component]
+fn Resultats(page: PageOffres, recherche: Recherche) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = page.total;
+    let pages = page.pages();
+    let nombre = move || match total {
+        0 => tu_string!(i18n, recherche.resultats_aucun).to_string(),
+        1 => tu_string!(i18n, recherche.resultats_un).to_string(),
+        n => tu_string!(i18n, recherche.resultats_plusieurs, n).to_string(),
+    };
+    let demo = page.offres.iter().any(|o| o.demo);
+    view! {
+        <p class="resultats__nombre" role="status">{nombre}</p>
+        {demo.then(|| view! { <BandeauDemo /> })}
+        {if page.offres.is_empty() {
+            view! {
+                <div class="etat etat--vide">
+                    <p class="etat__titre">{tu_string!(i18n, recherche.aucun_titre)}</p>
+                    <p>{tu_string!(i18n, recherche.aucun_conseil)}</p>
+                    <a class="bouton bouton--secondaire" href="/">{tu_string!(i18n, recherche.reinitialiser)}</a>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <ul class="cartes">
+                    {page.offres.into_iter().map(|offre| view! { <CarteOffre offre /> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        {(pages > 1).then(|| view! { <Pagination recherche pages /> })}
+    }
+}
