@@ -54,7 +54,8 @@ pub fn Filtres(
     };
     let invalide =
         move |nom: &'static str| move || erreurs.read().iter().any(|e| e.champ == nom).to_string();
-    let ouvert = move || recherche.get().a_des_filtres() || !erreurs.read().is_empty();
+    // Open at first when criteria are set or wrong; then it is the person's to open or close.
+    let ouvert = recherche.get_untracked().a_des_filtres() || !erreurs.get_untracked().is_empty();
 
     view! {
         <details class="filtres" open=ouvert>

@@ -1,0 +1,190 @@
+//! The test bench: server, chromedriver and a browser session, all torn down on drop.
+
+use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use serde_json::json;
+use std::future::Future;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A phone-sized viewport (CSS pixels).
+pub const LARGEUR: u32 = 360;
+pub const HAUTEUR: u32 = 740;
+/// Generous: a wait ends as soon as its condition holds, so this only bounds a failure.
+const DELAI_MAX: Duration = Duration::from_secs(20);
+
+pub struct Banc {
+    pub navigateur: Client,
+    pub adresse: SocketAddr,
+    chromedriver: Child,
+    _dossier: tempfile::TempDir,
+}
+
+fn dist() -> PathBuf {
+    let dist = std::env::var_os("CLEF_DIST").map(PathBuf::from).expect(
+        "CLEF_DIST must point at the built app: run these journeys with `cargo xtask test`",
+    );
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: run `cargo xtask test`, which builds the app",
+        dist.display()
+    );
+    dist
+}
+
+fn port_libre() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+impl Banc {
+    pub async fn demarrer() -> Banc {
+        let dossier = tempfile::tempdir().expect("temporary folder");
+        let url = format!("sqlite:{}", dossier.path().join("clef.db").display());
+        let base = stockage::ouvrir(&url).await.expect("database");
+        let aujourdhui = clef_domain::jour!(2026, 11, 22);
+        demo::semer(&base, aujourdhui).await.expect("demo data");
+        let app = application(
+            Etat {
+                base,
+                horloge: Arc::new(HorlogeFixe(aujourdhui)),
+            },
+            Some(dist()),
+        );
+        let ecoute = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("listen");
+        let adresse = ecoute.local_addr().expect("address");
+        tokio::spawn(async move { axum::serve(ecoute, app).await });
+
+        let port = port_libre();
+        let chromedriver =
+            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver (installed by `cargo xtask test`)");
+        let navigateur = connecter(port).await;
+        Banc {
+            navigateur,
+            adresse,
+            chromedriver,
+            _dossier: dossier,
+        }
+    }
+
+    pub fn url(&self, chemin: &str) -> String {
+        format!("http://{}{chemin}", self.adresse)
+    }
+
+    pub async fn ouvrir(&self, chemin: &str) {
+        self.navigateur.goto(&self.url(chemin)).await.expect("page");
+    }
+
+    /// Waits for an element that is on the page.
+    pub async fn element(&self, css: &str) -> Element {
+        self.navigateur
+            .wait()
+            .at_most(DELAI_MAX)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} n'apparaît pas : {e}"))
+    }
+
+    pub async fn texte(&self, css: &str) -> String {
+        self.element(css).await.text().await.expect("text")
+    }
+
+    pub async fn tous(&self, css: &str) -> Vec<Element> {
+        self.navigateur
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find")
+    }
+
+    /// Waits until `condition` holds; `quoi` says what was awaited if it never does.
+    pub async fn attendre<F, Fut>(&self, quoi: &str, mut condition: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        let debut = Instant::now();
+        while !condition().await {
+            assert!(debut.elapsed() < DELAI_MAX, "jamais arrivé : {quoi}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn attendre_texte(&self, css: &str, attendu: &str) {
+        self.attendre(&format!("{css} contient « {attendu} »"), || async {
+            match self.navigateur.find(Locator::Css(css)).await {
+                Ok(e) => e.text().await.is_ok_and(|t| t.contains(attendu)),
+                Err(_) => false,
+            }
+        })
+        .await;
+    }
+
+    pub async fn attendre_url(&self, quoi: &str, condition: impl Fn(&str) -> bool) {
+        self.attendre(quoi, || async {
+            let url = self.navigateur.current_url().await.expect("url");
+            condition(url.as_str())
+        })
+        .await;
+    }
+
+    /// Runs JavaScript in the page and returns its JSON result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.navigateur
+            .execute(script, vec![])
+            .await
+            .expect("script")
+    }
+}
+
+impl Drop for Banc {
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+}
+
+async fn connecter(port: u16) -> Client {
+    let capacites = json!({
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=fr-FR"
+            ],
+            "mobileEmulation": {
+                "deviceMetrics": { "width": LARGEUR, "height": HAUTEUR, "pixelRatio": 2.0, "mobile": true, "touch": true }
+            }
+        }
+    });
+    let serde_json::Value::Object(capacites) = capacites else {
+        unreachable!("an object literal")
+    };
+    let webdriver = format!("http://127.0.0.1:{port}");
+    let debut = Instant::now();
+    loop {
+        let mut constructeur =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        constructeur.capabilities(capacites.clone());
+        match constructeur.connect(&webdriver).await {
+            Ok(client) => return client,
+            Err(e) if debut.elapsed() < DELAI_MAX => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("chromedriver ne répond pas sur {webdriver} : {e}"),
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Browser journeys: the real server (router, SQLite, demo data) on a free port with a
+//! temporary database, the built app, and headless Chromium at a phone's viewport, driven
+//! through chromedriver. Run by `cargo xtask test`, which builds the app first.
+
+mod banc;
+mod erreurs;
+mod logement;
+mod recherche;

@@ -1,0 +1,302 @@
+//! Component tests, in headless Chromium (wasm-bindgen-test): each mounts one component
+//! with known data, acts like a person would, and checks what the page shows.
+#![cfg(target_arch = "wasm32")]
+
+use clef::components::{CarteOffre, Delai, Filtres, Galerie, TablePlafonds};
+use clef::format;
+use clef::i18n::I18nContextProvider;
+use clef_domain::api::{Commune, OffreResume, Photo};
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::offre::{EtatOffre, Financement, Reservataire, Typologie, Zone};
+use clef_domain::recherche::Recherche;
+use clef_domain::{Euros, Surface, jour, plafonds};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `vue` in a fresh element of the page; the element is returned to query.
+fn monter<V: IntoView + 'static>(vue: impl FnOnce() -> V + Send + 'static) -> HtmlElement {
+    let conteneur: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&conteneur).unwrap();
+    let handle = mount_to(
+        conteneur.clone(),
+        move || view! { <I18nContextProvider>{vue()}</I18nContextProvider> },
+    );
+    handle.forget();
+    conteneur
+}
+
+fn trouver(racine: &Element, selecteur: &str) -> HtmlElement {
+    racine
+        .query_selector(selecteur)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selecteur} absent de {}", racine.inner_html()))
+        .unchecked_into()
+}
+
+fn texte(racine: &Element, selecteur: &str) -> String {
+    trouver(racine, selecteur)
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn offre() -> OffreResume {
+    OffreResume {
+        id: 42,
+        titre: "Appartement T3 avec balcon".into(),
+        commune: "Béthune".into(),
+        qpv: Some("Mont-Liébaut".into()),
+        typologie: Typologie::T3,
+        surface: Surface::from_dixiemes(645),
+        loyer: Euros::from_centimes(38_990),
+        charges: Euros::from_euros(95),
+        financement: Financement::Plus,
+        reservataire: Reservataire::Etat,
+        accessible_pmr: true,
+        photo: Some(Photo {
+            url: "/demo/photos/sejour.svg".into(),
+            texte_alternatif: "Séjour".into(),
+        }),
+        ouverture: jour!(2026, 11, 16),
+        cloture: jour!(2026, 11, 23),
+        etat: EtatOffre::Ouverte,
+        jours_restants: Some(1),
+        demo: true,
+    }
+}
+
+#[wasm_bindgen_test]
+fn money_surfaces_and_dates_are_written_the_french_way() {
+    // Intl writes a no-break space before € and a narrow no-break space between thousands.
+    assert_eq!(
+        format::euros("fr-FR", Euros::from_centimes(45_230)),
+        "452,30\u{a0}€"
+    );
+    assert_eq!(
+        format::euros("fr-FR", Euros::from_euros(12_759)),
+        "12\u{202f}759\u{a0}€"
+    );
+    assert_eq!(
+        format::surface("fr-FR", Surface::from_dixiemes(675)),
+        "67,5 m²"
+    );
+    assert_eq!(
+        format::date_longue("fr-FR", jour!(2026, 11, 30)),
+        "30 novembre 2026"
+    );
+    assert_eq!(
+        format::date_longue("fr-FR", jour!(2027, 1, 1)),
+        "1 janvier 2027"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_result_card_shows_what_an_applicant_compares() {
+    let carte = monter(|| view! { <ul><CarteOffre offre=offre() /></ul> });
+    let lien = trouver(&carte, "h2 a");
+    assert_eq!(lien.get_attribute("href").as_deref(), Some("/logements/42"));
+    assert_eq!(
+        lien.text_content().as_deref(),
+        Some("Appartement T3 avec balcon")
+    );
+    // 389,90 € + 95 € of charges
+    assert_eq!(texte(&carte, ".carte__prix strong"), "484,90\u{a0}€ / mois");
+    assert_eq!(texte(&carte, ".badge--qpv"), "QPV Mont-Liébaut");
+    let faits = texte(&carte, ".carte__faits");
+    assert!(
+        faits.contains("T3") && faits.contains("64,5 m²") && faits.contains("Accessible PMR"),
+        "{faits}"
+    );
+    assert!(faits.contains("Démo"), "demo listings say so: {faits}");
+    assert_eq!(texte(&carte, ".delai"), "Plus qu'1 jour pour candidater");
+    // The photo is decorative on the card: the title names the listing.
+    assert_eq!(
+        trouver(&carte, "img").get_attribute("alt").as_deref(),
+        Some("")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_deadline_reads_right_in_every_state() {
+    let cas = [
+        (EtatOffre::Ouverte, Some(0), "Dernier jour pour candidater"),
+        (EtatOffre::Ouverte, Some(5), "5 jours pour candidater"),
+        (
+            EtatOffre::AVenir,
+            None,
+            "Candidatures à partir du 16 novembre 2026",
+        ),
+        (
+            EtatOffre::Cloturee,
+            None,
+            "Candidatures closes le 23 novembre 2026",
+        ),
+    ];
+    for (etat, jours_restants, attendu) in cas {
+        let vue = monter(move || {
+            view! {
+                <Delai etat jours_restants ouverture=jour!(2026, 11, 16) cloture=jour!(2026, 11, 23) />
+            }
+        });
+        assert_eq!(texte(&vue, ".delai"), attendu);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_gallery_moves_with_its_buttons_and_says_where_it_is() {
+    let photos: Vec<Photo> = ["Façade", "Séjour", "Cuisine"]
+        .iter()
+        .enumerate()
+        .map(|(i, alt)| Photo {
+            url: format!("/demo/photos/{i}.svg"),
+            texte_alternatif: (*alt).into(),
+        })
+        .collect();
+    let galerie = monter(move || view! { <Galerie photos /> });
+    assert_eq!(texte(&galerie, "figcaption"), "Photo 1 sur 3");
+    assert_eq!(
+        trouver(&galerie, ".galerie__photo")
+            .get_attribute("alt")
+            .as_deref(),
+        Some("Façade")
+    );
+
+    let boutons = galerie
+        .query_selector_all(".galerie__commandes button")
+        .unwrap();
+    let suivante: HtmlElement = boutons.item(1).unwrap().unchecked_into();
+    assert_eq!(suivante.text_content().as_deref(), Some("Photo suivante →"));
+    suivante.click();
+    tick().await;
+    assert_eq!(texte(&galerie, "figcaption"), "Photo 2 sur 3");
+    assert_eq!(
+        trouver(&galerie, ".galerie__photo")
+            .get_attribute("alt")
+            .as_deref(),
+        Some("Séjour")
+    );
+
+    let precedente: HtmlElement = boutons.item(0).unwrap().unchecked_into();
+    precedente.click();
+    precedente.click();
+    tick().await;
+    assert_eq!(
+        texte(&galerie, "figcaption"),
+        "Photo 3 sur 3",
+        "wraps around from the first photo"
+    );
+
+    let vignettes = galerie.query_selector_all(".galerie__vignette").unwrap();
+    let premiere: HtmlElement = vignettes.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        premiere.get_attribute("aria-label").as_deref(),
+        Some("Afficher la photo 1")
+    );
+    premiere.click();
+    tick().await;
+    assert_eq!(texte(&galerie, "figcaption"), "Photo 1 sur 3");
+    assert_eq!(
+        premiere.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_ceiling_table_lists_the_six_categories_and_the_extra_person() {
+    let bareme = plafonds::bareme(Financement::Plus, 2026, Zone::AutresRegions);
+    let table = monter(move || view! { <TablePlafonds bareme /> });
+    assert_eq!(
+        texte(&table, "caption"),
+        "Plafonds PLUS 2026, hors Île-de-France, revenu fiscal de référence annuel"
+    );
+    let lignes = table.query_selector_all("tbody tr").unwrap();
+    assert_eq!(lignes.length(), 7);
+    let troisieme: Element = lignes.item(2).unwrap().unchecked_into();
+    assert!(texte(&troisieme, "th").starts_with("3 personnes"));
+    assert_eq!(texte(&troisieme, "td"), "37\u{202f}584\u{a0}€");
+}
+
+#[wasm_bindgen_test]
+fn without_a_published_table_the_listing_says_so() {
+    let table = monter(|| view! { <TablePlafonds bareme=None /> });
+    assert!(table.query_selector("table").unwrap().is_none());
+    assert!(
+        table
+            .text_content()
+            .unwrap_or_default()
+            .contains("pas encore publiés")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn filters_show_each_error_next_to_its_field_and_refuse_a_bad_rent() {
+    let (recue, set_recue) = signal(None::<Result<Recherche, Vec<ErreurChamp>>>);
+    let erreurs = RwSignal::new(vec![ErreurChamp::new(
+        "typologie",
+        CodeErreur::ValeurInconnue,
+    )]);
+    let filtres = monter(move || {
+        let recherche = Memo::new(|_| Recherche::default());
+        let communes = Signal::derive(|| {
+            vec![Commune {
+                slug: "beuvry".into(),
+                nom: "Beuvry".into(),
+                qpv: vec![],
+            }]
+        });
+        view! {
+            <Filtres
+                recherche
+                communes
+                erreurs=erreurs.into()
+                appliquer=Callback::new(move |r| set_recue.set(Some(r)))
+            />
+        }
+    });
+    tick().await;
+    let typologie = trouver(&filtres, "#f-typologie");
+    assert_eq!(
+        typologie.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        typologie.get_attribute("aria-describedby").as_deref(),
+        Some("e-typologie")
+    );
+    assert_eq!(texte(&filtres, "#e-typologie"), "Valeur non reconnue.");
+    assert_eq!(
+        texte(&filtres, "label[for=f-loyer-max]"),
+        "Loyer charges comprises, au plus (€ par mois)"
+    );
+    assert!(texte(&filtres, "#f-commune").contains("Beuvry"));
+
+    let loyer: web_sys::HtmlInputElement = trouver(&filtres, "#f-loyer-max").unchecked_into();
+    loyer.set_value("six cents");
+    trouver(&filtres, "button[type=submit]").click();
+    tick().await;
+    assert_eq!(
+        recue.get_untracked(),
+        Some(Err(vec![ErreurChamp::new(
+            "loyer_max",
+            CodeErreur::PasUnNombre
+        )]))
+    );
+
+    loyer.set_value("600");
+    let commune: web_sys::HtmlSelectElement = trouver(&filtres, "#f-commune").unchecked_into();
+    commune.set_value("beuvry");
+    trouver(&filtres, "button[type=submit]").click();
+    tick().await;
+    let Some(Ok(r)) = recue.get_untracked() else {
+        panic!("valid criteria are applied: {:?}", recue.get_untracked())
+    };
+    assert_eq!(
+        (r.loyer_max, r.commune.as_deref(), r.page),
+        (Some(600), Some("beuvry"), 1)
+    );
+}
