@@ -74,12 +74,15 @@ async fn the_state_filter_shows_closed_and_upcoming_listings_on_request() {
     assert_eq!(tout.len(), ouvertes.len() + cloturees.len() + a_venir.len());
 }
 
+/// Which listings a filter should keep.
+type Garde = Box<dyn Fn(&OffreResume) -> bool>;
+
 #[tokio::test]
 async fn each_filter_keeps_only_the_matching_listings() {
     let app = TestApp::demo().await;
     let tout = toutes(&app, "?etat=toutes").await;
 
-    let cas: Vec<(&str, Box<dyn Fn(&OffreResume) -> bool>)> = vec![
+    let cas: Vec<(&str, Garde)> = vec![
         (
             "commune=bruay-la-buissiere",
             Box::new(|o| o.commune == "Bruay-la-Buissière"),

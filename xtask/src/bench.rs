@@ -1,0 +1,164 @@
+//! `cargo xtask bench`: what a phone downloads to show the search page, raw, gzip and
+//! brotli, written into BENCHMARKS.md between markers (the rest of the file is prose).
+
+use crate::app::{self, brotli, gzip};
+use crate::commande::{Etapes, cmd, racine, sortie};
+use crate::outils;
+use anyhow::{Context, Result, bail};
+use std::fmt::Write;
+
+/// The first page's budget, brotli, all files together.
+const BUDGET_BROTLI: usize = 120 * 1024;
+const DEBUT: &str = "<!-- tailles:debut (written by `cargo xtask bench`) -->";
+const FIN: &str = "<!-- tailles:fin -->";
+
+struct Fichier {
+    nom: String,
+    brut: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+pub fn bench() -> Result<()> {
+    let mut etapes = Etapes::new(3);
+    etapes.annoncer("Tools");
+    outils::pour_construire()?;
+    etapes.annoncer("The app, release build");
+    app::construire()?;
+    etapes.annoncer("Sizes of the first page");
+    let fichiers = premiere_page()?;
+    let section = tableau(&fichiers);
+    eprintln!("{section}");
+    ecrire(&section)?;
+    etapes.fin();
+    Ok(())
+}
+
+/// `index.html` and every wasm, JS and CSS file it loads.
+fn premiere_page() -> Result<Vec<Fichier>> {
+    let dist = app::dist();
+    let index = std::fs::read_to_string(dist.join("index.html")).context("dist/index.html")?;
+    let mut noms = vec!["index.html".to_owned()];
+    for morceau in index.split(['"', '\'']) {
+        let Some(nom) = morceau.strip_prefix('/') else {
+            continue;
+        };
+        let charge = [".wasm", ".js", ".css"]
+            .iter()
+            .any(|ext| nom.ends_with(ext));
+        if charge && !nom.contains('/') && !noms.iter().any(|n| n == nom) {
+            noms.push(nom.to_owned());
+        }
+    }
+    if !noms.iter().any(|n| n.ends_with(".wasm")) {
+        bail!("no .wasm referenced by dist/index.html");
+    }
+    noms.iter()
+        .map(|nom| {
+            let donnees = std::fs::read(dist.join(nom)).with_context(|| format!("dist/{nom}"))?;
+            Ok(Fichier {
+                nom: nom.clone(),
+                brut: donnees.len(),
+                gzip: gzip(&donnees).len(),
+                brotli: brotli(&donnees).len(),
+            })
+        })
+        .collect()
+}
+
+fn ko(octets: usize) -> String {
+    format!("{:.1} KB", octets as f64 / 1024.0)
+}
+
+fn tableau(fichiers: &[Fichier]) -> String {
+    let mut t = String::new();
+    let _ = writeln!(t, "{DEBUT}\n");
+    let _ = writeln!(t, "Measured on {} by `cargo xtask bench`.\n", machine());
+    let _ = writeln!(t, "| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
+    for f in fichiers {
+        // Content hashes change with every build; the kind of file is what matters.
+        let nom = match f.nom.rsplit_once('.') {
+            Some((_, "wasm")) => "app (wasm)".to_owned(),
+            Some((_, "js")) => "bindings (JS)".to_owned(),
+            Some((_, "css")) => "styles (CSS)".to_owned(),
+            _ => f.nom.clone(),
+        };
+        let _ = writeln!(
+            t,
+            "| {nom} | {} | {} | {} |",
+            ko(f.brut),
+            ko(f.gzip),
+            ko(f.brotli)
+        );
+    }
+    let somme = |f: fn(&Fichier) -> usize| fichiers.iter().map(f).sum::<usize>();
+    let total_brotli = somme(|f| f.brotli);
+    let _ = writeln!(
+        t,
+        "| **total** | **{}** | **{}** | **{}** |\n",
+        ko(somme(|f| f.brut)),
+        ko(somme(|f| f.gzip)),
+        ko(total_brotli)
+    );
+    let ecart = total_brotli as i64 - BUDGET_BROTLI as i64;
+    let _ = writeln!(
+        t,
+        "Budget: {} brotli for the first page: {}.\n",
+        ko(BUDGET_BROTLI),
+        if ecart <= 0 {
+            format!("within, {} to spare", ko((-ecart) as usize))
+        } else {
+            format!("**over by {}**", ko(ecart as usize))
+        }
+    );
+    let _ = write!(t, "{FIN}");
+    t
+}
+
+/// CPU, cores, memory, OS and toolchain, read from the machine itself.
+fn machine() -> String {
+    let lire = |f: &str| std::fs::read_to_string(f).unwrap_or_default();
+    let cpuinfo = lire("/proc/cpuinfo");
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .and_then(|r| r.split_once(':'))
+                .map(|(_, v)| v.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let coeurs = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let memoire = lire("/proc/meminfo")
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map(|kb| format!("{} GiB", kb / 1024 / 1024))
+        .unwrap_or_else(|| "? GiB".into());
+    let os = lire("/etc/os-release")
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("PRETTY_NAME=")
+                .map(|v| v.trim_matches('"').to_owned())
+        })
+        .unwrap_or_else(|| std::env::consts::OS.into());
+    let rustc = sortie(cmd("rustc").arg("--version")).unwrap_or_default();
+    let date = sortie(cmd("date").arg("+%Y-%m-%d")).unwrap_or_default();
+    format!("{date}, {cpu}, {coeurs} cores, {memoire} RAM, {os}, {rustc}")
+}
+
+fn ecrire(section: &str) -> Result<()> {
+    let chemin = racine().join("BENCHMARKS.md");
+    let ancien = std::fs::read_to_string(&chemin)
+        .unwrap_or_else(|_| format!("# Benchmarks\n\n{DEBUT}\n{FIN}\n"));
+    let nouveau = match (ancien.find(DEBUT), ancien.find(FIN)) {
+        (Some(d), Some(f)) if d < f => {
+            format!("{}{section}{}", &ancien[..d], &ancien[f + FIN.len()..])
+        }
+        _ => format!("{ancien}\n{section}\n"),
+    };
+    std::fs::write(&chemin, nouveau).context("writing BENCHMARKS.md")?;
+    eprintln!("    BENCHMARKS.md updated");
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! `cargo xtask test`: every check and test, stopping at the first failure.
+
+use crate::app;
+use crate::commande::{Etapes, cmd, lancer, racine};
+use crate::outils;
+use anyhow::Result;
+use std::process::Command;
+
+const WASM: &str = "wasm32-unknown-unknown";
+
+/// Browser tests find chromedriver and their Chromium options through these.
+fn navigateur(c: &mut Command) -> &mut Command {
+    c.env("CHROMEDRIVER", outils::CHROMEDRIVER)
+        .env("CHROME", outils::CHROMIUM)
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            racine().join("webdriver.json"),
+        )
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+}
+
+pub fn test() -> Result<()> {
+    let mut etapes = Etapes::new(9);
+    etapes.annoncer("Tools (installed once, then skipped)");
+    outils::pour_tester()?;
+
+    etapes.annoncer("Formatting (cargo fmt --check)");
+    lancer(cmd("cargo").args(["fmt", "--all", "--check"]))?;
+
+    etapes.annoncer("Clippy, native and wasm (-D warnings)");
+    lancer(cmd("cargo").args([
+        "clippy",
+        "--locked",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    lancer(cmd("cargo").args([
+        "clippy", "--locked", "-p", "clef", "--tests", "--target", WASM, "--", "-D", "warnings",
+    ]))?;
+
+    etapes.annoncer("Unit, property and API integration tests");
+    lancer(cmd("cargo").args(["test", "--locked", "--workspace", "--exclude", "clef-e2e"]))?;
+
+    etapes.annoncer("The rules crate builds for the browser");
+    lancer(cmd("cargo").args(["build", "--locked", "-p", "clef-domain", "--target", WASM]))?;
+
+    etapes.annoncer("The app, release build");
+    app::construire()?;
+
+    etapes.annoncer("Component tests in headless Chromium");
+    lancer(navigateur(&mut cmd("cargo")).args([
+        "test", "--locked", "-p", "clef", "--target", WASM, "--test", "web",
+    ]))?;
+
+    etapes.annoncer("Browser journeys (real server, phone viewport)");
+    lancer(
+        navigateur(&mut cmd("cargo"))
+            .args([
+                "test",
+                "--locked",
+                "-p",
+                "clef-e2e",
+                "--",
+                "--test-threads=1",
+            ])
+            .env("CLEF_DIST", app::dist()),
+    )?;
+
+    etapes.annoncer("All green");
+    etapes.fin();
+    Ok(())
+}
