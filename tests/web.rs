@@ -2,7 +2,10 @@
 //! with known data, acts like a person would, and checks what the page shows.
 #![cfg(target_arch = "wasm32")]
 
-use clef::components::{CarteOffre, Delai, Filtres, Galerie, TablePlafonds};
+use clef::api::ErreurChargement;
+use clef::components::{
+    CarteOffre, Delai, EtatErreur, Filtres, Galerie, Pagination, TablePlafonds,
+};
 use clef::format;
 use clef::i18n::I18nContextProvider;
 use clef_domain::api::{Commune, OffreResume, Photo};
@@ -271,7 +274,7 @@ async fn filters_show_each_error_next_to_its_field_and_refuse_a_bad_rent() {
     assert_eq!(texte(&filtres, "#e-typologie"), "Valeur non reconnue.");
     assert_eq!(
         texte(&filtres, "label[for=f-loyer-max]"),
-        "Loyer charges comprises, au plus (€ par mois)"
+        "Loyer max. (€/mois, charges comprises)"
     );
     assert!(texte(&filtres, "#f-commune").contains("Beuvry"));
 
@@ -298,5 +301,55 @@ async fn filters_show_each_error_next_to_its_field_and_refuse_a_bad_rent() {
     assert_eq!(
         (r.loyer_max, r.commune.as_deref(), r.page),
         (Some(600), Some("beuvry"), 1)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_says_what_to_do_and_retries_on_request() {
+    let (essais, set_essais) = signal(0);
+    let vue = monter(move || {
+        view! { <EtatErreur erreur=ErreurChargement::Reseau reessayer=Callback::new(move |_| set_essais.update(|n| *n += 1)) /> }
+    });
+    assert_eq!(
+        trouver(&vue, ".etat").get_attribute("role").as_deref(),
+        Some("alert")
+    );
+    assert!(
+        vue.text_content()
+            .unwrap_or_default()
+            .contains("Vérifiez votre connexion internet")
+    );
+    trouver(&vue, "button").click();
+    tick().await;
+    assert_eq!(essais.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+fn pages_keep_the_criteria_and_offer_only_possible_moves() {
+    let premiere = monter(|| {
+        let recherche = Recherche {
+            commune: Some("beuvry".into()),
+            ..Recherche::default()
+        };
+        view! { <Pagination recherche pages=3 /> }
+    });
+    assert_eq!(texte(&premiere, ".pagination__position"), "Page 1 sur 3");
+    assert!(premiere.query_selector("a[rel=prev]").unwrap().is_none());
+    assert_eq!(
+        trouver(&premiere, "a[rel=next]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/?commune=beuvry&page=2")
+    );
+
+    let derniere = monter(
+        || view! { <Pagination recherche=Recherche { page: 3, ..Recherche::default() } pages=3 /> },
+    );
+    assert!(derniere.query_selector("a[rel=next]").unwrap().is_none());
+    assert_eq!(
+        trouver(&derniere, "a[rel=prev]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/?page=2")
     );
 }
