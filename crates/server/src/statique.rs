@@ -66,16 +66,20 @@ fn mettre_en_cache(mut reponse: Response, chemin: &str) -> Response {
     reponse
 }
 
-/// `clef-1a2b3c4d5e6f7a8b_bg.wasm`: a name ending with a 16-hex-digit hash.
+/// `clef-1a2b3c4d5e6f7a8b_bg.wasm`: a wasm, JS or CSS file named after its hash (Trunk
+/// writes the 64-bit hash in hex without leading zeros, hence up to 16 digits).
 fn est_empreinte(chemin: &str) -> bool {
-    let nom = Path::new(chemin)
+    let chemin = Path::new(chemin);
+    let genre = chemin.extension().and_then(|e| e.to_str());
+    let nom = chemin
         .file_stem()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     let nom = nom.strip_suffix("_bg").unwrap_or(nom);
-    nom.rsplit_once('-').is_some_and(|(_, empreinte)| {
-        empreinte.len() == 16 && empreinte.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    matches!(genre, Some("wasm" | "js" | "css"))
+        && nom.rsplit_once('-').is_some_and(|(_, empreinte)| {
+            (8..=16).contains(&empreinte.len()) && empreinte.bytes().all(|b| b.is_ascii_hexdigit())
+        })
 }
 
 #[cfg(test)]
@@ -93,6 +97,11 @@ mod tests {
     fn hashed_assets_are_recognised() {
         assert!(est_empreinte("/clef-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(est_empreinte("/main-0123456789abcdef.css"));
+        assert!(
+            est_empreinte("/clef-123456789abcdef.js"),
+            "15 digits: a hash with a leading zero"
+        );
+        assert!(!est_empreinte("/demo/photos/photo-cafebabe.svg"));
         assert!(!est_empreinte("/index.html"));
         assert!(!est_empreinte("/demo/photos/facade-brique.svg"));
     }
