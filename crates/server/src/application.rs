@@ -72,9 +72,23 @@ async fn en_probleme(reponse: Response) -> Response {
             probleme::TYPE_INTERNE
         }
         .into(),
-        title: status.canonical_reason().unwrap_or("Erreur").into(),
+        title: titre_francais(status).into(),
         status: status.as_u16(),
         detail: None,
         errors: vec![],
     })
+}
+
+/// French titles for the statuses the framework may answer by itself.
+fn titre_francais(status: axum::http::StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "La requête est invalide.",
+        404 => "Ressource introuvable.",
+        405 => "Méthode non autorisée.",
+        413 => "La requête est trop volumineuse.",
+        415 => "Type de contenu non pris en charge.",
+        422 => "Le contenu de la requête est invalide.",
+        s if s < 500 => "La requête ne peut pas être traitée.",
+        _ => "Une erreur interne est survenue.",
+    }
 }

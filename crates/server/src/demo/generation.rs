@@ -3,7 +3,9 @@
 //! is plausible for the area: rent per m² by financing, surface by typology.
 
 use super::territoire::{BAILLEURS, COMMUNES, CommuneDemo};
-use clef_domain::offre::{EtiquetteDpe, FenetrePublication, Financement, Reservataire, Typologie};
+use clef_domain::offre::{
+    Code, EtiquetteDpe, FenetrePublication, Financement, Reservataire, Typologie,
+};
 use clef_domain::{Euros, Jour, Surface};
 use std::ops::RangeInclusive;
 
@@ -166,9 +168,9 @@ fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Jour) -> OffreDemo {
         ][alea.usize(..6)]
     };
     let titre = if maison {
-        format!("Maison {} {atout}", typologie_texte(typologie))
+        format!("Maison {} {atout}", typologie.code())
     } else {
-        format!("Appartement {} {atout}", typologie_texte(typologie))
+        format!("Appartement {} {atout}", typologie.code())
     };
     let adresse = adresse(alea, commune, maison);
     let description = description(
@@ -201,11 +203,6 @@ fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Jour) -> OffreDemo {
         fenetre: fenetre(alea, calendrier(i), aujourdhui),
         photos: photos(alea, maison),
     }
-}
-
-fn typologie_texte(t: Typologie) -> &'static str {
-    use clef_domain::offre::Code;
-    t.code()
 }
 
 fn choisir<'a, T>(alea: &mut fastrand::Rng, choix: &'a [T], poids: impl Fn(&T) -> u32) -> &'a T {

@@ -137,3 +137,11 @@ async fn the_health_check_answers_ok() {
     let sante: clef_domain::api::Sante = r.json();
     assert_eq!(sante.statut, "ok");
 }
+
+#[tokio::test]
+async fn what_the_framework_rejects_by_itself_is_a_problem_in_french_too() {
+    let app = TestApp::demo().await;
+    // Not valid UTF-8 once percent-decoded: refused by the path extractor itself.
+    let p = probleme(&app, "/api/v1/listings/%FF", StatusCode::BAD_REQUEST).await;
+    assert_eq!(p.title, "La requête est invalide.");
+}
