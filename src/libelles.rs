@@ -95,5 +95,8 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             tu_string!(i18n, erreur_champ.hors_limites, min, max).to_string()
         }
         CodeErreur::Repete => tu_string!(i18n, erreur_champ.repete).to_string(),
+        CodeErreur::Requis => tu_string!(i18n, erreur_champ.requis).to_string(),
+        CodeErreur::FormatInvalide => tu_string!(i18n, erreur_champ.format_invalide).to_string(),
+        CodeErreur::Incoherent { .. } => tu_string!(i18n, erreur_champ.incoherent).to_string(),
     }
 }

@@ -17,6 +17,13 @@ pub enum CodeErreur {
     HorsLimites { min: i64, max: i64 },
     /// The field was given more than once.
     Repete,
+    /// The field is required and missing.
+    Requis,
+    /// The text does not have the expected shape (a numéro unique, say).
+    FormatInvalide,
+    /// Each value may be valid, but together they break a rule, named by `regle`
+    /// (`un_seul_demandeur`, `ressources_n1_sans_n2`...).
+    Incoherent { regle: String },
 }
 
 /// One invalid field.
@@ -34,6 +41,23 @@ impl ErreurChamp {
         ErreurChamp {
             champ: champ.to_owned(),
             code,
+        }
+    }
+
+    pub fn incoherent(champ: &str, regle: &str) -> Self {
+        ErreurChamp::new(
+            champ,
+            CodeErreur::Incoherent {
+                regle: regle.to_owned(),
+            },
+        )
+    }
+
+    /// The same error, for a field inside `parent` (`membres.2` + `age`).
+    pub fn dans(self, parent: &str) -> Self {
+        ErreurChamp {
+            champ: format!("{parent}.{}", self.champ),
+            ..self
         }
     }
 }

@@ -8,11 +8,13 @@
 //! - [`surface`]: surfaces in m² with one decimal ([`Surface`]).
 //! - [`offre`]: a listing (*offre de logement*) and its attributes.
 //! - [`plafonds`]: the official income ceilings by financing, year, zone and household category.
+//! - [`demande`]: a request: household, resources, situations, numéro unique.
 //! - [`recherche`]: the search criteria of the listings page, parsed from a query string.
 //! - [`api`]: the JSON shapes the server sends and the app reads.
 
 pub mod api;
 pub mod argent;
+pub mod demande;
 pub mod erreur;
 pub mod jour;
 pub mod offre;

@@ -138,6 +138,9 @@ pub fn message(erreur: &ErreurChamp) -> String {
         CodeErreur::PasUnNombre => "Un nombre entier est attendu.".into(),
         CodeErreur::HorsLimites { min, max } => format!("Doit être compris entre {min} et {max}."),
         CodeErreur::Repete => "Ce paramètre est donné plusieurs fois.".into(),
+        CodeErreur::Requis => "Ce champ est obligatoire.".into(),
+        CodeErreur::FormatInvalide => "Le format n'est pas celui attendu.".into(),
+        CodeErreur::Incoherent { regle } => format!("Valeur incohérente avec le reste du dossier ({regle})."),
     }
 }
 
