@@ -9,18 +9,23 @@
 //! - [`offre`]: a listing (*offre de logement*) and its attributes.
 //! - [`plafonds`]: the official income ceilings by financing, year, zone and household category.
 //! - [`demande`]: a request: household, resources, situations, numéro unique.
+//! - [`eligibilite`]: ceiling, home size, rent burden: a structured verdict per rule.
+//! - [`territoire`]: what each territory sets (thresholds, targets).
 //! - [`recherche`]: the search criteria of the listings page, parsed from a query string.
 //! - [`api`]: the JSON shapes the server sends and the app reads.
 
 pub mod api;
 pub mod argent;
 pub mod demande;
+pub mod eligibilite;
 pub mod erreur;
 pub mod jour;
+pub mod logement;
 pub mod offre;
 pub mod plafonds;
 pub mod recherche;
 pub mod surface;
+pub mod territoire;
 
 pub use argent::Euros;
 pub use erreur::{CodeErreur, ErreurChamp};

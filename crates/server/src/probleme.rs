@@ -140,7 +140,9 @@ pub fn message(erreur: &ErreurChamp) -> String {
         CodeErreur::Repete => "Ce paramètre est donné plusieurs fois.".into(),
         CodeErreur::Requis => "Ce champ est obligatoire.".into(),
         CodeErreur::FormatInvalide => "Le format n'est pas celui attendu.".into(),
-        CodeErreur::Incoherent { regle } => format!("Valeur incohérente avec le reste du dossier ({regle})."),
+        CodeErreur::Incoherent { regle } => {
+            format!("Valeur incohérente avec le reste du dossier ({regle}).")
+        }
     }
 }
 

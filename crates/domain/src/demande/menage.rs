@@ -65,7 +65,8 @@ impl<'de> Deserialize<'de> for Menage {
             membres: Vec<Membre>,
         }
         let brut = Brut::deserialize(d)?;
-        Menage::new(brut.membres).map_err(|e| serde::de::Error::custom(format!("ménage invalide : {e:?}")))
+        Menage::new(brut.membres)
+            .map_err(|e| serde::de::Error::custom(format!("ménage invalide : {e:?}")))
     }
 }
 
@@ -107,7 +108,10 @@ impl Menage {
                 erreurs.push(ErreurChamp::incoherent("age", "demandeur_mineur").dans(&champ));
             }
             if m.a_charge && matches!(m.lien, Lien::Demandeur | Lien::Conjoint) {
-                erreurs.push(ErreurChamp::incoherent("a_charge", "demandeur_ou_conjoint_a_charge").dans(&champ));
+                erreurs.push(
+                    ErreurChamp::incoherent("a_charge", "demandeur_ou_conjoint_a_charge")
+                        .dans(&champ),
+                );
             }
         }
         if erreurs.is_empty() {
@@ -142,7 +146,10 @@ impl Menage {
     }
 
     pub fn enfants(&self) -> usize {
-        self.membres.iter().filter(|m| m.lien == Lien::Enfant).count()
+        self.membres
+            .iter()
+            .filter(|m| m.lien == Lien::Enfant)
+            .count()
     }
 
     pub fn a_un_membre_handicape(&self) -> bool {
@@ -155,13 +162,20 @@ impl Menage {
 
     fn demandeur(&self) -> &Membre {
         // `new` guarantees exactly one applicant.
-        self.membres.iter().find(|m| m.lien == Lien::Demandeur).unwrap_or(&self.membres[0])
+        self.membres
+            .iter()
+            .find(|m| m.lien == Lien::Demandeur)
+            .unwrap_or(&self.membres[0])
     }
 
     /// An applicant without a partner, with at least one dependent child: the usual
     /// meaning of *famille monoparentale* in scoring grids.
     pub fn parent_isole(&self) -> bool {
-        self.conjoint().is_none() && self.membres.iter().any(|m| m.lien == Lien::Enfant && m.a_charge)
+        self.conjoint().is_none()
+            && self
+                .membres
+                .iter()
+                .any(|m| m.lien == Lien::Enfant && m.a_charge)
     }
 
     /// A couple without dependants whose ages add up to 55 or less (arrêté du 29 juillet
@@ -235,8 +249,14 @@ mod tests {
 
     #[test]
     fn arrete_1987_two_people_without_dependants_are_category_2() {
-        assert_eq!(categorie(&menage(&[(40, Lien::Demandeur), (35, Lien::Conjoint)])), (2, 0));
-        assert_eq!(categorie(&menage(&[(60, Lien::Demandeur), (85, Lien::Ascendant)])), (2, 0));
+        assert_eq!(
+            categorie(&menage(&[(40, Lien::Demandeur), (35, Lien::Conjoint)])),
+            (2, 0)
+        );
+        assert_eq!(
+            categorie(&menage(&[(60, Lien::Demandeur), (85, Lien::Ascendant)])),
+            (2, 0)
+        );
     }
 
     #[test]
@@ -252,9 +272,25 @@ mod tests {
 
     #[test]
     fn arrete_1987_one_person_with_dependants_counts_one_category_higher() {
-        assert_eq!(categorie(&menage(&[(35, Lien::Demandeur), (6, Lien::Enfant)])), (3, 0));
-        assert_eq!(categorie(&menage(&[(35, Lien::Demandeur), (6, Lien::Enfant), (9, Lien::Enfant)])), (4, 0));
-        let m = menage(&[(35, Lien::Demandeur), (1, Lien::Enfant), (3, Lien::Enfant), (6, Lien::Enfant), (9, Lien::Enfant)]);
+        assert_eq!(
+            categorie(&menage(&[(35, Lien::Demandeur), (6, Lien::Enfant)])),
+            (3, 0)
+        );
+        assert_eq!(
+            categorie(&menage(&[
+                (35, Lien::Demandeur),
+                (6, Lien::Enfant),
+                (9, Lien::Enfant)
+            ])),
+            (4, 0)
+        );
+        let m = menage(&[
+            (35, Lien::Demandeur),
+            (1, Lien::Enfant),
+            (3, Lien::Enfant),
+            (6, Lien::Enfant),
+            (9, Lien::Enfant),
+        ]);
         assert_eq!(categorie(&m), (6, 0));
         assert!(m.parent_isole());
     }
@@ -282,10 +318,17 @@ mod tests {
         let m = Menage::new(membres).unwrap();
         assert_eq!(categorie(&m), (2, 0));
         assert!(m.categorie().majoree_handicap);
-        let mut membres: Vec<Membre> = [(40, Lien::Demandeur), (38, Lien::Conjoint), (9, Lien::Enfant), (7, Lien::Enfant), (5, Lien::Enfant), (3, Lien::Enfant)]
-            .iter()
-            .map(|&(a, l)| membre(a, l))
-            .collect();
+        let mut membres: Vec<Membre> = [
+            (40, Lien::Demandeur),
+            (38, Lien::Conjoint),
+            (9, Lien::Enfant),
+            (7, Lien::Enfant),
+            (5, Lien::Enfant),
+            (3, Lien::Enfant),
+        ]
+        .iter()
+        .map(|&(a, l)| membre(a, l))
+        .collect();
         membres[2].handicap = true;
         assert_eq!(categorie(&Menage::new(membres).unwrap()), (6, 1));
     }
@@ -304,7 +347,15 @@ mod tests {
         ])
         .unwrap_err();
         let champs: Vec<&str> = erreurs.iter().map(|e| e.champ.as_str()).collect();
-        assert_eq!(champs, ["membres", "membres.0.age", "membres.0.a_charge", "membres.1.age"]);
+        assert_eq!(
+            champs,
+            [
+                "membres",
+                "membres.0.age",
+                "membres.0.a_charge",
+                "membres.1.age"
+            ]
+        );
         assert_eq!(
             Menage::new(vec![membre(5, Lien::Enfant)]).unwrap_err()[0],
             ErreurChamp::incoherent("membres", "un_seul_demandeur")

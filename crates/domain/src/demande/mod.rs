@@ -59,7 +59,12 @@ pub struct DemandeSaisie {
     pub situations: Vec<String>,
 }
 
-fn montant(champ: &str, centimes: Option<i64>, requis: bool, erreurs: &mut Vec<ErreurChamp>) -> Option<Euros> {
+fn montant(
+    champ: &str,
+    centimes: Option<i64>,
+    requis: bool,
+    erreurs: &mut Vec<ErreurChamp>,
+) -> Option<Euros> {
     match centimes {
         None if requis => {
             erreurs.push(ErreurChamp::new(champ, CodeErreur::Requis));
@@ -99,14 +104,18 @@ impl Demande {
             .parse::<Jour>()
             .map_err(|_| erreurs.push(ErreurChamp::new("date_depot", CodeErreur::FormatInvalide)))
             .ok();
-        let menage = Menage::new(saisie.membres).map_err(|e| erreurs.extend(e)).ok();
+        let menage = Menage::new(saisie.membres)
+            .map_err(|e| erreurs.extend(e))
+            .ok();
         let rfr_n2 = montant("rfr_n2", saisie.rfr_n2, true, &mut erreurs);
         let rfr_n1 = montant("rfr_n1", saisie.rfr_n1, false, &mut erreurs);
         let mut situations = BTreeSet::new();
         for (i, code) in saisie.situations.iter().enumerate() {
             let champ = format!("situations.{i}");
             match Situation::depuis_code(code) {
-                Some(s) if !situations.insert(s) => erreurs.push(ErreurChamp::new(&champ, CodeErreur::Repete)),
+                Some(s) if !situations.insert(s) => {
+                    erreurs.push(ErreurChamp::new(&champ, CodeErreur::Repete))
+                }
                 Some(_) => {}
                 None => erreurs.push(ErreurChamp::new(&champ, CodeErreur::ValeurInconnue)),
             }
@@ -115,17 +124,24 @@ impl Demande {
             && situations.contains(&Situation::Handicap)
             && !m.a_un_membre_handicape()
         {
-            erreurs.push(ErreurChamp::incoherent("situations", "handicap_sans_membre_handicape"));
+            erreurs.push(ErreurChamp::incoherent(
+                "situations",
+                "handicap_sans_membre_handicape",
+            ));
         }
         match (numero_unique, date_depot, menage, rfr_n2) {
-            (Some(numero_unique), Some(date_depot), Some(menage), Some(rfr_n2)) if erreurs.is_empty() => Ok(Demande {
-                numero_unique,
-                date_depot,
-                menage,
-                ressources: Ressources { rfr_n2, rfr_n1 },
-                logement_actuel: saisie.logement_actuel,
-                situations,
-            }),
+            (Some(numero_unique), Some(date_depot), Some(menage), Some(rfr_n2))
+                if erreurs.is_empty() =>
+            {
+                Ok(Demande {
+                    numero_unique,
+                    date_depot,
+                    menage,
+                    ressources: Ressources { rfr_n2, rfr_n1 },
+                    logement_actuel: saisie.logement_actuel,
+                    situations,
+                })
+            }
             _ => Err(erreurs),
         }
     }
@@ -150,8 +166,13 @@ pub fn mois_entre(debut: Jour, fin: Jour) -> u32 {
     if fin <= debut {
         return 0;
     }
-    let mois = (i32::from(fin.annee()) - i32::from(debut.annee())) * 12 + i32::from(fin.mois()) - i32::from(debut.mois());
-    let mois = if fin.jour() < debut.jour() { mois - 1 } else { mois };
+    let mois = (i32::from(fin.annee()) - i32::from(debut.annee())) * 12 + i32::from(fin.mois())
+        - i32::from(debut.mois());
+    let mois = if fin.jour() < debut.jour() {
+        mois - 1
+    } else {
+        mois
+    };
     u32::try_from(mois).unwrap_or(0)
 }
 
@@ -180,7 +201,10 @@ mod tests {
     #[test]
     fn a_well_filled_request_is_accepted() {
         let d = Demande::depuis_saisie(saisie()).unwrap();
-        assert_eq!(d.numero_unique.as_str(), "062231100012345 67A".replace(' ', ""));
+        assert_eq!(
+            d.numero_unique.as_str(),
+            "062231100012345 67A".replace(' ', "")
+        );
         assert!(d.a(Situation::Dalo) && d.prioritaire());
         assert_eq!(d.ressources.rfr_n2, Euros::from_euros(18_000));
     }
@@ -192,18 +216,32 @@ mod tests {
             date_depot: "15/11/2023".into(),
             rfr_n2: None,
             rfr_n1: Some(-5),
-            situations: vec!["dalo".into(), "chomage".into(), "dalo".into(), "handicap".into()],
+            situations: vec![
+                "dalo".into(),
+                "chomage".into(),
+                "dalo".into(),
+                "handicap".into(),
+            ],
             ..saisie()
         })
         .unwrap_err();
-        let champs: Vec<(&str, &CodeErreur)> = erreurs.iter().map(|e| (e.champ.as_str(), &e.code)).collect();
+        let champs: Vec<(&str, &CodeErreur)> = erreurs
+            .iter()
+            .map(|e| (e.champ.as_str(), &e.code))
+            .collect();
         assert_eq!(
             champs,
             [
                 ("numero_unique", &CodeErreur::FormatInvalide),
                 ("date_depot", &CodeErreur::FormatInvalide),
                 ("rfr_n2", &CodeErreur::Requis),
-                ("rfr_n1", &CodeErreur::HorsLimites { min: 0, max: 100_000_000 }),
+                (
+                    "rfr_n1",
+                    &CodeErreur::HorsLimites {
+                        min: 0,
+                        max: 100_000_000
+                    }
+                ),
                 ("situations.1", &CodeErreur::ValeurInconnue),
                 ("situations.2", &CodeErreur::Repete),
                 (

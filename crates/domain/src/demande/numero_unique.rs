@@ -56,7 +56,10 @@ impl NumeroUnique {
 
     /// Year (two digits) and month of the first filing, as encoded in the number.
     pub fn annee_mois_depot(&self) -> (u8, u8) {
-        (self.0[3..5].parse().unwrap_or(0), self.0[5..7].parse().unwrap_or(0))
+        (
+            self.0[3..5].parse().unwrap_or(0),
+            self.0[5..7].parse().unwrap_or(0),
+        )
     }
 }
 
@@ -97,16 +100,20 @@ mod tests {
     fn malformed_numbers_are_refused() {
         for faux in [
             "",
-            "0622311000123456",           // too short
-            "06223110001234567AB",        // too long
-            "0002311000123456AB",         // département 000
-            "0962311000123456AB",         // no département 096
-            "0202311000123456AB",         // 20 is split into 2A and 2B
-            "0622313000123456AB",         // month 13
-            "062AB11000123456AB",         // year not digits
+            "0622311000123456",    // too short
+            "06223110001234567AB", // too long
+            "0002311000123456AB",  // département 000
+            "0962311000123456AB",  // no département 096
+            "0202311000123456AB",  // 20 is split into 2A and 2B
+            "0622313000123456AB",  // month 13
+            "062AB11000123456AB",  // year not digits
             "062231100012345€AB",
         ] {
-            assert_eq!(NumeroUnique::parse(faux), Err(NumeroUniqueInvalide), "{faux}");
+            assert_eq!(
+                NumeroUnique::parse(faux),
+                Err(NumeroUniqueInvalide),
+                "{faux}"
+            );
         }
     }
 }

@@ -59,15 +59,25 @@ mod tests {
     #[test]
     fn arrete_1987_art_3_n2_income_is_the_rule() {
         let r = ressources(30_000, None).retenues(2026);
-        assert_eq!((r.montant, r.annee, r.baisse_n1), (Euros::from_euros(30_000), 2024, false));
+        assert_eq!(
+            (r.montant, r.annee, r.baisse_n1),
+            (Euros::from_euros(30_000), 2024, false)
+        );
     }
 
     #[test]
     fn arrete_1987_art_3_n1_counts_when_it_fell_by_10_percent_or_more() {
         let r = ressources(30_000, Some(27_000)).retenues(2026);
-        assert_eq!((r.montant, r.annee, r.baisse_n1), (Euros::from_euros(27_000), 2025, true));
+        assert_eq!(
+            (r.montant, r.annee, r.baisse_n1),
+            (Euros::from_euros(27_000), 2025, true)
+        );
         let r = ressources(30_000, Some(27_001)).retenues(2026);
-        assert_eq!((r.montant, r.annee), (Euros::from_euros(30_000), 2024), "9.997 % is not enough");
+        assert_eq!(
+            (r.montant, r.annee),
+            (Euros::from_euros(30_000), 2024),
+            "9.997 % is not enough"
+        );
         let r = ressources(30_000, Some(35_000)).retenues(2026);
         assert_eq!(r.montant, Euros::from_euros(30_000), "a rise never counts");
     }

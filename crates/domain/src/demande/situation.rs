@@ -46,7 +46,10 @@ impl Situation {
     pub fn prioritaire(self) -> bool {
         !matches!(
             self,
-            Situation::RapprochementTravail | Situation::Separation | Situation::HebergeChezParents | Situation::Mutation
+            Situation::RapprochementTravail
+                | Situation::Separation
+                | Situation::HebergeChezParents
+                | Situation::Mutation
         )
     }
 
@@ -101,7 +104,9 @@ impl Code for Situation {
 serde_par_code!(Situation);
 
 /// Where the household lives now: what rent burden and space per person are computed from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LogementActuel {
     /// Monthly rent with charges, if the household pays one.

@@ -1,0 +1,135 @@
+//! Eligibility of a household for a home: one structured result per rule (respected or not,
+//! or a warning), with the numbers used and the rule's source, so the app can say in plain
+//! French why, and the server can refuse for the same reasons.
+
+mod plafond;
+mod taille;
+mod taux_effort;
+
+pub use taille::surface_minimale;
+
+use crate::argent::Euros;
+use crate::demande::{Categorie, Demande, RessourcesRetenues};
+use crate::logement::Logement;
+use crate::offre::{Financement, Zone};
+use crate::surface::Surface;
+use crate::territoire::ParametresTerritoire;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The outcome of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Statut {
+    Respectee,
+    /// The household is not eligible for this home.
+    NonRespectee,
+    /// Worth knowing, not a refusal.
+    Alerte,
+    /// Not checked: the territory does not apply it, or a figure is missing.
+    NonVerifiee,
+}
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Source {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub texte: Cow<'static, str>,
+    /// The year of the table or setting used, when there is one.
+    pub annee: Option<i16>,
+}
+
+/// What size the home is for the household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Occupation {
+    Adaptee,
+    /// Smaller than the legal minimum surface for the household.
+    SurOccupation,
+    /// More rooms than occupants plus one.
+    SousOccupation,
+}
+
+/// A rule and the numbers it used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "regle", rename_all = "snake_case")]
+pub enum Detail {
+    PlafondRessources {
+        financement: Financement,
+        zone: Zone,
+        /// Year of the ceiling table (the listing's year).
+        annee: i16,
+        categorie: Categorie,
+        ressources: RessourcesRetenues,
+        /// `None` when that year's table is not published.
+        plafond: Option<Euros>,
+    },
+    TailleLogement {
+        personnes: u8,
+        surface: Surface,
+        surface_minimale: Surface,
+        pieces: u8,
+        /// Rooms above which the home is under-occupied.
+        pieces_max: u8,
+        occupation: Occupation,
+    },
+    TauxEffort {
+        /// Rent and charges, less the expected housing benefit, per month.
+        depense_mensuelle: Euros,
+        ressources_mensuelles: Euros,
+        /// Per mille of the resources; `None` without resources.
+        taux_pour_mille: Option<u32>,
+        seuil_pour_cent: u8,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResultatRegle {
+    pub statut: Statut,
+    pub detail: Detail,
+    pub source: Source,
+}
+
+/// Every rule, in the order they are explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Verdict {
+    pub regles: Vec<ResultatRegle>,
+}
+
+impl Verdict {
+    /// Eligible when no rule is broken; warnings do not refuse.
+    pub fn eligible(&self) -> bool {
+        self.regles.iter().all(|r| r.statut != Statut::NonRespectee)
+    }
+
+    /// The rules that make the household ineligible.
+    pub fn motifs_refus(&self) -> impl Iterator<Item = &ResultatRegle> {
+        self.regles
+            .iter()
+            .filter(|r| r.statut == Statut::NonRespectee)
+    }
+}
+
+/// Checks a household against a home, with the territory's settings. `aide_estimee` is
+/// the monthly housing benefit expected in the new home (zero when unknown: the cautious
+/// view of the rent burden).
+pub fn verifier(
+    demande: &Demande,
+    logement: &Logement,
+    territoire: &ParametresTerritoire,
+    aide_estimee: Euros,
+) -> Verdict {
+    Verdict {
+        regles: vec![
+            plafond::verifier(demande, logement),
+            taille::verifier(&demande.menage, logement, territoire),
+            taux_effort::verifier(demande, logement, territoire, aide_estimee),
+        ],
+    }
+}

@@ -1,0 +1,41 @@
+//! A home as the rules see it: what eligibility, scoring and social mix need of a listing.
+
+use crate::api::OffreDetail;
+use crate::argent::Euros;
+use crate::offre::{Financement, Reservataire, Typologie, Zone};
+use crate::surface::Surface;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Logement {
+    pub financement: Financement,
+    pub zone: Zone,
+    /// The year of publication selects the ceiling table.
+    pub annee: i16,
+    pub typologie: Typologie,
+    /// Habitable main rooms.
+    pub pieces: u8,
+    pub surface: Surface,
+    pub loyer: Euros,
+    pub charges: Euros,
+    pub dans_qpv: bool,
+    pub reservataire: Reservataire,
+}
+
+impl From<&OffreDetail> for Logement {
+    fn from(o: &OffreDetail) -> Logement {
+        Logement {
+            financement: o.resume.financement,
+            zone: o.zone,
+            annee: o.resume.ouverture.annee(),
+            typologie: o.resume.typologie,
+            pieces: o.pieces,
+            surface: o.resume.surface,
+            loyer: o.resume.loyer,
+            charges: o.resume.charges,
+            dans_qpv: o.resume.qpv.is_some(),
+            reservataire: o.resume.reservataire,
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Eligibility through the crate's public API, against the official tables.
+
+use clef_domain::demande::{
+    Demande, Lien, LogementActuel, Membre, Menage, NumeroUnique, Ressources,
+};
+use clef_domain::eligibilite::{Detail, Occupation, Statut, Verdict, verifier};
+use clef_domain::logement::Logement;
+use clef_domain::offre::{Code, Financement, Reservataire, Typologie, Zone};
+use clef_domain::territoire::{Exigence, ParametresTerritoire};
+use clef_domain::{Euros, Surface, jour};
+use std::collections::BTreeSet;
+
+const CSV: &str = include_str!("../data/plafonds.csv");
+
+fn membre(age: u8, lien: Lien) -> Membre {
+    Membre {
+        age,
+        lien,
+        a_charge: lien == Lien::Enfant,
+        handicap: false,
+    }
+}
+
+/// A household of the given category (1 to 6) plus `sup` people beyond it.
+fn menage_de_categorie(categorie: u8, sup: u8) -> Menage {
+    let mut membres = vec![membre(45, Lien::Demandeur)];
+    if categorie >= 2 {
+        membres.push(membre(45, Lien::Conjoint)); // 90 years together: not a young couple
+    }
+    for _ in 2..(categorie + sup) {
+        membres.push(membre(10, Lien::Enfant));
+    }
+    let m = Menage::new(membres).unwrap();
+    assert_eq!(
+        (
+            m.categorie().numero,
+            m.categorie().personnes_supplementaires
+        ),
+        (categorie, sup)
+    );
+    m
+}
+
+fn demande(menage: Menage, rfr_n2: Euros) -> Demande {
+    Demande {
+        numero_unique: NumeroUnique::parse("062231100012345678").unwrap(),
+        date_depot: jour!(2023, 11, 15),
+        menage,
+        ressources: Ressources {
+            rfr_n2,
+            rfr_n1: None,
+        },
+        logement_actuel: LogementActuel::default(),
+        situations: BTreeSet::new(),
+    }
+}
+
+fn logement(financement: Financement, annee: i16, zone: Zone) -> Logement {
+    Logement {
+        financement,
+        zone,
+        annee,
+        typologie: Typologie::T4,
+        pieces: 4,
+        surface: Surface::from_dixiemes(800),
+        loyer: Euros::from_euros(450),
+        charges: Euros::from_euros(90),
+        dans_qpv: false,
+        reservataire: Reservataire::Bailleur,
+    }
+}
+
+fn plafond_ressources(v: &Verdict) -> (Statut, Option<Euros>) {
+    match &v.regles[0].detail {
+        Detail::PlafondRessources { plafond, .. } => (v.regles[0].statut, *plafond),
+        autre => panic!("the ceiling comes first, not {autre:?}"),
+    }
+}
+
+fn territoire() -> ParametresTerritoire {
+    ParametresTerritoire::bethune_demo()
+}
+
+/// Every PLUS value of data-ceilings.csv, for a household of each category and zone, is
+/// the ceiling applied: income exactly at it is eligible, one cent above is not.
+#[test]
+fn every_plus_ceiling_of_the_table_is_applied_at_the_cent() {
+    let mut verifies = 0;
+    for ligne in CSV.lines().filter(|l| l.starts_with("PLUS,")) {
+        let champs: Vec<&str> = ligne.split(',').collect();
+        let annee: i16 = champs[1].parse().unwrap();
+        let zone = Zone::depuis_code(champs[2]).unwrap();
+        let montants: Vec<i64> = champs[3..].iter().map(|m| m.parse().unwrap()).collect();
+        let l = logement(Financement::Plus, annee, zone);
+        for categorie in 1..=6u8 {
+            let plafond = Euros::from_euros(montants[usize::from(categorie) - 1]);
+            let au_plafond = verifier(
+                &demande(menage_de_categorie(categorie, 0), plafond),
+                &l,
+                &territoire(),
+                Euros::ZERO,
+            );
+            assert_eq!(
+                plafond_ressources(&au_plafond),
+                (Statut::Respectee, Some(plafond)),
+                "{ligne} cat {categorie}"
+            );
+            let au_dessus = demande(
+                menage_de_categorie(categorie, 0),
+                plafond + Euros::from_centimes(1),
+            );
+            let v = verifier(&au_dessus, &l, &territoire(), Euros::ZERO);
+            assert_eq!(plafond_ressources(&v).0, Statut::NonRespectee);
+            assert!(!v.eligible());
+            verifies += 1;
+        }
+        // Two people above category 6 add the per-person amount twice.
+        let huit = Euros::from_euros(montants[5] + 2 * montants[6]);
+        let v = verifier(
+            &demande(menage_de_categorie(6, 2), huit),
+            &l,
+            &territoire(),
+            Euros::ZERO,
+        );
+        assert_eq!(
+            plafond_ressources(&v),
+            (Statut::Respectee, Some(huit)),
+            "{ligne} 8 personnes"
+        );
+    }
+    assert_eq!(verifies, 15 * 6);
+}
+
+/// Published checks (DOMAIN.md): PLAI 2025, one person: 12 759 € outside Île-de-France,
+/// 14 683 € in Île-de-France.
+#[test]
+fn plai_2025_one_person_ceilings_are_the_published_ones() {
+    for (zone, attendu) in [(Zone::AutresRegions, 12_759), (Zone::IleDeFrance, 14_683)] {
+        let v = verifier(
+            &demande(menage_de_categorie(1, 0), Euros::from_euros(attendu)),
+            &logement(Financement::Plai, 2025, zone),
+            &territoire(),
+            Euros::ZERO,
+        );
+        assert_eq!(
+            plafond_ressources(&v),
+            (Statut::Respectee, Some(Euros::from_euros(attendu)))
+        );
+    }
+}
+
+/// DOMAIN.md's example: income of 38 200 € above the PLUS 2026 ceiling of a category 3
+/// household outside Île-de-France (37 584 €).
+#[test]
+fn a_household_above_its_ceiling_is_told_by_how_much() {
+    let d = demande(menage_de_categorie(3, 0), Euros::from_euros(38_200));
+    let v = verifier(
+        &d,
+        &logement(Financement::Plus, 2026, Zone::AutresRegions),
+        &territoire(),
+        Euros::ZERO,
+    );
+    let Detail::PlafondRessources {
+        plafond,
+        ressources,
+        categorie,
+        ..
+    } = &v.regles[0].detail
+    else {
+        unreachable!()
+    };
+    assert_eq!(*plafond, Some(Euros::from_euros(37_584)));
+    assert_eq!(
+        (ressources.montant, ressources.annee, categorie.numero),
+        (Euros::from_euros(38_200), 2024, 3)
+    );
+    assert_eq!(v.motifs_refus().count(), 1);
+    assert_eq!(v.regles[0].source.annee, Some(2026));
+}
+
+/// Arrêté du 29 juillet 1987, art. 3: an N-1 income 10 % lower replaces N-2.
+#[test]
+fn a_fall_in_income_of_10_percent_makes_the_household_eligible() {
+    let mut d = demande(menage_de_categorie(1, 0), Euros::from_euros(26_000));
+    let l = logement(Financement::Plus, 2026, Zone::AutresRegions);
+    assert!(!verifier(&d, &l, &territoire(), Euros::ZERO).eligible());
+    d.ressources.rfr_n1 = Some(Euros::from_euros(23_400));
+    assert!(verifier(&d, &l, &territoire(), Euros::ZERO).eligible());
+}
+
+#[test]
+fn pls_ceilings_are_130_percent_of_plus() {
+    let v = verifier(
+        &demande(menage_de_categorie(1, 0), Euros::from_euros(30_424)),
+        &logement(Financement::Pls, 2026, Zone::AutresRegions),
+        &territoire(),
+        Euros::ZERO,
+    );
+    assert_eq!(
+        plafond_ressources(&v),
+        (Statut::Respectee, Some(Euros::from_euros(30_424)))
+    );
+}
+
+#[test]
+fn without_a_published_table_the_ceiling_is_not_checked_and_does_not_refuse() {
+    let v = verifier(
+        &demande(menage_de_categorie(1, 0), Euros::from_euros(1_000)),
+        &logement(Financement::Plus, 2031, Zone::AutresRegions),
+        &territoire(),
+        Euros::ZERO,
+    );
+    assert_eq!(plafond_ressources(&v), (Statut::NonVerifiee, None));
+    assert!(v.eligible());
+}
+
+fn taille(v: &Verdict) -> (Statut, Occupation) {
+    match &v.regles[1].detail {
+        Detail::TailleLogement { occupation, .. } => (v.regles[1].statut, *occupation),
+        autre => panic!("{autre:?}"),
+    }
+}
+
+/// Code de la sécurité sociale, D.542-14: 16 m² for two, plus 9 m² per person.
+#[test]
+fn css_d542_14_a_home_under_the_minimum_surface_is_overcrowded() {
+    let d = demande(menage_de_categorie(3, 0), Euros::from_euros(20_000));
+    let mut l = logement(Financement::Plus, 2026, Zone::AutresRegions);
+    l.pieces = 2;
+    l.surface = Surface::from_dixiemes(250);
+    assert_eq!(
+        taille(&verifier(&d, &l, &territoire(), Euros::ZERO)),
+        (Statut::Respectee, Occupation::Adaptee)
+    );
+    l.surface = Surface::from_dixiemes(249);
+    let v = verifier(&d, &l, &territoire(), Euros::ZERO);
+    assert_eq!(
+        taille(&v),
+        (Statut::NonRespectee, Occupation::SurOccupation)
+    );
+    assert!(!v.eligible());
+    let tolerant = ParametresTerritoire {
+        sur_occupation: Exigence::Alerte,
+        ..territoire()
+    };
+    let v = verifier(&d, &l, &tolerant, Euros::ZERO);
+    assert_eq!(taille(&v), (Statut::Alerte, Occupation::SurOccupation));
+    assert!(v.eligible(), "the territory chose a warning");
+}
+
+#[test]
+fn css_d542_14_the_minimum_surface_stops_at_70_m2_for_eight_or_more() {
+    use clef_domain::eligibilite::surface_minimale;
+    let m2: Vec<u32> = (1..=10)
+        .map(|n| surface_minimale(n).dixiemes() / 10)
+        .collect();
+    assert_eq!(m2, [9, 16, 25, 34, 43, 52, 61, 70, 70, 70]);
+}
+
+/// Code de la construction et de l'habitation, L.621-2: more rooms than occupants plus one.
+#[test]
+fn cch_l621_2_too_many_rooms_is_under_occupation_as_the_territory_decides() {
+    let d = demande(menage_de_categorie(1, 0), Euros::from_euros(15_000));
+    let mut l = logement(Financement::Plus, 2026, Zone::AutresRegions);
+    l.pieces = 2;
+    assert_eq!(
+        taille(&verifier(&d, &l, &territoire(), Euros::ZERO)).1,
+        Occupation::Adaptee
+    );
+    l.pieces = 3;
+    assert_eq!(
+        taille(&verifier(&d, &l, &territoire(), Euros::ZERO)),
+        (Statut::Alerte, Occupation::SousOccupation)
+    );
+    let strict = ParametresTerritoire {
+        sous_occupation: Exigence::Refus,
+        ..territoire()
+    };
+    assert!(!verifier(&d, &l, &strict, Euros::ZERO).eligible());
+    let libre = ParametresTerritoire {
+        sous_occupation: Exigence::Ignoree,
+        ..territoire()
+    };
+    assert_eq!(
+        taille(&verifier(&d, &l, &libre, Euros::ZERO)).0,
+        Statut::NonVerifiee
+    );
+}
+
+fn taux(v: &Verdict) -> (Statut, Option<u32>) {
+    match &v.regles[2].detail {
+        Detail::TauxEffort {
+            taux_pour_mille, ..
+        } => (v.regles[2].statut, *taux_pour_mille),
+        autre => panic!("{autre:?}"),
+    }
+}
+
+#[test]
+fn a_rent_burden_above_the_threshold_warns_without_refusing() {
+    let l = logement(Financement::Plus, 2026, Zone::AutresRegions); // 540 € a month
+    let d = demande(menage_de_categorie(2, 0), Euros::from_euros(21_600));
+    assert_eq!(
+        taux(&verifier(&d, &l, &territoire(), Euros::ZERO)),
+        (Statut::Respectee, Some(300))
+    );
+    let d = demande(menage_de_categorie(2, 0), Euros::from_euros(18_000));
+    let v = verifier(&d, &l, &territoire(), Euros::ZERO);
+    assert_eq!(taux(&v), (Statut::Alerte, Some(360)));
+    assert!(v.eligible());
+    // With 120 € of expected housing benefit: 420 € a month, 280 ‰.
+    assert_eq!(
+        taux(&verifier(&d, &l, &territoire(), Euros::from_euros(120))),
+        (Statut::Respectee, Some(280))
+    );
+}
+
+#[test]
+fn without_resources_the_rent_burden_cannot_be_computed_and_warns() {
+    let d = demande(menage_de_categorie(1, 0), Euros::ZERO);
+    let v = verifier(
+        &d,
+        &logement(Financement::Plai, 2026, Zone::AutresRegions),
+        &territoire(),
+        Euros::ZERO,
+    );
+    assert_eq!(taux(&v), (Statut::Alerte, None));
+}
+
+#[test]
+fn a_verdict_serialises_with_its_rule_names() {
+    let d = demande(menage_de_categorie(1, 0), Euros::from_euros(15_000));
+    let v = verifier(
+        &d,
+        &logement(Financement::Plus, 2026, Zone::AutresRegions),
+        &territoire(),
+        Euros::ZERO,
+    );
+    let json = serde_json::to_value(&v).unwrap();
+    let regles: Vec<&str> = json["regles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["detail"]["regle"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        regles,
+        ["plafond_ressources", "taille_logement", "taux_effort"]
+    );
+    assert_eq!(serde_json::from_value::<Verdict>(json).unwrap(), v);
+}
