@@ -83,6 +83,20 @@ impl Jour {
         }
     }
 
+    /// The same day `n` months later, or the month's last day when it is shorter
+    /// (31 January plus one month is 28 or 29 February).
+    pub fn plus_mois(self, n: u32) -> Jour {
+        let total = i64::from(self.mois) - 1 + i64::from(n);
+        let annee = i64::from(self.annee) + total / 12;
+        if annee > 9999 {
+            return Jour::MAX;
+        }
+        let annee = annee as i16;
+        let mois = (total % 12) as u8 + 1;
+        let jour = self.jour.min(jours_du_mois(annee, mois));
+        Jour { annee, mois, jour }
+    }
+
     /// Days from `self` to `autre` (negative if `autre` is earlier).
     pub const fn jours_jusqua(self, autre: Jour) -> i32 {
         autre.numero() - self.numero()
@@ -204,6 +218,15 @@ mod tests {
         assert!(Jour::new(1900, 2, 29).is_err());
         assert_eq!(jour!(2028, 2, 28).plus_jours(1), jour!(2028, 2, 29));
         assert_eq!(jour!(2026, 12, 31).plus_jours(1), jour!(2027, 1, 1));
+    }
+
+    #[test]
+    fn adding_months_keeps_the_day_or_takes_the_last_of_a_shorter_month() {
+        assert_eq!(jour!(2026, 11, 22).plus_mois(1), jour!(2026, 12, 22));
+        assert_eq!(jour!(2026, 11, 22).plus_mois(2), jour!(2027, 1, 22));
+        assert_eq!(jour!(2024, 1, 31).plus_mois(1), jour!(2024, 2, 29));
+        assert_eq!(jour!(2026, 5, 31).plus_mois(12), jour!(2027, 5, 31));
+        assert_eq!(Jour::MAX.plus_mois(1), Jour::MAX);
     }
 
     #[test]

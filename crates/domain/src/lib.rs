@@ -21,6 +21,7 @@ pub mod eligibilite;
 pub mod erreur;
 pub mod jour;
 pub mod logement;
+pub mod mixite;
 pub mod offre;
 pub mod plafonds;
 pub mod recherche;
