@@ -16,6 +16,7 @@
 
 pub mod api;
 pub mod argent;
+pub mod cotation;
 pub mod demande;
 pub mod eligibilite;
 pub mod erreur;

@@ -22,7 +22,10 @@ pub fn unites_consommation_dixiemes(menage: &Menage) -> u32 {
         }
     }
     let base = if premier_adulte { 10 } else { 0 };
-    base + autres.iter().map(|&age| if age >= 14 { 5 } else { 3 }).sum::<u32>()
+    base + autres
+        .iter()
+        .map(|&age| if age >= 14 { 5 } else { 3 })
+        .sum::<u32>()
 }
 
 /// Yearly resources per consumption unit.
@@ -38,7 +41,8 @@ pub fn ressources_par_uc(ressources: Euros, uc_dixiemes: u32) -> Euros {
 /// eligibility rule for an examination in `annee`.
 pub fn premier_quartile(demande: &Demande, territoire: &ParametresTerritoire, annee: i16) -> bool {
     let ressources = demande.ressources.retenues(annee).montant;
-    ressources_par_uc(ressources, unites_consommation_dixiemes(&demande.menage)) < territoire.seuil_premier_quartile
+    ressources_par_uc(ressources, unites_consommation_dixiemes(&demande.menage))
+        < territoire.seuil_premier_quartile
 }
 
 /// A letting as the targets count it.
@@ -152,7 +156,11 @@ pub struct Evolution {
 
 /// "If this candidate is chosen, indicator X moves from a % to b %": the targets this
 /// letting counts in, before and after.
-pub fn projection(attributions: &[Attribution], nouvelle: Attribution, objectifs: ObjectifsMixite) -> Vec<Evolution> {
+pub fn projection(
+    attributions: &[Attribution],
+    nouvelle: Attribution,
+    objectifs: ObjectifsMixite,
+) -> Vec<Evolution> {
     let avant = indicateurs(attributions, objectifs);
     let mut avec = attributions.to_vec();
     avec.push(nouvelle);
@@ -191,13 +199,29 @@ mod tests {
 
     #[test]
     fn consumption_units_weigh_the_first_adult_1_others_over_14_half_children_0_3() {
-        assert_eq!(unites_consommation_dixiemes(&menage(&[(40, Lien::Demandeur)])), 10);
-        let famille = menage(&[(40, Lien::Demandeur), (38, Lien::Conjoint), (15, Lien::Enfant), (8, Lien::Enfant)]);
+        assert_eq!(
+            unites_consommation_dixiemes(&menage(&[(40, Lien::Demandeur)])),
+            10
+        );
+        let famille = menage(&[
+            (40, Lien::Demandeur),
+            (38, Lien::Conjoint),
+            (15, Lien::Enfant),
+            (8, Lien::Enfant),
+        ]);
         assert_eq!(unites_consommation_dixiemes(&famille), 23);
-        assert_eq!(ressources_par_uc(Euros::from_euros(23_000), 23), Euros::from_euros(10_000));
+        assert_eq!(
+            ressources_par_uc(Euros::from_euros(23_000), 23),
+            Euros::from_euros(10_000)
+        );
     }
 
-    fn attribution(dans_qpv: bool, premier_quartile: bool, prioritaire: bool, reservataire: Reservataire) -> Attribution {
+    fn attribution(
+        dans_qpv: bool,
+        premier_quartile: bool,
+        prioritaire: bool,
+        reservataire: Reservataire,
+    ) -> Attribution {
         Attribution {
             dans_qpv,
             premier_quartile,
@@ -220,32 +244,106 @@ mod tests {
             attribution(true, false, false, Reservataire::Collectivite),
         ];
         let i = indicateurs(&lettings, ObjectifsMixite::LEGAUX);
-        assert_eq!((i[0].cible, i[0].part, i[0].objectif), (Cible::Q1HorsQpv, Part { nombre: 1, total: 4 }, 25));
+        assert_eq!(
+            (i[0].cible, i[0].part, i[0].objectif),
+            (
+                Cible::Q1HorsQpv,
+                Part {
+                    nombre: 1,
+                    total: 4
+                },
+                25
+            )
+        );
         assert!(i[0].part.atteint(25));
         assert_eq!(i[0].part.pour_mille(), Some(250));
-        assert_eq!(i[1].part, Part { nombre: 1, total: 2 });
+        assert_eq!(
+            i[1].part,
+            Part {
+                nombre: 1,
+                total: 2
+            }
+        );
         assert!(i[1].part.atteint(50));
-        let collectivite = i.iter().find(|x| x.cible == Cible::Prioritaires { reservataire: Reservataire::Collectivite }).unwrap();
-        assert_eq!(collectivite.part, Part { nombre: 0, total: 2 });
+        let collectivite = i
+            .iter()
+            .find(|x| {
+                x.cible
+                    == Cible::Prioritaires {
+                        reservataire: Reservataire::Collectivite,
+                    }
+            })
+            .unwrap();
+        assert_eq!(
+            collectivite.part,
+            Part {
+                nombre: 0,
+                total: 2
+            }
+        );
         assert!(!collectivite.part.atteint(25));
-        let action_logement = i.iter().find(|x| x.cible == Cible::Prioritaires { reservataire: Reservataire::ActionLogement }).unwrap();
-        assert_eq!(action_logement.part.pour_mille(), None, "no letting yet: no share");
+        let action_logement = i
+            .iter()
+            .find(|x| {
+                x.cible
+                    == Cible::Prioritaires {
+                        reservataire: Reservataire::ActionLogement,
+                    }
+            })
+            .unwrap();
+        assert_eq!(
+            action_logement.part.pour_mille(),
+            None,
+            "no letting yet: no share"
+        );
     }
 
     #[test]
     fn urban_renewal_rehousing_counts_with_the_first_quartile_outside_qpv() {
         let mut a = attribution(false, false, false, Reservataire::Etat);
         a.relogement_renouvellement_urbain = true;
-        assert_eq!(indicateurs(&[a], ObjectifsMixite::LEGAUX)[0].part, Part { nombre: 1, total: 1 });
+        assert_eq!(
+            indicateurs(&[a], ObjectifsMixite::LEGAUX)[0].part,
+            Part {
+                nombre: 1,
+                total: 1
+            }
+        );
     }
 
     #[test]
     fn choosing_a_first_quartile_household_outside_qpv_moves_that_target() {
-        let lettings: Vec<_> = (0..9).map(|i| attribution(false, i < 2, false, Reservataire::Bailleur)).collect();
-        let p = projection(&lettings, attribution(false, true, true, Reservataire::Bailleur), ObjectifsMixite::LEGAUX);
+        let lettings: Vec<_> = (0..9)
+            .map(|i| attribution(false, i < 2, false, Reservataire::Bailleur))
+            .collect();
+        let p = projection(
+            &lettings,
+            attribution(false, true, true, Reservataire::Bailleur),
+            ObjectifsMixite::LEGAUX,
+        );
         assert_eq!(p.len(), 2, "the QPV target does not move");
-        assert_eq!((p[0].cible, p[0].avant.pour_mille(), p[0].apres.pour_mille()), (Cible::Q1HorsQpv, Some(222), Some(300)));
-        assert_eq!(p[1].cible, Cible::Prioritaires { reservataire: Reservataire::Bailleur });
-        assert_eq!((p[1].avant, p[1].apres), (Part { nombre: 0, total: 9 }, Part { nombre: 1, total: 10 }));
+        assert_eq!(
+            (p[0].cible, p[0].avant.pour_mille(), p[0].apres.pour_mille()),
+            (Cible::Q1HorsQpv, Some(222), Some(300))
+        );
+        assert_eq!(
+            p[1].cible,
+            Cible::Prioritaires {
+                reservataire: Reservataire::Bailleur
+            }
+        );
+        assert_eq!(
+            (p[1].avant, p[1].apres),
+            (
+                Part {
+                    nombre: 0,
+                    total: 9
+                },
+                Part {
+                    nombre: 1,
+                    total: 10
+                }
+            )
+        );
     }
 }

@@ -7,6 +7,7 @@ mod taille;
 mod taux_effort;
 
 pub use taille::surface_minimale;
+pub use taux_effort::taux_pour_mille;
 
 use crate::argent::Euros;
 use crate::demande::{Categorie, Demande, RessourcesRetenues};

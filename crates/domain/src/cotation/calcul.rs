@@ -1,0 +1,126 @@
+//! Scoring a household for a home with a grid.
+
+use super::grille::{Condition, Fait, Grille, Mesure, Regle};
+use super::score::{Ligne, Pourquoi, Score};
+use crate::demande::Demande;
+use crate::eligibilite::taux_pour_mille;
+use crate::jour::Jour;
+use crate::logement::Logement;
+use crate::mixite;
+use crate::territoire::ParametresTerritoire;
+
+/// What a score depends on besides the household: the day it is computed for (seniority),
+/// the home (listing-context criteria) and the territory (first quartile).
+#[derive(Debug, Clone, Copy)]
+pub struct Contexte<'a> {
+    pub jour: Jour,
+    pub logement: &'a Logement,
+    pub territoire: &'a ParametresTerritoire,
+}
+
+impl Fait {
+    pub fn vrai_pour(self, demande: &Demande) -> bool {
+        match self {
+            Fait::Situation(s) => demande.a(s),
+            Fait::ParentIsole => demande.menage.parent_isole(),
+        }
+    }
+}
+
+fn mesurer(mesure: Mesure, demande: &Demande, contexte: &Contexte) -> Option<i64> {
+    let actuel = demande.logement_actuel;
+    match mesure {
+        Mesure::TauxEffortActuel => {
+            let loyer = actuel.loyer_charges?;
+            let aide = actuel.aide_logement.unwrap_or_default();
+            let depense = crate::Euros::from_centimes((loyer.centimes() - aide.centimes()).max(0));
+            let ressources = demande.ressources.retenues(contexte.logement.annee).montant;
+            taux_pour_mille(depense, ressources).map(i64::from)
+        }
+        Mesure::SurfaceParPersonne => {
+            let surface = actuel.surface?;
+            let personnes = demande.menage.personnes().max(1) as i64;
+            Some(i64::from(surface.dixiemes()) / personnes)
+        }
+    }
+}
+
+fn condition_remplie(condition: Condition, demande: &Demande, contexte: &Contexte) -> bool {
+    let q1 = mixite::premier_quartile(demande, contexte.territoire, contexte.logement.annee);
+    match condition {
+        Condition::PremierQuartileHorsQpv => q1 && !contexte.logement.dans_qpv,
+        Condition::AutreQuartileEnQpv => !q1 && contexte.logement.dans_qpv,
+    }
+}
+
+/// What one criterion gives this household, with why; `None` when it does not apply.
+fn appliquer(regle: &Regle, demande: &Demande, contexte: &Contexte) -> Option<(u32, Pourquoi)> {
+    let resultat = match regle {
+        Regle::Drapeau { fait, points } => fait
+            .vrai_pour(demande)
+            .then(|| (*points, Pourquoi::Fait { fait: *fait })),
+        Regle::Anciennete {
+            points_par_mois,
+            plafond,
+        } => {
+            let mois = demande.anciennete_mois(contexte.jour);
+            let brut = mois.saturating_mul(*points_par_mois);
+            Some((
+                brut.min(*plafond),
+                Pourquoi::Anciennete {
+                    mois,
+                    plafond_atteint: brut >= *plafond,
+                },
+            ))
+        }
+        Regle::Tranches { mesure, tranches } => {
+            let valeur = mesurer(*mesure, demande, contexte)?;
+            tranches.iter().find(|t| t.contient(valeur)).map(|t| {
+                (
+                    t.points,
+                    Pourquoi::Tranche {
+                        mesure: *mesure,
+                        valeur,
+                        min: t.min,
+                        max: t.max,
+                    },
+                )
+            })
+        }
+        Regle::Contexte { condition, points } => condition_remplie(*condition, demande, contexte)
+            .then(|| {
+                (
+                    *points,
+                    Pourquoi::Contexte {
+                        condition: *condition,
+                    },
+                )
+            }),
+    };
+    resultat.filter(|(points, _)| *points > 0)
+}
+
+/// The household's score for the home: one line per criterion that applies; among the
+/// criteria of one group only the highest counts (the first in the grid on a tie), the
+/// others are kept aside to be shown.
+pub fn coter(grille: &Grille, demande: &Demande, contexte: &Contexte) -> Score {
+    let mut lignes: Vec<(Option<&str>, Ligne)> = Vec::new();
+    let mut ecartees = Vec::new();
+    for critere in &grille.criteres {
+        let Some((points, pourquoi)) = appliquer(&critere.regle, demande, contexte) else {
+            continue;
+        };
+        let ligne = Ligne {
+            critere: critere.id.clone(),
+            points,
+            pourquoi,
+        };
+        let groupe = critere.groupe.as_deref();
+        match groupe.and_then(|g| lignes.iter_mut().find(|(autre, _)| *autre == Some(g))) {
+            Some((_, retenue)) if retenue.points >= ligne.points => ecartees.push(ligne),
+            Some((_, retenue)) => ecartees.push(std::mem::replace(retenue, ligne)),
+            None => lignes.push((groupe, ligne)),
+        }
+    }
+    Score::new(lignes.into_iter().map(|(_, l)| l).collect(), ecartees)
+}

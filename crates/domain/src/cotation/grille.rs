@@ -1,0 +1,244 @@
+//! A scoring grid (*grille de cotation*) as data: versioned, per territory, serialisable,
+//! so the server stores and publishes it and the app renders it (code de la construction
+//! et de l'habitation, L.441-2-8; décret n° 2019-1378).
+
+use crate::demande::Situation;
+use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::jour::Jour;
+use crate::offre::Code;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeSet;
+
+/// A fact about the household a flag criterion looks at: a declared situation, or one
+/// the household's composition shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fait {
+    Situation(Situation),
+    /// An applicant without a partner, with a dependent child.
+    ParentIsole,
+}
+
+impl Fait {
+    pub fn code(self) -> &'static str {
+        match self {
+            Fait::Situation(s) => s.code(),
+            Fait::ParentIsole => "parent_isole",
+        }
+    }
+
+    pub fn depuis_code(code: &str) -> Option<Fait> {
+        match code {
+            "parent_isole" => Some(Fait::ParentIsole),
+            autre => Situation::depuis_code(autre).map(Fait::Situation),
+        }
+    }
+}
+
+impl Serialize for Fait {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Fait {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Fait::depuis_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("fait inconnu : {code}")))
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Fait {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("Code d'une situation déclarée, ou `parent_isole`"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Fait {}
+
+/// A value computed from the household's current housing, that bands score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Mesure {
+    /// Current rent and charges less housing benefit over monthly resources, per mille.
+    TauxEffortActuel,
+    /// Current surface per person, in tenths of m².
+    SurfaceParPersonne,
+}
+
+/// A condition on the household and the home it applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// A first-quartile household applying to a home outside QPV (the 25 % target).
+    PremierQuartileHorsQpv,
+    /// A household of the other quartiles applying to a home inside QPV (the 50 % target).
+    AutreQuartileEnQpv,
+}
+
+/// `min <= valeur < max`; an absent bound is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tranche {
+    #[serde(default)]
+    pub min: Option<i64>,
+    #[serde(default)]
+    pub max: Option<i64>,
+    pub points: u32,
+}
+
+impl Tranche {
+    pub fn contient(&self, valeur: i64) -> bool {
+        self.min.is_none_or(|m| valeur >= m) && self.max.is_none_or(|m| valeur < m)
+    }
+}
+
+/// How a criterion gives its points.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Regle {
+    /// Fixed points when the fact holds.
+    Drapeau { fait: Fait, points: u32 },
+    /// Points per whole month since the request was filed, up to a cap.
+    Anciennete { points_par_mois: u32, plafond: u32 },
+    /// Points of the band the measured value falls in (no band: no points).
+    Tranches {
+        mesure: Mesure,
+        tranches: Vec<Tranche>,
+    },
+    /// Fixed points when the household and the home meet the condition.
+    Contexte { condition: Condition, points: u32 },
+}
+
+/// One criterion of the grid.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Critere {
+    /// Stable identifier within the grid (`dalo`, `anciennete`).
+    pub id: String,
+    /// Short French label.
+    pub libelle: String,
+    /// What it means, in plain French.
+    pub explication: String,
+    /// Criteria of one group overlap: only the highest of them counts.
+    #[serde(default)]
+    pub groupe: Option<String>,
+    pub regle: Regle,
+}
+
+/// A territory's grid, in one version.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Grille {
+    pub territoire: String,
+    pub version: u32,
+    /// First day it applies (to listings published from that day).
+    pub en_vigueur_le: Jour,
+    pub criteres: Vec<Critere>,
+}
+
+/// The largest number of points a single criterion may give: keeps totals far from
+/// overflow and grids readable.
+pub const POINTS_MAX: u32 = 1_000;
+
+impl Grille {
+    /// Checks a grid: ids unique and non-empty, labels and explanations present, points
+    /// within bounds, bands ordered and not overlapping.
+    pub fn new(
+        territoire: String,
+        version: u32,
+        en_vigueur_le: Jour,
+        criteres: Vec<Critere>,
+    ) -> Result<Grille, Vec<ErreurChamp>> {
+        let mut erreurs = Vec::new();
+        let mut ids = BTreeSet::new();
+        if criteres.is_empty() {
+            erreurs.push(ErreurChamp::new("criteres", CodeErreur::Requis));
+        }
+        let hors_limites = CodeErreur::HorsLimites {
+            min: 0,
+            max: i64::from(POINTS_MAX),
+        };
+        for (i, c) in criteres.iter().enumerate() {
+            let champ = format!("criteres.{i}");
+            if c.id.is_empty()
+                || !c
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                erreurs.push(ErreurChamp::new("id", CodeErreur::FormatInvalide).dans(&champ));
+            } else if !ids.insert(c.id.as_str()) {
+                erreurs.push(ErreurChamp::new("id", CodeErreur::Repete).dans(&champ));
+            }
+            for (nom, texte) in [("libelle", &c.libelle), ("explication", &c.explication)] {
+                if texte.trim().is_empty() {
+                    erreurs.push(ErreurChamp::new(nom, CodeErreur::Requis).dans(&champ));
+                }
+            }
+            let points_max = match &c.regle {
+                Regle::Drapeau { points, .. } | Regle::Contexte { points, .. } => *points,
+                Regle::Anciennete {
+                    points_par_mois,
+                    plafond,
+                } => (*points_par_mois).max(*plafond),
+                Regle::Tranches { tranches, .. } => {
+                    let ordonnees = tranches.windows(2).all(|w| match (w[0].max, w[1].min) {
+                        (Some(fin), Some(debut)) => fin <= debut,
+                        _ => false,
+                    });
+                    let bornees = tranches.iter().all(|t| match (t.min, t.max) {
+                        (Some(a), Some(b)) => a < b,
+                        _ => true,
+                    });
+                    if tranches.is_empty() || !ordonnees || !bornees {
+                        erreurs.push(
+                            ErreurChamp::incoherent(
+                                "regle.tranches",
+                                "tranches_ordonnees_disjointes",
+                            )
+                            .dans(&champ),
+                        );
+                    }
+                    tranches.iter().map(|t| t.points).max().unwrap_or(0)
+                }
+            };
+            if points_max > POINTS_MAX {
+                erreurs.push(ErreurChamp::new("regle.points", hors_limites.clone()).dans(&champ));
+            }
+        }
+        if erreurs.is_empty() {
+            Ok(Grille {
+                territoire,
+                version,
+                en_vigueur_le,
+                criteres,
+            })
+        } else {
+            Err(erreurs)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Grille {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Brute {
+            territoire: String,
+            version: u32,
+            en_vigueur_le: Jour,
+            criteres: Vec<Critere>,
+        }
+        let b = Brute::deserialize(d)?;
+        Grille::new(b.territoire, b.version, b.en_vigueur_le, b.criteres)
+            .map_err(|e| serde::de::Error::custom(format!("grille invalide : {e:?}")))
+    }
+}

@@ -1,0 +1,12 @@
+//! The scoring grid (*cotation de la demande*): the grid as data, the score of a household
+//! for a home, and the demonstration grid of the Béthune territory.
+
+mod bethune;
+mod calcul;
+mod grille;
+mod score;
+
+pub use bethune::grille_bethune;
+pub use calcul::{Contexte, coter};
+pub use grille::{Condition, Critere, Fait, Grille, Mesure, POINTS_MAX, Regle, Tranche};
+pub use score::{Ligne, Pourquoi, Score};

@@ -1,0 +1,86 @@
+//! A score: its total and the lines it is made of. The total is always exactly the sum of
+//! the lines (the type cannot be built otherwise, even from JSON).
+
+use super::grille::{Condition, Fait, Mesure};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Why a criterion gives its points to this household.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Pourquoi {
+    /// The fact holds.
+    Fait { fait: Fait },
+    /// Whole months since the request was filed; `plafond_atteint` when capped.
+    Anciennete { mois: u32, plafond_atteint: bool },
+    /// The measured value and the band it falls in.
+    Tranche {
+        mesure: Mesure,
+        valeur: i64,
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    /// The household and the home meet the condition.
+    Contexte { condition: Condition },
+}
+
+/// One line of a score.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Ligne {
+    /// The criterion's id in the grid.
+    pub critere: String,
+    pub points: u32,
+    pub pourquoi: Pourquoi,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Score {
+    total: u32,
+    lignes: Vec<Ligne>,
+    /// Criteria that apply but do not count: a higher one of the same group does.
+    ecartees: Vec<Ligne>,
+}
+
+impl Score {
+    pub fn new(lignes: Vec<Ligne>, ecartees: Vec<Ligne>) -> Score {
+        Score {
+            total: lignes.iter().map(|l| l.points).sum(),
+            lignes,
+            ecartees,
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.total
+    }
+
+    pub fn lignes(&self) -> &[Ligne] {
+        &self.lignes
+    }
+
+    pub fn ecartees(&self) -> &[Ligne] {
+        &self.ecartees
+    }
+}
+
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Brut {
+            total: u32,
+            lignes: Vec<Ligne>,
+            #[serde(default)]
+            ecartees: Vec<Ligne>,
+        }
+        let b = Brut::deserialize(d)?;
+        let score = Score::new(b.lignes, b.ecartees);
+        if score.total != b.total {
+            return Err(serde::de::Error::custom(
+                "le total n'est pas la somme des lignes",
+            ));
+        }
+        Ok(score)
+    }
+}
