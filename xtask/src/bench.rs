@@ -2,7 +2,7 @@
 //! brotli, written into BENCHMARKS.md between markers (the rest of the file is prose).
 
 use crate::app::{self, brotli, gzip};
-use crate::commande::{Etapes, cmd, racine, sortie};
+use crate::commande::{Etapes, cmd, lancer, racine, sortie};
 use crate::outils;
 use anyhow::{Context, Result, bail};
 use std::fmt::Write;
@@ -11,6 +11,10 @@ use std::fmt::Write;
 const BUDGET_BROTLI: usize = 120 * 1024;
 const DEBUT: &str = "<!-- tailles:debut (written by `cargo xtask bench`) -->";
 const FIN: &str = "<!-- tailles:fin -->";
+const DEBUT_REGLES: &str = "<!-- regles:debut (written by `cargo xtask bench`) -->";
+const FIN_REGLES: &str = "<!-- regles:fin -->";
+/// Ranking 10,000 candidates must take less than this (milliseconds).
+const CIBLE_CLASSEMENT_MS: f64 = 10.0;
 
 struct Fichier {
     nom: String,
@@ -20,7 +24,7 @@ struct Fichier {
 }
 
 pub fn bench() -> Result<()> {
-    let mut etapes = Etapes::new(3);
+    let mut etapes = Etapes::new(4);
     etapes.annoncer("Tools");
     outils::pour_construire()?;
     etapes.annoncer("The app, release build");
@@ -29,9 +33,75 @@ pub fn bench() -> Result<()> {
     let fichiers = premiere_page()?;
     let section = tableau(&fichiers);
     eprintln!("{section}");
-    ecrire(&section)?;
+    ecrire(DEBUT, FIN, &section)?;
+    etapes.annoncer("The rules: ranking 10,000 candidates, one what-if (criterion)");
+    lancer(cmd("cargo").args([
+        "bench",
+        "--locked",
+        "-p",
+        "clef-domain",
+        "--bench",
+        "classement",
+    ]))?;
+    let section = regles()?;
+    eprintln!("{section}");
+    ecrire(DEBUT_REGLES, FIN_REGLES, &section)?;
     etapes.fin();
     Ok(())
+}
+
+/// Criterion's estimate of one benchmark: (mean, lower, upper) in nanoseconds.
+fn estimation(nom: &str) -> Result<(f64, f64, f64)> {
+    let chemin = racine()
+        .join("target/criterion")
+        .join(nom)
+        .join("new/estimates.json");
+    let texte = std::fs::read_to_string(&chemin)
+        .with_context(|| format!("reading {}", chemin.display()))?;
+    let json: serde_json::Value = serde_json::from_str(&texte)?;
+    let moyenne = &json["mean"];
+    let valeur = |v: &serde_json::Value| v.as_f64().with_context(|| format!("{nom}: no estimate"));
+    Ok((
+        valeur(&moyenne["point_estimate"])?,
+        valeur(&moyenne["confidence_interval"]["lower_bound"])?,
+        valeur(&moyenne["confidence_interval"]["upper_bound"])?,
+    ))
+}
+
+fn regles() -> Result<String> {
+    let (classer, bas, haut) = estimation("classer_10000")?;
+    let (simuler, _, _) = estimation("simuler_dans_10000")?;
+    let ms = classer / 1e6;
+    let mut t = String::new();
+    let _ = writeln!(t, "{DEBUT_REGLES}\n");
+    let _ = writeln!(
+        t,
+        "Measured on {} by `cargo xtask bench` (criterion, mean and 95 % interval).\n",
+        machine()
+    );
+    let _ = writeln!(t, "| benchmark | time |\n|---|---:|");
+    let _ = writeln!(
+        t,
+        "| rank 10,000 candidates of one listing (eligibility, score, order) | {ms:.2} ms ({:.2} to {:.2}) |",
+        bas / 1e6,
+        haut / 1e6
+    );
+    let _ = writeln!(
+        t,
+        "| one what-if against those 10,000 | {:.2} µs |\n",
+        simuler / 1e3
+    );
+    let _ = writeln!(
+        t,
+        "Target: ranking under {CIBLE_CLASSEMENT_MS} ms: {}.\n",
+        if ms < CIBLE_CLASSEMENT_MS {
+            "met"
+        } else {
+            "**missed**"
+        }
+    );
+    let _ = write!(t, "{FIN_REGLES}");
+    Ok(t)
 }
 
 /// `index.html` and every wasm, JS and CSS file it loads.
@@ -148,13 +218,13 @@ fn machine() -> String {
     format!("{date}, {cpu}, {coeurs} cores, {memoire} RAM, {os}, {rustc}")
 }
 
-fn ecrire(section: &str) -> Result<()> {
+/// Replaces what stands between the markers `debut` and `fin` (or appends the section).
+fn ecrire(debut: &str, fin: &str, section: &str) -> Result<()> {
     let chemin = racine().join("BENCHMARKS.md");
-    let ancien = std::fs::read_to_string(&chemin)
-        .unwrap_or_else(|_| format!("# Benchmarks\n\n{DEBUT}\n{FIN}\n"));
-    let nouveau = match (ancien.find(DEBUT), ancien.find(FIN)) {
+    let ancien = std::fs::read_to_string(&chemin).unwrap_or_else(|_| "# Benchmarks\n".to_owned());
+    let nouveau = match (ancien.find(debut), ancien.find(fin)) {
         (Some(d), Some(f)) if d < f => {
-            format!("{}{section}{}", &ancien[..d], &ancien[f + FIN.len()..])
+            format!("{}{section}{}", &ancien[..d], &ancien[f + fin.len()..])
         }
         _ => format!("{ancien}\n{section}\n"),
     };

@@ -11,11 +11,15 @@
 //! - [`demande`]: a request: household, resources, situations, numéro unique.
 //! - [`eligibilite`]: ceiling, home size, rent burden: a structured verdict per rule.
 //! - [`territoire`]: what each territory sets (thresholds, targets).
+//! - [`cotation`]: the scoring grid as data, and scores that always add up.
+//! - [`classement`]: ranking a listing's candidates; [`simulation`]: what-if.
+//! - [`mixite`]: consumption units, first quartile, the three CIA targets.
 //! - [`recherche`]: the search criteria of the listings page, parsed from a query string.
 //! - [`api`]: the JSON shapes the server sends and the app reads.
 
 pub mod api;
 pub mod argent;
+pub mod classement;
 pub mod cotation;
 pub mod demande;
 pub mod eligibilite;
@@ -26,6 +30,7 @@ pub mod mixite;
 pub mod offre;
 pub mod plafonds;
 pub mod recherche;
+pub mod simulation;
 pub mod surface;
 pub mod territoire;
 

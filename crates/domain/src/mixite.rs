@@ -12,20 +12,14 @@ use serde::{Deserialize, Serialize};
 /// Consumption units, in tenths: 1 for the first adult, 0.5 for every other person aged 14
 /// or more, 0.3 under 14 (the OECD-modified scale used by INSEE and the arrêtés).
 pub fn unites_consommation_dixiemes(menage: &Menage) -> u32 {
-    let mut autres: Vec<u8> = Vec::new();
-    let mut premier_adulte = false;
-    for m in menage.membres() {
-        if m.lien == Lien::Demandeur && m.age >= 14 && !premier_adulte {
-            premier_adulte = true;
-        } else {
-            autres.push(m.age);
-        }
-    }
-    let base = if premier_adulte { 10 } else { 0 };
-    base + autres
+    // The applicant is always an adult (16 or more): they are the first adult.
+    let autres: u32 = menage
+        .membres()
         .iter()
-        .map(|&age| if age >= 14 { 5 } else { 3 })
-        .sum::<u32>()
+        .filter(|m| m.lien != Lien::Demandeur)
+        .map(|m| if m.age >= 14 { 5 } else { 3 })
+        .sum();
+    10 + autres
 }
 
 /// Yearly resources per consumption unit.

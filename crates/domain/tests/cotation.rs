@@ -29,7 +29,7 @@ fn points(score: &Score, critere: &str) -> Option<u32> {
     score
         .lignes()
         .iter()
-        .find(|l| l.critere == critere)
+        .find(|l| &*l.critere == critere)
         .map(|l| l.points)
 }
 
@@ -49,7 +49,7 @@ fn l441_1_the_demo_grid_covers_every_priority_and_the_dalo() {
         "parent_isole",
         "rapprochement_travail",
     ] {
-        assert!(g.criteres.iter().any(|c| c.id == id), "{id} manque");
+        assert!(g.criteres.iter().any(|c| &*c.id == id), "{id} manque");
     }
     assert!(
         g.criteres
@@ -95,7 +95,7 @@ fn seniority_gives_a_point_per_whole_month_up_to_its_cap() {
     assert_eq!(
         s.lignes()
             .iter()
-            .find(|l| l.critere == "anciennete")
+            .find(|l| &*l.critere == "anciennete")
             .unwrap()
             .pourquoi,
         Pourquoi::Anciennete {
@@ -126,7 +126,7 @@ fn rent_burden_bands_score_the_current_housing() {
     let ligne = s
         .lignes()
         .iter()
-        .find(|l| l.critere == "taux_effort")
+        .find(|l| &*l.critere == "taux_effort")
         .unwrap();
     assert_eq!(
         ligne.pourquoi,
@@ -158,7 +158,7 @@ fn in_a_group_only_the_highest_criterion_counts_and_the_others_are_shown_aside()
     assert_eq!(points(&s, "logement_indigne"), None);
     assert_eq!(points(&s, "sur_occupation"), Some(10));
     assert_eq!(points(&s, "surface_par_personne"), None);
-    let aside: Vec<&str> = s.ecartees().iter().map(|l| l.critere.as_str()).collect();
+    let aside: Vec<&str> = s.ecartees().iter().map(|l| &*l.critere).collect();
     assert_eq!(aside, ["logement_indigne", "surface_par_personne"]);
     assert_eq!(s.total(), s.lignes().iter().map(|l| l.points).sum::<u32>());
 }
@@ -185,7 +185,7 @@ fn the_social_mix_bonus_depends_on_the_home_and_the_first_quartile() {
     assert_eq!(
         s.lignes()
             .iter()
-            .find(|l| l.critere == "mixite_q1_hors_qpv")
+            .find(|l| &*l.critere == "mixite_q1_hors_qpv")
             .unwrap()
             .pourquoi,
         Pourquoi::Contexte {

@@ -1,6 +1,6 @@
 //! Scoring a household for a home with a grid.
 
-use super::grille::{Condition, Fait, Grille, Mesure, Regle};
+use super::grille::{CRITERES_MAX, Condition, Fait, Grille, Mesure, Regle};
 use super::score::{Ligne, Pourquoi, Score};
 use crate::demande::Demande;
 use crate::eligibilite::taux_pour_mille;
@@ -20,10 +20,38 @@ pub struct Contexte<'a> {
 
 impl Fait {
     pub fn vrai_pour(self, demande: &Demande) -> bool {
-        match self {
-            Fait::Situation(s) => demande.a(s),
-            Fait::ParentIsole => demande.menage.parent_isole(),
+        Faits::de(demande).contient(self)
+    }
+}
+
+/// The facts of one household as bits, computed once per scoring: each flag criterion is
+/// then one bit test.
+#[derive(Clone, Copy)]
+struct Faits(u32);
+
+impl Faits {
+    fn bit(fait: Fait) -> u32 {
+        match fait {
+            Fait::Situation(s) => 1 << (s as u32),
+            Fait::ParentIsole => 1 << 31,
         }
+    }
+
+    fn de(demande: &Demande) -> Faits {
+        let situations = demande
+            .situations
+            .iter()
+            .fold(0, |bits, &s| bits | Faits::bit(Fait::Situation(s)));
+        let parent_isole = if demande.menage.parent_isole() {
+            Faits::bit(Fait::ParentIsole)
+        } else {
+            0
+        };
+        Faits(situations | parent_isole)
+    }
+
+    fn contient(self, fait: Fait) -> bool {
+        self.0 & Faits::bit(fait) != 0
     }
 }
 
@@ -54,10 +82,15 @@ fn condition_remplie(condition: Condition, demande: &Demande, contexte: &Context
 }
 
 /// What one criterion gives this household, with why; `None` when it does not apply.
-fn appliquer(regle: &Regle, demande: &Demande, contexte: &Contexte) -> Option<(u32, Pourquoi)> {
+fn appliquer(
+    regle: &Regle,
+    faits: Faits,
+    demande: &Demande,
+    contexte: &Contexte,
+) -> Option<(u32, Pourquoi)> {
     let resultat = match regle {
-        Regle::Drapeau { fait, points } => fait
-            .vrai_pour(demande)
+        Regle::Drapeau { fait, points } => faits
+            .contient(*fait)
             .then(|| (*points, Pourquoi::Fait { fait: *fait })),
         Regle::Anciennete {
             points_par_mois,
@@ -104,10 +137,13 @@ fn appliquer(regle: &Regle, demande: &Demande, contexte: &Contexte) -> Option<(u
 /// criteria of one group only the highest counts (the first in the grid on a tie), the
 /// others are kept aside to be shown.
 pub fn coter(grille: &Grille, demande: &Demande, contexte: &Contexte) -> Score {
-    let mut lignes: Vec<(Option<&str>, Ligne)> = Vec::new();
+    let mut lignes: Vec<Ligne> = Vec::with_capacity(8);
+    // The criterion of each line, on the stack: a grid has at most CRITERES_MAX criteria.
+    let mut origines = [0usize; CRITERES_MAX];
     let mut ecartees = Vec::new();
-    for critere in &grille.criteres {
-        let Some((points, pourquoi)) = appliquer(&critere.regle, demande, contexte) else {
+    let faits = Faits::de(demande);
+    for (i, critere) in grille.criteres.iter().enumerate() {
+        let Some((points, pourquoi)) = appliquer(&critere.regle, faits, demande, contexte) else {
             continue;
         };
         let ligne = Ligne {
@@ -115,12 +151,20 @@ pub fn coter(grille: &Grille, demande: &Demande, contexte: &Contexte) -> Score {
             points,
             pourquoi,
         };
-        let groupe = critere.groupe.as_deref();
-        match groupe.and_then(|g| lignes.iter_mut().find(|(autre, _)| *autre == Some(g))) {
-            Some((_, retenue)) if retenue.points >= ligne.points => ecartees.push(ligne),
-            Some((_, retenue)) => ecartees.push(std::mem::replace(retenue, ligne)),
-            None => lignes.push((groupe, ligne)),
+        let meme_groupe = critere.groupe.as_deref().and_then(|g| {
+            (0..lignes.len()).find(|&j| grille.criteres[origines[j]].groupe.as_deref() == Some(g))
+        });
+        match meme_groupe {
+            Some(j) if lignes[j].points >= ligne.points => ecartees.push(ligne),
+            Some(j) => {
+                origines[j] = i;
+                ecartees.push(std::mem::replace(&mut lignes[j], ligne));
+            }
+            None => {
+                origines[lignes.len()] = i;
+                lignes.push(ligne);
+            }
         }
     }
-    Score::new(lignes.into_iter().map(|(_, l)| l).collect(), ecartees)
+    Score::new(lignes, ecartees)
 }

@@ -8,6 +8,7 @@ use crate::jour::Jour;
 use crate::offre::Code;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// A fact about the household a flag criterion looks at: a declared situation, or one
 /// the household's composition shows.
@@ -123,7 +124,8 @@ pub enum Regle {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Critere {
     /// Stable identifier within the grid (`dalo`, `anciennete`).
-    pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub id: Arc<str>,
     /// Short French label.
     pub libelle: String,
     /// What it means, in plain French.
@@ -145,6 +147,9 @@ pub struct Grille {
     pub criteres: Vec<Critere>,
 }
 
+/// The most criteria a grid may have (published grids have up to about 25).
+pub const CRITERES_MAX: usize = 64;
+
 /// The largest number of points a single criterion may give: keeps totals far from
 /// overflow and grids readable.
 pub const POINTS_MAX: u32 = 1_000;
@@ -162,6 +167,14 @@ impl Grille {
         let mut ids = BTreeSet::new();
         if criteres.is_empty() {
             erreurs.push(ErreurChamp::new("criteres", CodeErreur::Requis));
+        } else if criteres.len() > CRITERES_MAX {
+            erreurs.push(ErreurChamp::new(
+                "criteres",
+                CodeErreur::HorsLimites {
+                    min: 1,
+                    max: CRITERES_MAX as i64,
+                },
+            ));
         }
         let hors_limites = CodeErreur::HorsLimites {
             min: 0,
@@ -176,7 +189,7 @@ impl Grille {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             {
                 erreurs.push(ErreurChamp::new("id", CodeErreur::FormatInvalide).dans(&champ));
-            } else if !ids.insert(c.id.as_str()) {
+            } else if !ids.insert(&*c.id) {
                 erreurs.push(ErreurChamp::new("id", CodeErreur::Repete).dans(&champ));
             }
             for (nom, texte) in [("libelle", &c.libelle), ("explication", &c.explication)] {

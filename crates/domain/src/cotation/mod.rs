@@ -8,5 +8,7 @@ mod score;
 
 pub use bethune::grille_bethune;
 pub use calcul::{Contexte, coter};
-pub use grille::{Condition, Critere, Fait, Grille, Mesure, POINTS_MAX, Regle, Tranche};
+pub use grille::{
+    CRITERES_MAX, Condition, Critere, Fait, Grille, Mesure, POINTS_MAX, Regle, Tranche,
+};
 pub use score::{Ligne, Pourquoi, Score};

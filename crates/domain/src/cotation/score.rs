@@ -3,6 +3,7 @@
 
 use super::grille::{Condition, Fait, Mesure};
 use serde::{Deserialize, Deserializer, Serialize};
+use std::sync::Arc;
 
 /// Why a criterion gives its points to this household.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,8 +29,10 @@ pub enum Pourquoi {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ligne {
-    /// The criterion's id in the grid.
-    pub critere: String,
+    /// The criterion's id in the grid (shared with the grid: scoring 10,000 candidates
+    /// allocates no label).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub critere: Arc<str>,
     pub points: u32,
     pub pourquoi: Pourquoi,
 }
