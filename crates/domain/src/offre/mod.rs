@@ -12,7 +12,7 @@ pub use fenetre::{EtatOffre, FenetreInvalide, FenetrePublication};
 pub use financement::Financement;
 pub use reservataire::Reservataire;
 pub use typologie::Typologie;
-pub use zone::Zone;
+pub use zone::{Zone, zone_de_commune};
 
 /// A closed set of values that has a stable code on the wire and in URLs.
 pub trait Code: Sized + Copy + 'static {

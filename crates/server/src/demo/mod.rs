@@ -61,6 +61,20 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<Semis, sqlx::E
         .execute(&mut *tx)
         .await?;
     }
+    crate::stockage::grilles::publier(
+        &mut tx,
+        territoire_id,
+        &clef_domain::cotation::grille_bethune(),
+    )
+    .await?;
+    let parametres =
+        serde_json::to_string(&clef_domain::territoire::ParametresTerritoire::bethune_demo())
+            .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query("INSERT INTO parametres_territoire (territoire_id, contenu) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        .bind(territoire_id)
+        .bind(parametres)
+        .execute(&mut *tx)
+        .await?;
     let mut semis = Semis::default();
     for offre in offres_demo(aujourdhui) {
         if inserer_offre(&mut tx, &offre).await? {

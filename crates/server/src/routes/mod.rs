@@ -4,6 +4,7 @@
 pub mod communes;
 pub mod offres;
 pub mod sante;
+pub mod territoires;
 
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
@@ -41,7 +42,8 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(sante::sante))
                 .routes(routes!(offres::lister))
                 .routes(routes!(offres::detail))
-                .routes(routes!(communes::lister)),
+                .routes(routes!(communes::lister))
+                .routes(routes!(territoires::grille)),
         )
         .split_for_parts();
     let document = Json(document);

@@ -5,6 +5,7 @@ mod aide;
 mod demo;
 mod detail;
 mod erreurs;
+mod grille;
 mod openapi;
 mod recherche;
 mod statique;

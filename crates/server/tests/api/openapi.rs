@@ -22,6 +22,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/listings",
         "/api/v1/listings/{id}",
         "/api/v1/communes",
+        "/api/v1/territoires/{slug}/grille",
     ] {
         assert!(doc["paths"][chemin]["get"].is_object(), "{chemin} manque");
     }

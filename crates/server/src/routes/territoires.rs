@@ -1,0 +1,62 @@
+use crate::application::Etat;
+use crate::probleme::ErreurApi;
+use crate::stockage;
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use clef_domain::api::Probleme;
+use clef_domain::cotation::Grille;
+use clef_domain::erreur::CodeErreur;
+use utoipa::IntoParams;
+
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ParametresGrille {
+    /// A given version (to read how a closed listing was ranked); by default, the version
+    /// in force today.
+    version: Option<u32>,
+}
+
+/// The published scoring grid of a territory: every criterion, its points and its plain
+/// French explanation.
+#[utoipa::path(
+    get,
+    path = "/territoires/{slug}/grille",
+    tag = "territoire",
+    params(("slug" = String, Path, description = "Identifiant du territoire (`bethune-bruay`)"), ParametresGrille),
+    responses(
+        (status = 200, description = "La grille de cotation", body = Grille),
+        (status = 400, description = "Version invalide", body = Probleme, content_type = "application/problem+json"),
+        (status = 404, description = "Territoire ou version inconnus", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn grille(
+    State(etat): State<Etat>,
+    Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Grille>, ErreurApi> {
+    let mut version = None;
+    for (cle, valeur) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+        if cle == "version" {
+            version = Some(
+                valeur
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|&v| v > 0)
+                    .ok_or_else(|| {
+                        ErreurApi::champ(
+                            "version",
+                            CodeErreur::HorsLimites {
+                                min: 1,
+                                max: i64::from(u32::MAX),
+                            },
+                        )
+                    })?,
+            );
+        }
+    }
+    stockage::grilles::en_vigueur(&etat.base, &slug, etat.horloge.aujourdhui(), version)
+        .await?
+        .map(Json)
+        .ok_or(ErreurApi::Introuvable)
+}

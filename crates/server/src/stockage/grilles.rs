@@ -1,0 +1,52 @@
+//! Scoring grids: stored as the rules crate's JSON, versioned per territory.
+
+use crate::probleme::ErreurApi;
+use clef_domain::Jour;
+use clef_domain::cotation::Grille;
+use sqlx::SqlitePool;
+
+/// The grid of territory `slug` in force on `jour`, or the given version.
+pub async fn en_vigueur(
+    base: &SqlitePool,
+    slug: &str,
+    jour: Jour,
+    version: Option<u32>,
+) -> Result<Option<Grille>, ErreurApi> {
+    let contenu: Option<String> = sqlx::query_scalar(
+        "SELECT g.contenu FROM grilles g JOIN territoires t ON t.id = g.territoire_id
+         WHERE t.slug = ? AND (? IS NULL AND g.en_vigueur_le <= ? OR g.version = ?)
+         ORDER BY g.version DESC LIMIT 1",
+    )
+    .bind(slug)
+    .bind(version.map(i64::from))
+    .bind(jour.to_string())
+    .bind(version.map(i64::from))
+    .fetch_optional(base)
+    .await?;
+    contenu
+        .map(|c| {
+            serde_json::from_str(&c)
+                .map_err(|e| ErreurApi::DonneeIllisible(format!("grille de {slug} : {e}")))
+        })
+        .transpose()
+}
+
+/// Stores a grid version, unless that version is already there (versions never change).
+pub async fn publier(
+    connexion: &mut sqlx::SqliteConnection,
+    territoire_id: i64,
+    grille: &Grille,
+) -> Result<bool, sqlx::Error> {
+    let contenu = serde_json::to_string(grille).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let fait = sqlx::query(
+        "INSERT INTO grilles (territoire_id, version, en_vigueur_le, contenu) VALUES (?, ?, ?, ?)
+         ON CONFLICT (territoire_id, version) DO NOTHING",
+    )
+    .bind(territoire_id)
+    .bind(i64::from(grille.version))
+    .bind(grille.en_vigueur_le.to_string())
+    .bind(contenu)
+    .execute(connexion)
+    .await?;
+    Ok(fait.rows_affected() > 0)
+}
