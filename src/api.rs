@@ -6,6 +6,10 @@ use serde::de::DeserializeOwned;
 
 pub const PREFIXE: &str = "/api/v1";
 
+/// The territory this instance serves (one for now; choosing among several comes with
+/// more territories).
+pub const TERRITOIRE: &str = "bethune-bruay";
+
 /// Why a load failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErreurChargement {

@@ -54,6 +54,7 @@ fn Application() -> impl IntoView {
                         <Route path=path!("/logements/:id") view=pages::logement::PageLogement />
                         <Route path=path!("/connexion") view=pages::connexion::PageConnexion />
                         <Route path=path!("/comment-ca-marche") view=pages::comment::PageComment />
+                        <Route path=path!("/grille-de-cotation") view=pages::grille::PageGrille />
                         <Route path=path!("/accessibilite") view=pages::accessibilite::PageAccessibilite />
                         <Route path=path!("/mentions-legales") view=pages::mentions_legales::PageMentionsLegales />
                     </Routes>

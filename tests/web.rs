@@ -353,3 +353,28 @@ fn pages_keep_the_criteria_and_offer_only_possible_moves() {
         Some("/?page=2")
     );
 }
+
+#[wasm_bindgen_test]
+fn the_published_grid_says_what_each_criterion_is_worth_and_means() {
+    let grille = clef_domain::cotation::grille_bethune();
+    let nombre = grille.criteres.len() as u32;
+    let table = monter(move || view! { <clef::components::TableGrille grille /> });
+    assert_eq!(
+        texte(&table, "caption"),
+        "Grille de cotation, version 1, en vigueur depuis le 1 janvier 2026"
+    );
+    assert_eq!(
+        table.query_selector_all("tbody tr").unwrap().length(),
+        nombre
+    );
+    assert_eq!(texte(&table, "#critere-dalo td"), "30 points");
+    assert!(texte(&table, "#critere-dalo th").contains("droit au logement opposable"));
+    assert_eq!(
+        texte(&table, "#critere-anciennete td"),
+        "1 point par mois, jusqu'à 24 points"
+    );
+    assert_eq!(
+        texte(&table, "#critere-taux_effort td"),
+        "de 5 à 10 points selon votre situation"
+    );
+}

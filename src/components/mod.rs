@@ -10,6 +10,7 @@ mod galerie;
 mod pagination;
 mod pied;
 mod squelette;
+mod table_grille;
 mod table_plafonds;
 mod titre;
 
@@ -23,5 +24,6 @@ pub use galerie::Galerie;
 pub use pagination::Pagination;
 pub use pied::Pied;
 pub use squelette::SqueletteCartes;
+pub use table_grille::TableGrille;
 pub use table_plafonds::TablePlafonds;
 pub use titre::titre_document;

@@ -23,6 +23,9 @@ pub fn PageComment() -> impl IntoView {
                 <li>
                     <h2>{tu_string!(i18n, comment.etape3_titre)}</h2>
                     <p>{tu_string!(i18n, comment.etape3)}</p>
+                    <p>
+                        <a href="/grille-de-cotation">{tu_string!(i18n, comment.voir_grille)}</a>
+                    </p>
                 </li>
                 <li>
                     <h2>{tu_string!(i18n, comment.etape4_titre)}</h2>

@@ -4,6 +4,7 @@ pub mod accessibilite;
 pub mod accueil;
 pub mod comment;
 pub mod connexion;
+pub mod grille;
 pub mod introuvable;
 pub mod logement;
 pub mod mentions_legales;

@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn higher_score_then_older_request_then_smaller_id_comes_first() {
-        let mut cles = vec![
+        let mut cles = [
             cle(10, jour!(2024, 1, 1), 3),
             cle(12, jour!(2025, 1, 1), 4),
             cle(10, jour!(2023, 1, 1), 9),

@@ -91,7 +91,7 @@ fn appliquer(
     let resultat = match regle {
         Regle::Drapeau { fait, points } => faits
             .contient(*fait)
-            .then(|| (*points, Pourquoi::Fait { fait: *fait })),
+            .then_some((*points, Pourquoi::Fait { fait: *fait })),
         Regle::Anciennete {
             points_par_mois,
             plafond,
@@ -121,14 +121,12 @@ fn appliquer(
             })
         }
         Regle::Contexte { condition, points } => condition_remplie(*condition, demande, contexte)
-            .then(|| {
-                (
-                    *points,
-                    Pourquoi::Contexte {
-                        condition: *condition,
-                    },
-                )
-            }),
+            .then_some((
+                *points,
+                Pourquoi::Contexte {
+                    condition: *condition,
+                },
+            )),
     };
     resultat.filter(|(points, _)| *points > 0)
 }

@@ -32,3 +32,22 @@ async fn an_unknown_listing_says_so() {
     banc.attendre_texte("h1", "Ce logement est introuvable.")
         .await;
 }
+
+#[tokio::test]
+async fn the_published_grid_is_one_link_away_from_how_it_works() {
+    let banc = Banc::demarrer().await;
+    banc.ouvrir("/comment-ca-marche").await;
+    banc.element("a[href='/grille-de-cotation']")
+        .await
+        .click()
+        .await
+        .expect("grid link");
+    banc.attendre_texte("h1", "Comment sont classées les candidatures")
+        .await;
+    banc.attendre_texte("#critere-dalo", "30 points").await;
+    assert!(
+        banc.texte("main")
+            .await
+            .contains("la demande de logement la plus ancienne passe devant")
+    );
+}
