@@ -61,3 +61,12 @@ impl ErreurChamp {
         }
     }
 }
+
+/// The names of the fields at fault (`membres.0.age, rfr_n2`), for a one-line message.
+pub fn champs(erreurs: &[ErreurChamp]) -> String {
+    erreurs
+        .iter()
+        .map(|e| e.champ.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -251,7 +251,8 @@ impl<'de> Deserialize<'de> for Grille {
             criteres: Vec<Critere>,
         }
         let b = Brute::deserialize(d)?;
-        Grille::new(b.territoire, b.version, b.en_vigueur_le, b.criteres)
-            .map_err(|e| serde::de::Error::custom(format!("grille invalide : {e:?}")))
+        Grille::new(b.territoire, b.version, b.en_vigueur_le, b.criteres).map_err(|e| {
+            serde::de::Error::custom(format!("grille invalide : {}", crate::erreur::champs(&e)))
+        })
     }
 }

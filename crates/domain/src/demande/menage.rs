@@ -65,8 +65,9 @@ impl<'de> Deserialize<'de> for Menage {
             membres: Vec<Membre>,
         }
         let brut = Brut::deserialize(d)?;
-        Menage::new(brut.membres)
-            .map_err(|e| serde::de::Error::custom(format!("ménage invalide : {e:?}")))
+        Menage::new(brut.membres).map_err(|e| {
+            serde::de::Error::custom(format!("ménage invalide : {}", crate::erreur::champs(&e)))
+        })
     }
 }
 
