@@ -70,7 +70,7 @@ impl Banc {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("chromedriver (installed by `cargo xtask test`)");
-        let navigateur = connecter(port).await;
+        let navigateur = connecter(port, &dossier.path().join("chromium")).await;
         Banc {
             navigateur,
             adresse,
@@ -149,20 +149,28 @@ impl Banc {
 }
 
 impl Drop for Banc {
+    /// Stops chromedriver and this bench's browser, even when a test failed: a stopped
+    /// chromedriver leaves its browsers running, so they are found by their profile folder.
     fn drop(&mut self) {
         let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
+        let _ = Command::new("pkill")
+            .arg("-KILL")
+            .arg("-f")
+            .arg(self._dossier.path())
+            .status();
     }
 }
 
-async fn connecter(port: u16) -> Client {
+async fn connecter(port: u16, profil: &std::path::Path) -> Client {
     let capacites = json!({
         "goog:chromeOptions": {
             "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=fr-FR"
+                "--no-first-run", "--lang=fr-FR",
+                format!("--user-data-dir={}", profil.display())
             ],
             "mobileEmulation": {
                 "deviceMetrics": { "width": LARGEUR, "height": HAUTEUR, "pixelRatio": 2.0, "mobile": true, "touch": true }
