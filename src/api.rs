@@ -60,3 +60,13 @@ pub fn query(paires: &[(&str, String)]) -> String {
         .collect::<Vec<_>>()
         .join("&")
 }
+
+/// The app URL of a search (`/?commune=beuvry&page=2`, or `/` without criteria).
+pub fn url_recherche(recherche: &clef_domain::recherche::Recherche) -> String {
+    let query = query(&recherche.en_paires());
+    if query.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/?{query}")
+    }
+}

@@ -9,12 +9,10 @@ pub fn Pagination(recherche: Recherche, pages: u64) -> impl IntoView {
     let i18n = use_i18n();
     let page = recherche.page;
     let lien = move |n: u32| {
-        let paires = Recherche {
+        api::url_recherche(&Recherche {
             page: n,
             ..recherche.clone()
-        }
-        .en_paires();
-        format!("/?{}", api::query(&paires))
+        })
     };
     let precedente = (page > 1).then(|| lien(page - 1));
     let suivante = (u64::from(page) < pages).then(|| lien(page + 1));

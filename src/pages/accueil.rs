@@ -14,15 +14,6 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-fn url(recherche: &Recherche) -> String {
-    let query = api::query(&recherche.en_paires());
-    if query.is_empty() {
-        "/".to_owned()
-    } else {
-        format!("/?{query}")
-    }
-}
-
 #[component]
 pub fn PageAccueil() -> impl IntoView {
     let i18n = use_i18n();
@@ -39,7 +30,7 @@ pub fn PageAccueil() -> impl IntoView {
     let (erreurs_formulaire, set_erreurs_formulaire) = signal(Vec::<ErreurChamp>::new());
 
     if let Some(DerniereRecherche(derniere)) = use_context::<DerniereRecherche>() {
-        Effect::new(move || derniere.set(url(&recherche.get())));
+        Effect::new(move || derniere.set(api::url_recherche(&recherche.get())));
     }
 
     let resultats = LocalResource::new(move || {
@@ -68,7 +59,7 @@ pub fn PageAccueil() -> impl IntoView {
         Ok(nouvelle) => {
             set_erreurs_formulaire.set(Vec::new());
             naviguer(
-                &url(&nouvelle),
+                &api::url_recherche(&nouvelle),
                 NavigateOptions {
                     scroll: false,
                     ..Default::default()

@@ -6,12 +6,13 @@ use clef_domain::cotation::{Contexte, grille_bethune};
 use clef_domain::demande::{
     Demande, Lien, LogementActuel, Membre, Menage, NumeroUnique, Ressources, Situation,
 };
-use clef_domain::logement::Logement;
-use clef_domain::offre::{Code, Financement, Reservataire, Typologie, Zone};
+use clef_domain::offre::Code;
 use clef_domain::simulation::{Changement, Terrain, simuler};
-use clef_domain::territoire::ParametresTerritoire;
 use clef_domain::{Euros, Surface, jour};
 use criterion::{Criterion, criterion_group, criterion_main};
+
+#[path = "../tests/commun/mod.rs"]
+mod commun;
 use std::hint::black_box;
 
 /// A small deterministic generator: the same field on every run.
@@ -72,19 +73,8 @@ fn candidats(n: u64) -> Vec<Candidature> {
 }
 
 fn classement(c: &mut Criterion) {
-    let logement = Logement {
-        financement: Financement::Plus,
-        zone: Zone::AutresRegions,
-        annee: 2026,
-        typologie: Typologie::T3,
-        pieces: 3,
-        surface: Surface::from_dixiemes(650),
-        loyer: Euros::from_euros(420),
-        charges: Euros::from_euros(80),
-        dans_qpv: false,
-        reservataire: Reservataire::Etat,
-    };
-    let territoire = ParametresTerritoire::bethune_demo();
+    let logement = commun::logement(false);
+    let territoire = commun::territoire();
     let contexte = Contexte {
         jour: jour!(2026, 11, 22),
         logement: &logement,

@@ -18,12 +18,6 @@ pub struct Contexte<'a> {
     pub territoire: &'a ParametresTerritoire,
 }
 
-impl Fait {
-    pub fn vrai_pour(self, demande: &Demande) -> bool {
-        Faits::de(demande).contient(self)
-    }
-}
-
 /// The facts of one household as bits, computed once per scoring: each flag criterion is
 /// then one bit test.
 #[derive(Clone, Copy)]
