@@ -88,7 +88,7 @@ fn classement(c: &mut Criterion) {
 
     let classe = classer(&field, &grille, &contexte);
     let moi = &field[0];
-    let terrain = Terrain::depuis(&classe, moi.id);
+    let terrain = Terrain::depuis(&classe, moi);
     let changements = [Changement::AjouterSituation {
         situation: Situation::Dalo,
     }];

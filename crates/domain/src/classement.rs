@@ -223,3 +223,57 @@ mod tests {
         assert_eq!(cle(20, jour!(2024, 1, 1), 2).points_pour_passer(&devant), 1);
     }
 }
+
+/// The commission examines at least three candidates per home (code de la construction et
+/// de l'habitation, R.441-3), from the top of the ranking; a candidate further down is
+/// reached only when those ahead withdraw or refuse.
+pub const CANDIDATS_PRESENTES: u32 = 3;
+
+/// A plain indication of the chance of getting the home, from the rank alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Chance {
+    /// First: proposed first to the commission.
+    TresBonne,
+    /// Second or third: presented to the commission.
+    Bonne,
+    /// Within the next three: reached if some ahead withdraw or refuse.
+    Possible,
+    /// Further down.
+    Faible,
+}
+
+impl Chance {
+    pub fn selon_rang(rang: u32) -> Chance {
+        match rang {
+            0 | 1 => Chance::TresBonne,
+            r if r <= CANDIDATS_PRESENTES => Chance::Bonne,
+            r if r <= 2 * CANDIDATS_PRESENTES => Chance::Possible,
+            _ => Chance::Faible,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests_chance {
+    use super::*;
+
+    #[test]
+    fn the_chance_follows_the_three_candidate_rule() {
+        let chances: Vec<Chance> = (1..=8).map(Chance::selon_rang).collect();
+        assert_eq!(
+            chances,
+            [
+                Chance::TresBonne,
+                Chance::Bonne,
+                Chance::Bonne,
+                Chance::Possible,
+                Chance::Possible,
+                Chance::Possible,
+                Chance::Faible,
+                Chance::Faible
+            ]
+        );
+    }
+}

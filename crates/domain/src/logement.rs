@@ -39,3 +39,20 @@ impl From<&OffreDetail> for Logement {
         }
     }
 }
+
+impl Logement {
+    /// A plain T3 PLUS outside QPV, outside Île-de-France: a stand-in where a rule needs a
+    /// home but does not look at it.
+    pub const EXEMPLE: Logement = Logement {
+        financement: Financement::Plus,
+        zone: Zone::AutresRegions,
+        annee: 2026,
+        typologie: Typologie::T3,
+        pieces: 3,
+        surface: Surface::from_dixiemes(650),
+        loyer: Euros::from_centimes(40_000),
+        charges: Euros::from_centimes(8_000),
+        dans_qpv: false,
+        reservataire: Reservataire::Bailleur,
+    };
+}

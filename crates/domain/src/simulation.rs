@@ -6,7 +6,9 @@ use crate::classement::{Candidature, Classement, Cle};
 use crate::cotation::{Contexte, Grille, Score, coter};
 use crate::demande::{Ressources, Situation};
 use crate::eligibilite::{Verdict, verifier};
+use crate::jour::Jour;
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 
 /// One change to try.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,36 +30,70 @@ pub enum Changement {
     },
 }
 
-/// The other eligible candidates, in ranking order.
-#[derive(Debug, Clone, Default)]
-pub struct Terrain {
-    cles: Vec<Cle>,
+/// Another eligible candidate, reduced to what ranks them against the one asking: their
+/// score, and whether they would stay ahead on an equal score (older request). Nothing
+/// else about them leaves the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Adversaire {
+    pub total: u32,
+    pub devant_a_egalite: bool,
 }
 
-impl Terrain {
-    /// The field of a ranking, without candidate `sauf` (the one asking).
-    pub fn depuis(classement: &Classement, sauf: u64) -> Terrain {
-        Terrain {
-            cles: classement
-                .classes
-                .iter()
-                .filter(|c| c.id != sauf)
-                .map(|c| c.cle())
-                .collect(),
+impl Adversaire {
+    /// `autre` as seen by a candidate whose request was filed on `date_depot`, with `id`.
+    pub fn face_a(autre: &Cle, date_depot: Jour, id: u64) -> Adversaire {
+        Adversaire {
+            total: autre.total,
+            devant_a_egalite: (autre.date_depot, autre.id) < (date_depot, id),
         }
     }
 
-    /// The rank `cle` would have in this field (1 for the first).
-    pub fn rang(&self, cle: &Cle) -> u32 {
-        u32::try_from(self.cles.partition_point(|autre| autre < cle) + 1).unwrap_or(u32::MAX)
+    fn devant(&self, total: u32) -> bool {
+        self.total > total || (self.total == total && self.devant_a_egalite)
+    }
+}
+
+/// The other eligible candidates, those ahead first.
+#[derive(Debug, Clone, Default)]
+pub struct Terrain {
+    adversaires: Vec<Adversaire>,
+}
+
+impl Terrain {
+    pub fn new(mut adversaires: Vec<Adversaire>) -> Terrain {
+        adversaires.sort_unstable_by_key(|a| (Reverse(a.total), !a.devant_a_egalite));
+        Terrain { adversaires }
+    }
+
+    /// The field of a ranking, as `candidature` sees it (without itself).
+    pub fn depuis(classement: &Classement, candidature: &Candidature) -> Terrain {
+        let date_depot = candidature.demande.date_depot;
+        Terrain::new(
+            classement
+                .classes
+                .iter()
+                .filter(|c| c.id != candidature.id)
+                .map(|c| Adversaire::face_a(&c.cle(), date_depot, candidature.id))
+                .collect(),
+        )
+    }
+
+    /// The rank a candidate with `total` points would have in this field (1 for the first).
+    pub fn rang(&self, total: u32) -> u32 {
+        u32::try_from(self.adversaires.partition_point(|a| a.devant(total)) + 1).unwrap_or(u32::MAX)
+    }
+
+    pub fn adversaires(&self) -> &[Adversaire] {
+        &self.adversaires
     }
 
     pub fn len(&self) -> usize {
-        self.cles.len()
+        self.adversaires.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cles.is_empty()
+        self.adversaires.is_empty()
     }
 }
 
@@ -104,12 +140,7 @@ pub fn simuler(
     let score = coter(grille, &demande, &Contexte { jour, ..*contexte });
     let autres = u32::try_from(terrain.len()).unwrap_or(u32::MAX);
     let (rang, sur) = if verdict.eligible() {
-        let cle = Cle {
-            total: score.total(),
-            date_depot: demande.date_depot,
-            id: candidature.id,
-        };
-        (Some(terrain.rang(&cle)), autres + 1)
+        (Some(terrain.rang(score.total())), autres + 1)
     } else {
         (None, autres)
     };

@@ -101,7 +101,7 @@ fn what_if_one_more_situation_or_another_year_of_seniority() {
         let grille = grille_bethune();
         let c = classer(&candidats(), &grille, ctx);
         let moi = &candidats()[0]; // id 1, last with 12 points
-        let terrain = Terrain::depuis(&c, moi.id);
+        let terrain = Terrain::depuis(&c, moi);
         assert_eq!(terrain.len(), 4);
 
         let rien = simuler(moi, &[], &terrain, &grille, ctx);

@@ -269,7 +269,7 @@ proptest! {
         let grille = grille_bethune();
         let c = classer(&cands, &grille, &ctx);
         let moi = choix.get(&cands);
-        let s = simuler(moi, &[], &Terrain::depuis(&c, moi.id), &grille, &ctx);
+        let s = simuler(moi, &[], &Terrain::depuis(&c, moi), &grille, &ctx);
         prop_assert_eq!(s.rang, c.classe(moi.id).map(|x| x.rang));
         prop_assert_eq!(s.sur, c.eligibles());
     }

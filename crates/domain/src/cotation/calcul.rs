@@ -160,3 +160,36 @@ pub fn coter(grille: &Grille, demande: &Demande, contexte: &Contexte) -> Score {
     }
     Score::new(lignes, ecartees)
 }
+
+/// The household's points that do not depend on a home ("Mon score"): every criterion but
+/// the listing-context ones, which the app shows apart.
+pub fn coter_menage(
+    grille: &Grille,
+    demande: &Demande,
+    jour: Jour,
+    territoire: &ParametresTerritoire,
+) -> Score {
+    let sans_contexte = Grille {
+        criteres: grille
+            .criteres
+            .iter()
+            .filter(|c| !matches!(c.regle, Regle::Contexte { .. }))
+            .cloned()
+            .collect(),
+        ..grille.clone()
+    };
+    // Only the year of the home is read outside context criteria (the N-1 income rule).
+    let logement = Logement {
+        annee: jour.annee(),
+        ..Logement::EXEMPLE
+    };
+    coter(
+        &sans_contexte,
+        demande,
+        &Contexte {
+            jour,
+            logement: &logement,
+            territoire,
+        },
+    )
+}

@@ -7,7 +7,7 @@ mod grille;
 mod score;
 
 pub use bethune::grille_bethune;
-pub use calcul::{Contexte, coter};
+pub use calcul::{Contexte, coter, coter_menage};
 pub use grille::{
     CRITERES_MAX, Condition, Critere, Fait, Grille, Mesure, POINTS_MAX, Regle, Tranche,
 };

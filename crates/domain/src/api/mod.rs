@@ -141,3 +141,11 @@ pub struct ErreurChampExpliquee {
     pub erreur: crate::erreur::ErreurChamp,
     pub message: String,
 }
+
+mod candidature;
+mod compte;
+mod resultat;
+
+pub use candidature::*;
+pub use compte::*;
+pub use resultat::*;

@@ -1,0 +1,52 @@
+//! Accounts and sessions.
+
+use serde::{Deserialize, Serialize};
+
+/// What a person does in Clef; the server checks it on every request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// An applicant holding a social-housing request.
+    Demandeur,
+    /// Staff of a social landlord.
+    Bailleur,
+    /// An advisor of a support structure (France Services).
+    Conseiller,
+    /// Staff of the territory (EPCI).
+    Territoire,
+}
+
+/// Sign-up of an applicant.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Inscription {
+    /// The numéro unique of the request (attestation d'enregistrement).
+    pub numero_unique: String,
+    pub email: String,
+    /// At least 12 characters, not a common password.
+    pub mot_de_passe: String,
+}
+
+/// Log-in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Identifiants {
+    pub email: String,
+    pub mot_de_passe: String,
+}
+
+/// The open session: who is logged in, and the token that state-changing requests must
+/// carry in the `X-CSRF-Token` header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionOuverte {
+    pub role: Role,
+    pub email: String,
+    /// The applicant's numéro unique (applicants only).
+    pub numero_unique: Option<String>,
+    pub csrf: String,
+}
+
+/// The header that carries the CSRF token.
+pub const ENTETE_CSRF: &str = "x-csrf-token";

@@ -1,0 +1,68 @@
+//! How a letting ended, published anonymised.
+
+use crate::jour::Jour;
+use crate::offre::Typologie;
+use serde::{Deserialize, Serialize};
+
+/// Why the commission passed over a higher-ranked candidate (fixed list; a free text
+/// completes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MotifPassage {
+    /// The candidate withdrew or did not answer.
+    Desistement,
+    /// The home does not suit the household (size, accessibility).
+    LogementInadapte,
+    /// Rent burden too high for the household's resources.
+    TauxEffortExcessif,
+    /// The file was incomplete on the commission's day.
+    DossierIncomplet,
+    /// A social-mix target of the intercommunal agreement.
+    ObjectifMixite,
+}
+
+impl MotifPassage {
+    pub const TOUS: [MotifPassage; 5] = [
+        MotifPassage::Desistement,
+        MotifPassage::LogementInadapte,
+        MotifPassage::TauxEffortExcessif,
+        MotifPassage::DossierIncomplet,
+        MotifPassage::ObjectifMixite,
+    ];
+}
+
+/// A higher-ranked candidate the commission did not choose, anonymised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Passage {
+    pub rang: u32,
+    pub score: u32,
+    pub motif: MotifPassage,
+    /// The recorded explanation, without names.
+    pub precision: String,
+}
+
+/// A decided letting, as the public sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Resultat {
+    pub offre_id: i64,
+    pub titre: String,
+    pub commune: String,
+    pub typologie: Typologie,
+    pub dans_qpv: bool,
+    pub cloture: Jour,
+    pub decide_le: Jour,
+    /// Applications received.
+    pub candidatures: u32,
+    /// Of which eligible.
+    pub eligibles: u32,
+    /// Version of the territory's grid used to rank.
+    pub grille_version: u32,
+    /// Rank and score of the household that got the home.
+    pub attribue_rang: u32,
+    pub attribue_score: u32,
+    /// Higher-ranked candidates passed over, and why.
+    pub passages: Vec<Passage>,
+}
