@@ -24,6 +24,10 @@ pub enum CodeErreur {
     /// Each value may be valid, but together they break a rule, named by `regle`
     /// (`un_seul_demandeur`, `ressources_n1_sans_n2`...).
     Incoherent { regle: String },
+    /// A password found in the lists of the most common ones.
+    TropCourant,
+    /// Already used by an account (e-mail, numéro unique).
+    DejaUtilise,
 }
 
 /// One invalid field.

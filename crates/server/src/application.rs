@@ -22,6 +22,8 @@ use tower_http::trace::TraceLayer;
 pub struct Etat {
     pub base: SqlitePool,
     pub horloge: Arc<dyn Horloge>,
+    /// Session cookies get `Secure` (everywhere but a demo on the loopback address).
+    pub cookies_securises: bool,
 }
 
 /// The application: `/api/v1/...` and, when `dist` is given, the app with SPA fallback.

@@ -5,6 +5,8 @@
 //! and time.
 
 pub mod application;
+pub mod candidatures;
+pub mod compte;
 pub mod config;
 pub mod demo;
 pub mod horloge;

@@ -39,6 +39,7 @@ async fn main() -> anyhow::Result<()> {
         Etat {
             base,
             horloge: Arc::new(horloge),
+            cookies_securises: !config.adresse.ip().is_loopback(),
         },
         dist,
     );
@@ -46,10 +47,14 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("écoute sur {}", config.adresse))?;
     tracing::info!("Clef est servi sur http://{}", ecoute.local_addr()?);
-    axum::serve(ecoute, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    // The client address feeds the log-in rate limit.
+    axum::serve(
+        ecoute,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use clef_domain::api::{ErreurChampExpliquee, Probleme};
+use clef_domain::api::{Empechement, ErreurChampExpliquee, Probleme};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::offre::{Code, Financement, Reservataire, Typologie};
 use clef_domain::recherche::{FiltreEtat, Qpv, Tri, champ};
@@ -13,6 +13,14 @@ pub const TYPE_REQUETE_INVALIDE: &str = "/problemes/requete-invalide";
 pub const TYPE_INTROUVABLE: &str = "/problemes/introuvable";
 pub const TYPE_METHODE: &str = "/problemes/methode-non-autorisee";
 pub const TYPE_INTERNE: &str = "/problemes/erreur-interne";
+pub const TYPE_NON_AUTHENTIFIE: &str = "/problemes/non-authentifie";
+pub const TYPE_IDENTIFIANTS: &str = "/problemes/identifiants-incorrects";
+pub const TYPE_INTERDIT: &str = "/problemes/interdit";
+pub const TYPE_CSRF: &str = "/problemes/jeton-csrf";
+pub const TYPE_TROP_DE_TENTATIVES: &str = "/problemes/trop-de-tentatives";
+pub const TYPE_CONFLIT: &str = "/problemes/conflit";
+/// Followed by the motive (`/problemes/candidature/plafond_atteint`).
+pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +35,22 @@ pub enum ErreurApi {
     Base(#[from] sqlx::Error),
     #[error("donnée stockée illisible : {0}")]
     DonneeIllisible(String),
+    #[error("non authentifié")]
+    NonAuthentifie,
+    #[error("identifiants incorrects")]
+    IdentifiantsIncorrects,
+    #[error("interdit à ce rôle")]
+    Interdit,
+    #[error("jeton CSRF absent ou faux")]
+    Csrf,
+    #[error("trop de tentatives, réessayer dans {0} s")]
+    TropDeTentatives(u64),
+    #[error("déjà utilisé : {0:?}")]
+    Conflit(Vec<ErreurChamp>),
+    #[error("candidature impossible : {0:?}")]
+    Candidature(Empechement),
+    #[error("calcul : {0}")]
+    Interne(String),
 }
 
 impl ErreurApi {
@@ -53,13 +77,7 @@ impl ErreurApi {
                         .collect::<Vec<_>>()
                         .join(", ")
                 )),
-                errors: erreurs
-                    .iter()
-                    .map(|e| ErreurChampExpliquee {
-                        message: message(e),
-                        erreur: e.clone(),
-                    })
-                    .collect(),
+                errors: explications(erreurs),
             },
             ErreurApi::Introuvable => Probleme {
                 type_: TYPE_INTROUVABLE.into(),
@@ -77,8 +95,112 @@ impl ErreurApi {
                 detail: None,
                 errors: vec![],
             },
-            ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) => interne(),
+            ErreurApi::NonAuthentifie => simple(
+                TYPE_NON_AUTHENTIFIE,
+                401,
+                "Vous n'êtes pas connecté.",
+                "Connectez-vous pour continuer (votre session a pu expirer).",
+            ),
+            ErreurApi::IdentifiantsIncorrects => simple(
+                TYPE_IDENTIFIANTS,
+                401,
+                "E-mail ou mot de passe incorrect.",
+                "Vérifiez votre saisie. Après plusieurs échecs, il faudra attendre un peu.",
+            ),
+            ErreurApi::Interdit => simple(
+                TYPE_INTERDIT,
+                403,
+                "Action réservée à un autre type de compte.",
+                "Votre compte ne permet pas cette action.",
+            ),
+            ErreurApi::Csrf => simple(
+                TYPE_CSRF,
+                403,
+                "Jeton de sécurité absent ou périmé.",
+                "Rechargez la page, puis recommencez.",
+            ),
+            ErreurApi::TropDeTentatives(secondes) => simple(
+                TYPE_TROP_DE_TENTATIVES,
+                429,
+                "Trop de tentatives de connexion.",
+                &format!(
+                    "Par sécurité, attendez {} minute(s) avant de réessayer.",
+                    secondes.div_ceil(60).max(1)
+                ),
+            ),
+            ErreurApi::Conflit(erreurs) => Probleme {
+                type_: TYPE_CONFLIT.into(),
+                title: "Un compte existe déjà.".into(),
+                status: 409,
+                detail: Some("Connectez-vous avec ce compte, ou corrigez la saisie.".into()),
+                errors: explications(erreurs),
+            },
+            ErreurApi::Candidature(empechement) => {
+                let (code, titre, detail) = refus(empechement);
+                simple(&format!("{TYPE_CANDIDATURE}{code}"), 409, titre, &detail)
+            }
+            ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_) => interne(),
         }
+    }
+}
+
+fn simple(type_: &str, status: u16, titre: &str, detail: &str) -> Probleme {
+    Probleme {
+        type_: type_.into(),
+        title: titre.into(),
+        status,
+        detail: Some(detail.into()),
+        errors: vec![],
+    }
+}
+
+fn explications(erreurs: &[ErreurChamp]) -> Vec<ErreurChampExpliquee> {
+    erreurs
+        .iter()
+        .map(|e| ErreurChampExpliquee {
+            message: message(e),
+            erreur: e.clone(),
+        })
+        .collect()
+}
+
+/// The code, title and explanation of a refused application.
+fn refus(empechement: &Empechement) -> (&'static str, &'static str, String) {
+    match empechement {
+        Empechement::DossierIncomplet => (
+            "dossier_incomplet",
+            "Votre dossier n'est pas rempli.",
+            "Remplissez « Mon dossier » (ménage, ressources) pour pouvoir candidater.".into(),
+        ),
+        Empechement::NonEligible => (
+            "non_eligible",
+            "Vous n'êtes pas éligible à ce logement.",
+            "Une règle d'éligibilité n'est pas respectée : le détail est sur la page du logement."
+                .into(),
+        ),
+        Empechement::PasEncoreOuverte => (
+            "pas_encore_ouverte",
+            "Les candidatures ne sont pas encore ouvertes.",
+            "Revenez à la date d'ouverture indiquée sur l'offre.".into(),
+        ),
+        Empechement::Cloturee => (
+            "cloturee",
+            "Les candidatures sont closes pour ce logement.",
+            "Après la date de clôture, plus rien ne change : le classement est établi.".into(),
+        ),
+        Empechement::PlafondAtteint { max } => (
+            "plafond_atteint",
+            "Vous avez déjà le nombre maximal de candidatures en cours.",
+            format!(
+                "Vous pouvez avoir {max} candidatures en cours au plus. Retirez-en une pour \
+                 candidater ici."
+            ),
+        ),
+        Empechement::DejaCandidat => (
+            "deja_candidat",
+            "Vous avez déjà candidaté à ce logement.",
+            "Votre candidature est dans « Mes candidatures ».".into(),
+        ),
     }
 }
 
@@ -95,10 +217,18 @@ pub fn interne() -> Probleme {
 
 impl IntoResponse for ErreurApi {
     fn into_response(self) -> Response {
-        if matches!(self, ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_)) {
+        if matches!(
+            self,
+            ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_)
+        ) {
             tracing::error!(erreur = ?self, cause = %chaine(&self), "erreur interne");
         }
-        reponse(self.probleme())
+        let mut r = reponse(self.probleme());
+        if let ErreurApi::TropDeTentatives(secondes) = self {
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secondes.max(1)));
+        }
+        r
     }
 }
 
@@ -140,9 +270,35 @@ pub fn message(erreur: &ErreurChamp) -> String {
         CodeErreur::Repete => "Ce paramètre est donné plusieurs fois.".into(),
         CodeErreur::Requis => "Ce champ est obligatoire.".into(),
         CodeErreur::FormatInvalide => "Le format n'est pas celui attendu.".into(),
-        CodeErreur::Incoherent { regle } => {
-            format!("Valeur incohérente avec le reste du dossier ({regle}).")
+        CodeErreur::Incoherent { regle } => incoherence(regle),
+        CodeErreur::TropCourant => {
+            "Ce mot de passe est trop courant : choisissez-en un autre (une phrase, par exemple)."
+                .into()
         }
+        CodeErreur::DejaUtilise => match erreur.champ.as_str() {
+            "email" => "Un compte existe déjà avec cette adresse e-mail.".into(),
+            "numero_unique" => "Un compte existe déjà avec ce numéro unique.".into(),
+            _ => "Cette valeur est déjà utilisée.".into(),
+        },
+    }
+}
+
+fn incoherence(regle: &str) -> String {
+    match regle {
+        "un_seul_demandeur" => "Le ménage doit compter une seule personne « demandeur ».".into(),
+        "un_seul_conjoint" => "Le ménage ne peut compter qu'un conjoint.".into(),
+        "demandeur_mineur" => "La personne qui fait la demande doit avoir au moins 16 ans.".into(),
+        "demandeur_ou_conjoint_a_charge" => {
+            "Le demandeur et son conjoint ne peuvent pas être « à charge ».".into()
+        }
+        "handicap_sans_membre_handicape" => {
+            "Indiquez quelle personne du ménage est en situation de handicap.".into()
+        }
+        "date_future" => "Cette date ne peut pas être dans le futur.".into(),
+        "mot_de_passe_identifiant" => {
+            "Le mot de passe ne doit pas reprendre votre e-mail ou votre numéro unique.".into()
+        }
+        autre => format!("Valeur incohérente avec le reste du dossier ({autre})."),
     }
 }
 

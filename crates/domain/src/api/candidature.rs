@@ -110,6 +110,8 @@ pub enum NomEtape {
     Cloturee,
     Classee,
     PresenteeEnCommission,
+    /// The commission's decision, not taken yet.
+    Decision,
     Attribuee,
     NonRetenue,
     Retiree,

@@ -52,7 +52,8 @@ impl Banc {
         let app = application(
             Etat {
                 base,
-                horloge: Arc::new(HorlogeFixe(aujourdhui)),
+                horloge: Arc::new(HorlogeFixe::new(aujourdhui)),
+                cookies_securises: false,
             },
             Some(dist()),
         );

@@ -1,9 +1,16 @@
 //! The API, `/api/v1`: one file per resource. The OpenAPI document is generated from the
 //! handlers themselves (utoipa) and served at `/api/v1/openapi.json`.
 
+pub mod candidatures;
 pub mod communes;
+pub mod comptes;
+pub mod dossier;
+pub mod notifications;
 pub mod offres;
+pub mod recherches;
+pub mod resultats;
 pub mod sante;
+pub mod score;
 pub mod territoires;
 
 use crate::application::Etat;
@@ -29,6 +36,9 @@ pub const PREFIXE: &str = "/api/v1";
         (name = "offres", description = "Logements proposés à la location choisie"),
         (name = "territoire", description = "Communes et quartiers prioritaires"),
         (name = "service", description = "État du service"),
+        (name = "comptes", description = "Inscription, connexion (cookie de session + en-tête X-CSRF-Token)"),
+        (name = "demandeur", description = "L'espace du demandeur : dossier, candidatures, notifications"),
+        (name = "resultats", description = "Comment les logements ont été attribués (anonymisé)"),
     )
 )]
 struct DocumentApi;
@@ -43,7 +53,25 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(offres::lister))
                 .routes(routes!(offres::detail))
                 .routes(routes!(communes::lister))
-                .routes(routes!(territoires::grille)),
+                .routes(routes!(territoires::grille))
+                .routes(routes!(resultats::lister))
+                .routes(routes!(resultats::detail))
+                .routes(routes!(comptes::inscrire))
+                .routes(routes!(
+                    comptes::connecter,
+                    comptes::courante,
+                    comptes::deconnecter
+                ))
+                .routes(routes!(dossier::lire, dossier::enregistrer))
+                .routes(routes!(candidatures::avant))
+                .routes(routes!(candidatures::lister, candidatures::deposer))
+                .routes(routes!(candidatures::detail))
+                .routes(routes!(candidatures::retirer))
+                .routes(routes!(score::mon_score))
+                .routes(routes!(notifications::lister))
+                .routes(routes!(notifications::marquer_lues))
+                .routes(routes!(recherches::lister, recherches::sauvegarder))
+                .routes(routes!(recherches::supprimer)),
         )
         .split_for_parts();
     let document = Json(document);

@@ -1,8 +1,10 @@
 //! The database: an embedded SQLite file in WAL mode, migrated on start.
 
 pub mod communes;
+pub mod demandeurs;
 pub mod grilles;
 pub mod offres;
+pub mod territoires;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

@@ -117,6 +117,65 @@ pub async fn detail(
     ligne.en_detail(aujourdhui, photos).map(Some)
 }
 
+/// The summaries of the given listings, by id (missing ids are left out).
+pub async fn resumes(
+    base: &SqlitePool,
+    ids: &[i64],
+    aujourdhui: Jour,
+) -> Result<std::collections::HashMap<i64, OffreResume>, ErreurApi> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut requete = QueryBuilder::<Sqlite>::new("SELECT ");
+    requete
+        .push(COLONNES_RESUME)
+        .push(JOINTURES)
+        .push(" WHERE o.id IN (");
+    let mut liste = requete.separated(", ");
+    for id in ids {
+        liste.push_bind(*id);
+    }
+    requete.push(")");
+    let lignes: Vec<LigneResume> = requete.build_query_as().fetch_all(base).await?;
+    lignes
+        .into_iter()
+        .map(|l| l.en_resume(aujourdhui).map(|r| (r.id, r)))
+        .collect()
+}
+
+/// Listings added after listing `apres` that match the search (open or to come), with
+/// their titles: what a saved search announces.
+pub async fn nouvelles_correspondances(
+    base: &SqlitePool,
+    recherche: &Recherche,
+    apres: i64,
+    aujourdhui: Jour,
+) -> Result<Vec<(i64, String)>, ErreurApi> {
+    let recherche = Recherche {
+        etat: FiltreEtat::Toutes,
+        ..recherche.clone()
+    };
+    let mut requete = QueryBuilder::<Sqlite>::new("SELECT o.id, o.titre");
+    requete.push(JOINTURES);
+    filtrer(&mut requete, &recherche, aujourdhui);
+    requete
+        .push(" AND o.cloture >= ")
+        .push_bind(aujourdhui.to_string())
+        .push(" AND o.id > ")
+        .push_bind(apres)
+        .push(" ORDER BY o.id LIMIT 50");
+    Ok(requete.build_query_as().fetch_all(base).await?)
+}
+
+/// The highest listing id so far (0 without listings).
+pub async fn dernier_id(base: &SqlitePool) -> Result<i64, ErreurApi> {
+    Ok(
+        sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM offres")
+            .fetch_one(base)
+            .await?,
+    )
+}
+
 fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujourdhui: Jour) {
     let jour = aujourdhui.to_string();
     requete.push(" WHERE 1 = 1");

@@ -61,7 +61,8 @@ impl TestApp {
         let app = application(
             Etat {
                 base: base.clone(),
-                horloge: Arc::new(HorlogeFixe(AUJOURDHUI)),
+                horloge: Arc::new(HorlogeFixe::new(AUJOURDHUI)),
+                cookies_securises: false,
             },
             dist,
         );

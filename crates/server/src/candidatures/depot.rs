@@ -1,0 +1,268 @@
+//! Applying and withdrawing. Each is one `BEGIN IMMEDIATE` transaction: SQLite lets one
+//! writer in at a time, so the window, the duplicate, the cap and eligibility are checked
+//! and the application written without any other application slipping in between. Many
+//! parallel requests can therefore never exceed the cap or file twice.
+
+use super::OffreACoter;
+use crate::probleme::ErreurApi;
+use crate::stockage::demandeurs;
+use clef_domain::Jour;
+use clef_domain::api::Empechement;
+use clef_domain::eligibilite::verifier;
+use clef_domain::offre::EtatOffre;
+use sqlx::SqliteConnection;
+use sqlx::SqlitePool;
+
+/// What decides whether an applicant may apply to a listing.
+#[derive(Debug, Clone, Copy)]
+pub struct Conditions {
+    pub dossier_rempli: bool,
+    pub etat: EtatOffre,
+    pub deja_candidat: bool,
+    /// `None` without a request to check.
+    pub eligible: Option<bool>,
+    pub candidatures_en_cours: u32,
+    pub max: u8,
+}
+
+/// The first reason not to apply, in the order an applicant would fix them.
+pub fn empechement(c: Conditions) -> Option<Empechement> {
+    if !c.dossier_rempli {
+        return Some(Empechement::DossierIncomplet);
+    }
+    match c.etat {
+        EtatOffre::AVenir => return Some(Empechement::PasEncoreOuverte),
+        EtatOffre::Cloturee => return Some(Empechement::Cloturee),
+        EtatOffre::Ouverte => {}
+    }
+    if c.deja_candidat {
+        return Some(Empechement::DejaCandidat);
+    }
+    if c.eligible == Some(false) {
+        return Some(Empechement::NonEligible);
+    }
+    if c.candidatures_en_cours >= u32::from(c.max) {
+        return Some(Empechement::PlafondAtteint { max: c.max });
+    }
+    None
+}
+
+/// Applications filed and not withdrawn on listings still open: what the cap counts.
+pub async fn en_cours(
+    connexion: &mut SqliteConnection,
+    demandeur_id: i64,
+    aujourdhui: Jour,
+) -> Result<u32, ErreurApi> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM candidatures c JOIN offres o ON o.id = c.offre_id
+         WHERE c.demandeur_id = ? AND c.etat = 'deposee' AND o.cloture >= ?",
+    )
+    .bind(demandeur_id)
+    .bind(aujourdhui.to_string())
+    .fetch_one(connexion)
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// The applicant's application to the listing that is not withdrawn, if any.
+pub async fn existante(
+    connexion: &mut SqliteConnection,
+    demandeur_id: i64,
+    offre_id: i64,
+) -> Result<Option<i64>, ErreurApi> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM candidatures WHERE demandeur_id = ? AND offre_id = ? AND etat != 'retiree'",
+    )
+    .bind(demandeur_id)
+    .bind(offre_id)
+    .fetch_optional(connexion)
+    .await?)
+}
+
+/// Files an application; returns its id.
+pub async fn deposer(
+    base: &SqlitePool,
+    demandeur_id: i64,
+    offre_id: i64,
+    aujourdhui: Jour,
+) -> Result<i64, ErreurApi> {
+    let offre = OffreACoter::charger(base, offre_id, aujourdhui)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
+    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let dossier: Option<String> = sqlx::query_scalar("SELECT dossier FROM demandeurs WHERE id = ?")
+        .bind(demandeur_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let demande = dossier
+        .map(|d| {
+            super::depuis_json(&format!("dossier {demandeur_id}"), &d)
+                .and_then(|s| demandeurs::valider_stockee(demandeur_id, s))
+        })
+        .transpose()?;
+    let eligible = demande.as_ref().map(|d| {
+        verifier(
+            d,
+            &offre.logement,
+            &offre.territoire,
+            clef_domain::Euros::ZERO,
+        )
+        .eligible()
+    });
+    let conditions = Conditions {
+        dossier_rempli: demande.is_some(),
+        etat: offre.detail.resume.etat,
+        deja_candidat: existante(&mut tx, demandeur_id, offre_id).await?.is_some(),
+        eligible,
+        candidatures_en_cours: en_cours(&mut tx, demandeur_id, aujourdhui).await?,
+        max: offre.territoire.candidatures_simultanees_max,
+    };
+    if let Some(e) = empechement(conditions) {
+        return Err(ErreurApi::Candidature(e));
+    }
+    // A withdrawn application is filed again (one row per applicant and listing).
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le) VALUES (?, ?, 'deposee', ?)
+         ON CONFLICT (offre_id, demandeur_id)
+         DO UPDATE SET etat = 'deposee', deposee_le = excluded.deposee_le, retiree_le = NULL
+         RETURNING id",
+    )
+    .bind(offre_id)
+    .bind(demandeur_id)
+    .bind(aujourdhui.to_string())
+    .fetch_one(&mut *tx)
+    .await?;
+    notifier(&mut tx, demandeur_id, "candidature_deposee", offre_id, id).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Withdraws an application, until the closing day included. Withdrawing twice is
+/// harmless.
+pub async fn retirer(
+    base: &SqlitePool,
+    demandeur_id: i64,
+    candidature_id: i64,
+    aujourdhui: Jour,
+) -> Result<(), ErreurApi> {
+    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let ligne: Option<(String, i64, String)> = sqlx::query_as(
+        "SELECT c.etat, c.offre_id, o.cloture FROM candidatures c JOIN offres o ON o.id = c.offre_id
+         WHERE c.id = ? AND c.demandeur_id = ?",
+    )
+    .bind(candidature_id)
+    .bind(demandeur_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (etat, offre_id, cloture) = ligne.ok_or(ErreurApi::Introuvable)?;
+    if etat == "retiree" {
+        return Ok(());
+    }
+    if etat != "deposee" || cloture < aujourdhui.to_string() {
+        return Err(ErreurApi::Candidature(Empechement::Cloturee));
+    }
+    sqlx::query("UPDATE candidatures SET etat = 'retiree', retiree_le = ? WHERE id = ?")
+        .bind(aujourdhui.to_string())
+        .bind(candidature_id)
+        .execute(&mut *tx)
+        .await?;
+    notifier(
+        &mut tx,
+        demandeur_id,
+        "candidature_retiree",
+        offre_id,
+        candidature_id,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn notifier(
+    connexion: &mut SqliteConnection,
+    demandeur_id: i64,
+    genre: &str,
+    offre_id: i64,
+    candidature_id: i64,
+) -> Result<(), ErreurApi> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+         VALUES (?, ?, ?, ?)",
+    )
+    .bind(demandeur_id)
+    .bind(genre)
+    .bind(offre_id)
+    .bind(candidature_id)
+    .execute(connexion)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn possible() -> Conditions {
+        Conditions {
+            dossier_rempli: true,
+            etat: EtatOffre::Ouverte,
+            deja_candidat: false,
+            eligible: Some(true),
+            candidatures_en_cours: 2,
+            max: 3,
+        }
+    }
+
+    #[test]
+    fn each_condition_alone_prevents_applying() {
+        assert_eq!(empechement(possible()), None);
+        let cas = [
+            (
+                Conditions {
+                    dossier_rempli: false,
+                    eligible: None,
+                    ..possible()
+                },
+                Empechement::DossierIncomplet,
+            ),
+            (
+                Conditions {
+                    etat: EtatOffre::AVenir,
+                    ..possible()
+                },
+                Empechement::PasEncoreOuverte,
+            ),
+            (
+                Conditions {
+                    etat: EtatOffre::Cloturee,
+                    ..possible()
+                },
+                Empechement::Cloturee,
+            ),
+            (
+                Conditions {
+                    deja_candidat: true,
+                    ..possible()
+                },
+                Empechement::DejaCandidat,
+            ),
+            (
+                Conditions {
+                    eligible: Some(false),
+                    ..possible()
+                },
+                Empechement::NonEligible,
+            ),
+            (
+                Conditions {
+                    candidatures_en_cours: 3,
+                    ..possible()
+                },
+                Empechement::PlafondAtteint { max: 3 },
+            ),
+        ];
+        for (conditions, attendu) in cas {
+            assert_eq!(empechement(conditions), Some(attendu), "{conditions:?}");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Applications: what the rules crate needs about a listing, the ranking (live while the
+//! window is open, frozen at closing), applying and withdrawing.
+
+pub mod classement;
+pub mod depot;
+pub mod vue;
+
+use crate::probleme::ErreurApi;
+use crate::stockage;
+use clef_domain::Jour;
+use clef_domain::api::OffreDetail;
+use clef_domain::cotation::{Contexte, Grille};
+use clef_domain::logement::Logement;
+use clef_domain::territoire::ParametresTerritoire;
+use sqlx::SqlitePool;
+
+/// A listing with everything its candidates are checked and scored against.
+pub struct OffreACoter {
+    pub detail: OffreDetail,
+    pub logement: Logement,
+    pub territoire: ParametresTerritoire,
+    pub grille: Grille,
+    /// The frozen ranking's day, once the listing is ranked.
+    pub classe_le: Option<Jour>,
+}
+
+impl OffreACoter {
+    /// Loads a listing, the settings of its territory and the grid that ranks it: the one
+    /// in force on its opening day (or the one its frozen ranking used).
+    pub async fn charger(
+        base: &SqlitePool,
+        offre_id: i64,
+        aujourdhui: Jour,
+    ) -> Result<Option<OffreACoter>, ErreurApi> {
+        let Some(detail) = stockage::offres::detail(base, offre_id, aujourdhui).await? else {
+            return Ok(None);
+        };
+        let (slug, territoire) = stockage::territoires::de_l_offre(base, offre_id)
+            .await?
+            .ok_or_else(|| {
+                ErreurApi::DonneeIllisible(format!("territoire de l'offre {offre_id}"))
+            })?;
+        let fige: Option<(i64, String)> =
+            sqlx::query_as("SELECT grille_version, classe_le FROM classements WHERE offre_id = ?")
+                .bind(offre_id)
+                .fetch_optional(base)
+                .await?;
+        let version = fige.as_ref().map(|(v, _)| u32::try_from(*v).unwrap_or(0));
+        let classe_le = fige
+            .map(|(_, jour)| {
+                jour.parse::<Jour>()
+                    .map_err(|_| ErreurApi::DonneeIllisible(format!("classe_le = {jour}")))
+            })
+            .transpose()?;
+        let grille = stockage::grilles::en_vigueur(base, &slug, detail.resume.ouverture, version)
+            .await?
+            .ok_or_else(|| ErreurApi::DonneeIllisible(format!("pas de grille pour {slug}")))?;
+        Ok(Some(OffreACoter {
+            logement: Logement::from(&detail),
+            detail,
+            territoire,
+            grille,
+            classe_le,
+        }))
+    }
+
+    /// The day scores are computed for: today while the window is open, the closing day
+    /// after (seniority stops counting at closing).
+    pub fn jour_de_cotation(&self, aujourdhui: Jour) -> Jour {
+        self.classe_le
+            .unwrap_or(aujourdhui)
+            .min(self.detail.resume.cloture)
+    }
+
+    pub fn contexte(&self, jour: Jour) -> Contexte<'_> {
+        Contexte {
+            jour,
+            logement: &self.logement,
+            territoire: &self.territoire,
+        }
+    }
+}
+
+/// A value of the rules crate as stored JSON.
+pub fn en_json<T: serde::Serialize>(valeur: &T) -> Result<String, ErreurApi> {
+    serde_json::to_string(valeur).map_err(|e| ErreurApi::Interne(format!("JSON : {e}")))
+}
+
+/// A stored JSON value of the rules crate.
+pub fn depuis_json<T: serde::de::DeserializeOwned>(quoi: &str, json: &str) -> Result<T, ErreurApi> {
+    serde_json::from_str(json).map_err(|e| ErreurApi::DonneeIllisible(format!("{quoi} : {e}")))
+}

@@ -1,0 +1,60 @@
+//! Accounts: passwords, sessions, log-in rate limits.
+
+pub mod limite;
+pub mod mot_de_passe;
+pub mod session;
+
+pub use session::{AvecEnteteCsrf, Demandeur, Session};
+
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+
+/// The longest e-mail address (RFC 5321).
+pub const EMAIL_MAX: usize = 254;
+
+/// Trims and lower-cases an e-mail address, and checks its shape: one `@`, something
+/// before, a dotted domain after, no spaces.
+pub fn email_valide(texte: &str) -> Result<String, ErreurChamp> {
+    let email = texte.trim().to_lowercase();
+    let code = if email.is_empty() {
+        CodeErreur::Requis
+    } else {
+        let bonne_forme = email.len() <= EMAIL_MAX
+            && !email.chars().any(char::is_whitespace)
+            && email.split_once('@').is_some_and(|(local, domaine)| {
+                !local.is_empty()
+                    && !domaine.contains('@')
+                    && domaine.contains('.')
+                    && !domaine.starts_with('.')
+                    && !domaine.ends_with('.')
+            });
+        if bonne_forme {
+            return Ok(email);
+        }
+        CodeErreur::FormatInvalide
+    };
+    Err(ErreurChamp::new("email", code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn e_mail_addresses_are_normalised_and_checked() {
+        assert_eq!(
+            email_valide("  Marie.D@Exemple.FR ").unwrap(),
+            "marie.d@exemple.fr"
+        );
+        for mauvais in [
+            "",
+            "marie",
+            "marie@",
+            "@exemple.fr",
+            "ma rie@exemple.fr",
+            "m@exemple",
+            "m@@e.fr",
+        ] {
+            assert!(email_valide(mauvais).is_err(), "{mauvais}");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Server-side sessions. The cookie holds a random token (`HttpOnly`, `SameSite=Strict`,
+//! `Secure` outside a loopback demo); the database holds only its SHA-256, so a copy of the
+//! database opens no session. Every state-changing request also carries the session's CSRF
+//! token in the `X-CSRF-Token` header, which another site cannot set.
+
+use crate::application::Etat;
+use crate::probleme::ErreurApi;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use clef_domain::api::{ENTETE_CSRF, Role};
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+
+pub const COOKIE: &str = "clef_session";
+
+/// A session ends at the latest this long after log-in.
+pub const DUREE_MAX: i64 = 30 * 86_400;
+
+/// Idle time after which a session ends, by role: advisors work on shared computers.
+pub fn inactivite_max(role: Role) -> i64 {
+    match role {
+        Role::Demandeur => 7 * 86_400,
+        Role::Bailleur | Role::Territoire => 8 * 3_600,
+        Role::Conseiller => 15 * 60,
+    }
+}
+
+fn aleatoire() -> Result<String, ErreurApi> {
+    let mut octets = [0u8; 32];
+    getrandom::fill(&mut octets).map_err(|e| ErreurApi::Interne(format!("aléa : {e}")))?;
+    Ok(octets.iter().map(|o| format!("{o:02x}")).collect())
+}
+
+fn empreinte(jeton: &str) -> String {
+    Sha256::digest(jeton.as_bytes())
+        .iter()
+        .map(|o| format!("{o:02x}"))
+        .collect()
+}
+
+pub fn code_role(role: Role) -> &'static str {
+    match role {
+        Role::Demandeur => "demandeur",
+        Role::Bailleur => "bailleur",
+        Role::Conseiller => "conseiller",
+        Role::Territoire => "territoire",
+    }
+}
+
+pub fn role_depuis_code(code: &str) -> Option<Role> {
+    [
+        Role::Demandeur,
+        Role::Bailleur,
+        Role::Conseiller,
+        Role::Territoire,
+    ]
+    .into_iter()
+    .find(|r| code_role(*r) == code)
+}
+
+/// Opens a session for an account: returns the cookie to set and the CSRF token.
+pub async fn ouvrir(
+    base: &SqlitePool,
+    compte_id: i64,
+    maintenant: i64,
+    securise: bool,
+) -> Result<(Cookie<'static>, String), ErreurApi> {
+    let jeton = aleatoire()?;
+    let csrf = aleatoire()?;
+    sqlx::query(
+        "INSERT INTO sessions (empreinte, compte_id, csrf, cree_a, vu_a, expire_a)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(empreinte(&jeton))
+    .bind(compte_id)
+    .bind(&csrf)
+    .bind(maintenant)
+    .bind(maintenant)
+    .bind(maintenant + DUREE_MAX)
+    .execute(base)
+    .await?;
+    // Expired sessions of anyone are dropped now and then, here.
+    sqlx::query("DELETE FROM sessions WHERE expire_a < ?")
+        .bind(maintenant)
+        .execute(base)
+        .await?;
+    let cookie = Cookie::build((COOKIE, jeton))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(securise)
+        .path("/")
+        .build();
+    Ok((cookie, csrf))
+}
+
+/// The cookie that removes the session cookie from the browser.
+pub fn cookie_efface() -> Cookie<'static> {
+    let mut cookie = Cookie::build((COOKIE, "")).path("/").build();
+    cookie.make_removal();
+    cookie
+}
+
+/// The logged-in person, checked on every request; state-changing requests also had
+/// their CSRF token checked.
+#[derive(Debug, Clone)]
+pub struct Session {
+    empreinte: String,
+    pub compte_id: i64,
+    pub role: Role,
+    pub email: String,
+    pub csrf: String,
+    /// For applicants: their id and numéro unique.
+    pub demandeur: Option<(i64, String)>,
+}
+
+impl Session {
+    pub async fn fermer(&self, base: &SqlitePool) -> Result<(), ErreurApi> {
+        sqlx::query("DELETE FROM sessions WHERE empreinte = ?")
+            .bind(&self.empreinte)
+            .execute(base)
+            .await?;
+        Ok(())
+    }
+}
+
+fn modifie_l_etat(parts: &Parts) -> bool {
+    !parts.method.is_safe()
+}
+
+/// The CSRF header is there (before log-in, when there is no session token yet).
+pub fn verifier_entete_csrf(parts: &Parts) -> Result<(), ErreurApi> {
+    match parts.headers.get(ENTETE_CSRF) {
+        Some(v) if !v.is_empty() => Ok(()),
+        _ => Err(ErreurApi::Csrf),
+    }
+}
+
+impl FromRequestParts<Etat> for Session {
+    type Rejection = ErreurApi;
+
+    async fn from_request_parts(parts: &mut Parts, etat: &Etat) -> Result<Self, ErreurApi> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let jeton = jar.get(COOKIE).ok_or(ErreurApi::NonAuthentifie)?.value();
+        let empreinte = empreinte(jeton);
+        let maintenant = etat.horloge.instant();
+        let ligne: Option<(
+            i64,
+            String,
+            String,
+            String,
+            i64,
+            i64,
+            Option<i64>,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT c.id, c.role, c.email, s.csrf, s.vu_a, s.expire_a, d.id, d.numero_unique
+                 FROM sessions s JOIN comptes c ON c.id = s.compte_id
+                 LEFT JOIN demandeurs d ON d.compte_id = c.id
+                 WHERE s.empreinte = ?",
+        )
+        .bind(&empreinte)
+        .fetch_optional(&etat.base)
+        .await?;
+        let (compte_id, role, email, csrf, vu_a, expire_a, demandeur_id, numero) =
+            ligne.ok_or(ErreurApi::NonAuthentifie)?;
+        let role = role_depuis_code(&role)
+            .ok_or_else(|| ErreurApi::DonneeIllisible(format!("rôle {role}")))?;
+        if maintenant >= expire_a || maintenant - vu_a > inactivite_max(role) {
+            sqlx::query("DELETE FROM sessions WHERE empreinte = ?")
+                .bind(&empreinte)
+                .execute(&etat.base)
+                .await?;
+            return Err(ErreurApi::NonAuthentifie);
+        }
+        if modifie_l_etat(parts) {
+            let envoye = parts.headers.get(ENTETE_CSRF).map(|v| v.as_bytes());
+            if envoye != Some(csrf.as_bytes()) {
+                return Err(ErreurApi::Csrf);
+            }
+        }
+        if maintenant - vu_a >= 60 {
+            sqlx::query("UPDATE sessions SET vu_a = ? WHERE empreinte = ?")
+                .bind(maintenant)
+                .bind(&empreinte)
+                .execute(&etat.base)
+                .await?;
+        }
+        Ok(Session {
+            empreinte,
+            compte_id,
+            role,
+            email,
+            csrf,
+            demandeur: demandeur_id.zip(numero),
+        })
+    }
+}
+
+/// An applicant's session: every `/moi/...` route takes one.
+#[derive(Debug, Clone)]
+pub struct Demandeur {
+    pub id: i64,
+    pub numero_unique: String,
+    pub session: Session,
+}
+
+impl FromRequestParts<Etat> for Demandeur {
+    type Rejection = ErreurApi;
+
+    async fn from_request_parts(parts: &mut Parts, etat: &Etat) -> Result<Self, ErreurApi> {
+        let session = Session::from_request_parts(parts, etat).await?;
+        match (session.role, session.demandeur.clone()) {
+            (Role::Demandeur, Some((id, numero_unique))) => Ok(Demandeur {
+                id,
+                numero_unique,
+                session,
+            }),
+            _ => Err(ErreurApi::Interdit),
+        }
+    }
+}
+
+/// A state-changing request made before log-in (sign-up, log-in) carries the CSRF header.
+pub struct AvecEnteteCsrf;
+
+impl<S: Sync> FromRequestParts<S> for AvecEnteteCsrf {
+    type Rejection = ErreurApi;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ErreurApi> {
+        verifier_entete_csrf(parts).map(|()| AvecEnteteCsrf)
+    }
+}

@@ -1,0 +1,244 @@
+//! My applications: the verdict before applying, apply, the list, one in full, withdraw.
+
+use crate::application::Etat;
+use crate::candidatures::vue::{self, COLONNES, LigneCandidature};
+use crate::candidatures::{OffreACoter, depot};
+use crate::compte::Demandeur;
+use crate::probleme::ErreurApi;
+use crate::stockage;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use clef_domain::Jour;
+use clef_domain::api::{
+    AvantCandidature, CandidatureDetail, CandidatureResume, Empechement, NouvelleCandidature,
+    Probleme,
+};
+use clef_domain::classement::Candidature;
+use clef_domain::erreur::CodeErreur;
+use sqlx::SqlitePool;
+
+fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
+    texte
+        .parse()
+        .ok()
+        .filter(|&id: &i64| id > 0)
+        .ok_or_else(|| ErreurApi::champ("id", CodeErreur::PasUnNombre))
+}
+
+/// My request as a candidate of the rules crate (`id` 0 when not filed yet: it sorts after
+/// any real application at equal score and date).
+async fn moi_candidat(
+    base: &SqlitePool,
+    moi: &Demandeur,
+    id: i64,
+) -> Result<Candidature, ErreurApi> {
+    let demande = stockage::demandeurs::demande(base, moi.id)
+        .await?
+        .ok_or(ErreurApi::Candidature(Empechement::DossierIncomplet))?;
+    Ok(Candidature {
+        id: if id > 0 { id as u64 } else { u64::MAX },
+        demande,
+        aide_estimee: clef_domain::Euros::ZERO,
+    })
+}
+
+/// My verdict, score and would-be rank for a listing, and whether I can apply.
+#[utoipa::path(
+    get,
+    path = "/moi/offres/{id}/avant-candidature",
+    tag = "demandeur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    responses(
+        (status = 200, description = "Éligibilité, score et rang", body = AvantCandidature),
+        (status = 404, description = "Aucune offre avec cet identifiant", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "Dossier non rempli (`/problemes/candidature/dossier_incomplet`)", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn avant(
+    State(etat): State<Etat>,
+    moi: Demandeur,
+    Path(id): Path<String>,
+) -> Result<Json<AvantCandidature>, ErreurApi> {
+    let offre_id = identifiant(&id)?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    let offre = OffreACoter::charger(&etat.base, offre_id, aujourdhui)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
+    let mut connexion = etat.base.acquire().await?;
+    let existante = depot::existante(&mut connexion, moi.id, offre_id).await?;
+    let en_cours = depot::en_cours(&mut connexion, moi.id, aujourdhui).await?;
+    drop(connexion);
+    let candidat = moi_candidat(&etat.base, &moi, existante.unwrap_or(0)).await?;
+    let place = vue::place(&etat.base, &offre, &candidat, aujourdhui).await?;
+    let empechement = depot::empechement(depot::Conditions {
+        dossier_rempli: true,
+        etat: offre.detail.resume.etat,
+        deja_candidat: existante.is_some(),
+        eligible: Some(place.verdict.eligible()),
+        candidatures_en_cours: en_cours,
+        max: offre.territoire.candidatures_simultanees_max,
+    });
+    Ok(Json(AvantCandidature {
+        position: place.position(),
+        verdict: place.verdict,
+        score: place.score,
+        candidature: existante,
+        empechement,
+    }))
+}
+
+/// The resume of one of my applications, with its place when it counts.
+async fn resume(
+    etat: &Etat,
+    moi: &Demandeur,
+    ligne: &LigneCandidature,
+    aujourdhui: Jour,
+) -> Result<(CandidatureResume, Option<(OffreACoter, vue::Place)>), ErreurApi> {
+    let offre = OffreACoter::charger(&etat.base, ligne.offre_id, aujourdhui)
+        .await?
+        .ok_or_else(|| ErreurApi::DonneeIllisible(format!("offre {}", ligne.offre_id)))?;
+    let place = if ligne.etat == "retiree" {
+        None
+    } else {
+        let candidat = moi_candidat(&etat.base, moi, ligne.id).await?;
+        Some(vue::place(&etat.base, &offre, &candidat, aujourdhui).await?)
+    };
+    let resume = ligne.resume(
+        offre.detail.resume.clone(),
+        place.as_ref().and_then(vue::Place::position),
+        aujourdhui,
+    )?;
+    Ok((resume, place.map(|p| (offre, p))))
+}
+
+async fn ligne(base: &SqlitePool, moi: &Demandeur, id: i64) -> Result<LigneCandidature, ErreurApi> {
+    // The applicant's own id is part of the query: another's application is "not found".
+    sqlx::query_as(&format!(
+        "SELECT {COLONNES} FROM candidatures c WHERE c.id = ? AND c.demandeur_id = ?"
+    ))
+    .bind(id)
+    .bind(moi.id)
+    .fetch_optional(base)
+    .await?
+    .ok_or(ErreurApi::Introuvable)
+}
+
+/// Apply to a listing.
+#[utoipa::path(
+    post,
+    path = "/moi/candidatures",
+    tag = "demandeur",
+    request_body = NouvelleCandidature,
+    responses(
+        (status = 201, description = "Candidature déposée", body = CandidatureResume),
+        (status = 404, description = "Aucune offre avec cet identifiant", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "Refusée : `type` dit pourquoi (`/problemes/candidature/plafond_atteint`, \
+            `deja_candidat`, `non_eligible`, `cloturee`, `pas_encore_ouverte`, `dossier_incomplet`)",
+         body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn deposer(
+    State(etat): State<Etat>,
+    moi: Demandeur,
+    Json(nouvelle): Json<NouvelleCandidature>,
+) -> Result<(StatusCode, Json<CandidatureResume>), ErreurApi> {
+    if nouvelle.offre_id <= 0 {
+        return Err(ErreurApi::champ("offre_id", CodeErreur::PasUnNombre));
+    }
+    let aujourdhui = etat.horloge.aujourdhui();
+    let id = depot::deposer(&etat.base, moi.id, nouvelle.offre_id, aujourdhui).await?;
+    let ligne = ligne(&etat.base, &moi, id).await?;
+    let (resume, _) = resume(&etat, &moi, &ligne, aujourdhui).await?;
+    Ok((StatusCode::CREATED, Json(resume)))
+}
+
+/// My applications, the most recent first.
+#[utoipa::path(
+    get,
+    path = "/moi/candidatures",
+    tag = "demandeur",
+    responses(
+        (status = 200, description = "Mes candidatures", body = Vec<CandidatureResume>),
+        (status = 401, description = "Pas de session", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn lister(
+    State(etat): State<Etat>,
+    moi: Demandeur,
+) -> Result<Json<Vec<CandidatureResume>>, ErreurApi> {
+    let aujourdhui = etat.horloge.aujourdhui();
+    let lignes: Vec<LigneCandidature> = sqlx::query_as(&format!(
+        "SELECT {COLONNES} FROM candidatures c WHERE c.demandeur_id = ?
+         ORDER BY c.etat = 'retiree', c.deposee_le DESC, c.id DESC"
+    ))
+    .bind(moi.id)
+    .fetch_all(&etat.base)
+    .await?;
+    let mut resumes = Vec::with_capacity(lignes.len());
+    for l in &lignes {
+        resumes.push(resume(&etat, &moi, l, aujourdhui).await?.0);
+    }
+    Ok(Json(resumes))
+}
+
+/// One of my applications in full: rank, score, histogram, timeline, what-if data.
+#[utoipa::path(
+    get,
+    path = "/moi/candidatures/{id}",
+    tag = "demandeur",
+    params(("id" = i64, Path, description = "Identifiant de la candidature")),
+    responses(
+        (status = 200, description = "La candidature", body = CandidatureDetail),
+        (status = 404, description = "Aucune de mes candidatures n'a cet identifiant", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn detail(
+    State(etat): State<Etat>,
+    moi: Demandeur,
+    Path(id): Path<String>,
+) -> Result<Json<CandidatureDetail>, ErreurApi> {
+    let id = identifiant(&id)?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    let ligne = ligne(&etat.base, &moi, id).await?;
+    let offre = OffreACoter::charger(&etat.base, ligne.offre_id, aujourdhui)
+        .await?
+        .ok_or_else(|| ErreurApi::DonneeIllisible(format!("offre {}", ligne.offre_id)))?;
+    let candidat = moi_candidat(&etat.base, &moi, ligne.id).await?;
+    let place = vue::place(&etat.base, &offre, &candidat, aujourdhui).await?;
+    let position = (ligne.etat != "retiree")
+        .then(|| place.position())
+        .flatten();
+    let resume = ligne.resume(offre.detail.resume.clone(), position, aujourdhui)?;
+    Ok(Json(vue::detail(
+        &ligne, resume, place, &offre, aujourdhui,
+    )?))
+}
+
+/// Withdraw one of my applications (until the closing day, included).
+#[utoipa::path(
+    post,
+    path = "/moi/candidatures/{id}/retrait",
+    tag = "demandeur",
+    params(("id" = i64, Path, description = "Identifiant de la candidature")),
+    responses(
+        (status = 200, description = "Candidature retirée", body = CandidatureResume),
+        (status = 404, description = "Aucune de mes candidatures n'a cet identifiant", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 409, description = "Trop tard : l'offre est clôturée", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn retirer(
+    State(etat): State<Etat>,
+    moi: Demandeur,
+    Path(id): Path<String>,
+) -> Result<Json<CandidatureResume>, ErreurApi> {
+    let id = identifiant(&id)?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    depot::retirer(&etat.base, moi.id, id, aujourdhui).await?;
+    let ligne = ligne(&etat.base, &moi, id).await?;
+    Ok(Json(resume(&etat, &moi, &ligne, aujourdhui).await?.0))
+}

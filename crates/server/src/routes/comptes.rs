@@ -1,0 +1,252 @@
+//! Sign-up, log-in, log-out, and "who am I".
+
+use crate::application::Etat;
+use crate::compte::{self, AvecEnteteCsrf, Session, limite, mot_de_passe, session};
+use crate::probleme::ErreurApi;
+use axum::Json;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{Extension, State};
+use axum::http::StatusCode;
+use axum_extra::extract::cookie::CookieJar;
+use clef_domain::api::{Identifiants, Inscription, Probleme, Role, SessionOuverte};
+use clef_domain::demande::NumeroUnique;
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use std::net::SocketAddr;
+
+fn ouverte(
+    role: Role,
+    email: String,
+    numero_unique: Option<String>,
+    csrf: String,
+) -> SessionOuverte {
+    SessionOuverte {
+        role,
+        email,
+        numero_unique,
+        csrf,
+    }
+}
+
+/// Create an applicant's account, and log in.
+#[utoipa::path(
+    post,
+    path = "/comptes",
+    tag = "comptes",
+    request_body = Inscription,
+    responses(
+        (status = 201, description = "Compte créé, session ouverte (cookie)", body = SessionOuverte),
+        (status = 400, description = "Champ invalide : `errors` nomme chaque champ", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 403, description = "En-tête X-CSRF-Token absent", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 409, description = "E-mail ou numéro unique déjà utilisé", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn inscrire(
+    State(etat): State<Etat>,
+    _: AvecEnteteCsrf,
+    jar: CookieJar,
+    Json(inscription): Json<Inscription>,
+) -> Result<(StatusCode, CookieJar, Json<SessionOuverte>), ErreurApi> {
+    let mut erreurs = Vec::new();
+    let numero = match NumeroUnique::parse(&inscription.numero_unique) {
+        Ok(n) => Some(n),
+        Err(_) => {
+            let code = if inscription.numero_unique.trim().is_empty() {
+                CodeErreur::Requis
+            } else {
+                CodeErreur::FormatInvalide
+            };
+            erreurs.push(ErreurChamp::new("numero_unique", code));
+            None
+        }
+    };
+    let email = compte::email_valide(&inscription.email)
+        .map_err(|e| erreurs.push(e))
+        .ok();
+    let identifiants = [
+        email.as_deref().unwrap_or_default(),
+        numero
+            .as_ref()
+            .map(NumeroUnique::as_str)
+            .unwrap_or_default(),
+    ];
+    if let Some(e) = mot_de_passe::verifier_robustesse(&inscription.mot_de_passe, &identifiants) {
+        erreurs.push(e);
+    }
+    let (Some(numero), Some(email), true) = (numero, email, erreurs.is_empty()) else {
+        return Err(ErreurApi::Invalide(erreurs));
+    };
+    let mut deja = Vec::new();
+    let email_pris: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE email = ?)")
+            .bind(&email)
+            .fetch_one(&etat.base)
+            .await?;
+    if email_pris {
+        deja.push(ErreurChamp::new("email", CodeErreur::DejaUtilise));
+    }
+    let numero_pris: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM demandeurs WHERE numero_unique = ?)")
+            .bind(numero.as_str())
+            .fetch_one(&etat.base)
+            .await?;
+    if numero_pris {
+        deja.push(ErreurChamp::new("numero_unique", CodeErreur::DejaUtilise));
+    }
+    if !deja.is_empty() {
+        return Err(ErreurApi::Conflit(deja));
+    }
+    let hache = mot_de_passe::hacher(inscription.mot_de_passe)
+        .await
+        .map_err(|e| ErreurApi::Interne(e.to_string()))?;
+    let mut tx = etat.base.begin().await?;
+    let compte_id =
+        sqlx::query("INSERT INTO comptes (email, mot_de_passe, role) VALUES (?, ?, 'demandeur')")
+            .bind(&email)
+            .bind(&hache)
+            .execute(&mut *tx)
+            .await
+            .map_err(deja_pris)?
+            .last_insert_rowid();
+    sqlx::query("INSERT INTO demandeurs (compte_id, numero_unique) VALUES (?, ?)")
+        .bind(compte_id)
+        .bind(numero.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(deja_pris)?;
+    tx.commit().await?;
+    let (cookie, csrf) = session::ouvrir(
+        &etat.base,
+        compte_id,
+        etat.horloge.instant(),
+        etat.cookies_securises,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        jar.add(cookie),
+        Json(ouverte(
+            Role::Demandeur,
+            email,
+            Some(numero.as_str().to_owned()),
+            csrf,
+        )),
+    ))
+}
+
+/// Two sign-ups at once with the same e-mail or number: the database settles it.
+fn deja_pris(erreur: sqlx::Error) -> ErreurApi {
+    match &erreur {
+        sqlx::Error::Database(e) if e.is_unique_violation() => {
+            let champ = if e.message().contains("numero_unique") {
+                "numero_unique"
+            } else {
+                "email"
+            };
+            ErreurApi::Conflit(vec![ErreurChamp::new(champ, CodeErreur::DejaUtilise)])
+        }
+        _ => ErreurApi::Base(erreur),
+    }
+}
+
+/// Log in. The answer to a wrong e-mail and to a wrong password is the same.
+#[utoipa::path(
+    post,
+    path = "/session",
+    tag = "comptes",
+    request_body = Identifiants,
+    responses(
+        (status = 200, description = "Session ouverte (cookie)", body = SessionOuverte),
+        (status = 401, description = "E-mail ou mot de passe incorrect", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 429, description = "Trop d'échecs : attendre `Retry-After` secondes",
+         body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn connecter(
+    State(etat): State<Etat>,
+    _: AvecEnteteCsrf,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    jar: CookieJar,
+    Json(identifiants): Json<Identifiants>,
+) -> Result<(CookieJar, Json<SessionOuverte>), ErreurApi> {
+    let maintenant = etat.horloge.instant();
+    let adresse = client.map_or_else(|| "inconnue".to_owned(), |c| c.0.0.ip().to_string());
+    let cle_compte = limite::cle_compte(&identifiants.email);
+    let cle_adresse = limite::cle_adresse(&adresse);
+    limite::verifier(
+        &etat.base,
+        &[
+            (&cle_compte, limite::MAX_PAR_COMPTE),
+            (&cle_adresse, limite::MAX_PAR_ADRESSE),
+        ],
+        maintenant,
+    )
+    .await?;
+    let email = identifiants.email.trim().to_lowercase();
+    let compte: Option<(i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.id, c.mot_de_passe, c.role, d.numero_unique
+         FROM comptes c LEFT JOIN demandeurs d ON d.compte_id = c.id WHERE c.email = ?",
+    )
+    .bind(&email)
+    .fetch_optional(&etat.base)
+    .await?;
+    let mot_de_passe_valide =
+        identifiants.mot_de_passe.chars().count() <= mot_de_passe::LONGUEUR_MAX;
+    let bon = mot_de_passe::correspond(
+        identifiants.mot_de_passe,
+        compte
+            .as_ref()
+            .filter(|_| mot_de_passe_valide)
+            .map(|c| c.1.clone()),
+    )
+    .await;
+    let Some((compte_id, _, role, numero)) = compte.filter(|_| bon) else {
+        limite::echec(&etat.base, &[&cle_compte, &cle_adresse], maintenant).await?;
+        return Err(ErreurApi::IdentifiantsIncorrects);
+    };
+    limite::effacer(&etat.base, &cle_compte).await?;
+    let role = session::role_depuis_code(&role)
+        .ok_or_else(|| ErreurApi::DonneeIllisible(format!("rôle {role}")))?;
+    let (cookie, csrf) =
+        session::ouvrir(&etat.base, compte_id, maintenant, etat.cookies_securises).await?;
+    Ok((jar.add(cookie), Json(ouverte(role, email, numero, csrf))))
+}
+
+/// Who is logged in, with the CSRF token for the next requests.
+#[utoipa::path(
+    get,
+    path = "/session",
+    tag = "comptes",
+    responses(
+        (status = 200, description = "La session en cours", body = SessionOuverte),
+        (status = 401, description = "Pas de session (ou expirée)", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn courante(session: Session) -> Json<SessionOuverte> {
+    let numero = session.demandeur.as_ref().map(|(_, n)| n.clone());
+    Json(ouverte(session.role, session.email, numero, session.csrf))
+}
+
+/// Log out: the session is deleted on the server and the cookie removed.
+#[utoipa::path(
+    delete,
+    path = "/session",
+    tag = "comptes",
+    responses(
+        (status = 204, description = "Session fermée"),
+        (status = 401, description = "Pas de session", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn deconnecter(
+    State(etat): State<Etat>,
+    session: Session,
+    jar: CookieJar,
+) -> Result<(StatusCode, CookieJar), ErreurApi> {
+    session.fermer(&etat.base).await?;
+    Ok((StatusCode::NO_CONTENT, jar.add(session::cookie_efface())))
+}
