@@ -2,9 +2,11 @@
 //! commune and QPV names, and invented landlords, addresses and listings. Every listing is
 //! flagged `demo`, and the app says so. Seeding is idempotent: a second run adds nothing.
 
+mod demandeurs;
 mod generation;
 mod territoire;
 
+pub use demandeurs::{COMPTES, MENAGES, MOT_DE_PASSE, NUMERO_DEMO};
 pub use generation::{OffreDemo, offres_demo};
 pub use territoire::{BAILLEURS, COMMUNES, TERRITOIRE};
 
@@ -15,10 +17,12 @@ use sqlx::SqlitePool;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Semis {
     pub offres_ajoutees: u64,
+    /// The demo accounts and applications were added (first run only).
+    pub demandeurs_ajoutes: bool,
 }
 
 /// Fills the database with the demonstration data, windows placed around `aujourdhui`.
-pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<Semis, sqlx::Error> {
+pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> anyhow::Result<Semis> {
     let mut tx = base.begin().await?;
     let (slug, nom) = TERRITOIRE;
     sqlx::query("INSERT INTO territoires (slug, nom) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
@@ -82,6 +86,9 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<Semis, sqlx::E
         }
     }
     tx.commit().await?;
+    semis.demandeurs_ajoutes = demandeurs::semer(base, aujourdhui)
+        .await
+        .map_err(|e| anyhow::anyhow!("demandeurs de démonstration : {e}"))?;
     Ok(semis)
 }
 

@@ -45,6 +45,36 @@ impl Reponse {
     }
 }
 
+/// A database seeded with the demo data once per test run; each test gets its own copy
+/// (seeding takes most of a test's time otherwise).
+async fn modele_demo() -> &'static PathBuf {
+    static MODELE: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
+    MODELE
+        .get_or_init(|| async {
+            let dossier = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+            let chemin = dossier.join(format!("modele-demo-{}.db", std::process::id()));
+            // Templates of earlier runs (older code) are never reused.
+            if let Ok(entrees) = std::fs::read_dir(&dossier) {
+                for e in entrees.flatten() {
+                    if e.file_name().to_string_lossy().starts_with("modele-demo-") {
+                        let _ = std::fs::remove_file(e.path());
+                    }
+                }
+            }
+            let base = stockage::ouvrir(&format!("sqlite:{}", chemin.display()))
+                .await
+                .expect("base modèle");
+            demo::semer(&base, AUJOURDHUI).await.expect("semis");
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&base)
+                .await
+                .expect("checkpoint");
+            base.close().await;
+            chemin
+        })
+        .await
+}
+
 impl TestApp {
     /// With the demonstration data and no built app.
     pub async fn demo() -> TestApp {
@@ -53,11 +83,12 @@ impl TestApp {
 
     pub async fn construire(avec_demo: bool, dist: Option<PathBuf>) -> TestApp {
         let dossier = tempfile::tempdir().expect("dossier temporaire");
-        let url = format!("sqlite:{}", dossier.path().join("clef.db").display());
-        let base = stockage::ouvrir(&url).await.expect("base de test");
+        let fichier = dossier.path().join("clef.db");
         if avec_demo {
-            demo::semer(&base, AUJOURDHUI).await.expect("semis");
+            std::fs::copy(modele_demo().await, &fichier).expect("copie du modèle");
         }
+        let url = format!("sqlite:{}", fichier.display());
+        let base = stockage::ouvrir(&url).await.expect("base de test");
         let app = application(
             Etat {
                 base: base.clone(),
