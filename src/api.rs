@@ -70,3 +70,96 @@ pub fn url_recherche(recherche: &clef_domain::recherche::Recherche) -> String {
         format!("/?{query}")
     }
 }
+
+thread_local! {
+    /// The session's CSRF token, in memory only (never in storage): sent with every
+    /// state-changing request.
+    static CSRF: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+pub fn retenir_csrf(jeton: Option<String>) {
+    CSRF.with(|c| *c.borrow_mut() = jeton);
+}
+
+/// How a request changes the state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Methode {
+    Post,
+    Put,
+    Delete,
+}
+
+async fn executer(
+    methode: Methode,
+    chemin: &str,
+    corps: Option<String>,
+) -> Result<String, ErreurChargement> {
+    use gloo_net::http::Request;
+    let url = format!("{PREFIXE}{chemin}");
+    let requete = match methode {
+        Methode::Post => Request::post(&url),
+        Methode::Put => Request::put(&url),
+        Methode::Delete => Request::delete(&url),
+    };
+    // Before log-in there is no token yet; the header must be there all the same.
+    let jeton = CSRF
+        .with(|c| c.borrow().clone())
+        .unwrap_or_else(|| "-".into());
+    let requete = requete
+        .header("Accept", "application/json")
+        .header(clef_domain::api::ENTETE_CSRF, &jeton);
+    let requete = match corps {
+        Some(corps) => requete
+            .header("Content-Type", "application/json")
+            .body(corps),
+        None => requete.build(),
+    }
+    .map_err(|_| ErreurChargement::Illisible)?;
+    let reponse = requete.send().await.map_err(|_| ErreurChargement::Reseau)?;
+    let texte = reponse.text().await.map_err(|_| ErreurChargement::Reseau)?;
+    if reponse.ok() {
+        return Ok(texte);
+    }
+    Err(lire_json::<Probleme>(&texte)
+        .map_or(ErreurChargement::Illisible, ErreurChargement::Probleme))
+}
+
+fn en_json<C: serde::Serialize>(corps: &C) -> Result<String, ErreurChargement> {
+    let valeur = serde_wasm_bindgen::to_value(corps).map_err(|_| ErreurChargement::Illisible)?;
+    js_sys::JSON::stringify(&valeur)
+        .map(String::from)
+        .map_err(|_| ErreurChargement::Illisible)
+}
+
+/// Sends `corps` as JSON and reads the JSON answer.
+pub async fn envoyer<C: serde::Serialize, T: DeserializeOwned>(
+    methode: Methode,
+    chemin: &str,
+    corps: &C,
+) -> Result<T, ErreurChargement> {
+    let texte = executer(methode, chemin, Some(en_json(corps)?)).await?;
+    lire_json(&texte).ok_or(ErreurChargement::Illisible)
+}
+
+/// Sends a request whose answer has no body (204).
+pub async fn envoyer_sans_reponse(methode: Methode, chemin: &str) -> Result<(), ErreurChargement> {
+    executer(methode, chemin, None).await.map(|_| ())
+}
+
+impl ErreurChargement {
+    /// The problem's per-field errors (empty for other failures).
+    pub fn champs(&self) -> Vec<clef_domain::ErreurChamp> {
+        match self {
+            ErreurChargement::Probleme(p) => p.errors.iter().map(|e| e.erreur.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The problem's type (`/problemes/candidature/plafond_atteint`).
+    pub fn type_probleme(&self) -> Option<&str> {
+        match self {
+            ErreurChargement::Probleme(p) => Some(p.type_.as_str()),
+            _ => None,
+        }
+    }
+}

@@ -12,6 +12,7 @@ pub mod format;
 pub mod langue;
 pub mod libelles;
 pub mod pages;
+pub mod session;
 
 use components::{Entete, LienEvitement, Pied};
 use i18n::{I18nContextProvider, use_i18n};
@@ -44,6 +45,7 @@ fn ParLangue() -> impl IntoView {
 #[component]
 fn Application() -> impl IntoView {
     pages::DerniereRecherche::fournir();
+    session::Session::fournir();
     view! {
             <Router>
                 <LienEvitement />
@@ -53,6 +55,14 @@ fn Application() -> impl IntoView {
                         <Route path=path!("/") view=pages::accueil::PageAccueil />
                         <Route path=path!("/logements/:id") view=pages::logement::PageLogement />
                         <Route path=path!("/connexion") view=pages::connexion::PageConnexion />
+                        <Route path=path!("/inscription") view=pages::inscription::PageInscription />
+                        <Route path=path!("/mon-dossier") view=pages::dossier::PageDossier />
+                        <Route path=path!("/mes-candidatures") view=pages::candidatures::PageCandidatures />
+                        <Route path=path!("/mes-candidatures/:id") view=pages::candidature::PageCandidature />
+                        <Route path=path!("/mon-score") view=pages::score::PageMonScore />
+                        <Route path=path!("/notifications") view=pages::notifications::PageNotifications />
+                        <Route path=path!("/resultats") view=pages::resultats::PageResultats />
+                        <Route path=path!("/resultats/:id") view=pages::resultats::PageResultat />
                         <Route path=path!("/comment-ca-marche") view=pages::comment::PageComment />
                         <Route path=path!("/grille-de-cotation") view=pages::grille::PageGrille />
                         <Route path=path!("/accessibilite") view=pages::accessibilite::PageAccessibilite />

@@ -90,6 +90,12 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
         }
         CodeErreur::ValeurInconnue => tu_string!(i18n, erreur_champ.valeur_inconnue).to_string(),
         CodeErreur::PasUnNombre => tu_string!(i18n, erreur_champ.pas_un_nombre).to_string(),
+        CodeErreur::HorsLimites { min, max }
+            if matches!(erreur.champ.as_str(), "mot_de_passe" | "nom") =>
+        {
+            let (min, max) = (*min, *max);
+            tu_string!(i18n, erreur_champ.longueur, min, max).to_string()
+        }
         CodeErreur::HorsLimites { min, max } => {
             let (min, max) = (*min, *max);
             tu_string!(i18n, erreur_champ.hors_limites, min, max).to_string()
@@ -97,6 +103,60 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
         CodeErreur::Repete => tu_string!(i18n, erreur_champ.repete).to_string(),
         CodeErreur::Requis => tu_string!(i18n, erreur_champ.requis).to_string(),
         CodeErreur::FormatInvalide => tu_string!(i18n, erreur_champ.format_invalide).to_string(),
-        CodeErreur::Incoherent { .. } => tu_string!(i18n, erreur_champ.incoherent).to_string(),
+        CodeErreur::Incoherent { regle } => match regle.as_str() {
+            "un_seul_demandeur" => tu_string!(i18n, erreur_champ.un_seul_demandeur),
+            "un_seul_conjoint" => tu_string!(i18n, erreur_champ.un_seul_conjoint),
+            "demandeur_mineur" => tu_string!(i18n, erreur_champ.demandeur_mineur),
+            "demandeur_ou_conjoint_a_charge" => {
+                tu_string!(i18n, erreur_champ.demandeur_ou_conjoint_a_charge)
+            }
+            "handicap_sans_membre_handicape" => {
+                tu_string!(i18n, erreur_champ.handicap_sans_membre_handicape)
+            }
+            "date_future" => tu_string!(i18n, erreur_champ.date_future),
+            "mot_de_passe_identifiant" => tu_string!(i18n, erreur_champ.mot_de_passe_identifiant),
+            _ => tu_string!(i18n, erreur_champ.incoherent),
+        }
+        .to_string(),
+        CodeErreur::TropCourant => tu_string!(i18n, erreur_champ.trop_courant).to_string(),
+        CodeErreur::DejaUtilise if erreur.champ == "email" => {
+            tu_string!(i18n, erreur_champ.email_deja_utilise).to_string()
+        }
+        CodeErreur::DejaUtilise => tu_string!(i18n, erreur_champ.numero_deja_utilise).to_string(),
     }
+}
+
+/// A declared situation, as the form says it.
+pub fn situation(i18n: I18nContext<Locale>, s: clef_domain::demande::Situation) -> String {
+    use clef_domain::demande::Situation::*;
+    match s {
+        Dalo => tu_string!(i18n, situation.dalo),
+        Handicap => tu_string!(i18n, situation.handicap),
+        SortieHebergement => tu_string!(i18n, situation.sortie_hebergement),
+        SansLogement => tu_string!(i18n, situation.sans_logement),
+        LogementIndigne => tu_string!(i18n, situation.logement_indigne),
+        ViolencesConjugales => tu_string!(i18n, situation.violences_conjugales),
+        MenaceExpulsion => tu_string!(i18n, situation.menace_expulsion),
+        SurOccupationAvecEnfantOuHandicap => tu_string!(i18n, situation.sur_occupation),
+        Reinsertion => tu_string!(i18n, situation.reinsertion),
+        ProstitutionTraite => tu_string!(i18n, situation.prostitution_traite),
+        RapprochementTravail => tu_string!(i18n, situation.rapprochement_travail),
+        Separation => tu_string!(i18n, situation.separation),
+        HebergeChezParents => tu_string!(i18n, situation.heberge_chez_parents),
+        Mutation => tu_string!(i18n, situation.mutation),
+    }
+    .to_string()
+}
+
+/// How a member relates to the applicant.
+pub fn lien(i18n: I18nContext<Locale>, l: clef_domain::demande::Lien) -> String {
+    use clef_domain::demande::Lien::*;
+    match l {
+        Demandeur => tu_string!(i18n, dossier.lien_demandeur),
+        Conjoint => tu_string!(i18n, dossier.lien_conjoint),
+        Enfant => tu_string!(i18n, dossier.lien_enfant),
+        Ascendant => tu_string!(i18n, dossier.lien_ascendant),
+        Autre => tu_string!(i18n, dossier.lien_autre),
+    }
+    .to_string()
 }

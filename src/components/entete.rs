@@ -1,7 +1,11 @@
+use crate::api::{self, Methode};
 use crate::i18n::*;
+use crate::session::{EtatSession, Session};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 fn focaliser_contenu() {
@@ -37,6 +41,7 @@ pub fn Entete() -> impl IntoView {
     let i18n = use_i18n();
     let chemin = use_location().pathname;
     let premier = StoredValue::new(true);
+    let session = Session::utiliser();
     Effect::new(move || {
         chemin.track();
         if premier.get_value() {
@@ -45,6 +50,67 @@ pub fn Entete() -> impl IntoView {
             focaliser_contenu();
         }
     });
+    // The unread count follows each navigation of a logged-in applicant.
+    Effect::new(move || {
+        chemin.track();
+        if session.demandeur() {
+            session.rafraichir_notifications();
+        }
+    });
+    let naviguer = use_navigate();
+    let deconnecter = move |_| {
+        let naviguer = naviguer.clone();
+        spawn_local(async move {
+            // Whatever the server answers, this browser forgets the person.
+            let _ = api::envoyer_sans_reponse(Methode::Delete, "/session").await;
+            session.oublier();
+            naviguer("/", Default::default());
+        });
+    };
+    let espace = move || match session.etat.get() {
+        EtatSession::Connecte(_) if session.demandeur() => {
+            let deconnecter = deconnecter.clone();
+            view! {
+                <li><A href="/mes-candidatures">{tu_string!(i18n, nav.candidatures)}</A></li>
+                <li><A href="/mon-dossier">{tu_string!(i18n, nav.dossier)}</A></li>
+                <li>
+                    <A href="/notifications">
+                        {tu_string!(i18n, nav.notifications)}
+                        {move || {
+                            let n = session.non_lues.get();
+                            (n > 0).then(|| {
+                                let texte = tu_string!(i18n, nav.non_lues, n).to_string();
+                                view! {
+                                    " " <span class="pastille" aria-hidden="true">{n}</span>
+                                    <span class="visuellement-cache">{texte}</span>
+                                }
+                            })
+                        }}
+                    </A>
+                </li>
+                <li>
+                    <button type="button" class="lien-bouton" on:click=deconnecter>
+                        {tu_string!(i18n, compte.deconnexion)}
+                    </button>
+                </li>
+            }
+            .into_any()
+        }
+        EtatSession::Connecte(_) => {
+            let deconnecter = deconnecter.clone();
+            view! {
+                <li>
+                    <button type="button" class="lien-bouton" on:click=deconnecter>
+                        {tu_string!(i18n, compte.deconnexion)}
+                    </button>
+                </li>
+            }
+            .into_any()
+        }
+        _ => {
+            view! { <li><A href="/connexion">{tu_string!(i18n, nav.connexion)}</A></li> }.into_any()
+        }
+    };
     view! {
         <header class="entete">
             <div class="entete__interieur">
@@ -62,6 +128,10 @@ pub fn Entete() -> impl IntoView {
                         <li>
                             <A href="/comment-ca-marche">{tu_string!(i18n, nav.comment)}</A>
                         </li>
+                        <li>
+                            <A href="/resultats">{tu_string!(i18n, nav.resultats)}</A>
+                        </li>
+                        {espace}
                     </ul>
                 </nav>
             </div>

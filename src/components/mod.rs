@@ -1,29 +1,41 @@
 //! Widgets shared by several pages, one per file.
 
+mod acces;
+mod avant_candidature;
 mod bandeau_demo;
 mod carte_offre;
+mod champ;
 mod delai;
+mod detail_score;
 mod entete;
 mod etat_erreur;
 mod filtres;
 mod galerie;
 mod pagination;
 mod pied;
+mod sauver_recherche;
 mod squelette;
 mod table_grille;
 mod table_plafonds;
 mod titre;
+mod verdict;
 
+pub use acces::ReserveAuxDemandeurs;
+pub use avant_candidature::{AvantCandidater, empechement_de, texte_position};
 pub use bandeau_demo::BandeauDemo;
 pub use carte_offre::CarteOffre;
+pub use champ::{ChampTexte, message_erreur};
 pub use delai::Delai;
+pub use detail_score::{DetailScore, pourquoi};
 pub use entete::{Entete, LienEvitement};
 pub use etat_erreur::EtatErreur;
 pub use filtres::Filtres;
 pub use galerie::Galerie;
 pub use pagination::Pagination;
 pub use pied::Pied;
+pub use sauver_recherche::SauverRecherche;
 pub use squelette::SqueletteCartes;
 pub use table_grille::TableGrille;
 pub use table_plafonds::TablePlafonds;
 pub use titre::titre_document;
+pub use verdict::DetailVerdict;

@@ -3,7 +3,8 @@
 
 use crate::api::{self, ErreurChargement};
 use crate::components::{
-    BandeauDemo, CarteOffre, EtatErreur, Filtres, Pagination, SqueletteCartes, titre_document,
+    BandeauDemo, CarteOffre, EtatErreur, Filtres, Pagination, SauverRecherche, SqueletteCartes,
+    titre_document,
 };
 use crate::i18n::*;
 use crate::pages::DerniereRecherche;
@@ -91,6 +92,7 @@ pub fn PageAccueil() -> impl IntoView {
             <h1>{tu_string!(i18n, recherche.titre)}</h1>
             <p class="intro">{tu_string!(i18n, recherche.intro)}</p>
             <Filtres recherche communes=liste_communes erreurs appliquer />
+            <SauverRecherche recherche />
             <Show when=move || !erreurs_url.read().is_empty()>
                 <p class="alerte" role="alert">{tu_string!(i18n, recherche.filtres_ignores)}</p>
             </Show>

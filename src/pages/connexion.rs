@@ -1,66 +1,113 @@
-//! `/connexion`: where "Candidater" leads until accounts exist. It says so honestly.
+//! `/connexion`: log in with e-mail and password. After it, back where the person was
+//! going (`?retour=/logements/12`), or to their applications.
 
-use crate::components::titre_document;
+use crate::api::{self, ErreurChargement, Methode};
+use crate::components::{ChampTexte, message_erreur, titre_document};
 use crate::i18n::*;
+use crate::session::{Session, retour_valide};
+use clef_domain::api::{Identifiants, SessionOuverte};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-
-/// Only a listing of this site is a valid way back (no open redirect).
-fn retour_valide(retour: &str) -> Option<String> {
-    let id = retour.strip_prefix("/logements/")?;
-    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| retour.to_owned())
-}
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn PageConnexion() -> impl IntoView {
     let i18n = use_i18n();
     titre_document(tu_string!(i18n, connexion.titre));
+    let session = Session::utiliser();
     let query = use_query_map();
     let retour = move || {
         query
-            .read()
+            .read_untracked()
             .get("retour")
             .as_deref()
             .and_then(retour_valide)
+            .unwrap_or_else(|| "/mes-candidatures".to_owned())
     };
+    let email = RwSignal::new(String::new());
+    let mot_de_passe = RwSignal::new(String::new());
+    let erreurs = RwSignal::new(Vec::new());
+    let message = RwSignal::new(None::<String>);
+    let en_cours = RwSignal::new(false);
+    let naviguer = use_navigate();
+
+    let soumettre = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if en_cours.get_untracked() {
+            return;
+        }
+        en_cours.set(true);
+        message.set(None);
+        let identifiants = Identifiants {
+            email: email.get_untracked(),
+            mot_de_passe: mot_de_passe.get_untracked(),
+        };
+        let naviguer = naviguer.clone();
+        spawn_local(async move {
+            let r =
+                api::envoyer::<_, SessionOuverte>(Methode::Post, "/session", &identifiants).await;
+            en_cours.set(false);
+            match r {
+                Ok(ouverte) => {
+                    session.ouvrir(ouverte);
+                    naviguer(&retour(), Default::default());
+                }
+                Err(ErreurChargement::Probleme(p)) if p.status == 429 => {
+                    message.set(Some(p.detail.unwrap_or(p.title)));
+                }
+                Err(ErreurChargement::Probleme(p)) if p.status == 401 => {
+                    message.set(Some(tu_string!(i18n, connexion.incorrect).to_string()));
+                }
+                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                Err(ErreurChargement::Reseau) => {
+                    message.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string()));
+                }
+                Err(_) => {
+                    message.set(Some(
+                        tu_string!(i18n, chargement.erreur_serveur).to_string(),
+                    ));
+                }
+            }
+        });
+    };
+
     view! {
-        <div class="page page--texte">
+        <div class="page page--formulaire">
             <h1>{tu_string!(i18n, connexion.titre)}</h1>
             <p>{tu_string!(i18n, connexion.texte)}</p>
-            <p class="alerte">{tu_string!(i18n, connexion.pas_encore)}</p>
-            <p>{tu_string!(i18n, connexion.sans_numero)}</p>
-            <p class="actions">
-                {move || {
-                    retour()
-                        .map(|href| {
-                            view! {
-                                <a class="bouton" href=href>
-                                    {tu_string!(i18n, connexion.retour_offre)}
-                                </a>
-                            }
-                        })
-                }}
-                <a class="bouton bouton--secondaire" href="/">
-                    {tu_string!(i18n, connexion.retour)}
-                </a>
+            <form class="formulaire" on:submit=soumettre novalidate=true>
+                {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+                <ChampTexte
+                    id="email".into()
+                    libelle=tu_string!(i18n, compte.email).to_string()
+                    valeur=email
+                    erreur=message_erreur(erreurs, "email".into(), false)
+                    type_="email"
+                    autocomplete="username"
+                    requis=true
+                />
+                <ChampTexte
+                    id="mot-de-passe".into()
+                    libelle=tu_string!(i18n, compte.mot_de_passe).to_string()
+                    valeur=mot_de_passe
+                    erreur=message_erreur(erreurs, "mot_de_passe".into(), false)
+                    type_="password"
+                    autocomplete="current-password"
+                    requis=true
+                />
+                <button type="submit" class="bouton bouton--principal" aria-disabled=move || en_cours.get().then_some("true")>
+                    {move || if en_cours.get() {
+                        tu_string!(i18n, connexion.en_cours)
+                    } else {
+                        tu_string!(i18n, connexion.se_connecter)
+                    }}
+                </button>
+            </form>
+            <p>{tu_string!(i18n, connexion.pas_de_compte)} " "
+                <a href="/inscription">{tu_string!(i18n, connexion.creer_compte)}</a>
             </p>
+            <p class="aide">{tu_string!(i18n, connexion.oubli)}</p>
+            <p class="aide">{tu_string!(i18n, connexion.sans_numero)}</p>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::retour_valide;
-
-    #[test]
-    fn only_a_listing_of_this_site_is_a_way_back() {
-        assert_eq!(
-            retour_valide("/logements/12").as_deref(),
-            Some("/logements/12")
-        );
-        assert_eq!(retour_valide("https://ailleurs.example/logements/12"), None);
-        assert_eq!(retour_valide("//ailleurs.example"), None);
-        assert_eq!(retour_valide("/logements/"), None);
-        assert_eq!(retour_valide("/logements/12/../../x"), None);
     }
 }

@@ -1,7 +1,9 @@
 //! `/logements/{id}`: everything an applicant needs to decide whether to apply.
 
 use crate::api::{self, ErreurChargement};
-use crate::components::{BandeauDemo, Delai, EtatErreur, Galerie, TablePlafonds, titre_document};
+use crate::components::{
+    AvantCandidater, BandeauDemo, Delai, EtatErreur, Galerie, TablePlafonds, titre_document,
+};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -100,7 +102,6 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
     let debut = format::date_longue(balise, ouverture);
     let fin = format::date_longue(balise, cloture);
     let periode = tu_string!(i18n, offre.publication_du_au, debut, fin).to_string();
-    let candidature = format!("/connexion?retour=/logements/{}", r.id);
     let qpv = r.qpv.clone();
 
     view! {
@@ -134,15 +135,12 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
 
             <div class="appel">
                 {match r.etat {
-                    EtatOffre::Ouverte => view! {
-                        <a class="bouton bouton--principal" href=candidature>{tu_string!(i18n, offre.candidater)}</a>
-                        <p class="aide">{tu_string!(i18n, offre.candidater_aide)}</p>
-                    }
-                    .into_any(),
+                    EtatOffre::Ouverte => view! { <p class="aide">{tu_string!(i18n, offre.candidater_aide)}</p> }.into_any(),
                     EtatOffre::Cloturee => view! { <p class="alerte">{tu_string!(i18n, offre.cloturee)}</p> }.into_any(),
                     EtatOffre::AVenir => view! { <p class="alerte">{tu_string!(i18n, offre.a_venir)}</p> }.into_any(),
                 }}
             </div>
+            <AvantCandidater offre_id=r.id etat=r.etat />
 
             <section class="bloc" aria-labelledby="h-caracteristiques">
                 <h2 id="h-caracteristiques">{tu_string!(i18n, offre.caracteristiques)}</h2>

@@ -2,12 +2,19 @@
 
 pub mod accessibilite;
 pub mod accueil;
+pub mod candidature;
+pub mod candidatures;
 pub mod comment;
 pub mod connexion;
+pub mod dossier;
 pub mod grille;
+pub mod inscription;
 pub mod introuvable;
 pub mod logement;
 pub mod mentions_legales;
+pub mod notifications;
+pub mod resultats;
+pub mod score;
 
 use leptos::prelude::*;
 

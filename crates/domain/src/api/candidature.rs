@@ -279,7 +279,7 @@ mod tests {
         for paire in barres.windows(2) {
             assert_eq!(paire[0].max + 1, paire[1].min);
         }
-        assert_eq!(barres.last().unwrap().max >= 250, true);
+        assert!(barres.last().unwrap().max >= 250);
     }
 
     #[test]

@@ -22,6 +22,11 @@ use std::collections::BTreeSet;
 /// typing mistakes (an amount in cents typed as euros).
 pub const RFR_MAX: Euros = Euros::from_euros(1_000_000);
 
+/// The highest monthly rent (or housing benefit) accepted for the current home.
+pub const LOYER_ACTUEL_MAX: Euros = Euros::from_euros(10_000);
+/// The largest current home accepted, in tenths of m² (1,000 m²).
+pub const SURFACE_ACTUELLE_MAX_DIXIEMES: u32 = 10_000;
+
 /// A valid request. Every field carries its own invariants; [`Demande::depuis_saisie`]
 /// builds one from what a form sent, naming each field at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +114,42 @@ impl Demande {
             .ok();
         let rfr_n2 = montant("rfr_n2", saisie.rfr_n2, true, &mut erreurs);
         let rfr_n1 = montant("rfr_n1", saisie.rfr_n1, false, &mut erreurs);
+        let actuel = saisie.logement_actuel;
+        for (champ, montant, max) in [
+            (
+                "logement_actuel.loyer_charges",
+                actuel.loyer_charges,
+                LOYER_ACTUEL_MAX,
+            ),
+            (
+                "logement_actuel.aide_logement",
+                actuel.aide_logement,
+                LOYER_ACTUEL_MAX,
+            ),
+        ] {
+            if let Some(m) = montant
+                && !(0..=max.centimes()).contains(&m.centimes())
+            {
+                erreurs.push(ErreurChamp::new(
+                    champ,
+                    CodeErreur::HorsLimites {
+                        min: 0,
+                        max: max.centimes(),
+                    },
+                ));
+            }
+        }
+        if let Some(surface) = actuel.surface
+            && !(1..=SURFACE_ACTUELLE_MAX_DIXIEMES).contains(&surface.dixiemes())
+        {
+            erreurs.push(ErreurChamp::new(
+                "logement_actuel.surface",
+                CodeErreur::HorsLimites {
+                    min: 1,
+                    max: i64::from(SURFACE_ACTUELLE_MAX_DIXIEMES),
+                },
+            ));
+        }
         let mut situations = BTreeSet::new();
         for (i, code) in saisie.situations.iter().enumerate() {
             let champ = format!("situations.{i}");
@@ -270,5 +311,33 @@ mod tests {
         let d = Demande::depuis_saisie(saisie()).unwrap();
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<Demande>(&json).unwrap(), d);
+    }
+}
+
+#[cfg(test)]
+mod tests_logement_actuel {
+    use super::*;
+
+    #[test]
+    fn the_current_home_figures_are_bounded() {
+        let mut saisie = tests::saisie();
+        saisie.logement_actuel = LogementActuel {
+            loyer_charges: Some(Euros::from_euros(20_000)),
+            aide_logement: Some(Euros::from_centimes(-1)),
+            surface: Some(crate::Surface::from_dixiemes(0)),
+        };
+        let champs: Vec<String> = Demande::depuis_saisie(saisie)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.champ)
+            .collect();
+        assert_eq!(
+            champs,
+            [
+                "logement_actuel.loyer_charges",
+                "logement_actuel.aide_logement",
+                "logement_actuel.surface"
+            ]
+        );
     }
 }

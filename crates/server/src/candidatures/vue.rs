@@ -82,19 +82,23 @@ pub async fn place(
     })
 }
 
+/// An application of a frozen ranking.
+#[derive(sqlx::FromRow)]
+struct LigneFigee {
+    id: i64,
+    rang: Option<i64>,
+    score: Option<i64>,
+    verdict: Option<String>,
+    cotation: Option<String>,
+}
+
 async fn place_figee(
     base: &SqlitePool,
     offre: &OffreACoter,
     candidature_id: i64,
     classe_le: Jour,
 ) -> Result<Place, ErreurApi> {
-    let lignes: Vec<(
-        i64,
-        Option<i64>,
-        Option<i64>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let lignes: Vec<LigneFigee> = sqlx::query_as(
         "SELECT id, rang, score, verdict, cotation FROM candidatures
              WHERE offre_id = ? AND verdict IS NOT NULL ORDER BY rang",
     )
@@ -103,15 +107,15 @@ async fn place_figee(
     .await?;
     let moi = lignes
         .iter()
-        .find(|l| l.0 == candidature_id)
+        .find(|l| l.id == candidature_id)
         .ok_or(ErreurApi::Introuvable)?;
-    let verdict: Verdict = depuis_json("verdict", moi.3.as_deref().unwrap_or("null"))?;
-    let score: Score = depuis_json("cotation", moi.4.as_deref().unwrap_or("null"))?;
-    let mon_rang = moi.1.map(|r| r as u32);
+    let verdict: Verdict = depuis_json("verdict", moi.verdict.as_deref().unwrap_or("null"))?;
+    let score: Score = depuis_json("cotation", moi.cotation.as_deref().unwrap_or("null"))?;
+    let mon_rang = moi.rang.map(|r| r as u32);
     let adversaires: Vec<Adversaire> = lignes
         .iter()
-        .filter(|l| l.0 != candidature_id)
-        .filter_map(|l| Some((l.1? as u32, l.2? as u32)))
+        .filter(|l| l.id != candidature_id)
+        .filter_map(|l| Some((l.rang? as u32, l.score? as u32)))
         .map(|(rang, total)| Adversaire {
             total,
             devant_a_egalite: rang < mon_rang.unwrap_or(u32::MAX),
@@ -125,7 +129,7 @@ async fn place_figee(
             .map(|devant| devant.total - score.total().min(devant.total) + 1)
     });
     Ok(Place {
-        sur: lignes.iter().filter(|l| l.1.is_some()).count() as u32,
+        sur: lignes.iter().filter(|l| l.rang.is_some()).count() as u32,
         adversaires: terrain.adversaires().to_vec(),
         verdict,
         score,

@@ -24,7 +24,7 @@ fn courant(mot_de_passe: &str) -> bool {
 /// Checks a new password, given the identifiers it must not repeat.
 pub fn verifier_robustesse(mot_de_passe: &str, identifiants: &[&str]) -> Option<ErreurChamp> {
     let longueur = mot_de_passe.chars().count();
-    let code = if longueur < LONGUEUR_MIN || longueur > LONGUEUR_MAX {
+    let code = if !(LONGUEUR_MIN..=LONGUEUR_MAX).contains(&longueur) {
         CodeErreur::HorsLimites {
             min: LONGUEUR_MIN as i64,
             max: LONGUEUR_MAX as i64,

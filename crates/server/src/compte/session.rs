@@ -136,6 +136,18 @@ pub fn verifier_entete_csrf(parts: &Parts) -> Result<(), ErreurApi> {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct LigneSession {
+    compte_id: i64,
+    role: String,
+    email: String,
+    csrf: String,
+    vu_a: i64,
+    expire_a: i64,
+    demandeur_id: Option<i64>,
+    numero_unique: Option<String>,
+}
+
 impl FromRequestParts<Etat> for Session {
     type Rejection = ErreurApi;
 
@@ -144,26 +156,26 @@ impl FromRequestParts<Etat> for Session {
         let jeton = jar.get(COOKIE).ok_or(ErreurApi::NonAuthentifie)?.value();
         let empreinte = empreinte(jeton);
         let maintenant = etat.horloge.instant();
-        let ligne: Option<(
-            i64,
-            String,
-            String,
-            String,
-            i64,
-            i64,
-            Option<i64>,
-            Option<String>,
-        )> = sqlx::query_as(
-            "SELECT c.id, c.role, c.email, s.csrf, s.vu_a, s.expire_a, d.id, d.numero_unique
-                 FROM sessions s JOIN comptes c ON c.id = s.compte_id
-                 LEFT JOIN demandeurs d ON d.compte_id = c.id
-                 WHERE s.empreinte = ?",
+        let ligne: Option<LigneSession> = sqlx::query_as(
+            "SELECT c.id AS compte_id, c.role, c.email, s.csrf, s.vu_a, s.expire_a,
+                    d.id AS demandeur_id, d.numero_unique
+             FROM sessions s JOIN comptes c ON c.id = s.compte_id
+             LEFT JOIN demandeurs d ON d.compte_id = c.id
+             WHERE s.empreinte = ?",
         )
         .bind(&empreinte)
         .fetch_optional(&etat.base)
         .await?;
-        let (compte_id, role, email, csrf, vu_a, expire_a, demandeur_id, numero) =
-            ligne.ok_or(ErreurApi::NonAuthentifie)?;
+        let LigneSession {
+            compte_id,
+            role,
+            email,
+            csrf,
+            vu_a,
+            expire_a,
+            demandeur_id,
+            numero_unique: numero,
+        } = ligne.ok_or(ErreurApi::NonAuthentifie)?;
         let role = role_depuis_code(&role)
             .ok_or_else(|| ErreurApi::DonneeIllisible(format!("rôle {role}")))?;
         if maintenant >= expire_a || maintenant - vu_a > inactivite_max(role) {

@@ -15,8 +15,7 @@ use sqlx::SqlitePool;
 /// The password of every demo account (listed in the README).
 pub const MOT_DE_PASSE: &str = "clef-demo-2026";
 /// Its argon2id hash, computed once: seeding stays fast.
-const HACHE: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$Y2xlZi1kZW1vLTIwMjYtcw$JtxR6TNxvBkUWK9TLNm0W7yrOxH1MJuSNtzZx4SPMLI";
+const HACHE: &str = "$argon2id$v=19$m=19456,t=2,p=1$Y2xlZi1kZW1vLTIwMjYtcw$JtxR6TNxvBkUWK9TLNm0W7yrOxH1MJuSNtzZx4SPMLI";
 
 /// One account per role (e-mail, role).
 pub const COMPTES: [(&str, &str); 4] = [
@@ -54,7 +53,10 @@ pub fn saisie_demo() -> DemandeSaisie {
         rfr_n2: Some(1_950_000),
         rfr_n1: None,
         logement_actuel: LogementActuel::default(),
-        situations: vec!["heberge_chez_parents".into(), "rapprochement_travail".into()],
+        situations: vec![
+            "heberge_chez_parents".into(),
+            "rapprochement_travail".into(),
+        ],
     }
 }
 
@@ -95,12 +97,7 @@ fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> DemandeSaisie
     let personnes = membres.len() as i64;
     let loyer = alea.bool().then(|| Euros::from_euros(alea.i64(280..=720)));
     DemandeSaisie {
-        numero_unique: format!(
-            "062{:02}{:02}{:09}DM",
-            depot.annee() % 100,
-            depot.mois(),
-            n
-        ),
+        numero_unique: format!("062{:02}{:02}{:09}DM", depot.annee() % 100, depot.mois(), n),
         date_depot: depot.to_string(),
         rfr_n2: Some(alea.i64(4_000..=14_000 + 4_000 * personnes) * 100),
         rfr_n1: None,
@@ -119,15 +116,15 @@ async fn creer_compte(
     email: &str,
     role: &str,
 ) -> Result<i64, ErreurApi> {
-    Ok(sqlx::query(
-        "INSERT INTO comptes (email, mot_de_passe, role, demo) VALUES (?, ?, ?, 1)",
+    Ok(
+        sqlx::query("INSERT INTO comptes (email, mot_de_passe, role, demo) VALUES (?, ?, ?, 1)")
+            .bind(email)
+            .bind(HACHE)
+            .bind(role)
+            .execute(base)
+            .await?
+            .last_insert_rowid(),
     )
-    .bind(email)
-    .bind(HACHE)
-    .bind(role)
-    .execute(base)
-    .await?
-    .last_insert_rowid())
 }
 
 async fn creer_demandeur(
@@ -185,11 +182,20 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<bool, ErreurAp
         }
     }
     postuler(base, &mut alea, &demandeurs, &offres, aujourdhui).await?;
-    for offre in offres.iter().filter(|o| o.detail.resume.etat == EtatOffre::Cloturee) {
+    for offre in offres
+        .iter()
+        .filter(|o| o.detail.resume.etat == EtatOffre::Cloturee)
+    {
         let cloture = offre.detail.resume.cloture;
         classement::figer(base, offre, cloture.plus_jours(1)).await?;
         if cloture.plus_jours(12) <= aujourdhui {
-            decider(base, &mut alea, offre.detail.resume.id, cloture.plus_jours(10)).await?;
+            decider(
+                base,
+                &mut alea,
+                offre.detail.resume.id,
+                cloture.plus_jours(10),
+            )
+            .await?;
         }
     }
     Ok(true)
@@ -213,7 +219,11 @@ async fn postuler(
         let (ouvertes_max, cloturees_max) = if rang == 0 { (2, 1) } else { (3, 2) };
         let mut ouvertes = 0;
         let mut cloturees = 0;
-        let depart = if rang == 0 { 0 } else { alea.usize(..offres.len()) };
+        let depart = if rang == 0 {
+            0
+        } else {
+            alea.usize(..offres.len())
+        };
         for k in 0..offres.len() {
             let offre = &offres[(depart + k * 7) % offres.len()];
             let resume = &offre.detail.resume;

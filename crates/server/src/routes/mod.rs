@@ -54,6 +54,7 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(offres::detail))
                 .routes(routes!(communes::lister))
                 .routes(routes!(territoires::grille))
+                .routes(routes!(territoires::parametres))
                 .routes(routes!(resultats::lister))
                 .routes(routes!(resultats::detail))
                 .routes(routes!(comptes::inscrire))

@@ -6,6 +6,7 @@ use axum::extract::{Path, RawQuery, State};
 use clef_domain::api::Probleme;
 use clef_domain::cotation::Grille;
 use clef_domain::erreur::CodeErreur;
+use clef_domain::territoire::ParametresTerritoire;
 use utoipa::IntoParams;
 
 #[allow(dead_code)]
@@ -56,6 +57,28 @@ pub async fn grille(
         }
     }
     stockage::grilles::en_vigueur(&etat.base, &slug, etat.horloge.aujourdhui(), version)
+        .await?
+        .map(Json)
+        .ok_or(ErreurApi::Introuvable)
+}
+
+/// A territory's published settings: rent-burden threshold, size rules, first-quartile
+/// threshold, social-mix targets, and the cap on applications open at once.
+#[utoipa::path(
+    get,
+    path = "/territoires/{slug}/parametres",
+    tag = "territoire",
+    params(("slug" = String, Path, description = "Identifiant du territoire (`bethune-bruay`)")),
+    responses(
+        (status = 200, description = "Les paramètres du territoire", body = ParametresTerritoire),
+        (status = 404, description = "Territoire inconnu", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn parametres(
+    State(etat): State<Etat>,
+    Path(slug): Path<String>,
+) -> Result<Json<ParametresTerritoire>, ErreurApi> {
+    stockage::territoires::parametres(&etat.base, &slug)
         .await?
         .map(Json)
         .ok_or(ErreurApi::Introuvable)

@@ -2,11 +2,12 @@
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
 use clef_domain::Jour;
 use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,6 +19,8 @@ pub const AUJOURDHUI: Jour = clef_domain::jour!(2026, 11, 22);
 pub struct TestApp {
     pub app: Router,
     pub base: SqlitePool,
+    /// The test clock: `avancer` moves it.
+    pub horloge: Arc<HorlogeFixe>,
     _dossier: tempfile::TempDir,
 }
 
@@ -89,10 +92,11 @@ impl TestApp {
         }
         let url = format!("sqlite:{}", fichier.display());
         let base = stockage::ouvrir(&url).await.expect("base de test");
+        let horloge = Arc::new(HorlogeFixe::new(AUJOURDHUI));
         let app = application(
             Etat {
                 base: base.clone(),
-                horloge: Arc::new(HorlogeFixe::new(AUJOURDHUI)),
+                horloge: horloge.clone(),
                 cookies_securises: false,
             },
             dist,
@@ -100,6 +104,7 @@ impl TestApp {
         TestApp {
             app,
             base,
+            horloge,
             _dossier: dossier,
         }
     }
@@ -125,5 +130,151 @@ impl TestApp {
             entetes,
             corps,
         }
+    }
+}
+
+/// A password that passes every check.
+pub const MOT_DE_PASSE: &str = "cheval agrafe batterie";
+
+/// A valid numéro unique, different for each `n`.
+pub fn numero(n: u32) -> String {
+    format!("0622401{n:09}TS")
+}
+
+/// A single adult earning 15,000 € a year (N-2), filed in March 2022: eligible to PLUS and
+/// PLS homes of the demo, not to PLAI ones (over the ceiling).
+pub fn dossier_simple() -> Value {
+    json!({
+        "numero_unique": "",
+        "date_depot": "2022-03-01",
+        "membres": [{"age": 35, "lien": "demandeur", "a_charge": false, "handicap": false}],
+        "rfr_n2": 1_500_000,
+        "situations": []
+    })
+}
+
+/// Someone using the API through a browser: keeps the session cookie and sends the CSRF
+/// token on state-changing requests.
+#[derive(Clone)]
+pub struct Client<'a> {
+    app: &'a TestApp,
+    pub cookie: Option<String>,
+    pub csrf: Option<String>,
+}
+
+impl TestApp {
+    pub fn anonyme(&self) -> Client<'_> {
+        Client {
+            app: self,
+            cookie: None,
+            csrf: None,
+        }
+    }
+
+    /// Signs up a new applicant (numéro `n`) and returns their logged-in client.
+    pub async fn inscrire(&self, n: u32) -> Client<'_> {
+        let mut client = self.anonyme();
+        let r = client
+            .envoyer(
+                Method::POST,
+                "/api/v1/comptes",
+                Some(json!({
+                    "numero_unique": numero(n),
+                    "email": format!("personne{n}@exemple.fr"),
+                    "mot_de_passe": MOT_DE_PASSE,
+                })),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.corps)
+        );
+        client.retenir(&r);
+        client
+    }
+
+    /// Signs up and saves a request, in one go.
+    pub async fn inscrire_avec_dossier(&self, n: u32, dossier: Value) -> Client<'_> {
+        let client = self.inscrire(n).await;
+        let r = client
+            .envoyer(Method::PUT, "/api/v1/moi/dossier", Some(dossier))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&r.corps)
+        );
+        client
+    }
+
+    pub async fn connecter(&self, email: &str, mot_de_passe: &str) -> (Reponse, Client<'_>) {
+        let mut client = self.anonyme();
+        let r = client
+            .envoyer(
+                Method::POST,
+                "/api/v1/session",
+                Some(json!({"email": email, "mot_de_passe": mot_de_passe})),
+            )
+            .await;
+        client.retenir(&r);
+        (r, client)
+    }
+
+    /// Ids of open listings whose financing is `financement`.
+    pub async fn offres_ouvertes(&self, financement: &str) -> Vec<i64> {
+        sqlx::query_scalar(
+            "SELECT id FROM offres WHERE financement = ? AND ouverture <= ? AND cloture >= ? ORDER BY id",
+        )
+        .bind(financement)
+        .bind(AUJOURDHUI.to_string())
+        .bind(AUJOURDHUI.to_string())
+        .fetch_all(&self.base)
+        .await
+        .unwrap()
+    }
+}
+
+impl Client<'_> {
+    /// Keeps the session cookie and CSRF token of an answer that opened a session.
+    pub fn retenir(&mut self, r: &Reponse) {
+        if let Some(cookie) = r.entetes.get("set-cookie").and_then(|v| v.to_str().ok()) {
+            self.cookie = cookie.split(';').next().map(str::to_owned);
+        }
+        if r.status.is_success() && r.corps.starts_with(b"{") {
+            let v: Value = r.json();
+            if let Some(csrf) = v.get("csrf").and_then(Value::as_str) {
+                self.csrf = Some(csrf.to_owned());
+            }
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Reponse {
+        self.envoyer(Method::GET, uri, None).await
+    }
+
+    pub async fn post(&self, uri: &str, corps: Value) -> Reponse {
+        self.envoyer(Method::POST, uri, Some(corps)).await
+    }
+
+    pub async fn envoyer(&self, methode: Method, uri: &str, corps: Option<Value>) -> Reponse {
+        let mut requete = Request::builder().method(methode).uri(uri);
+        if let Some(cookie) = &self.cookie {
+            requete = requete.header("cookie", cookie);
+        }
+        // Before log-in there is no token yet, but the header must be there.
+        requete = requete.header(
+            "x-csrf-token",
+            self.csrf.as_deref().unwrap_or("avant-connexion"),
+        );
+        let requete = match corps {
+            Some(c) => requete
+                .header("content-type", "application/json")
+                .body(Body::from(c.to_string())),
+            None => requete.body(Body::empty()),
+        };
+        self.app.requete(requete.unwrap()).await
     }
 }

@@ -57,3 +57,23 @@ async fn a_stored_grid_that_no_longer_validates_is_an_internal_error_not_a_wrong
     assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(r.type_contenu(), "application/problem+json");
 }
+
+#[tokio::test]
+async fn the_territory_settings_are_public() {
+    let app = TestApp::demo().await;
+    let r = app
+        .get("/api/v1/territoires/bethune-bruay/parametres")
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let p: clef_domain::territoire::ParametresTerritoire = r.json();
+    assert_eq!(
+        p,
+        clef_domain::territoire::ParametresTerritoire::bethune_demo()
+    );
+    assert_eq!(
+        app.get("/api/v1/territoires/ailleurs/parametres")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -2,10 +2,15 @@
 //! on a fresh temporary SQLite file per test, driven without a socket.
 
 mod aide;
+mod autorisation;
+mod candidatures;
+mod comptes;
 mod demo;
 mod detail;
+mod dossier;
 mod erreurs;
 mod grille;
 mod openapi;
 mod recherche;
 mod statique;
+mod suivi;

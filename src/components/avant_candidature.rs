@@ -1,0 +1,208 @@
+use crate::api::{self, ErreurChargement, Methode};
+use crate::components::{DetailScore, DetailVerdict, EtatErreur};
+use crate::i18n::*;
+use crate::session::{EtatSession, Session};
+use clef_domain::api::{
+    AvantCandidature, CandidatureResume, Empechement, NouvelleCandidature, Position,
+};
+use clef_domain::cotation::Grille;
+use clef_domain::offre::EtatOffre;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_i18n::I18nContext;
+use leptos_router::hooks::use_navigate;
+
+/// "3e sur 41", and what it means.
+pub fn texte_position(i18n: I18nContext<Locale>, p: Position) -> String {
+    let (rang, sur) = (p.rang, p.sur);
+    if rang == 1 {
+        tu_string!(i18n, candidature.rang_premier, sur).to_string()
+    } else {
+        tu_string!(i18n, candidature.rang, rang, sur).to_string()
+    }
+}
+
+fn texte_empechement(i18n: I18nContext<Locale>, e: Empechement) -> String {
+    match e {
+        Empechement::DossierIncomplet => tu_string!(i18n, avant.dossier_incomplet).to_string(),
+        Empechement::NonEligible => tu_string!(i18n, avant.non_eligible).to_string(),
+        Empechement::PasEncoreOuverte => tu_string!(i18n, avant.pas_encore_ouverte).to_string(),
+        Empechement::Cloturee => tu_string!(i18n, avant.cloturee).to_string(),
+        Empechement::PlafondAtteint { max } => tu_string!(i18n, avant.plafond, max).to_string(),
+        Empechement::DejaCandidat => tu_string!(i18n, avant.deja_candidat).to_string(),
+    }
+}
+
+/// What a refused application means, from the problem's type.
+pub fn empechement_de(erreur: &ErreurChargement) -> Option<Empechement> {
+    let motif = erreur
+        .type_probleme()?
+        .strip_prefix("/problemes/candidature/")?;
+    Some(match motif {
+        "dossier_incomplet" => Empechement::DossierIncomplet,
+        "non_eligible" => Empechement::NonEligible,
+        "pas_encore_ouverte" => Empechement::PasEncoreOuverte,
+        "cloturee" => Empechement::Cloturee,
+        "deja_candidat" => Empechement::DejaCandidat,
+        "plafond_atteint" => Empechement::PlafondAtteint { max: 3 },
+        _ => return None,
+    })
+}
+
+/// On a listing: am I eligible, my score, where I would stand, and the button to apply
+/// (or why I cannot).
+#[component]
+pub fn AvantCandidater(offre_id: i64, etat: EtatOffre) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = Session::utiliser();
+    let retour = format!("/connexion?retour=/logements/{offre_id}");
+    move || {
+        match session.etat.get() {
+        EtatSession::Inconnue => view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }.into_any(),
+        EtatSession::Anonyme => view! {
+            <div class="encart">
+                <p>{tu_string!(i18n, avant.connectez_vous)}</p>
+                <p class="actions">
+                    <a class="bouton bouton--principal" href=retour.clone()>{tu_string!(i18n, connexion.se_connecter)}</a>
+                    <a class="bouton bouton--secondaire" href="/inscription">{tu_string!(i18n, connexion.creer_compte)}</a>
+                </p>
+            </div>
+        }
+        .into_any(),
+        EtatSession::Connecte(_) if session.demandeur() => view! { <MaSituation offre_id etat /> }.into_any(),
+        EtatSession::Connecte(_) => ().into_any(),
+    }
+    }
+}
+
+#[component]
+fn MaSituation(offre_id: i64, etat: EtatOffre) -> impl IntoView {
+    let i18n = use_i18n();
+    let avant = LocalResource::new(move || async move {
+        api::obtenir::<AvantCandidature>(&format!("/moi/offres/{offre_id}/avant-candidature")).await
+    });
+    let grille = LocalResource::new(|| async {
+        api::obtenir::<Grille>(&format!("/territoires/{}/grille", api::TERRITOIRE)).await
+    });
+    view! {
+        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            {move || Suspend::new(async move {
+                let grille = grille.await.ok();
+                match avant.await {
+                    Ok(a) => view! { <Situation a grille offre_id etat /> }.into_any(),
+                    Err(e) if empechement_de(&e) == Some(Empechement::DossierIncomplet) => view! {
+                        <div class="encart">
+                            <p>{tu_string!(i18n, avant.dossier_incomplet)}</p>
+                            <p><a class="bouton bouton--principal" href="/mon-dossier">{tu_string!(i18n, avant.remplir_dossier)}</a></p>
+                        </div>
+                    }
+                    .into_any(),
+                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| avant.refetch()) /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Situation(
+    a: AvantCandidature,
+    grille: Option<Grille>,
+    offre_id: i64,
+    etat: EtatOffre,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let position = a.position.map(|p| {
+        let texte = texte_position(i18n, p);
+        tu_string!(i18n, avant.position, texte).to_string()
+    });
+    let action = match (a.candidature, a.empechement) {
+        (Some(id), _) => view! {
+            <p class="succes">{tu_string!(i18n, avant.deja_candidat)} " "
+                <a href=format!("/mes-candidatures/{id}")>{tu_string!(i18n, avant.voir_candidature)}</a>
+            </p>
+        }
+        .into_any(),
+        (None, None) => view! { <BoutonCandidater offre_id /> }.into_any(),
+        (None, Some(e)) => {
+            let plafond = matches!(e, Empechement::PlafondAtteint { .. });
+            view! {
+                <p class="alerte">{texte_empechement(i18n, e)}</p>
+                {plafond.then(|| view! { <p><a href="/mes-candidatures">{tu_string!(i18n, nav.candidatures)}</a></p> })}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="bloc ma-situation" aria-labelledby="h-situation">
+            <h2 id="h-situation">{tu_string!(i18n, avant.titre)}</h2>
+            <DetailVerdict verdict=a.verdict />
+            {position.map(|p| view! { <p class="position">{p}</p> })}
+            {(etat == EtatOffre::Ouverte).then(|| view! { <p class="aide">{tu_string!(i18n, avant.position_aide)}</p> })}
+            <details class="pourquoi">
+                <summary>{tu_string!(i18n, avant.mon_score)} " " {a.score.total()} " " {tu_string!(i18n, avant.points)}</summary>
+                <DetailScore score=a.score grille=grille.unwrap_or_else(|| Grille { territoire: String::new(), version: 0, en_vigueur_le: clef_domain::Jour::MIN, criteres: vec![] }) />
+            </details>
+            <div class="appel">{action}</div>
+        </section>
+    }
+}
+
+#[component]
+fn BoutonCandidater(offre_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirmer = RwSignal::new(false);
+    let en_cours = RwSignal::new(false);
+    let erreur = RwSignal::new(None::<String>);
+    let naviguer = use_navigate();
+    let envoyer = move |_| {
+        if en_cours.get_untracked() {
+            return;
+        }
+        en_cours.set(true);
+        erreur.set(None);
+        let naviguer = naviguer.clone();
+        spawn_local(async move {
+            let r = api::envoyer::<_, CandidatureResume>(
+                Methode::Post,
+                "/moi/candidatures",
+                &NouvelleCandidature { offre_id },
+            )
+            .await;
+            en_cours.set(false);
+            match r {
+                Ok(c) => naviguer(&format!("/mes-candidatures/{}", c.id), Default::default()),
+                Err(ErreurChargement::Probleme(p)) => {
+                    erreur.set(Some(p.detail.unwrap_or(p.title)));
+                }
+                Err(_) => erreur.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string())),
+            }
+        });
+    };
+    view! {
+        {move || if confirmer.get() {
+            let envoyer = envoyer.clone();
+            view! {
+                <div class="confirmation" role="group" aria-labelledby="confirmer-titre">
+                    <p id="confirmer-titre"><strong>{tu_string!(i18n, avant.confirmer_titre)}</strong></p>
+                    <p>{tu_string!(i18n, avant.confirmer_texte)}</p>
+                    <p class="actions">
+                        <button type="button" class="bouton bouton--principal" on:click=envoyer aria-disabled=move || en_cours.get().then_some("true")>
+                            {move || if en_cours.get() { tu_string!(i18n, avant.envoi) } else { tu_string!(i18n, avant.confirmer) }}
+                        </button>
+                        <button type="button" class="bouton bouton--secondaire" on:click=move |_| confirmer.set(false)>
+                            {tu_string!(i18n, avant.annuler)}
+                        </button>
+                    </p>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <button type="button" class="bouton bouton--principal" on:click=move |_| confirmer.set(true)>
+                    {tu_string!(i18n, offre.candidater)}
+                </button>
+            }.into_any()
+        }}
+        {move || erreur.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+    }
+}

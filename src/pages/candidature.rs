@@ -1,0 +1,427 @@
+//! `/mes-candidatures/{id}`: one application in full: rank, score line by line, the
+//! points to move up, the other candidates' scores (anonymous), the timeline, a what-if
+//! simulator computed in the browser by the rules crate, and withdrawal.
+
+use crate::api::{self, Methode};
+use crate::components::{
+    DetailScore, DetailVerdict, EtatErreur, ReserveAuxDemandeurs, texte_position, titre_document,
+};
+use crate::format;
+use crate::i18n::*;
+use crate::langue::use_balise;
+use crate::pages::candidatures::{texte_chance, texte_etat};
+use clef_domain::api::{
+    Barre, CandidatureDetail, CandidatureResume, Dossier, Etape, NomEtape, OffreDetail,
+};
+use clef_domain::classement::Candidature;
+use clef_domain::cotation::{Contexte, Grille};
+use clef_domain::demande::{Demande, Ressources, Situation};
+use clef_domain::logement::Logement;
+use clef_domain::offre::Code;
+use clef_domain::simulation::{Changement, Terrain, simuler};
+use clef_domain::territoire::ParametresTerritoire;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn PageCandidature() -> impl IntoView {
+    let i18n = use_i18n();
+    titre_document(tu_string!(i18n, mes.detail_titre));
+    view! {
+        <div class="page">
+            <p class="retour"><a href="/mes-candidatures"><span aria-hidden="true">"← "</span>{tu_string!(i18n, mes.retour)}</a></p>
+            <ReserveAuxDemandeurs>
+                <ChargerCandidature />
+            </ReserveAuxDemandeurs>
+        </div>
+    }
+}
+
+#[component]
+fn ChargerCandidature() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let detail = LocalResource::new(move || {
+        let chemin = format!(
+            "/moi/candidatures/{}",
+            String::from(js_sys::encode_uri_component(&id.get()))
+        );
+        async move { api::obtenir::<CandidatureDetail>(&chemin).await }
+    });
+    view! {
+        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette ligne-squelette--titre"></div></div> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! { <Detail d recharger=Callback::new(move |_| detail.refetch()) /> }.into_any(),
+                    Err(e) if matches!(e.status(), Some(400 | 404)) => view! {
+                        <h1>{tu_string!(i18n, mes.introuvable)}</h1>
+                        <p><a href="/mes-candidatures">{tu_string!(i18n, mes.retour)}</a></p>
+                    }.into_any(),
+                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| detail.refetch()) /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let r = d.resume.clone();
+    titre_document(&r.offre.titre);
+    let cloturee = r.offre.etat == clef_domain::offre::EtatOffre::Cloturee;
+    let etat = texte_etat(i18n, &r, cloturee);
+    let grille_version = d.simulation.grille_version;
+    let grille = LocalResource::new(move || async move {
+        api::obtenir::<Grille>(&format!(
+            "/territoires/{}/grille?version={grille_version}",
+            api::TERRITOIRE
+        ))
+        .await
+    });
+    let points = d.points_pour_passer_devant;
+    let score = d.score.clone();
+    let etapes = d.etapes.clone();
+    let histogramme = d.histogramme.clone();
+    let verdict = d.verdict.clone();
+    view! {
+        <h1>{r.offre.titre.clone()}</h1>
+        <p class="aide">{r.offre.commune.clone()} " · " <a href=format!("/logements/{}", r.offre.id)>{tu_string!(i18n, mes.voir_offre)}</a></p>
+        <p><span class="etiquette">{etat}</span></p>
+        {r.position.map(|p| {
+            let rang = texte_position(i18n, p);
+            let chance = texte_chance(i18n, p.chance);
+            view! {
+                <section class="bloc" aria-labelledby="h-rang">
+                    <h2 id="h-rang">{tu_string!(i18n, mes.rang_titre)}</h2>
+                    <p class="position position--grande"><strong>{rang}</strong></p>
+                    <p>{chance}</p>
+                    {points.map(|n| view! { <p>{tu_string!(i18n, mes.points_pour_passer, n)}</p> })}
+                    {(!cloturee).then(|| view! { <p class="aide">{tu_string!(i18n, avant.position_aide)}</p> })}
+                </section>
+            }
+        })}
+        {r.position.is_none().then(|| (r.etat != clef_domain::api::EtatCandidature::Retiree).then(|| view! {
+            <p class="alerte">{tu_string!(i18n, mes.non_classee)}</p>
+        }))}
+        <section class="bloc" aria-labelledby="h-etapes">
+            <h2 id="h-etapes">{tu_string!(i18n, mes.etapes_titre)}</h2>
+            <Chronologie etapes />
+        </section>
+        <section class="bloc" aria-labelledby="h-score">
+            <h2 id="h-score">{tu_string!(i18n, mes.score_titre)}</h2>
+            <Transition fallback=|| ()>
+                {
+                    move || {
+                        let score = score.clone();
+                        Suspend::new(async move {
+                            let grille = grille.await.ok();
+                            match grille {
+                                Some(grille) => view! { <DetailScore score grille /> }.into_any(),
+                                None => view! { <DetailScore score /> }.into_any(),
+                            }
+                        })
+                    }
+                }
+            </Transition>
+        </section>
+        {(!histogramme.is_empty() && r.position.is_some()).then(|| view! {
+            <section class="bloc" aria-labelledby="h-histogramme">
+                <h2 id="h-histogramme">{tu_string!(i18n, mes.histogramme_titre)}</h2>
+                <Histogramme barres=histogramme.clone() />
+            </section>
+        })}
+        <section class="bloc" aria-labelledby="h-verdict">
+            <h2 id="h-verdict">{tu_string!(i18n, mes.eligibilite_titre)}</h2>
+            <DetailVerdict verdict />
+        </section>
+        {(r.etat != clef_domain::api::EtatCandidature::Retiree).then(|| view! { <Simulateur d=d.clone() /> })}
+        {r.retrait_possible.then(|| view! { <Retrait candidature=r.clone() recharger /> })}
+    }
+}
+
+#[component]
+fn Chronologie(etapes: Vec<Etape>) -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    view! {
+        <ol class="chronologie">
+            {etapes.into_iter().map(|e| {
+                let nom = match e.nom {
+                    NomEtape::Deposee => tu_string!(i18n, mes.etape_deposee),
+                    NomEtape::Cloturee => tu_string!(i18n, mes.etape_cloturee),
+                    NomEtape::Classee => tu_string!(i18n, mes.etape_classee),
+                    NomEtape::PresenteeEnCommission => tu_string!(i18n, mes.etape_presentee),
+                    NomEtape::Decision => tu_string!(i18n, mes.etape_decision),
+                    NomEtape::Attribuee => tu_string!(i18n, mes.etape_attribuee),
+                    NomEtape::NonRetenue => tu_string!(i18n, mes.etape_non_retenue),
+                    NomEtape::Retiree => tu_string!(i18n, mes.etape_retiree),
+                };
+                let statut = if e.faite { tu_string!(i18n, mes.fait) } else { tu_string!(i18n, mes.a_venir) };
+                let jour = e.jour.map(|j| format::date_longue(balise, j));
+                view! {
+                    <li class:chronologie__faite=e.faite>
+                        <span class="chronologie__nom">{nom}</span>
+                        " " <span class="visuellement-cache">{statut}</span>
+                        {jour.map(|j| view! { " " <span class="aide">{j}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// The other candidates' scores as bars, with the same data as a table.
+#[component]
+pub fn Histogramme(barres: Vec<Barre>) -> impl IntoView {
+    let i18n = use_i18n();
+    let plus_haute = barres
+        .iter()
+        .map(|b| b.autres + u32::from(b.moi))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let largeur = 300.0 / barres.len().max(1) as f64;
+    let description = tu_string!(i18n, mes.histogramme_description).to_string();
+    view! {
+        <figure class="histogramme">
+            <svg viewBox="0 0 300 120" role="img" aria-labelledby="histo-titre" preserveAspectRatio="none">
+                <title id="histo-titre">{description.clone()}</title>
+                {barres.iter().enumerate().map(|(i, b)| {
+                    let total = b.autres + u32::from(b.moi);
+                    let hauteur = 110.0 * f64::from(total) / f64::from(plus_haute);
+                    view! {
+                        <rect
+                            class=if b.moi { "barre barre--moi" } else { "barre" }
+                            x=format!("{:.1}", i as f64 * largeur + 1.0)
+                            y=format!("{:.1}", 115.0 - hauteur)
+                            width=format!("{:.1}", (largeur - 2.0).max(1.0))
+                            height=format!("{:.1}", hauteur)
+                        />
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption>{tu_string!(i18n, mes.histogramme_legende)}</figcaption>
+        </figure>
+        <details class="pourquoi">
+            <summary>{tu_string!(i18n, mes.histogramme_tableau)}</summary>
+            <table class="score">
+                <thead><tr>
+                    <th scope="col">{tu_string!(i18n, mes.tranche)}</th>
+                    <th scope="col" class="nombre">{tu_string!(i18n, mes.autres)}</th>
+                </tr></thead>
+                <tbody>
+                    {barres.into_iter().map(|b| {
+                        let (min, max) = (b.min, b.max);
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    {tu_string!(i18n, mes.tranche_de_a, min, max)}
+                                    {b.moi.then(|| view! { " " <strong>{tu_string!(i18n, mes.vous_ici)}</strong> })}
+                                </th>
+                                <td class="nombre">{b.autres}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+/// Everything the what-if needs, loaded once.
+#[derive(Clone)]
+struct Donnees {
+    candidature: Candidature,
+    grille: Grille,
+    logement: Logement,
+    territoire: ParametresTerritoire,
+}
+
+async fn charger(d: &CandidatureDetail) -> Option<Donnees> {
+    let dossier = api::obtenir::<Dossier>("/moi/dossier").await.ok()?;
+    let demande = Demande::depuis_saisie(dossier.saisie).ok()?;
+    let version = d.simulation.grille_version;
+    let grille = api::obtenir::<Grille>(&format!(
+        "/territoires/{}/grille?version={version}",
+        api::TERRITOIRE
+    ))
+    .await
+    .ok()?;
+    let offre = api::obtenir::<OffreDetail>(&format!("/listings/{}", d.resume.offre.id))
+        .await
+        .ok()?;
+    let territoire = api::obtenir::<ParametresTerritoire>(&format!(
+        "/territoires/{}/parametres",
+        api::TERRITOIRE
+    ))
+    .await
+    .ok()?;
+    Some(Donnees {
+        candidature: Candidature {
+            id: d.resume.id as u64,
+            demande,
+            aide_estimee: d.simulation.aide_estimee,
+        },
+        grille,
+        logement: Logement::from(&offre),
+        territoire,
+    })
+}
+
+#[component]
+fn Simulateur(d: CandidatureDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let jour = d.simulation.jour;
+    let terrain = Terrain::new(d.simulation.adversaires.clone());
+    let donnees = LocalResource::new(move || {
+        let d = d.clone();
+        async move { charger(&d).await }
+    });
+    let mois = RwSignal::new(0u32);
+    let ajoutees = RwSignal::new(std::collections::BTreeSet::<Situation>::new());
+    let retirees = RwSignal::new(std::collections::BTreeSet::<Situation>::new());
+    let revenu = RwSignal::new(String::new());
+    view! {
+        <section class="bloc" aria-labelledby="h-simulateur">
+            <h2 id="h-simulateur">{tu_string!(i18n, simulateur.titre)}</h2>
+            <p>{tu_string!(i18n, simulateur.intro)}</p>
+            <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+                {move || {
+                    let terrain = terrain.clone();
+                    Suspend::new(async move {
+                        let Some(donnees) = donnees.await else {
+                            return view! { <p class="aide">{tu_string!(i18n, simulateur.indisponible)}</p> }.into_any();
+                        };
+                        let actuelles = donnees.candidature.demande.situations.clone();
+                        let resultat = {
+                            let donnees = donnees.clone();
+                            let terrain = terrain.clone();
+                            Memo::new(move |_| {
+                                let mut changements = vec![Changement::MoisSupplementaires { mois: mois.get() }];
+                                changements.extend(ajoutees.get().into_iter().map(|situation| Changement::AjouterSituation { situation }));
+                                changements.extend(retirees.get().into_iter().map(|situation| Changement::RetirerSituation { situation }));
+                                if let Ok(Some(c)) = crate::pages::dossier::formulaire::centimes(&revenu.get()) {
+                                    changements.push(Changement::AutresRessources {
+                                        ressources: Ressources { rfr_n2: clef_domain::Euros::from_centimes(c), rfr_n1: None },
+                                    });
+                                }
+                                let contexte = Contexte { jour, logement: &donnees.logement, territoire: &donnees.territoire };
+                                let s = simuler(&donnees.candidature, &changements, &terrain, &donnees.grille, &contexte);
+                                (s.rang, s.sur, s.score.total())
+                            })
+                        };
+                        view! {
+                            <div class="champ">
+                                <label for="simulation-mois">{tu_string!(i18n, simulateur.anciennete)}</label>
+                                <select id="simulation-mois" on:change=move |ev| mois.set(event_target_value(&ev).parse().unwrap_or(0))>
+                                    {[0u32, 6, 12, 24, 36].into_iter().map(|m| view! {
+                                        <option value=m.to_string()>{if m == 0 { tu_string!(i18n, simulateur.aucune).to_string() } else { tu_string!(i18n, simulateur.mois_de_plus, m).to_string() }}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <fieldset class="situations">
+                                <legend>{tu_string!(i18n, simulateur.situations)}</legend>
+                                {Situation::TOUS.iter().copied().map(|s| {
+                                    let declaree = actuelles.contains(&s);
+                                    let id = format!("simulation-{}", s.code().replace('_', "-"));
+                                    view! {
+                                        <div class="champ champ--case">
+                                            <input type="checkbox" id=id.clone() checked=declaree on:change=move |ev| {
+                                                let coche = event_target_checked(&ev);
+                                                if declaree {
+                                                    retirees.update(|r| { if coche { r.remove(&s); } else { r.insert(s); } });
+                                                } else {
+                                                    ajoutees.update(|a| { if coche { a.insert(s); } else { a.remove(&s); } });
+                                                }
+                                            } />
+                                            <label for=id>{crate::libelles::situation(i18n, s)}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                            <div class="champ">
+                                <label for="simulation-revenu">{tu_string!(i18n, simulateur.revenu)}</label>
+                                <input id="simulation-revenu" inputmode="decimal" prop:value=move || revenu.get() on:input=move |ev| revenu.set(event_target_value(&ev)) />
+                            </div>
+                            <p class="resultat-simulation" aria-live="polite">
+                                {move || {
+                                    let (rang, sur, total) = resultat.get();
+                                    match rang {
+                                        Some(rang) => {
+                                            let position = texte_position(i18n, clef_domain::api::Position { rang, sur, score: total, chance: clef_domain::classement::Chance::selon_rang(rang) });
+                                            tu_string!(i18n, simulateur.resultat, position, total).to_string()
+                                        }
+                                        None => tu_string!(i18n, simulateur.non_eligible, total).to_string(),
+                                    }
+                                }}
+                            </p>
+                            <p class="aide">{tu_string!(i18n, simulateur.avertissement)}</p>
+                        }.into_any()
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Retrait(candidature: CandidatureResume, recharger: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    let confirmer = RwSignal::new(false);
+    let en_cours = RwSignal::new(false);
+    let erreur = RwSignal::new(None::<String>);
+    let id = candidature.id;
+    let cloture = format::date_longue(balise, candidature.offre.cloture);
+    let aide = tu_string!(i18n, mes.retrait_aide, cloture).to_string();
+    let retirer = move |_| {
+        en_cours.set(true);
+        spawn_local(async move {
+            let r = api::envoyer::<_, CandidatureResume>(
+                Methode::Post,
+                &format!("/moi/candidatures/{id}/retrait"),
+                &(),
+            )
+            .await;
+            en_cours.set(false);
+            match r {
+                Ok(_) => recharger.run(()),
+                Err(api::ErreurChargement::Probleme(p)) => {
+                    erreur.set(Some(p.detail.unwrap_or(p.title)))
+                }
+                Err(_) => erreur.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string())),
+            }
+        });
+    };
+    view! {
+        <section class="bloc" aria-labelledby="h-retrait">
+            <h2 id="h-retrait">{tu_string!(i18n, mes.retrait_titre)}</h2>
+            <p>{aide}</p>
+            {move || if confirmer.get() {
+                view! {
+                    <div class="confirmation" role="group" aria-labelledby="retrait-question">
+                        <p id="retrait-question"><strong>{tu_string!(i18n, mes.retrait_question)}</strong></p>
+                        <p class="actions">
+                            <button type="button" class="bouton bouton--danger" on:click=retirer aria-disabled=move || en_cours.get().then_some("true")>
+                                {tu_string!(i18n, mes.retrait_confirmer)}
+                            </button>
+                            <button type="button" class="bouton bouton--secondaire" on:click=move |_| confirmer.set(false)>
+                                {tu_string!(i18n, avant.annuler)}
+                            </button>
+                        </p>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="bouton bouton--secondaire" on:click=move |_| confirmer.set(true)>
+                        {tu_string!(i18n, mes.retirer)}
+                    </button>
+                }.into_any()
+            }}
+            {move || erreur.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+//! `/mes-candidatures`: my applications, each with its rank and what it means.
+
+use crate::api;
+use crate::components::{EtatErreur, ReserveAuxDemandeurs, texte_position, titre_document};
+use crate::format;
+use crate::i18n::*;
+use crate::langue::use_balise;
+use crate::libelles;
+use clef_domain::api::{CandidatureResume, EtatCandidature};
+use clef_domain::classement::Chance;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+pub fn texte_etat(
+    i18n: I18nContext<Locale>,
+    c: &CandidatureResume,
+    aujourdhui_cloture: bool,
+) -> String {
+    match c.etat {
+        EtatCandidature::Deposee if aujourdhui_cloture => tu_string!(i18n, mes.etat_cloturee),
+        EtatCandidature::Deposee => tu_string!(i18n, mes.etat_deposee),
+        EtatCandidature::Retiree => tu_string!(i18n, mes.etat_retiree),
+        EtatCandidature::Classee => tu_string!(i18n, mes.etat_classee),
+        EtatCandidature::Presentee => tu_string!(i18n, mes.etat_presentee),
+        EtatCandidature::Attribuee => tu_string!(i18n, mes.etat_attribuee),
+        EtatCandidature::NonRetenue => tu_string!(i18n, mes.etat_non_retenue),
+    }
+    .to_string()
+}
+
+pub fn texte_chance(i18n: I18nContext<Locale>, chance: Chance) -> String {
+    match chance {
+        Chance::TresBonne => tu_string!(i18n, mes.chance_tres_bonne),
+        Chance::Bonne => tu_string!(i18n, mes.chance_bonne),
+        Chance::Possible => tu_string!(i18n, mes.chance_possible),
+        Chance::Faible => tu_string!(i18n, mes.chance_faible),
+    }
+    .to_string()
+}
+
+#[component]
+pub fn PageCandidatures() -> impl IntoView {
+    let i18n = use_i18n();
+    titre_document(tu_string!(i18n, mes.titre));
+    view! {
+        <div class="page">
+            <h1>{tu_string!(i18n, mes.titre)}</h1>
+            <ReserveAuxDemandeurs>
+                <ListeCandidatures />
+            </ReserveAuxDemandeurs>
+        </div>
+    }
+}
+
+#[component]
+fn ListeCandidatures() -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    let liste = LocalResource::new(|| api::obtenir::<Vec<CandidatureResume>>("/moi/candidatures"));
+    view! {
+        <p>{tu_string!(i18n, mes.intro)}</p>
+        <p><a href="/mon-score">{tu_string!(i18n, mes.mon_score)}</a></p>
+        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            {move || Suspend::new(async move {
+                match liste.await {
+                    Ok(liste) if liste.is_empty() => view! {
+                        <div class="etat">
+                            <p class="etat__titre">{tu_string!(i18n, mes.aucune)}</p>
+                            <p><a class="bouton" href="/">{tu_string!(i18n, dossier.voir_logements)}</a></p>
+                        </div>
+                    }.into_any(),
+                    Ok(liste) => view! {
+                        <ul class="candidatures">
+                            {liste.into_iter().map(|c| {
+                                let cloturee = c.offre.etat == clef_domain::offre::EtatOffre::Cloturee;
+                                let etat = texte_etat(i18n, &c, cloturee);
+                                let position = c.position.map(|p| (texte_position(i18n, p), texte_chance(i18n, p.chance)));
+                                let depose = format::date_longue(balise, c.deposee_le);
+                                let cloture = format::date_longue(balise, c.offre.cloture);
+                                let dates = tu_string!(i18n, mes.dates, depose, cloture).to_string();
+                                view! {
+                                    <li class="carte-candidature">
+                                        <h2><a href=format!("/mes-candidatures/{}", c.id)>{c.offre.titre.clone()}</a></h2>
+                                        <p class="aide">{c.offre.commune.clone()} " · " {libelles::typologie(i18n, c.offre.typologie)}</p>
+                                        <p><span class=format!("etiquette etiquette--{:?}", c.etat).to_lowercase()>{etat}</span></p>
+                                        {position.map(|(rang, chance)| view! {
+                                            <p class="position"><strong>{rang}</strong></p>
+                                            <p>{chance}</p>
+                                        })}
+                                        <p class="aide">{dates}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

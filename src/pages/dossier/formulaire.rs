@@ -1,0 +1,334 @@
+//! The request form's state, as typed (text stays text until checked), and its conversion
+//! to the rules crate's `DemandeSaisie`. Checking is the rules crate's: the browser runs
+//! the same `Demande::depuis_saisie` as the server, so each step can say what is wrong
+//! before anything is sent.
+
+use clef_domain::demande::{
+    Demande, DemandeSaisie, Lien, LogementActuel, MEMBRES_MAX, Membre, Situation,
+};
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::offre::Code;
+use clef_domain::{Euros, Surface};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MembreSaisi {
+    pub age: String,
+    pub lien: Lien,
+    pub a_charge: bool,
+    pub handicap: bool,
+}
+
+impl MembreSaisi {
+    pub fn nouveau(lien: Lien) -> MembreSaisi {
+        MembreSaisi {
+            age: String::new(),
+            lien,
+            a_charge: lien == Lien::Enfant,
+            handicap: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Formulaire {
+    pub membres: Vec<MembreSaisi>,
+    pub date_depot: String,
+    /// Euros a year, as typed (`18 500` or `18500,50`).
+    pub rfr_n2: String,
+    pub rfr_n1: String,
+    /// Euros a month.
+    pub loyer: String,
+    pub aide: String,
+    /// m².
+    pub surface: String,
+    pub situations: BTreeSet<Situation>,
+}
+
+/// The steps of the form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Etape {
+    Menage,
+    Ressources,
+    Logement,
+    Situations,
+    Verification,
+}
+
+impl Etape {
+    pub const TOUTES: [Etape; 5] = [
+        Etape::Menage,
+        Etape::Ressources,
+        Etape::Logement,
+        Etape::Situations,
+        Etape::Verification,
+    ];
+
+    pub fn numero(self) -> usize {
+        self as usize + 1
+    }
+
+    pub fn suivante(self) -> Etape {
+        Etape::TOUTES[(self as usize + 1).min(Etape::TOUTES.len() - 1)]
+    }
+
+    pub fn precedente(self) -> Etape {
+        Etape::TOUTES[(self as usize).saturating_sub(1)]
+    }
+
+    /// The step where a field is filled in.
+    pub fn de_champ(champ: &str) -> Etape {
+        if champ.starts_with("membres") {
+            Etape::Menage
+        } else if champ.starts_with("logement_actuel") {
+            Etape::Logement
+        } else if champ.starts_with("situations") {
+            Etape::Situations
+        } else {
+            Etape::Ressources
+        }
+    }
+}
+
+/// `18 500`, `18500,50` or `18 500 €` in euros, as cents; an empty text is `None`.
+pub fn centimes(texte: &str) -> Result<Option<i64>, CodeErreur> {
+    let net: String = texte
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if net.is_empty() {
+        return Ok(None);
+    }
+    let (entiers, decimales) = net.split_once('.').unwrap_or((&net, ""));
+    let chiffres = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if entiers.is_empty() || !chiffres(entiers) || !chiffres(decimales) || decimales.len() > 2 {
+        return Err(CodeErreur::PasUnNombre);
+    }
+    let euros: i64 = entiers.parse().map_err(|_| CodeErreur::PasUnNombre)?;
+    let cents: i64 = format!("{decimales:0<2}").parse().unwrap_or(0);
+    euros
+        .checked_mul(100)
+        .and_then(|e| e.checked_add(cents))
+        .map(Some)
+        .ok_or(CodeErreur::PasUnNombre)
+}
+
+/// `45` or `45,5` m², as tenths; an empty text is `None`.
+pub fn dixiemes(texte: &str) -> Result<Option<u32>, CodeErreur> {
+    Ok(centimes(texte)?.map(|c| u32::try_from(c / 10).unwrap_or(u32::MAX)))
+}
+
+fn en_texte_euros(centimes: Option<i64>) -> String {
+    match centimes {
+        None => String::new(),
+        Some(c) if c % 100 == 0 => (c / 100).to_string(),
+        Some(c) => format!("{},{:02}", c / 100, c % 100),
+    }
+}
+
+fn en_texte_surface(surface: Surface) -> String {
+    let d = surface.dixiemes();
+    if d.is_multiple_of(10) {
+        (d / 10).to_string()
+    } else {
+        format!("{},{}", d / 10, d % 10)
+    }
+}
+
+/// The id of a field's input: `membres.0.age` is `membres-0-age`.
+pub fn id_de(champ: &str) -> String {
+    champ.replace(['.', '_'], "-")
+}
+
+impl Formulaire {
+    /// A form for someone who has not filled it yet: just them.
+    pub fn vide() -> Formulaire {
+        Formulaire {
+            membres: vec![MembreSaisi::nouveau(Lien::Demandeur)],
+            ..Formulaire::default()
+        }
+    }
+
+    pub fn depuis(saisie: &DemandeSaisie) -> Formulaire {
+        if saisie.membres.is_empty() {
+            return Formulaire {
+                date_depot: saisie.date_depot.clone(),
+                ..Formulaire::vide()
+            };
+        }
+        let actuel = saisie.logement_actuel;
+        Formulaire {
+            membres: saisie
+                .membres
+                .iter()
+                .map(|m| MembreSaisi {
+                    age: m.age.to_string(),
+                    lien: m.lien,
+                    a_charge: m.a_charge,
+                    handicap: m.handicap,
+                })
+                .collect(),
+            date_depot: saisie.date_depot.clone(),
+            rfr_n2: en_texte_euros(saisie.rfr_n2),
+            rfr_n1: en_texte_euros(saisie.rfr_n1),
+            loyer: en_texte_euros(actuel.loyer_charges.map(Euros::centimes)),
+            aide: en_texte_euros(actuel.aide_logement.map(Euros::centimes)),
+            surface: actuel.surface.map(en_texte_surface).unwrap_or_default(),
+            situations: saisie
+                .situations
+                .iter()
+                .filter_map(|c| Situation::depuis_code(c))
+                .collect(),
+        }
+    }
+
+    pub fn peut_ajouter(&self) -> bool {
+        self.membres.len() < MEMBRES_MAX
+    }
+
+    /// What the form would send, and the fields that are not even numbers.
+    pub fn en_saisie(&self, numero_unique: &str) -> (DemandeSaisie, Vec<ErreurChamp>) {
+        let mut erreurs = Vec::new();
+        let mut montant = |champ: &str, texte: &str| {
+            centimes(texte)
+                .map_err(|code| erreurs.push(ErreurChamp::new(champ, code)))
+                .ok()
+                .flatten()
+        };
+        let rfr_n2 = montant("rfr_n2", &self.rfr_n2);
+        let rfr_n1 = montant("rfr_n1", &self.rfr_n1);
+        let loyer = montant("logement_actuel.loyer_charges", &self.loyer);
+        let aide = montant("logement_actuel.aide_logement", &self.aide);
+        let surface = dixiemes(&self.surface)
+            .map_err(|code| erreurs.push(ErreurChamp::new("logement_actuel.surface", code)))
+            .ok()
+            .flatten();
+        let mut membres = Vec::new();
+        for (i, m) in self.membres.iter().enumerate() {
+            let age = m.age.trim();
+            let age = if age.is_empty() {
+                erreurs.push(ErreurChamp::new(
+                    &format!("membres.{i}.age"),
+                    CodeErreur::Requis,
+                ));
+                0
+            } else {
+                age.parse::<u8>().unwrap_or_else(|_| {
+                    erreurs.push(ErreurChamp::new(
+                        &format!("membres.{i}.age"),
+                        CodeErreur::PasUnNombre,
+                    ));
+                    0
+                })
+            };
+            membres.push(Membre {
+                age,
+                lien: m.lien,
+                a_charge: m.a_charge,
+                handicap: m.handicap,
+            });
+        }
+        let saisie = DemandeSaisie {
+            numero_unique: numero_unique.to_owned(),
+            date_depot: self.date_depot.clone(),
+            membres,
+            rfr_n2,
+            rfr_n1,
+            logement_actuel: LogementActuel {
+                loyer_charges: loyer.map(Euros::from_centimes),
+                aide_logement: aide.map(Euros::from_centimes),
+                surface: surface.map(Surface::from_dixiemes),
+            },
+            situations: self
+                .situations
+                .iter()
+                .map(|s| s.code().to_owned())
+                .collect(),
+        };
+        (saisie, erreurs)
+    }
+
+    /// Every error of the form: what is not a number, then what the rules crate refuses
+    /// (one message per field, the first).
+    pub fn verifier(&self, numero_unique: &str) -> (DemandeSaisie, Vec<ErreurChamp>) {
+        let (saisie, mut erreurs) = self.en_saisie(numero_unique);
+        if let Err(regles) = Demande::depuis_saisie(saisie.clone()) {
+            for e in regles {
+                if !erreurs.iter().any(|d| d.champ == e.champ) {
+                    erreurs.push(e);
+                }
+            }
+        }
+        (saisie, erreurs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_as_people_type_them() {
+        assert_eq!(centimes(""), Ok(None));
+        assert_eq!(centimes("18500"), Ok(Some(1_850_000)));
+        assert_eq!(centimes("18 500 €"), Ok(Some(1_850_000)));
+        assert_eq!(centimes("18500,5"), Ok(Some(1_850_050)));
+        assert_eq!(centimes("18\u{202f}500,05"), Ok(Some(1_850_005)));
+        for faux in ["dix", "-5", "1,234", "1.2.3", ",5"] {
+            assert_eq!(centimes(faux), Err(CodeErreur::PasUnNombre), "{faux}");
+        }
+        assert_eq!(dixiemes("45,5"), Ok(Some(455)));
+    }
+
+    #[test]
+    fn a_saved_request_comes_back_as_it_was_typed() {
+        let saisie = DemandeSaisie {
+            numero_unique: "0622305000123456PC".into(),
+            date_depot: "2023-05-10".into(),
+            membres: vec![Membre {
+                age: 31,
+                lien: Lien::Demandeur,
+                a_charge: false,
+                handicap: true,
+            }],
+            rfr_n2: Some(1_950_050),
+            rfr_n1: None,
+            logement_actuel: LogementActuel {
+                loyer_charges: Some(Euros::from_euros(450)),
+                aide_logement: None,
+                surface: Some(Surface::from_dixiemes(455)),
+            },
+            situations: vec!["handicap".into()],
+        };
+        let formulaire = Formulaire::depuis(&saisie);
+        assert_eq!(formulaire.rfr_n2, "19500,50");
+        assert_eq!(formulaire.surface, "45,5");
+        let (retour, erreurs) = formulaire.verifier("0622305000123456PC");
+        assert!(erreurs.is_empty(), "{erreurs:?}");
+        assert_eq!(retour, saisie);
+    }
+
+    #[test]
+    fn each_error_points_to_its_step() {
+        let mut f = Formulaire::vide();
+        f.membres[0].age = "30".into();
+        f.membres.push(MembreSaisi {
+            age: "trois".into(),
+            ..MembreSaisi::nouveau(Lien::Enfant)
+        });
+        f.rfr_n2 = "abc".into();
+        f.situations.insert(Situation::Handicap);
+        let (_, erreurs) = f.verifier("0622305000123456PC");
+        let etapes: BTreeSet<Etape> = erreurs.iter().map(|e| Etape::de_champ(&e.champ)).collect();
+        assert_eq!(
+            etapes,
+            [Etape::Menage, Etape::Ressources, Etape::Situations].into()
+        );
+        assert!(
+            erreurs
+                .iter()
+                .any(|e| e.champ == "membres.1.age" && e.code == CodeErreur::PasUnNombre)
+        );
+    }
+}

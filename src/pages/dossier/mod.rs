@@ -1,0 +1,294 @@
+//! `/mon-dossier`: the household, its resources, its current home and its situations, in
+//! five short steps. Each step is checked in the browser by the rules crate before the
+//! next; the whole request is saved at the end, and the server checks it again.
+
+mod etapes;
+pub mod formulaire;
+
+use crate::api::{self, ErreurChargement, Methode};
+use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
+use crate::i18n::*;
+use crate::libelles;
+use clef_domain::ErreurChamp;
+use clef_domain::api::Dossier;
+use clef_domain::demande::Situation;
+use formulaire::{Etape, Formulaire, MembreSaisi, id_de};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeSet;
+use wasm_bindgen::JsCast;
+
+/// The form's fields, each its own signal (typing in one re-renders nothing else).
+#[derive(Clone, Copy)]
+pub struct Champs {
+    pub membres: RwSignal<Vec<MembreSaisi>>,
+    pub date_depot: RwSignal<String>,
+    pub rfr_n2: RwSignal<String>,
+    pub rfr_n1: RwSignal<String>,
+    pub loyer: RwSignal<String>,
+    pub aide: RwSignal<String>,
+    pub surface: RwSignal<String>,
+    pub situations: RwSignal<BTreeSet<Situation>>,
+    pub erreurs: RwSignal<Vec<ErreurChamp>>,
+}
+
+impl Champs {
+    fn depuis(f: Formulaire) -> Champs {
+        Champs {
+            membres: RwSignal::new(f.membres),
+            date_depot: RwSignal::new(f.date_depot),
+            rfr_n2: RwSignal::new(f.rfr_n2),
+            rfr_n1: RwSignal::new(f.rfr_n1),
+            loyer: RwSignal::new(f.loyer),
+            aide: RwSignal::new(f.aide),
+            surface: RwSignal::new(f.surface),
+            situations: RwSignal::new(f.situations),
+            erreurs: RwSignal::new(Vec::new()),
+        }
+    }
+
+    pub fn formulaire(&self) -> Formulaire {
+        Formulaire {
+            membres: self.membres.get_untracked(),
+            date_depot: self.date_depot.get_untracked(),
+            rfr_n2: self.rfr_n2.get_untracked(),
+            rfr_n1: self.rfr_n1.get_untracked(),
+            loyer: self.loyer.get_untracked(),
+            aide: self.aide.get_untracked(),
+            surface: self.surface.get_untracked(),
+            situations: self.situations.get_untracked(),
+        }
+    }
+}
+
+fn focaliser(id: &str) {
+    if let Some(el) = document().get_element_by_id(id)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+pub fn PageDossier() -> impl IntoView {
+    let i18n = use_i18n();
+    titre_document(tu_string!(i18n, dossier.titre));
+    view! {
+        <div class="page page--formulaire">
+            <h1>{tu_string!(i18n, dossier.titre)}</h1>
+            <ReserveAuxDemandeurs>
+                <ChargerDossier />
+            </ReserveAuxDemandeurs>
+        </div>
+    }
+}
+
+#[component]
+fn ChargerDossier() -> impl IntoView {
+    let dossier = LocalResource::new(|| api::obtenir::<Dossier>("/moi/dossier"));
+    view! {
+        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            {move || Suspend::new(async move {
+                match dossier.await {
+                    Ok(dossier) => view! { <FormulaireDossier dossier /> }.into_any(),
+                    Err(erreur) => view! {
+                        <EtatErreur erreur reessayer=Callback::new(move |_| dossier.refetch()) />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
+    let i18n = use_i18n();
+    let numero = dossier.saisie.numero_unique.clone();
+    let champs = Champs::depuis(Formulaire::depuis(&dossier.saisie));
+    let etape = RwSignal::new(Etape::Menage);
+    let enregistre = RwSignal::new(false);
+    let en_cours = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let numero_verif = numero.clone();
+
+    // The errors of the current step, from the rules crate.
+    let verifier_etape = move |e: Etape| -> bool {
+        let (_, erreurs) = champs.formulaire().verifier(&numero_verif);
+        let a_moi: Vec<ErreurChamp> = erreurs
+            .into_iter()
+            .filter(|err| Etape::de_champ(&err.champ) == e)
+            .collect();
+        let ok = a_moi.is_empty();
+        champs.erreurs.set(a_moi);
+        ok
+    };
+    let aller = move |vers: Etape| {
+        etape.set(vers);
+        enregistre.set(false);
+        message.set(None);
+        request_animation_frame(|| focaliser("titre-etape"));
+    };
+    let continuer = {
+        let verifier_etape = verifier_etape.clone();
+        move |_| {
+            let e = etape.get_untracked();
+            if verifier_etape(e) {
+                aller(e.suivante());
+            } else {
+                request_animation_frame(|| focaliser("resume-erreurs"));
+            }
+        }
+    };
+    let enregistrer = move |_| {
+        let (saisie, erreurs) = champs.formulaire().verifier(&numero);
+        if let Some(premiere) = erreurs.first() {
+            let e = Etape::de_champ(&premiere.champ);
+            champs.erreurs.set(
+                erreurs
+                    .into_iter()
+                    .filter(|x| Etape::de_champ(&x.champ) == e)
+                    .collect(),
+            );
+            etape.set(e);
+            request_animation_frame(|| focaliser("resume-erreurs"));
+            return;
+        }
+        en_cours.set(true);
+        spawn_local(async move {
+            let r = api::envoyer::<_, Dossier>(Methode::Put, "/moi/dossier", &saisie).await;
+            en_cours.set(false);
+            match r {
+                Ok(_) => {
+                    enregistre.set(true);
+                    champs.erreurs.set(Vec::new());
+                    request_animation_frame(|| focaliser("confirmation"));
+                }
+                Err(e) if !e.champs().is_empty() => {
+                    let erreurs = e.champs();
+                    let vers = Etape::de_champ(&erreurs[0].champ);
+                    champs.erreurs.set(
+                        erreurs
+                            .into_iter()
+                            .filter(|x| Etape::de_champ(&x.champ) == vers)
+                            .collect(),
+                    );
+                    etape.set(vers);
+                    request_animation_frame(|| focaliser("resume-erreurs"));
+                }
+                Err(ErreurChargement::Reseau) => {
+                    message.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string()))
+                }
+                Err(_) => message.set(Some(
+                    tu_string!(i18n, chargement.erreur_serveur).to_string(),
+                )),
+            }
+        });
+    };
+
+    let titre_etape = move |e: Etape| match e {
+        Etape::Menage => tu_string!(i18n, dossier.etape_menage),
+        Etape::Ressources => tu_string!(i18n, dossier.etape_ressources),
+        Etape::Logement => tu_string!(i18n, dossier.etape_logement),
+        Etape::Situations => tu_string!(i18n, dossier.etape_situations),
+        Etape::Verification => tu_string!(i18n, dossier.etape_verification),
+    };
+
+    view! {
+        {(!dossier.complet).then(|| view! { <p class="encart">{tu_string!(i18n, dossier.intro_nouveau)}</p> })}
+        <p class="aide">{tu_string!(i18n, dossier.numero)} " " <strong>{dossier.saisie.numero_unique.clone()}</strong></p>
+        <ol class="progression" aria-label=tu_string!(i18n, dossier.etapes)>
+            {Etape::TOUTES.into_iter().map(|e| {
+                view! {
+                    <li
+                        class:progression__courante=move || etape.get() == e
+                        class:progression__faite=move || { etape.get() > e }
+                        aria-current=move || (etape.get() == e).then_some("step")
+                    >{titre_etape(e)}</li>
+                }
+            }).collect_view()}
+        </ol>
+        <section class="etape" aria-labelledby="titre-etape">
+            <h2 id="titre-etape" tabindex="-1">
+                {move || {
+                    let e = etape.get();
+                    let numero = e.numero();
+                    let total = Etape::TOUTES.len();
+                    let titre = titre_etape(e);
+                    tu_string!(i18n, dossier.etape_n, numero, total, titre).to_string()
+                }}
+            </h2>
+            <ResumeErreurs erreurs=champs.erreurs />
+            {move || match etape.get() {
+                Etape::Menage => view! { <etapes::EtapeMenage champs /> }.into_any(),
+                Etape::Ressources => view! { <etapes::EtapeRessources champs /> }.into_any(),
+                Etape::Logement => view! { <etapes::EtapeLogement champs /> }.into_any(),
+                Etape::Situations => view! { <etapes::EtapeSituations champs /> }.into_any(),
+                Etape::Verification => view! { <etapes::EtapeVerification champs aller=Callback::new(aller) /> }.into_any(),
+            }}
+            {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+            {move || enregistre.get().then(|| view! {
+                <div class="succes" id="confirmation" tabindex="-1" role="status">
+                    <p><strong>{tu_string!(i18n, dossier.enregistre)}</strong></p>
+                    <p class="actions">
+                        <a class="bouton" href="/">{tu_string!(i18n, dossier.voir_logements)}</a>
+                        <a class="bouton bouton--secondaire" href="/mon-score">{tu_string!(i18n, dossier.voir_score)}</a>
+                    </p>
+                </div>
+            })}
+            <div class="actions actions--etapes">
+                {move || (etape.get() != Etape::Menage).then(|| view! {
+                    <button type="button" class="bouton bouton--secondaire" on:click=move |_| aller(etape.get_untracked().precedente())>
+                        {tu_string!(i18n, dossier.precedent)}
+                    </button>
+                })}
+                {
+                    let continuer = continuer.clone();
+                    let enregistrer = enregistrer.clone();
+                    move || if etape.get() == Etape::Verification {
+                        view! {
+                            <button type="button" class="bouton bouton--principal" on:click=enregistrer.clone() aria-disabled=move || en_cours.get().then_some("true")>
+                                {move || if en_cours.get() { tu_string!(i18n, dossier.enregistrement) } else { tu_string!(i18n, dossier.enregistrer) }}
+                            </button>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="bouton bouton--principal" on:click=continuer.clone()>
+                                {tu_string!(i18n, dossier.continuer)}
+                            </button>
+                        }.into_any()
+                    }
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The list of what is wrong in the step, each linked to its field.
+#[component]
+fn ResumeErreurs(erreurs: RwSignal<Vec<ErreurChamp>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let liste = erreurs.get();
+        (!liste.is_empty()).then(|| {
+            view! {
+                <div class="resume-erreurs" id="resume-erreurs" tabindex="-1" role="alert">
+                    <p class="resume-erreurs__titre">{tu_string!(i18n, dossier.a_corriger)}</p>
+                    <ul>
+                        {liste.into_iter().map(|e| {
+                            let message = libelles::erreur_champ(i18n, &e);
+                            let cible = id_de(&e.champ);
+                            let cible_clic = cible.clone();
+                            view! {
+                                <li><a href=format!("#{cible}") on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focaliser(&cible_clic);
+                                }>{message}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,147 @@
+//! `/notifications`: what changed for my applications, new listings for my saved
+//! searches, and the saved searches themselves.
+
+use crate::api::{self, Methode};
+use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
+use crate::i18n::*;
+use crate::session::Session;
+use clef_domain::api::{GenreNotification, Notification, Notifications, RechercheSauvegardee};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_i18n::I18nContext;
+
+fn texte(i18n: I18nContext<Locale>, n: &Notification) -> String {
+    let titre = n.titre_offre.clone().unwrap_or_default();
+    match n.genre {
+        GenreNotification::CandidatureDeposee => tu_string!(i18n, notifications.deposee, titre),
+        GenreNotification::CandidatureRetiree => tu_string!(i18n, notifications.retiree, titre),
+        GenreNotification::OffreCloturee => tu_string!(i18n, notifications.cloturee, titre),
+        GenreNotification::CandidatureClassee => tu_string!(i18n, notifications.classee, titre),
+        GenreNotification::PresenteeEnCommission => {
+            tu_string!(i18n, notifications.presentee, titre)
+        }
+        GenreNotification::Attribuee => tu_string!(i18n, notifications.attribuee, titre),
+        GenreNotification::NonRetenue => tu_string!(i18n, notifications.non_retenue, titre),
+        GenreNotification::NouvelleOffre => {
+            let recherche = n.recherche.clone().unwrap_or_default();
+            tu_string!(i18n, notifications.nouvelle_offre, titre, recherche)
+        }
+    }
+    .to_string()
+}
+
+fn lien(n: &Notification) -> Option<String> {
+    match (n.candidature_id, n.offre_id) {
+        (Some(c), _) => Some(format!("/mes-candidatures/{c}")),
+        (None, Some(o)) => Some(format!("/logements/{o}")),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn PageNotifications() -> impl IntoView {
+    let i18n = use_i18n();
+    titre_document(tu_string!(i18n, notifications.titre));
+    view! {
+        <div class="page page--texte">
+            <h1>{tu_string!(i18n, notifications.titre)}</h1>
+            <ReserveAuxDemandeurs>
+                <Liste />
+                <Recherches />
+            </ReserveAuxDemandeurs>
+        </div>
+    }
+}
+
+#[component]
+fn Liste() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = Session::utiliser();
+    let liste = LocalResource::new(|| api::obtenir::<Notifications>("/moi/notifications"));
+    view! {
+        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            {move || Suspend::new(async move {
+                match liste.await {
+                    Ok(n) => {
+                        if n.non_lues > 0 {
+                            // Seen now: marked read on the server, the header's count goes.
+                            spawn_local(async move {
+                                if api::envoyer_sans_reponse(Methode::Post, "/moi/notifications/lues").await.is_ok() {
+                                    session.non_lues.set(0);
+                                }
+                            });
+                        }
+                        if n.notifications.is_empty() {
+                            return view! { <p class="etat">{tu_string!(i18n, notifications.aucune)}</p> }.into_any();
+                        }
+                        view! {
+                            <ul class="notifications">
+                                {n.notifications.iter().map(|x| {
+                                    let t = texte(i18n, x);
+                                    let nouvelle = !x.lue;
+                                    let date = x.cree_le.get(..10).unwrap_or_default().to_owned();
+                                    view! {
+                                        <li class:notification--nouvelle=nouvelle>
+                                            {nouvelle.then(|| view! { <span class="badge">{tu_string!(i18n, notifications.nouveau)}</span> " " })}
+                                            {match lien(x) {
+                                                Some(href) => view! { <a href=href>{t}</a> }.into_any(),
+                                                None => t.into_any(),
+                                            }}
+                                            " " <span class="aide">{date}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Recherches() -> impl IntoView {
+    let i18n = use_i18n();
+    let liste = LocalResource::new(|| api::obtenir::<Vec<RechercheSauvegardee>>("/moi/recherches"));
+    let supprimer = move |id: i64| {
+        spawn_local(async move {
+            let _ =
+                api::envoyer_sans_reponse(Methode::Delete, &format!("/moi/recherches/{id}")).await;
+            liste.refetch();
+        });
+    };
+    view! {
+        <section class="bloc" aria-labelledby="h-recherches">
+            <h2 id="h-recherches">{tu_string!(i18n, notifications.recherches)}</h2>
+            <p>{tu_string!(i18n, notifications.recherches_aide)}</p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match liste.await {
+                        Ok(l) if l.is_empty() => view! { <p class="aide">{tu_string!(i18n, notifications.aucune_recherche)}</p> }.into_any(),
+                        Ok(l) => view! {
+                            <ul class="recherches">
+                                {l.into_iter().map(|r| {
+                                    let href = if r.requete.is_empty() { "/".to_owned() } else { format!("/?{}", r.requete) };
+                                    let id = r.id;
+                                    let nom = r.nom.clone();
+                                    let aria = tu_string!(i18n, notifications.supprimer_aria, nom).to_string();
+                                    view! {
+                                        <li>
+                                            <a href=href>{r.nom}</a> " "
+                                            <button type="button" class="lien-bouton" aria-label=aria on:click=move |_| supprimer(id)>
+                                                {tu_string!(i18n, notifications.supprimer)}
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

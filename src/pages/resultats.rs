@@ -1,0 +1,143 @@
+//! `/resultats` and `/resultats/{id}`: how homes were let, anonymised. The same facts for
+//! everyone: applications, eligible ones, the rank and score of the household chosen, the
+//! grid version, and why higher-ranked candidates were passed over.
+
+use crate::api;
+use crate::components::{EtatErreur, titre_document};
+use crate::format;
+use crate::i18n::*;
+use crate::langue::use_balise;
+use crate::libelles;
+use clef_domain::api::{MotifPassage, Resultat};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_router::hooks::use_params_map;
+
+fn motif(i18n: I18nContext<Locale>, m: MotifPassage) -> String {
+    match m {
+        MotifPassage::Desistement => tu_string!(i18n, resultats.motif_desistement),
+        MotifPassage::LogementInadapte => tu_string!(i18n, resultats.motif_logement_inadapte),
+        MotifPassage::TauxEffortExcessif => tu_string!(i18n, resultats.motif_taux_effort),
+        MotifPassage::DossierIncomplet => tu_string!(i18n, resultats.motif_dossier_incomplet),
+        MotifPassage::ObjectifMixite => tu_string!(i18n, resultats.motif_mixite),
+    }
+    .to_string()
+}
+
+#[component]
+pub fn PageResultats() -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    titre_document(tu_string!(i18n, resultats.titre));
+    let liste = LocalResource::new(|| api::obtenir::<Vec<Resultat>>("/resultats"));
+    view! {
+        <div class="page">
+            <h1>{tu_string!(i18n, resultats.titre)}</h1>
+            <p>{tu_string!(i18n, resultats.intro)}</p>
+            <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+                {move || Suspend::new(async move {
+                    match liste.await {
+                        Ok(l) if l.is_empty() => view! { <p class="etat">{tu_string!(i18n, resultats.aucun)}</p> }.into_any(),
+                        Ok(l) => view! {
+                            <ul class="resultats">
+                                {l.into_iter().map(|r| {
+                                    let date = format::date_longue(balise, r.decide_le);
+                                    let (rang, candidatures) = (r.attribue_rang, r.candidatures);
+                                    let resume = tu_string!(i18n, resultats.resume, rang, candidatures, date).to_string();
+                                    view! {
+                                        <li>
+                                            <a href=format!("/resultats/{}", r.offre_id)>{r.titre}</a>
+                                            <span class="aide">" " {r.commune} " · " {libelles::typologie(i18n, r.typologie)}</span>
+                                            <p>{resume}</p>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+pub fn PageResultat() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let resultat = LocalResource::new(move || {
+        let chemin = format!(
+            "/resultats/{}",
+            String::from(js_sys::encode_uri_component(&id.get()))
+        );
+        async move { api::obtenir::<Resultat>(&chemin).await }
+    });
+    view! {
+        <div class="page page--texte">
+            <p class="retour"><a href="/resultats"><span aria-hidden="true">"← "</span>{tu_string!(i18n, resultats.retour)}</a></p>
+            <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+                {move || Suspend::new(async move {
+                    match resultat.await {
+                        Ok(r) => view! { <DetailResultat r /> }.into_any(),
+                        Err(e) if matches!(e.status(), Some(400 | 404)) => view! {
+                            <h1>{tu_string!(i18n, resultats.introuvable)}</h1>
+                        }.into_any(),
+                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| resultat.refetch()) /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn DetailResultat(r: Resultat) -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    titre_document(&r.titre);
+    let cloture = format::date_longue(balise, r.cloture);
+    let decide = format::date_longue(balise, r.decide_le);
+    let (candidatures, eligibles, version, rang, score) = (
+        r.candidatures,
+        r.eligibles,
+        r.grille_version,
+        r.attribue_rang,
+        r.attribue_score,
+    );
+    view! {
+        <h1>{r.titre.clone()}</h1>
+        <p class="aide">{r.commune.clone()} " · " {libelles::typologie(i18n, r.typologie)}
+            {r.dans_qpv.then(|| view! { " · " {tu_string!(i18n, resultats.en_qpv)} })}
+        </p>
+        <dl class="faits">
+            <div><dt>{tu_string!(i18n, resultats.cloture)}</dt><dd>{cloture}</dd></div>
+            <div><dt>{tu_string!(i18n, resultats.decision)}</dt><dd>{decide}</dd></div>
+            <div><dt>{tu_string!(i18n, resultats.candidatures)}</dt><dd>{candidatures}</dd></div>
+            <div><dt>{tu_string!(i18n, resultats.eligibles)}</dt><dd>{eligibles}</dd></div>
+            <div><dt>{tu_string!(i18n, resultats.attribue)}</dt><dd>{tu_string!(i18n, resultats.attribue_detail, rang, score)}</dd></div>
+            <div><dt>{tu_string!(i18n, resultats.grille)}</dt><dd>{tu_string!(i18n, resultats.grille_version, version)}</dd></div>
+        </dl>
+        {if r.passages.is_empty() {
+            view! { <p>{tu_string!(i18n, resultats.premier_retenu)}</p> }.into_any()
+        } else {
+            view! {
+                <h2>{tu_string!(i18n, resultats.passages)}</h2>
+                <ul>
+                    {r.passages.into_iter().map(|p| {
+                        let (rang, score) = (p.rang, p.score);
+                        let m = motif(i18n, p.motif);
+                        view! {
+                            <li>
+                                <strong>{tu_string!(i18n, resultats.passage, rang, score)}</strong> " " {m}
+                                <p class="aide">{p.precision}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <p class="aide">{tu_string!(i18n, resultats.anonyme)}</p>
+    }
+}
