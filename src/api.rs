@@ -127,8 +127,9 @@ async fn executer(
 fn en_json<C: serde::Serialize>(corps: &C) -> Result<String, ErreurChargement> {
     let valeur = serde_wasm_bindgen::to_value(corps).map_err(|_| ErreurChargement::Illisible)?;
     js_sys::JSON::stringify(&valeur)
-        .map(String::from)
-        .map_err(|_| ErreurChargement::Illisible)
+        .ok()
+        .and_then(|texte| texte.as_string())
+        .ok_or(ErreurChargement::Illisible)
 }
 
 /// Sends `corps` as JSON and reads the JSON answer.
@@ -138,6 +139,15 @@ pub async fn envoyer<C: serde::Serialize, T: DeserializeOwned>(
     corps: &C,
 ) -> Result<T, ErreurChargement> {
     let texte = executer(methode, chemin, Some(en_json(corps)?)).await?;
+    lire_json(&texte).ok_or(ErreurChargement::Illisible)
+}
+
+/// Sends a request without a body and reads the JSON answer.
+pub async fn envoyer_sans_corps<T: DeserializeOwned>(
+    methode: Methode,
+    chemin: &str,
+) -> Result<T, ErreurChargement> {
+    let texte = executer(methode, chemin, None).await?;
     lire_json(&texte).ok_or(ErreurChargement::Illisible)
 }
 

@@ -378,3 +378,97 @@ fn the_published_grid_says_what_each_criterion_is_worth_and_means() {
         "de 5 à 10 points selon votre situation"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_verdict_explains_each_rule_with_its_numbers() {
+    use clef_domain::demande::{Demande, DemandeSaisie, Lien, Membre};
+    use clef_domain::eligibilite::verifier;
+    use clef_domain::logement::Logement;
+    use clef_domain::territoire::ParametresTerritoire;
+    let demande = Demande::depuis_saisie(DemandeSaisie {
+        numero_unique: "0622203000000777TS".into(),
+        date_depot: "2022-03-01".into(),
+        membres: vec![Membre {
+            age: 35,
+            lien: Lien::Demandeur,
+            a_charge: false,
+            handicap: false,
+        }],
+        rfr_n2: Some(4_000_000),
+        ..Default::default()
+    })
+    .unwrap();
+    let verdict = verifier(
+        &demande,
+        &Logement::EXEMPLE,
+        &ParametresTerritoire::bethune_demo(),
+        Euros::ZERO,
+    );
+    assert!(
+        !verdict.eligible(),
+        "40 000 € is over the PLUS ceiling for one person"
+    );
+    let vue = monter(move || view! { <clef::components::DetailVerdict verdict /> });
+    assert_eq!(
+        texte(&vue, ".verdict"),
+        "Vous n'êtes pas éligible à ce logement."
+    );
+    let plafond = texte(&vue, ".regle--non");
+    assert!(
+        plafond.contains("Non respecté") && plafond.contains("40\u{202f}000\u{a0}€"),
+        "{plafond}"
+    );
+    assert!(plafond.contains("Plafond PLUS 2026"), "{plafond}");
+    assert_eq!(vue.query_selector_all(".regle").unwrap().length(), 3);
+}
+
+#[wasm_bindgen_test]
+fn the_histogram_marks_my_bar_and_gives_the_same_data_as_a_table() {
+    use clef_domain::api::Barre;
+    let barres = Barre::histogramme(&[10, 12, 40, 41, 42], Some(39));
+    let vue = monter(move || view! { <clef::pages::candidature::Histogramme barres /> });
+    assert_eq!(
+        vue.query_selector_all("svg rect.barre--moi")
+            .unwrap()
+            .length(),
+        1
+    );
+    let svg = trouver(&vue, "svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let tableau = texte(&vue, "table");
+    assert!(tableau.contains("(vous êtes ici)"), "{tableau}");
+    let cellules = vue.query_selector_all("tbody td").unwrap();
+    let total: u32 = (0..cellules.length())
+        .filter_map(|i| cellules.item(i))
+        .map(|n| n.text_content().unwrap_or_default().parse::<u32>().unwrap())
+        .sum();
+    assert_eq!(total, 5, "every other candidate is counted once");
+}
+
+#[wasm_bindgen_test]
+async fn a_field_in_error_says_so_to_screen_readers() {
+    let erreurs = RwSignal::new(vec![ErreurChamp::new("rfr_n2", CodeErreur::Requis)]);
+    let valeur = RwSignal::new(String::new());
+    let vue = monter(move || {
+        view! {
+            <clef::components::ChampTexte
+                id="rfr-n2".into()
+                libelle="Revenu".into()
+                aide="Sur l'avis d'impôt".into()
+                valeur
+                erreur=clef::components::message_erreur(erreurs, "rfr_n2".into(), false)
+            />
+        }
+    });
+    let champ = trouver(&vue, "input");
+    assert_eq!(champ.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        champ.get_attribute("aria-describedby").as_deref(),
+        Some("rfr-n2-aide rfr-n2-erreur")
+    );
+    assert_eq!(texte(&vue, "#rfr-n2-erreur"), "Ce champ est obligatoire.");
+    erreurs.set(Vec::new());
+    tick().await;
+    assert_eq!(champ.get_attribute("aria-invalid"), None);
+    assert!(vue.query_selector("#rfr-n2-erreur").unwrap().is_none());
+}

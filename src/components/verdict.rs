@@ -1,7 +1,6 @@
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
-use crate::libelles;
 use clef_domain::eligibilite::{Detail, Occupation, ResultatRegle, Statut, Verdict};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -35,7 +34,7 @@ fn explication(
             let titre = tu_string!(i18n, verdict.plafond_titre).to_string();
             let montant = euros(ressources.montant);
             let annee_revenu = ressources.annee;
-            let financement = libelles::financement(i18n, *financement);
+            let financement = clef_domain::offre::Code::code(*financement);
             let categorie = categorie.numero;
             let annee = *annee;
             let texte = match plafond {

@@ -380,10 +380,9 @@ fn Retrait(candidature: CandidatureResume, recharger: Callback<()>) -> impl Into
     let retirer = move |_| {
         en_cours.set(true);
         spawn_local(async move {
-            let r = api::envoyer::<_, CandidatureResume>(
+            let r = api::envoyer_sans_corps::<CandidatureResume>(
                 Methode::Post,
                 &format!("/moi/candidatures/{id}/retrait"),
-                &(),
             )
             .await;
             en_cours.set(false);

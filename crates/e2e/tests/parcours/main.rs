@@ -3,6 +3,7 @@
 //! through chromedriver. Run by `cargo xtask test`, which builds the app first.
 
 mod banc;
+mod candidature;
 mod erreurs;
 mod logement;
 mod recherche;

@@ -163,19 +163,23 @@ async fn an_applicant_filters_on_a_phone_goes_back_then_opens_a_listing() {
         banc.attendre_texte("figcaption", "Photo 2 sur").await;
     }
 
-    // Applying needs an account: the page says so honestly and leads back.
-    banc.element(".appel a.bouton--principal")
+    // Applying needs an account: the listing says so and leads to log-in, then back here.
+    assert!(
+        banc.texte(".encart")
+            .await
+            .contains("Connectez-vous pour savoir si vous êtes éligible")
+    );
+    banc.element(".encart a.bouton--principal")
         .await
         .click()
         .await
-        .expect("apply");
+        .expect("log in to apply");
     banc.attendre_url("page de connexion", |u| {
         u.contains("/connexion?retour=/logements/")
     })
     .await;
-    banc.attendre_texte("h1", "Connexion requise").await;
-    assert!(banc.texte("main").await.contains("pas encore ouverts"));
-    banc.element("a[href^='/logements/']").await;
+    banc.attendre_texte("h1", "Se connecter").await;
+    banc.element("a[href='/inscription']").await;
 
     // "Back to the listings" returns to the same search.
     banc.navigateur.back().await.expect("back");
