@@ -46,9 +46,20 @@ fn ouverte(
 pub async fn inscrire(
     State(etat): State<Etat>,
     _: AvecEnteteCsrf,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
     jar: CookieJar,
     Json(inscription): Json<Inscription>,
 ) -> Result<(StatusCode, CookieJar, Json<SessionOuverte>), ErreurApi> {
+    // Trying numbers until one is "already used" would reveal who has an account: those
+    // answers count as failures of the address, like failed log-ins.
+    let maintenant = etat.horloge.instant();
+    let cle_adresse = limite::cle_adresse(&adresse_client(client));
+    limite::verifier(
+        &etat.base,
+        &[(&cle_adresse, limite::MAX_PAR_ADRESSE)],
+        maintenant,
+    )
+    .await?;
     let mut erreurs = Vec::new();
     let numero = match NumeroUnique::parse(&inscription.numero_unique) {
         Ok(n) => Some(n),
@@ -96,6 +107,7 @@ pub async fn inscrire(
         deja.push(ErreurChamp::new("numero_unique", CodeErreur::DejaUtilise));
     }
     if !deja.is_empty() {
+        limite::echec(&etat.base, &[&cle_adresse], maintenant).await?;
         return Err(ErreurApi::Conflit(deja));
     }
     let hache = mot_de_passe::hacher(inscription.mot_de_passe)
@@ -117,13 +129,8 @@ pub async fn inscrire(
         .await
         .map_err(deja_pris)?;
     tx.commit().await?;
-    let (cookie, csrf) = session::ouvrir(
-        &etat.base,
-        compte_id,
-        etat.horloge.instant(),
-        etat.cookies_securises,
-    )
-    .await?;
+    let (cookie, csrf) =
+        session::ouvrir(&etat.base, compte_id, maintenant, etat.cookies_securises).await?;
     Ok((
         StatusCode::CREATED,
         jar.add(cookie),
@@ -151,6 +158,11 @@ fn deja_pris(erreur: sqlx::Error) -> ErreurApi {
     }
 }
 
+/// The client's IP address (without a socket, in tests: `inconnue`).
+fn adresse_client(client: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
+    client.map_or_else(|| "inconnue".to_owned(), |c| c.0.0.ip().to_string())
+}
+
 /// Log in. The answer to a wrong e-mail and to a wrong password is the same.
 #[utoipa::path(
     post,
@@ -173,9 +185,8 @@ pub async fn connecter(
     Json(identifiants): Json<Identifiants>,
 ) -> Result<(CookieJar, Json<SessionOuverte>), ErreurApi> {
     let maintenant = etat.horloge.instant();
-    let adresse = client.map_or_else(|| "inconnue".to_owned(), |c| c.0.0.ip().to_string());
     let cle_compte = limite::cle_compte(&identifiants.email);
-    let cle_adresse = limite::cle_adresse(&adresse);
+    let cle_adresse = limite::cle_adresse(&adresse_client(client));
     limite::verifier(
         &etat.base,
         &[

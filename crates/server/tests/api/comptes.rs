@@ -270,3 +270,29 @@ async fn staff_accounts_cannot_use_the_applicant_space() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn trying_numbers_at_sign_up_is_rate_limited_like_log_ins() {
+    let app = TestApp::demo().await;
+    app.inscrire(1).await;
+    // Each attempt reuses the number of an existing account.
+    for i in 0..30 {
+        let r = app
+            .anonyme()
+            .post(
+                "/api/v1/comptes",
+                json!({"numero_unique": numero(1), "email": format!("autre{i}@exemple.fr"), "mot_de_passe": MOT_DE_PASSE}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "essai {i}");
+    }
+    let r = app
+        .anonyme()
+        .post(
+            "/api/v1/comptes",
+            json!({"numero_unique": numero(2), "email": "nouveau@exemple.fr", "mot_de_passe": MOT_DE_PASSE}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.entetes.contains_key("retry-after"));
+}

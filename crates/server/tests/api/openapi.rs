@@ -23,8 +23,35 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/listings/{id}",
         "/api/v1/communes",
         "/api/v1/territoires/{slug}/grille",
+        "/api/v1/territoires/{slug}/parametres",
+        "/api/v1/resultats",
+        "/api/v1/resultats/{id}",
+        "/api/v1/session",
+        "/api/v1/moi/dossier",
+        "/api/v1/moi/offres/{id}/avant-candidature",
+        "/api/v1/moi/candidatures",
+        "/api/v1/moi/candidatures/{id}",
+        "/api/v1/moi/score",
+        "/api/v1/moi/notifications",
+        "/api/v1/moi/recherches",
     ] {
         assert!(doc["paths"][chemin]["get"].is_object(), "{chemin} manque");
+    }
+    for (methode, chemin) in [
+        ("post", "/api/v1/comptes"),
+        ("post", "/api/v1/session"),
+        ("delete", "/api/v1/session"),
+        ("put", "/api/v1/moi/dossier"),
+        ("post", "/api/v1/moi/candidatures"),
+        ("post", "/api/v1/moi/candidatures/{id}/retrait"),
+        ("post", "/api/v1/moi/notifications/lues"),
+        ("post", "/api/v1/moi/recherches"),
+        ("delete", "/api/v1/moi/recherches/{id}"),
+    ] {
+        assert!(
+            doc["paths"][chemin][methode].is_object(),
+            "{methode} {chemin} manque"
+        );
     }
     assert!(doc["components"]["schemas"]["Probleme"].is_object());
 }
