@@ -1,3 +1,4 @@
+use crate::components::Chargement;
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
 use clef_domain::api::Role;
@@ -10,10 +11,9 @@ pub fn ReserveAuxDemandeurs(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let session = Session::utiliser();
     let chemin = use_location().pathname;
-    move || {
-        match session.etat.get() {
+    move || match session.etat.get() {
         EtatSession::Inconnue => view! {
-            <div class="squelette" aria-busy="true"><div class="ligne-squelette ligne-squelette--titre"></div></div>
+            <Chargement />
         }
         .into_any(),
         EtatSession::Anonyme => {
@@ -35,6 +35,5 @@ pub fn ReserveAuxDemandeurs(children: ChildrenFn) -> impl IntoView {
         }
         .into_any(),
         EtatSession::Connecte(_) => children().into_any(),
-    }
     }
 }

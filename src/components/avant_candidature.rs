@@ -1,4 +1,6 @@
 use crate::api::{self, ErreurChargement, Methode};
+use crate::components::Chargement;
+use crate::components::message_echec;
 use crate::components::{DetailScore, DetailVerdict, EtatErreur};
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
@@ -58,7 +60,7 @@ pub fn AvantCandidater(offre_id: i64, etat: EtatOffre) -> impl IntoView {
     let retour = format!("/connexion?retour=/logements/{offre_id}");
     move || {
         match session.etat.get() {
-        EtatSession::Inconnue => view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }.into_any(),
+        EtatSession::Inconnue => view! { <Chargement /> }.into_any(),
         EtatSession::Anonyme => view! {
             <div class="encart">
                 <p>{tu_string!(i18n, avant.connectez_vous)}</p>
@@ -85,7 +87,7 @@ fn MaSituation(offre_id: i64, etat: EtatOffre) -> impl IntoView {
         api::obtenir::<Grille>(&format!("/territoires/{}/grille", api::TERRITOIRE)).await
     });
     view! {
-        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+        <Transition fallback=Chargement>
             {move || Suspend::new(async move {
                 let grille = grille.await.ok();
                 match avant.await {
@@ -172,10 +174,7 @@ fn BoutonCandidater(offre_id: i64) -> impl IntoView {
             en_cours.set(false);
             match r {
                 Ok(c) => naviguer(&format!("/mes-candidatures/{}", c.id), Default::default()),
-                Err(ErreurChargement::Probleme(p)) => {
-                    erreur.set(Some(p.detail.unwrap_or(p.title)));
-                }
-                Err(_) => erreur.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string())),
+                Err(e) => erreur.set(Some(message_echec(i18n, e))),
             }
         });
     };

@@ -67,10 +67,19 @@ pub fn Entete() -> impl IntoView {
             naviguer("/", Default::default());
         });
     };
+    let deconnexion = move || {
+        let deconnecter = deconnecter.clone();
+        view! {
+            <li>
+                <button type="button" class="lien-bouton" on:click=deconnecter>
+                    {tu_string!(i18n, compte.deconnexion)}
+                </button>
+            </li>
+        }
+    };
     let espace = move || match session.etat.get() {
-        EtatSession::Connecte(_) if session.demandeur() => {
-            let deconnecter = deconnecter.clone();
-            view! {
+        EtatSession::Connecte(_) => view! {
+            {session.demandeur().then(|| view! {
                 <li><A href="/mes-candidatures">{tu_string!(i18n, nav.candidatures)}</A></li>
                 <li><A href="/mon-dossier">{tu_string!(i18n, nav.dossier)}</A></li>
                 <li>
@@ -88,25 +97,10 @@ pub fn Entete() -> impl IntoView {
                         }}
                     </A>
                 </li>
-                <li>
-                    <button type="button" class="lien-bouton" on:click=deconnecter>
-                        {tu_string!(i18n, compte.deconnexion)}
-                    </button>
-                </li>
-            }
-            .into_any()
+            })}
+            {deconnexion()}
         }
-        EtatSession::Connecte(_) => {
-            let deconnecter = deconnecter.clone();
-            view! {
-                <li>
-                    <button type="button" class="lien-bouton" on:click=deconnecter>
-                        {tu_string!(i18n, compte.deconnexion)}
-                    </button>
-                </li>
-            }
-            .into_any()
-        }
+        .into_any(),
         _ => {
             view! { <li><A href="/connexion">{tu_string!(i18n, nav.connexion)}</A></li> }.into_any()
         }

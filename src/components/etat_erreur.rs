@@ -3,6 +3,16 @@ use crate::i18n::*;
 use crate::session::Session;
 use leptos::prelude::*;
 
+/// What to tell a person whose request failed: the server's own French explanation when
+/// it gave one, else whether the network or the server is at fault.
+pub fn message_echec(i18n: leptos_i18n::I18nContext<Locale>, erreur: ErreurChargement) -> String {
+    match erreur {
+        ErreurChargement::Probleme(p) if p.status < 500 => p.detail.unwrap_or(p.title),
+        ErreurChargement::Reseau => tu_string!(i18n, chargement.erreur_reseau).to_string(),
+        _ => tu_string!(i18n, chargement.erreur_serveur).to_string(),
+    }
+}
+
 /// A failed load, said plainly, with a way to try again; an ended session leads back to
 /// the log-in page.
 #[component]

@@ -1,4 +1,5 @@
 use crate::api::{self, Methode};
+use crate::components::message_echec;
 use crate::components::{ChampTexte, message_erreur};
 use crate::i18n::*;
 use crate::session::Session;
@@ -34,7 +35,7 @@ pub fn SauverRecherche(recherche: Memo<Recherche>) -> impl IntoView {
                     erreurs.set(Vec::new());
                 }
                 Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(_) => erreur.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string())),
+                Err(e) => erreur.set(Some(message_echec(i18n, e))),
             }
         });
     };

@@ -29,3 +29,15 @@ pub fn SqueletteCartes(#[prop(default = 4)] nombre: usize) -> impl IntoView {
         </div>
     }
 }
+
+/// A grey line while something loads, announced to screen readers.
+#[component]
+pub fn Chargement() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="squelette" aria-busy="true">
+            <p class="visuellement-cache" role="status">{tu_string!(i18n, chargement.en_cours)}</p>
+            <div class="ligne-squelette ligne-squelette--titre" aria-hidden="true"></div>
+        </div>
+    }
+}

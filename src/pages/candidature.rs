@@ -3,6 +3,8 @@
 //! simulator computed in the browser by the rules crate, and withdrawal.
 
 use crate::api::{self, Methode};
+use crate::components::Chargement;
+use crate::components::message_echec;
 use crate::components::{
     DetailScore, DetailVerdict, EtatErreur, ReserveAuxDemandeurs, texte_position, titre_document,
 };
@@ -51,7 +53,7 @@ fn ChargerCandidature() -> impl IntoView {
         async move { api::obtenir::<CandidatureDetail>(&chemin).await }
     });
     view! {
-        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette ligne-squelette--titre"></div></div> }>
+        <Transition fallback=Chargement>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(d) => view! { <Detail d recharger=Callback::new(move |_| detail.refetch()) /> }.into_any(),
@@ -288,7 +290,7 @@ fn Simulateur(d: CandidatureDetail) -> impl IntoView {
         <section class="bloc" aria-labelledby="h-simulateur">
             <h2 id="h-simulateur">{tu_string!(i18n, simulateur.titre)}</h2>
             <p>{tu_string!(i18n, simulateur.intro)}</p>
-            <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            <Transition fallback=Chargement>
                 {move || {
                     let terrain = terrain.clone();
                     Suspend::new(async move {
@@ -388,10 +390,7 @@ fn Retrait(candidature: CandidatureResume, recharger: Callback<()>) -> impl Into
             en_cours.set(false);
             match r {
                 Ok(_) => recharger.run(()),
-                Err(api::ErreurChargement::Probleme(p)) => {
-                    erreur.set(Some(p.detail.unwrap_or(p.title)))
-                }
-                Err(_) => erreur.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string())),
+                Err(e) => erreur.set(Some(message_echec(i18n, e))),
             }
         });
     };

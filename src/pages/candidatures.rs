@@ -1,6 +1,7 @@
 //! `/mes-candidatures`: my applications, each with its rank and what it means.
 
 use crate::api;
+use crate::components::Chargement;
 use crate::components::{EtatErreur, ReserveAuxDemandeurs, texte_position, titre_document};
 use crate::format;
 use crate::i18n::*;
@@ -60,7 +61,7 @@ fn ListeCandidatures() -> impl IntoView {
     view! {
         <p>{tu_string!(i18n, mes.intro)}</p>
         <p><a href="/mon-score">{tu_string!(i18n, mes.mon_score)}</a></p>
-        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+        <Transition fallback=Chargement>
             {move || Suspend::new(async move {
                 match liste.await {
                     Ok(liste) if liste.is_empty() => view! {

@@ -2,6 +2,7 @@
 //! going (`?retour=/logements/12`), or to their applications.
 
 use crate::api::{self, ErreurChargement, Methode};
+use crate::components::message_echec;
 use crate::components::{ChampTexte, message_erreur, titre_document};
 use crate::i18n::*;
 use crate::session::{Session, retour_valide};
@@ -52,21 +53,11 @@ pub fn PageConnexion() -> impl IntoView {
                     session.ouvrir(ouverte);
                     naviguer(&retour(), Default::default());
                 }
-                Err(ErreurChargement::Probleme(p)) if p.status == 429 => {
-                    message.set(Some(p.detail.unwrap_or(p.title)));
-                }
                 Err(ErreurChargement::Probleme(p)) if p.status == 401 => {
                     message.set(Some(tu_string!(i18n, connexion.incorrect).to_string()));
                 }
                 Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(ErreurChargement::Reseau) => {
-                    message.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string()));
-                }
-                Err(_) => {
-                    message.set(Some(
-                        tu_string!(i18n, chargement.erreur_serveur).to_string(),
-                    ));
-                }
+                Err(e) => message.set(Some(message_echec(i18n, e))),
             }
         });
     };

@@ -1,6 +1,7 @@
 //! `/grille-de-cotation`: how applications are ranked, with the territory's published grid.
 
 use crate::api;
+use crate::components::Chargement;
 use crate::components::{EtatErreur, TableGrille, titre_document};
 use crate::i18n::*;
 use clef_domain::cotation::Grille;
@@ -30,7 +31,7 @@ pub fn PageGrille() -> impl IntoView {
             <p>{tu_string!(i18n, grille.intro)}</p>
             <p>{tu_string!(i18n, grille.egalite)}</p>
             <p>{tu_string!(i18n, grille.commission)}</p>
-            <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            <Transition fallback=Chargement>
                 {affichage}
             </Transition>
         </div>

@@ -1,6 +1,7 @@
 //! `/inscription`: create an applicant's account with the numéro unique of the request.
 
-use crate::api::{self, ErreurChargement, Methode};
+use crate::api::{self, Methode};
+use crate::components::message_echec;
 use crate::components::{ChampTexte, message_erreur, titre_document};
 use crate::i18n::*;
 use crate::session::Session;
@@ -49,14 +50,7 @@ pub fn PageInscription() -> impl IntoView {
                     message.set(Some(tu_string!(i18n, inscription.corriger).to_string()));
                     erreurs.set(e.champs());
                 }
-                Err(ErreurChargement::Reseau) => {
-                    message.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string()));
-                }
-                Err(_) => {
-                    message.set(Some(
-                        tu_string!(i18n, chargement.erreur_serveur).to_string(),
-                    ));
-                }
+                Err(e) => message.set(Some(message_echec(i18n, e))),
             }
         });
     };

@@ -2,6 +2,7 @@
 //! searches, and the saved searches themselves.
 
 use crate::api::{self, Methode};
+use crate::components::Chargement;
 use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
 use crate::i18n::*;
 use crate::session::Session;
@@ -59,7 +60,7 @@ fn Liste() -> impl IntoView {
     let session = Session::utiliser();
     let liste = LocalResource::new(|| api::obtenir::<Notifications>("/moi/notifications"));
     view! {
-        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+        <Transition fallback=Chargement>
             {move || Suspend::new(async move {
                 match liste.await {
                     Ok(n) => {

@@ -3,6 +3,7 @@
 //! grid version, and why higher-ranked candidates were passed over.
 
 use crate::api;
+use crate::components::Chargement;
 use crate::components::{EtatErreur, titre_document};
 use crate::format;
 use crate::i18n::*;
@@ -34,7 +35,7 @@ pub fn PageResultats() -> impl IntoView {
         <div class="page">
             <h1>{tu_string!(i18n, resultats.titre)}</h1>
             <p>{tu_string!(i18n, resultats.intro)}</p>
-            <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            <Transition fallback=Chargement>
                 {move || Suspend::new(async move {
                     match liste.await {
                         Ok(l) if l.is_empty() => view! { <p class="etat">{tu_string!(i18n, resultats.aucun)}</p> }.into_any(),
@@ -77,7 +78,7 @@ pub fn PageResultat() -> impl IntoView {
     view! {
         <div class="page page--texte">
             <p class="retour"><a href="/resultats"><span aria-hidden="true">"← "</span>{tu_string!(i18n, resultats.retour)}</a></p>
-            <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+            <Transition fallback=Chargement>
                 {move || Suspend::new(async move {
                     match resultat.await {
                         Ok(r) => view! { <DetailResultat r /> }.into_any(),

@@ -1,6 +1,7 @@
 //! `/mon-score`: the territory's grid, with my points on each line.
 
 use crate::api;
+use crate::components::Chargement;
 use crate::components::{
     EtatErreur, ReserveAuxDemandeurs, empechement_de, pourquoi, titre_document,
 };
@@ -33,7 +34,7 @@ fn Charger() -> impl IntoView {
         api::obtenir::<Grille>(&format!("/territoires/{}/grille", api::TERRITOIRE)).await
     });
     view! {
-        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+        <Transition fallback=Chargement>
             {move || Suspend::new(async move {
                 match (score.await, grille.await) {
                     (Ok(s), Ok(g)) => view! { <TableMonScore s g /> }.into_any(),

@@ -5,7 +5,9 @@
 mod etapes;
 pub mod formulaire;
 
-use crate::api::{self, ErreurChargement, Methode};
+use crate::api::{self, Methode};
+use crate::components::Chargement;
+use crate::components::message_echec;
 use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
 use crate::i18n::*;
 use crate::libelles;
@@ -87,7 +89,7 @@ pub fn PageDossier() -> impl IntoView {
 fn ChargerDossier() -> impl IntoView {
     let dossier = LocalResource::new(|| api::obtenir::<Dossier>("/moi/dossier"));
     view! {
-        <Transition fallback=|| view! { <div class="squelette" aria-busy="true"><div class="ligne-squelette"></div></div> }>
+        <Transition fallback=Chargement>
             {move || Suspend::new(async move {
                 match dossier.await {
                     Ok(dossier) => view! { <FormulaireDossier dossier /> }.into_any(),
@@ -176,12 +178,7 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
                     etape.set(vers);
                     request_animation_frame(|| focaliser("resume-erreurs"));
                 }
-                Err(ErreurChargement::Reseau) => {
-                    message.set(Some(tu_string!(i18n, chargement.erreur_reseau).to_string()))
-                }
-                Err(_) => message.set(Some(
-                    tu_string!(i18n, chargement.erreur_serveur).to_string(),
-                )),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
             }
         });
     };
