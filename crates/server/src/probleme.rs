@@ -19,6 +19,8 @@ pub const TYPE_INTERDIT: &str = "/problemes/interdit";
 pub const TYPE_CSRF: &str = "/problemes/jeton-csrf";
 pub const TYPE_TROP_DE_TENTATIVES: &str = "/problemes/trop-de-tentatives";
 pub const TYPE_CONFLIT: &str = "/problemes/conflit";
+pub const TYPE_FENETRE_OUVERTE: &str = "/problemes/fenetre-ouverte";
+pub const TYPE_NON_CLASSEE: &str = "/problemes/non-classee";
 /// Followed by the motive (`/problemes/candidature/plafond_atteint`).
 pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
@@ -51,6 +53,10 @@ pub enum ErreurApi {
     Candidature(Empechement),
     #[error("calcul : {0}")]
     Interne(String),
+    #[error("la fenêtre de candidature n'est pas terminée")]
+    FenetreOuverte,
+    #[error("pas encore classée")]
+    NonClassee,
 }
 
 impl ErreurApi {
@@ -139,6 +145,18 @@ impl ErreurApi {
                 let (code, titre, detail) = refus(empechement);
                 simple(&format!("{TYPE_CANDIDATURE}{code}"), 409, titre, &detail)
             }
+            ErreurApi::FenetreOuverte => simple(
+                TYPE_FENETRE_OUVERTE,
+                409,
+                "La période de candidature n'est pas terminée.",
+                "Le classement s'établit après la date de clôture.",
+            ),
+            ErreurApi::NonClassee => simple(
+                TYPE_NON_CLASSEE,
+                409,
+                "Cette offre n'est pas encore classée.",
+                "Classez les candidatures une fois la période de candidature terminée.",
+            ),
             ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_) => interne(),
         }
     }

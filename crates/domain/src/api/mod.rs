@@ -142,10 +142,12 @@ pub struct ErreurChampExpliquee {
     pub message: String,
 }
 
+mod bailleur;
 mod candidature;
 mod compte;
 mod resultat;
 
+pub use bailleur::*;
 pub use candidature::*;
 pub use compte::*;
 pub use resultat::*;

@@ -4,7 +4,7 @@ pub mod limite;
 pub mod mot_de_passe;
 pub mod session;
 
-pub use session::{AvecEnteteCsrf, Demandeur, Session};
+pub use session::{Agent, AvecEnteteCsrf, Demandeur, Session};
 
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 

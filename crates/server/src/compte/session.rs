@@ -243,3 +243,33 @@ impl<S: Sync> FromRequestParts<S> for AvecEnteteCsrf {
         verifier_entete_csrf(parts).map(|()| AvecEnteteCsrf)
     }
 }
+
+/// A landlord staff member's session, bound to their organisation: every `/bailleur/...`
+/// route takes one and reaches only that organisation's listings.
+#[derive(Debug, Clone)]
+pub struct Agent {
+    pub bailleur_id: i64,
+    pub session: Session,
+}
+
+impl FromRequestParts<Etat> for Agent {
+    type Rejection = ErreurApi;
+
+    async fn from_request_parts(parts: &mut Parts, etat: &Etat) -> Result<Self, ErreurApi> {
+        let session = Session::from_request_parts(parts, etat).await?;
+        if session.role != Role::Bailleur {
+            return Err(ErreurApi::Interdit);
+        }
+        let bailleur_id: Option<i64> =
+            sqlx::query_scalar("SELECT bailleur_id FROM agents_bailleur WHERE compte_id = ?")
+                .bind(session.compte_id)
+                .fetch_optional(&etat.base)
+                .await?;
+        // A staff account not bound to an organisation sees nothing.
+        let bailleur_id = bailleur_id.ok_or(ErreurApi::Interdit)?;
+        Ok(Agent {
+            bailleur_id,
+            session,
+        })
+    }
+}

@@ -25,6 +25,51 @@ pub const COMPTES: [(&str, &str); 4] = [
     ("territoire@demo.clef.fr", "territoire"),
 ];
 
+/// Landlord staff of the demo (e-mail, landlord's slug, name); the first is in `COMPTES`.
+pub const AGENTS: [(&str, &str, &str); 3] = [
+    (
+        "bailleur@demo.clef.fr",
+        "logis-artois",
+        "Agent de démonstration, Logis de l'Artois",
+    ),
+    (
+        "bailleur-lys@demo.clef.fr",
+        "toits-de-la-lys",
+        "Agent de démonstration, Toits de la Lys",
+    ),
+    (
+        "bailleur-bassin@demo.clef.fr",
+        "maisons-du-bassin",
+        "Agent de démonstration, Maisons du Bassin",
+    ),
+];
+
+/// Binds each demo staff account to its landlord (creating the accounts that are not
+/// there); safe to run on every start.
+pub async fn lier_agents(base: &SqlitePool) -> Result<(), ErreurApi> {
+    let mut tx = base.begin().await?;
+    for (email, bailleur, nom) in AGENTS {
+        sqlx::query(
+            "INSERT OR IGNORE INTO comptes (email, mot_de_passe, role, demo) VALUES (?, ?, 'bailleur', 1)",
+        )
+        .bind(email)
+        .bind(HACHE)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO agents_bailleur (compte_id, bailleur_id, nom)
+             SELECT c.id, b.id, ? FROM comptes c, bailleurs b WHERE c.email = ? AND b.slug = ?",
+        )
+        .bind(nom)
+        .bind(email)
+        .bind(bailleur)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The demo applicant's numéro unique.
 pub const NUMERO_DEMO: &str = "0622305000123456PC";
 
@@ -151,6 +196,7 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<bool, ErreurAp
         .fetch_one(base)
         .await?;
     if deja {
+        lier_agents(base).await?;
         return Ok(false);
     }
     let mut demandeurs: Vec<(i64, Demande)> = Vec::new();
@@ -181,6 +227,7 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<bool, ErreurAp
             offres.push(o);
         }
     }
+    lier_agents(base).await?;
     postuler(base, &mut alea, &demandeurs, &offres, aujourdhui).await?;
     for offre in offres
         .iter()

@@ -6,7 +6,7 @@ mod demandeurs;
 mod generation;
 mod territoire;
 
-pub use demandeurs::{COMPTES, MENAGES, MOT_DE_PASSE, NUMERO_DEMO};
+pub use demandeurs::{AGENTS, COMPTES, MENAGES, MOT_DE_PASSE, NUMERO_DEMO};
 pub use generation::{OffreDemo, offres_demo};
 pub use territoire::{BAILLEURS, COMMUNES, TERRITOIRE};
 

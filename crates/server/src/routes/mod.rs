@@ -1,6 +1,7 @@
 //! The API, `/api/v1`: one file per resource. The OpenAPI document is generated from the
 //! handlers themselves (utoipa) and served at `/api/v1/openapi.json`.
 
+pub mod bailleur;
 pub mod candidatures;
 pub mod communes;
 pub mod comptes;
@@ -38,6 +39,7 @@ pub const PREFIXE: &str = "/api/v1";
         (name = "service", description = "État du service"),
         (name = "comptes", description = "Inscription, connexion (cookie de session + en-tête X-CSRF-Token)"),
         (name = "demandeur", description = "L'espace du demandeur : dossier, candidatures, notifications"),
+        (name = "bailleur", description = "Les offres de mon organisme, leur classement (personnel des bailleurs)"),
         (name = "resultats", description = "Comment les logements ont été attribués (anonymisé)"),
     )
 )]
@@ -72,7 +74,9 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(notifications::lister))
                 .routes(routes!(notifications::marquer_lues))
                 .routes(routes!(recherches::lister, recherches::sauvegarder))
-                .routes(routes!(recherches::supprimer)),
+                .routes(routes!(recherches::supprimer))
+                .routes(routes!(bailleur::offres))
+                .routes(routes!(bailleur::lire, bailleur::classer)),
         )
         .split_for_parts();
     let document = Json(document);

@@ -3,6 +3,7 @@
 
 mod aide;
 mod autorisation;
+mod bailleur;
 mod candidatures;
 mod comptes;
 mod demo;

@@ -34,6 +34,8 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/moi/score",
         "/api/v1/moi/notifications",
         "/api/v1/moi/recherches",
+        "/api/v1/bailleur/offres",
+        "/api/v1/bailleur/offres/{id}/classement",
     ] {
         assert!(doc["paths"][chemin]["get"].is_object(), "{chemin} manque");
     }
@@ -47,6 +49,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         ("post", "/api/v1/moi/notifications/lues"),
         ("post", "/api/v1/moi/recherches"),
         ("delete", "/api/v1/moi/recherches/{id}"),
+        ("post", "/api/v1/bailleur/offres/{id}/classement"),
     ] {
         assert!(
             doc["paths"][chemin][methode].is_object(),

@@ -1,0 +1,189 @@
+//! Landlord staff: their organisation's listings only, closing and freezing the ranking.
+
+use crate::aide::{AUJOURDHUI, TestApp, dossier_simple};
+use axum::http::{Method, StatusCode};
+use clef_domain::api::{CandidatureResume, ClassementOffre, OffreBailleur, Probleme};
+use clef_server::demo;
+use serde_json::json;
+
+async fn agent(app: &TestApp, i: usize) -> crate::aide::Client<'_> {
+    let (r, client) = app.connecter(demo::AGENTS[i].0, demo::MOT_DE_PASSE).await;
+    assert_eq!(r.status, StatusCode::OK);
+    client
+}
+
+async fn bailleur_de(app: &TestApp, offre: i64) -> i64 {
+    sqlx::query_scalar("SELECT bailleur_id FROM offres WHERE id = ?")
+        .bind(offre)
+        .fetch_one(&app.base)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn staff_see_their_own_organisations_listings_only() {
+    let app = TestApp::demo().await;
+    for i in 0..demo::AGENTS.len() {
+        let client = agent(&app, i).await;
+        let offres: Vec<OffreBailleur> = client.get("/api/v1/bailleur/offres").await.json();
+        assert!(!offres.is_empty());
+        let mien: i64 = sqlx::query_scalar(
+            "SELECT a.bailleur_id FROM agents_bailleur a JOIN comptes c ON c.id = a.compte_id WHERE c.email = ?",
+        )
+        .bind(demo::AGENTS[i].0)
+        .fetch_one(&app.base)
+        .await
+        .unwrap();
+        let en_base: i64 = sqlx::query_scalar("SELECT count(*) FROM offres WHERE bailleur_id = ?")
+            .bind(mien)
+            .fetch_one(&app.base)
+            .await
+            .unwrap();
+        assert_eq!(offres.len() as i64, en_base);
+        for o in &offres {
+            assert_eq!(bailleur_de(&app, o.offre.id).await, mien);
+        }
+    }
+}
+
+#[tokio::test]
+async fn closing_freezes_the_ranking_the_applicants_saw() {
+    let app = TestApp::demo().await;
+    // An open listing of the first demo landlord, and three applicants.
+    let (offre, cloture): (i64, String) = sqlx::query_as(
+        "SELECT o.id, o.cloture FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
+         WHERE b.slug = ? AND o.financement != 'PLAI' AND o.ouverture <= ?2 AND o.cloture >= ?2
+         ORDER BY o.cloture LIMIT 1",
+    )
+    .bind(demo::AGENTS[0].1)
+    .bind(AUJOURDHUI.to_string())
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    let mut applicants = Vec::new();
+    for n in 1..=3 {
+        let mut dossier = dossier_simple();
+        dossier["date_depot"] = json!(format!("20{}-01-01", 18 + n));
+        let client = app.inscrire_avec_dossier(n, dossier).await;
+        let c: CandidatureResume = client
+            .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
+            .await
+            .json();
+        applicants.push((client, c.id));
+    }
+    let staff = agent(&app, 0).await;
+    let uri = format!("/api/v1/bailleur/offres/{offre}/classement");
+    // While the window is open: nothing to rank yet.
+    let r = staff.post(&uri, json!({})).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.json::<Probleme>().type_, "/problemes/fenetre-ouverte");
+    assert_eq!(staff.get(&uri).await.status, StatusCode::CONFLICT);
+    // What the applicants see on the closing day.
+    let cloture: clef_domain::Jour = cloture.parse().unwrap();
+    let jours = AUJOURDHUI.jours_jusqua(cloture);
+    for _ in 0..jours {
+        app.horloge.avancer_jours(1);
+        for (client, _) in &applicants {
+            client.get("/api/v1/session").await;
+        }
+    }
+    let mut vus = Vec::new();
+    for (client, id) in &applicants {
+        let c: CandidatureResume = client
+            .get(&format!("/api/v1/moi/candidatures/{id}"))
+            .await
+            .json();
+        vus.push((*id, c.position.map(|p| (p.rang, p.score))));
+    }
+    // The day after closing, the landlord logs in and ranks.
+    app.horloge.avancer_jours(1);
+    let staff = agent(&app, 0).await;
+    let r = staff.post(&uri, json!({})).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let classement: ClassementOffre = r.json();
+    assert_eq!(classement.grille_version, 1);
+    assert_eq!(
+        classement.classe_le,
+        AUJOURDHUI.plus_jours(i64::from(jours) as i32 + 1)
+    );
+    for (id, vu) in &vus {
+        let c = classement
+            .candidats
+            .iter()
+            .find(|c| c.candidature_id == *id)
+            .expect("every application is in the ranking");
+        assert_eq!(
+            c.rang.map(|r| (r, c.score.total())),
+            *vu,
+            "application {id}"
+        );
+    }
+    let rangs: Vec<u32> = classement.candidats.iter().filter_map(|c| c.rang).collect();
+    assert_eq!(rangs, (1..=classement.eligibles).collect::<Vec<_>>());
+    // Frozen: a later change of a household changes nothing, and ranking again is harmless.
+    let (client, id) = &applicants[0];
+    let mut riche = dossier_simple();
+    riche["rfr_n2"] = json!(9_000_000);
+    client
+        .envoyer(Method::PUT, "/api/v1/moi/dossier", Some(riche))
+        .await;
+    let encore: ClassementOffre = staff.post(&uri, json!({})).await.json();
+    assert_eq!(encore, classement);
+    let c: CandidatureResume = client
+        .get(&format!("/api/v1/moi/candidatures/{id}"))
+        .await
+        .json();
+    assert_eq!(c.position.map(|p| (p.rang, p.score)), vus[0].1);
+    // No name, no e-mail, no request in what the landlord sees.
+    let texte = String::from_utf8(staff.get(&uri).await.corps).unwrap();
+    for personnel in ["email", "numero_unique", "exemple.fr", "membres"] {
+        assert!(!texte.contains(personnel), "{personnel}");
+    }
+}
+
+#[tokio::test]
+async fn another_organisation_or_an_applicant_gets_nothing() {
+    let app = TestApp::demo().await;
+    let autre_offre: i64 = sqlx::query_scalar(
+        "SELECT o.id FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
+         JOIN classements k ON k.offre_id = o.id WHERE b.slug = ? LIMIT 1",
+    )
+    .bind(demo::AGENTS[1].1)
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    let uri = format!("/api/v1/bailleur/offres/{autre_offre}/classement");
+    let staff = agent(&app, 0).await;
+    assert_eq!(staff.get(&uri).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        staff.post(&uri, json!({})).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // The right organisation sees it.
+    let proprietaire = agent(&app, 1).await;
+    let c: ClassementOffre = proprietaire.get(&uri).await.json();
+    assert_eq!(c.offre_id, autre_offre);
+    // An applicant, or nobody.
+    let demandeur = app.inscrire(1).await;
+    for client in [&demandeur] {
+        assert_eq!(client.get(&uri).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            client.get("/api/v1/bailleur/offres").await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+    assert_eq!(
+        app.anonyme().get(&uri).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // Staff cannot use the applicant's space either.
+    assert_eq!(
+        staff.get("/api/v1/moi/candidatures").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
