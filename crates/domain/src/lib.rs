@@ -20,6 +20,7 @@
 pub mod api;
 pub mod argent;
 pub mod classement;
+pub mod commission;
 pub mod cotation;
 pub mod demande;
 pub mod eligibilite;

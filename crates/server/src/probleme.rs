@@ -21,6 +21,7 @@ pub const TYPE_TROP_DE_TENTATIVES: &str = "/problemes/trop-de-tentatives";
 pub const TYPE_CONFLIT: &str = "/problemes/conflit";
 pub const TYPE_FENETRE_OUVERTE: &str = "/problemes/fenetre-ouverte";
 pub const TYPE_NON_CLASSEE: &str = "/problemes/non-classee";
+pub const TYPE_DEJA_PRESENTEE: &str = "/problemes/deja-presentee";
 /// Followed by the motive (`/problemes/candidature/plafond_atteint`).
 pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
@@ -57,6 +58,8 @@ pub enum ErreurApi {
     FenetreOuverte,
     #[error("pas encore classée")]
     NonClassee,
+    #[error("déjà présentée")]
+    DejaPresentee,
 }
 
 impl ErreurApi {
@@ -156,6 +159,12 @@ impl ErreurApi {
                 409,
                 "Cette offre n'est pas encore classée.",
                 "Classez les candidatures une fois la période de candidature terminée.",
+            ),
+            ErreurApi::DejaPresentee => simple(
+                TYPE_DEJA_PRESENTEE,
+                409,
+                "Les candidats ont déjà été présentés à la commission.",
+                "La liste envoyée ne change plus : enregistrez maintenant les décisions.",
             ),
             ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_) => interne(),
         }
@@ -313,6 +322,9 @@ fn incoherence(regle: &str) -> String {
             "Indiquez quelle personne du ménage est en situation de handicap.".into()
         }
         "date_future" => "Cette date ne peut pas être dans le futur.".into(),
+        "motif_requis" => {
+            "Donnez un motif pour chaque candidat mieux classé que vous ne présentez pas.".into()
+        }
         "mot_de_passe_identifiant" => {
             "Le mot de passe ne doit pas reprendre votre e-mail ou votre numéro unique.".into()
         }

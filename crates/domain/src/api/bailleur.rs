@@ -40,3 +40,50 @@ pub struct ClassementOffre {
     /// Eligible candidates first, in rank order, then the others.
     pub candidats: Vec<CandidatClasse>,
 }
+
+/// A candidate as the commission prepares: rank, score, and how choosing them would move
+/// the territory's social-mix targets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidatCommission {
+    pub candidature_id: i64,
+    pub rang: u32,
+    pub score: u32,
+    /// "Le choisir porterait la part … de 19 % à 21 %, objectif 25 %".
+    pub projection: Vec<crate::mixite::Evolution>,
+    /// Among the candidates proposed by default (the first three), before presentation.
+    pub propose: bool,
+    /// Presented to the commission.
+    pub presente: bool,
+}
+
+/// The commission's view of a ranked listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Commission {
+    pub offre_id: i64,
+    /// The shortlist was sent.
+    pub presentee: bool,
+    /// Eligible candidates in rank order.
+    pub candidats: Vec<CandidatCommission>,
+}
+
+/// A higher-ranked candidate left out of the shortlist, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PassageSaisi {
+    pub candidature_id: i64,
+    pub motif: super::MotifPassage,
+    /// Free text completing the motive, without names (published).
+    pub precision: String,
+}
+
+/// Body of `POST /bailleur/offres/{id}/presentation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Presentation {
+    /// 1 to 3 eligible candidates, in the order presented.
+    pub candidatures: Vec<i64>,
+    #[serde(default)]
+    pub passages: Vec<PassageSaisi>,
+}

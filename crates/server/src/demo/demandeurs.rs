@@ -365,14 +365,27 @@ async fn decider(
         .execute(&mut *tx)
         .await?;
     }
-    let (_, _, rang, score) = classes[choisi];
+    let (_, demandeur_id, rang, score) = classes[choisi];
+    // What the letting counts for in the social-mix targets.
+    let demande = crate::stockage::demandeurs::demande(base, demandeur_id).await?;
+    let parametres = crate::stockage::territoires::de_l_offre(base, offre_id).await?;
+    let (premier_quartile, prioritaire) = match (demande, parametres) {
+        (Some(d), Some((_, p))) => (
+            clef_domain::mixite::premier_quartile(&d, &p, decide_le.annee()),
+            d.prioritaire(),
+        ),
+        _ => (false, false),
+    };
     sqlx::query(
-        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score) VALUES (?, ?, ?, ?)",
+        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score, premier_quartile, prioritaire)
+         VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(offre_id)
     .bind(decide_le.to_string())
     .bind(rang)
     .bind(score)
+    .bind(premier_quartile)
+    .bind(prioritaire)
     .execute(&mut *tx)
     .await?;
     if passe {

@@ -2,15 +2,24 @@
 //! bound to the staff member's organisation: another organisation's listing is "not found".
 
 use crate::application::Etat;
-use crate::candidatures::{OffreACoter, classement, depuis_json};
+use crate::candidatures::{OffreACoter, classement, depuis_json, en_json};
 use crate::compte::Agent;
+use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
-use clef_domain::api::{CandidatClasse, ClassementOffre, OffreBailleur, Probleme};
+use clef_domain::api::{
+    CandidatClasse, CandidatCommission, ClassementOffre, Commission, OffreBailleur, Presentation,
+    Probleme,
+};
+use clef_domain::classement::CANDIDATS_PRESENTES;
+use clef_domain::commission::{self, Eligible};
+use clef_domain::demande::Demande;
 use clef_domain::erreur::CodeErreur;
+use clef_domain::mixite::{self, Attribution};
+use clef_domain::offre::Code;
 use clef_domain::offre::EtatOffre;
 use sqlx::SqlitePool;
 
@@ -187,4 +196,219 @@ pub async fn classer(
     classement::figer(&etat.base, &offre, aujourdhui).await?;
     let offre = offre_de(&etat.base, &agent, offre.detail.resume.id, aujourdhui).await?;
     Ok(Json(lire_classement(&etat.base, &offre).await?))
+}
+
+/// The territory's recorded lettings, as the social-mix targets count them.
+async fn attributions(base: &SqlitePool) -> Result<Vec<Attribution>, ErreurApi> {
+    let lignes: Vec<(bool, bool, bool, String)> = sqlx::query_as(
+        "SELECT o.qpv_id IS NOT NULL, r.premier_quartile, r.prioritaire, o.reservataire
+         FROM resultats r JOIN offres o ON o.id = r.offre_id",
+    )
+    .fetch_all(base)
+    .await?;
+    lignes
+        .into_iter()
+        .map(|(dans_qpv, premier_quartile, prioritaire, reservataire)| {
+            Ok(Attribution {
+                dans_qpv,
+                premier_quartile,
+                relogement_renouvellement_urbain: false,
+                prioritaire,
+                reservataire: Code::depuis_code(&reservataire).ok_or_else(|| {
+                    ErreurApi::DonneeIllisible(format!("reservataire = {reservataire}"))
+                })?,
+            })
+        })
+        .collect()
+}
+
+/// The letting a candidate's choice would add to the targets.
+pub fn attribution(offre: &OffreACoter, demande: &Demande) -> Attribution {
+    Attribution {
+        dans_qpv: offre.logement.dans_qpv,
+        premier_quartile: mixite::premier_quartile(
+            demande,
+            &offre.territoire,
+            offre.logement.annee,
+        ),
+        relogement_renouvellement_urbain: false,
+        prioritaire: demande.prioritaire(),
+        reservataire: offre.logement.reservataire,
+    }
+}
+
+/// The eligible candidates of a frozen ranking: application, applicant, rank, score.
+async fn eligibles(
+    base: &SqlitePool,
+    offre_id: i64,
+) -> Result<Vec<(i64, i64, u32, u32, String)>, ErreurApi> {
+    let lignes: Vec<(i64, i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, demandeur_id, rang, score, etat FROM candidatures
+         WHERE offre_id = ? AND rang IS NOT NULL ORDER BY rang",
+    )
+    .bind(offre_id)
+    .fetch_all(base)
+    .await?;
+    Ok(lignes
+        .into_iter()
+        .map(|(id, d, rang, score, etat)| (id, d, rang as u32, score as u32, etat))
+        .collect())
+}
+
+/// The commission's view: eligible candidates in rank order, the first three proposed,
+/// and how choosing each would move the territory's social-mix targets. Anonymised.
+#[utoipa::path(
+    get,
+    path = "/bailleur/offres/{id}/commission",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    responses(
+        (status = 200, description = "Les candidats pour la commission", body = Commission),
+        (status = 404, description = "Pas une offre de mon organisme", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "Pas encore classée", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn commission(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+) -> Result<Json<Commission>, ErreurApi> {
+    let offre = offre_de(
+        &etat.base,
+        &agent,
+        identifiant(&id)?,
+        etat.horloge.aujourdhui(),
+    )
+    .await?;
+    if offre.classe_le.is_none() {
+        return Err(ErreurApi::NonClassee);
+    }
+    let offre_id = offre.detail.resume.id;
+    let passees = attributions(&etat.base).await?;
+    let liste = eligibles(&etat.base, offre_id).await?;
+    let presentee = liste.iter().any(|l| l.4 != "classee");
+    let mut candidats = Vec::with_capacity(liste.len());
+    for (candidature_id, demandeur_id, rang, score, etat_candidature) in liste {
+        let projection = match stockage::demandeurs::demande(&etat.base, demandeur_id).await? {
+            Some(demande) => mixite::projection(
+                &passees,
+                attribution(&offre, &demande),
+                offre.territoire.objectifs,
+            ),
+            None => Vec::new(),
+        };
+        candidats.push(CandidatCommission {
+            candidature_id,
+            rang,
+            score,
+            projection,
+            propose: !presentee && rang <= CANDIDATS_PRESENTES,
+            presente: matches!(etat_candidature.as_str(), "presentee" | "attribuee"),
+        });
+    }
+    Ok(Json(Commission {
+        offre_id,
+        presentee,
+        candidats,
+    }))
+}
+
+/// Send the shortlist to the commission: 1 to 3 eligible candidates; a motive for every
+/// higher-ranked candidate left out. Done once; journaled; the candidates are notified.
+#[utoipa::path(
+    post,
+    path = "/bailleur/offres/{id}/presentation",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    request_body = Presentation,
+    responses(
+        (status = 200, description = "Candidats présentés", body = Commission),
+        (status = 400, description = "Liste invalide ou motif manquant : `errors` dit quoi", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 404, description = "Pas une offre de mon organisme", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "Pas encore classée, ou déjà présentée", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn presenter(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+    Json(presentation): Json<Presentation>,
+) -> Result<Json<Commission>, ErreurApi> {
+    let offre = offre_de(
+        &etat.base,
+        &agent,
+        identifiant(&id)?,
+        etat.horloge.aujourdhui(),
+    )
+    .await?;
+    if offre.classe_le.is_none() {
+        return Err(ErreurApi::NonClassee);
+    }
+    let offre_id = offre.detail.resume.id;
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let lignes: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, rang, score, etat FROM candidatures WHERE offre_id = ? AND rang IS NOT NULL ORDER BY rang",
+    )
+    .bind(offre_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    if lignes.iter().any(|l| l.3 != "classee") {
+        return Err(ErreurApi::DejaPresentee);
+    }
+    let eligibles: Vec<Eligible> = lignes
+        .iter()
+        .map(|l| Eligible {
+            candidature_id: l.0,
+            rang: l.1 as u32,
+        })
+        .collect();
+    let passes = commission::verifier(&eligibles, &presentation).map_err(ErreurApi::Invalide)?;
+    for id in &presentation.candidatures {
+        sqlx::query("UPDATE candidatures SET etat = 'presentee' WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+             SELECT demandeur_id, 'presentee_en_commission', offre_id, id FROM candidatures WHERE id = ?",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for p in &passes {
+        let score = lignes
+            .iter()
+            .find(|l| l.0 == p.candidature_id)
+            .map_or(0, |l| l.2);
+        sqlx::query(
+            "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(offre_id)
+        .bind(i64::from(p.rang))
+        .bind(score)
+        .bind(en_json(&p.motif)?.trim_matches('"'))
+        .bind(&p.precision)
+        .execute(&mut *tx)
+        .await?;
+    }
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "presentation_commission",
+        Some(offre_id),
+        &serde_json::json!({
+            "candidatures": presentation.candidatures,
+            "passages": passes.iter().map(|p| serde_json::json!({
+                "candidature_id": p.candidature_id,
+                "rang": p.rang,
+                "motif": p.motif,
+                "precision": p.precision,
+            })).collect::<Vec<_>>(),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    commission(State(etat), agent, Path(offre_id.to_string())).await
 }

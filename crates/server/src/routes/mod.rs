@@ -76,7 +76,9 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(recherches::lister, recherches::sauvegarder))
                 .routes(routes!(recherches::supprimer))
                 .routes(routes!(bailleur::offres))
-                .routes(routes!(bailleur::lire, bailleur::classer)),
+                .routes(routes!(bailleur::lire, bailleur::classer))
+                .routes(routes!(bailleur::commission))
+                .routes(routes!(bailleur::presenter)),
         )
         .split_for_parts();
     let document = Json(document);

@@ -187,3 +187,156 @@ async fn another_organisation_or_an_applicant_gets_nothing() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// A frozen, undecided demo listing with at least `n` eligible candidates, and the index
+/// of its landlord's staff account in `demo::AGENTS`.
+async fn classee_non_decidee(app: &TestApp, n: i64) -> (i64, usize) {
+    let (offre, slug): (i64, String) = sqlx::query_as(
+        "SELECT k.offre_id, b.slug FROM classements k JOIN offres o ON o.id = k.offre_id
+         JOIN bailleurs b ON b.id = o.bailleur_id
+         WHERE k.eligibles >= ? AND k.offre_id NOT IN (SELECT offre_id FROM resultats)
+         ORDER BY k.offre_id LIMIT 1",
+    )
+    .bind(n)
+    .fetch_one(&app.base)
+    .await
+    .expect("the demo has a ranked listing awaiting its commission");
+    let i = demo::AGENTS.iter().position(|a| a.1 == slug).unwrap();
+    (offre, i)
+}
+
+#[tokio::test]
+async fn the_commission_sees_the_ranking_the_first_three_proposed_and_the_mix_projection() {
+    let app = TestApp::demo().await;
+    let (offre, i) = classee_non_decidee(&app, 4).await;
+    let staff = agent(&app, i).await;
+    let c: clef_domain::api::Commission = staff
+        .get(&format!("/api/v1/bailleur/offres/{offre}/commission"))
+        .await
+        .json();
+    assert!(!c.presentee);
+    let rangs: Vec<u32> = c.candidats.iter().map(|x| x.rang).collect();
+    assert_eq!(rangs, (1..=rangs.len() as u32).collect::<Vec<_>>());
+    let proposes: Vec<u32> = c
+        .candidats
+        .iter()
+        .filter(|x| x.propose)
+        .map(|x| x.rang)
+        .collect();
+    assert_eq!(proposes, [1, 2, 3]);
+    for x in &c.candidats {
+        // The letting counts in the QPV target that applies and in the réservataire's.
+        assert_eq!(x.projection.len(), 2, "{x:?}");
+        for e in &x.projection {
+            assert_eq!(e.apres.total, e.avant.total + 1);
+        }
+    }
+    let texte = String::from_utf8(
+        staff
+            .get(&format!("/api/v1/bailleur/offres/{offre}/commission"))
+            .await
+            .corps,
+    )
+    .unwrap();
+    for personnel in ["email", "numero_unique", "membres", "demo.clef.fr"] {
+        assert!(!texte.contains(personnel), "{personnel}");
+    }
+}
+
+#[tokio::test]
+async fn passing_over_a_higher_ranked_candidate_needs_a_motive_which_is_journaled() {
+    let app = TestApp::demo().await;
+    let (offre, i) = classee_non_decidee(&app, 4).await;
+    let staff = agent(&app, i).await;
+    let vue: clef_domain::api::Commission = staff
+        .get(&format!("/api/v1/bailleur/offres/{offre}/commission"))
+        .await
+        .json();
+    let ids: Vec<i64> = vue.candidats.iter().map(|x| x.candidature_id).collect();
+    let uri = format!("/api/v1/bailleur/offres/{offre}/presentation");
+    // Ranks 2, 3 and 4 without a word about rank 1: refused, nothing changes.
+    let r = staff
+        .post(&uri, json!({"candidatures": [ids[1], ids[2], ids[3]]}))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let p: Probleme = r.json();
+    assert_eq!(p.errors[0].erreur.champ, "passages");
+    let presentees: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM candidatures WHERE offre_id = ? AND etat = 'presentee'",
+    )
+    .bind(offre)
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    assert_eq!(presentees, 0);
+    // With a motive from the list and a precision.
+    let r = staff
+        .post(
+            &uri,
+            json!({
+                "candidatures": [ids[1], ids[2], ids[3]],
+                "passages": [{"candidature_id": ids[0], "motif": "desistement",
+                              "precision": "A renoncé par écrit avant la commission."}]
+            }),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let apres: clef_domain::api::Commission = r.json();
+    assert!(apres.presentee);
+    let presentes: Vec<u32> = apres
+        .candidats
+        .iter()
+        .filter(|x| x.presente)
+        .map(|x| x.rang)
+        .collect();
+    assert_eq!(presentes, [2, 3, 4]);
+    // Recorded for publication, journaled, notified.
+    let (rang, motif): (i64, String) =
+        sqlx::query_as("SELECT rang, motif FROM passages WHERE offre_id = ?")
+            .bind(offre)
+            .fetch_one(&app.base)
+            .await
+            .unwrap();
+    assert_eq!((rang, motif.as_str()), (1, "desistement"));
+    let notifiees: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notifications WHERE offre_id = ? AND genre = 'presentee_en_commission'",
+    )
+    .bind(offre)
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    assert_eq!(notifiees, 3);
+    let details: String = sqlx::query_scalar(
+        "SELECT details FROM journal WHERE offre_id = ? AND acte = 'presentation_commission'",
+    )
+    .bind(offre)
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    assert!(details.contains("A renoncé par écrit"));
+    // The journal cannot be altered.
+    assert!(
+        sqlx::query("UPDATE journal SET acte = 'autre'")
+            .execute(&app.base)
+            .await
+            .is_err()
+    );
+    assert!(
+        sqlx::query("DELETE FROM journal")
+            .execute(&app.base)
+            .await
+            .is_err()
+    );
+    // Done once.
+    let r = staff.post(&uri, json!({"candidatures": [ids[0]]})).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // Another organisation cannot present anything here.
+    let autre = agent(&app, (i + 1) % demo::AGENTS.len()).await;
+    let r = autre.post(&uri, json!({"candidatures": [ids[0]]})).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}

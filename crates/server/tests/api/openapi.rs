@@ -36,6 +36,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/moi/recherches",
         "/api/v1/bailleur/offres",
         "/api/v1/bailleur/offres/{id}/classement",
+        "/api/v1/bailleur/offres/{id}/commission",
     ] {
         assert!(doc["paths"][chemin]["get"].is_object(), "{chemin} manque");
     }
@@ -50,6 +51,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         ("post", "/api/v1/moi/recherches"),
         ("delete", "/api/v1/moi/recherches/{id}"),
         ("post", "/api/v1/bailleur/offres/{id}/classement"),
+        ("post", "/api/v1/bailleur/offres/{id}/presentation"),
     ] {
         assert!(
             doc["paths"][chemin][methode].is_object(),
