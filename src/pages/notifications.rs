@@ -21,6 +21,7 @@ fn texte(i18n: I18nContext<Locale>, n: &Notification) -> String {
         GenreNotification::PresenteeEnCommission => {
             tu_string!(i18n, notifications.presentee, titre)
         }
+        GenreNotification::Proposee => tu_string!(i18n, notifications.proposee, titre),
         GenreNotification::Attribuee => tu_string!(i18n, notifications.attribuee, titre),
         GenreNotification::NonRetenue => tu_string!(i18n, notifications.non_retenue, titre),
         GenreNotification::NouvelleOffre => {

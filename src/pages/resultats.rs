@@ -17,6 +17,8 @@ use leptos_router::hooks::use_params_map;
 fn motif(i18n: I18nContext<Locale>, m: MotifPassage) -> String {
     match m {
         MotifPassage::Desistement => tu_string!(i18n, resultats.motif_desistement),
+        MotifPassage::RefusDuLogement => tu_string!(i18n, resultats.motif_refus_du_logement),
+        MotifPassage::PlafondDepasse => tu_string!(i18n, resultats.motif_plafond_depasse),
         MotifPassage::LogementInadapte => tu_string!(i18n, resultats.motif_logement_inadapte),
         MotifPassage::TauxEffortExcessif => tu_string!(i18n, resultats.motif_taux_effort),
         MotifPassage::DossierIncomplet => tu_string!(i18n, resultats.motif_dossier_incomplet),

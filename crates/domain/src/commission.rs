@@ -205,3 +205,31 @@ mod tests {
         );
     }
 }
+
+/// Who the home is offered to now: the candidate attributed in the lowest rank who has not
+/// refused, once every rank before them has refused. `issues` are (candidature, rank of
+/// attribution, answer: `Some(true)` accepted, `Some(false)` refused).
+pub fn propose(issues: &[(i64, u8, Option<bool>)]) -> Option<i64> {
+    let mut ordre: Vec<&(i64, u8, Option<bool>)> = issues.iter().collect();
+    ordre.sort_by_key(|i| i.1);
+    ordre
+        .into_iter()
+        .find(|i| i.2 != Some(false))
+        .filter(|i| i.2.is_none())
+        .map(|i| i.0)
+}
+
+#[cfg(test)]
+mod tests_propose {
+    use super::propose;
+
+    #[test]
+    fn the_home_goes_down_the_attribution_ranks_as_candidates_refuse() {
+        assert_eq!(propose(&[]), None);
+        assert_eq!(propose(&[(20, 2, None), (10, 1, None)]), Some(10));
+        assert_eq!(propose(&[(10, 1, Some(false)), (20, 2, None)]), Some(20));
+        // Accepted: nobody else is asked.
+        assert_eq!(propose(&[(10, 1, Some(true)), (20, 2, None)]), None);
+        assert_eq!(propose(&[(10, 1, Some(false)), (20, 2, Some(false))]), None);
+    }
+}

@@ -8,7 +8,7 @@ CREATE TABLE passages_nouveau (
     offre_id  INTEGER NOT NULL REFERENCES classements (offre_id),
     rang      INTEGER NOT NULL CHECK (rang > 0),
     score     INTEGER NOT NULL CHECK (score >= 0),
-    motif     TEXT NOT NULL CHECK (motif IN ('desistement', 'logement_inadapte', 'taux_effort_excessif', 'dossier_incomplet', 'objectif_mixite')),
+    motif     TEXT NOT NULL CHECK (motif IN ('desistement', 'refus_du_logement', 'plafond_depasse', 'logement_inadapte', 'taux_effort_excessif', 'dossier_incomplet', 'objectif_mixite')),
     precision TEXT NOT NULL CHECK (length(precision) BETWEEN 1 AND 500),
     UNIQUE (offre_id, rang)
 );

@@ -22,6 +22,7 @@ pub const TYPE_CONFLIT: &str = "/problemes/conflit";
 pub const TYPE_FENETRE_OUVERTE: &str = "/problemes/fenetre-ouverte";
 pub const TYPE_NON_CLASSEE: &str = "/problemes/non-classee";
 pub const TYPE_DEJA_PRESENTEE: &str = "/problemes/deja-presentee";
+pub const TYPE_ETAPE_FAITE: &str = "/problemes/etape-deja-faite";
 /// Followed by the motive (`/problemes/candidature/plafond_atteint`).
 pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
@@ -60,6 +61,8 @@ pub enum ErreurApi {
     NonClassee,
     #[error("déjà présentée")]
     DejaPresentee,
+    #[error("étape déjà faite")]
+    EtapeFaite,
 }
 
 impl ErreurApi {
@@ -165,6 +168,12 @@ impl ErreurApi {
                 409,
                 "Les candidats ont déjà été présentés à la commission.",
                 "La liste envoyée ne change plus : enregistrez maintenant les décisions.",
+            ),
+            ErreurApi::EtapeFaite => simple(
+                TYPE_ETAPE_FAITE,
+                409,
+                "Cette étape est déjà enregistrée.",
+                "Une décision, une réponse ou une attribution enregistrée ne change plus.",
             ),
             ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_) => interne(),
         }

@@ -87,3 +87,81 @@ pub struct Presentation {
     #[serde(default)]
     pub passages: Vec<PassageSaisi>,
 }
+
+/// Why the commission refused a candidate (code de la construction et de l'habitation,
+/// R.441-3 and L.441-1: the decision is motivated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MotifRefus {
+    /// Resources above the ceiling, on the documents.
+    PlafondDepasse,
+    DossierIncomplet,
+    /// The home does not suit the household.
+    LogementInadapte,
+    TauxEffortExcessif,
+}
+
+/// The commission's decision on a presented candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Decision {
+    /// Attributed in rank 1, 2 or 3: the order in which the home is offered.
+    Attribue {
+        rang: u8,
+    },
+    Refuse {
+        motif: MotifRefus,
+    },
+}
+
+/// Body of `POST /bailleur/offres/{id}/decisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionSaisie {
+    pub candidature_id: i64,
+    pub decision: Decision,
+}
+
+/// Body of `POST /bailleur/offres/{id}/reponses`: the answer of the candidate the home is
+/// offered to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReponseSaisie {
+    pub candidature_id: i64,
+    pub accepte: bool,
+    /// Why, when refused (500 characters at most).
+    #[serde(default)]
+    pub motif: String,
+}
+
+/// Body of `POST /bailleur/offres/{id}/bail`: the lease is signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BailSigne {
+    pub candidature_id: i64,
+}
+
+/// One presented candidate's outcome so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Issue {
+    pub candidature_id: i64,
+    pub rang: u32,
+    pub decision: Option<Decision>,
+    /// `Some(true)` accepted, `Some(false)` refused.
+    pub reponse: Option<bool>,
+    /// The home is offered to this candidate now: their answer is awaited.
+    pub propose: bool,
+}
+
+/// The outcome of a listing's commission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Issues {
+    pub offre_id: i64,
+    pub candidats: Vec<Issue>,
+    /// The lease is signed and the result published.
+    pub attribuee: bool,
+}

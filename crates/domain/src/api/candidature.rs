@@ -176,6 +176,8 @@ pub enum GenreNotification {
     OffreCloturee,
     CandidatureClassee,
     PresenteeEnCommission,
+    /// The commission attributed the home to me: my answer is awaited.
+    Proposee,
     Attribuee,
     NonRetenue,
     /// A new listing matches a saved search.

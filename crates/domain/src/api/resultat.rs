@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 pub enum MotifPassage {
     /// The candidate withdrew or did not answer.
     Desistement,
+    /// The home was offered to the candidate, who refused it.
+    RefusDuLogement,
+    /// On the documents, the resources are above the ceiling.
+    PlafondDepasse,
     /// The home does not suit the household (size, accessibility).
     LogementInadapte,
     /// Rent burden too high for the household's resources.
@@ -23,8 +27,10 @@ pub enum MotifPassage {
 }
 
 impl MotifPassage {
-    pub const TOUS: [MotifPassage; 5] = [
+    pub const TOUS: [MotifPassage; 7] = [
         MotifPassage::Desistement,
+        MotifPassage::RefusDuLogement,
+        MotifPassage::PlafondDepasse,
         MotifPassage::LogementInadapte,
         MotifPassage::TauxEffortExcessif,
         MotifPassage::DossierIncomplet,

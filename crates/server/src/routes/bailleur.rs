@@ -23,7 +23,7 @@ use clef_domain::offre::Code;
 use clef_domain::offre::EtatOffre;
 use sqlx::SqlitePool;
 
-fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
+pub fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
     texte
         .parse()
         .ok()
@@ -32,7 +32,7 @@ fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
 }
 
 /// The listing, if it is the organisation's.
-async fn offre_de(
+pub async fn offre_de(
     base: &SqlitePool,
     agent: &Agent,
     offre_id: i64,

@@ -6,6 +6,7 @@ pub mod candidatures;
 pub mod communes;
 pub mod comptes;
 pub mod dossier;
+pub mod issues;
 pub mod notifications;
 pub mod offres;
 pub mod recherches;
@@ -78,7 +79,11 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(bailleur::offres))
                 .routes(routes!(bailleur::lire, bailleur::classer))
                 .routes(routes!(bailleur::commission))
-                .routes(routes!(bailleur::presenter)),
+                .routes(routes!(bailleur::presenter))
+                .routes(routes!(issues::lire))
+                .routes(routes!(issues::decider))
+                .routes(routes!(issues::repondre))
+                .routes(routes!(issues::signer)),
         )
         .split_for_parts();
     let document = Json(document);

@@ -23,6 +23,7 @@ fn genre(code: &str) -> Result<GenreNotification, ErreurApi> {
         "offre_cloturee" => OffreCloturee,
         "candidature_classee" => CandidatureClassee,
         "presentee_en_commission" => PresenteeEnCommission,
+        "proposee" => Proposee,
         "attribuee" => Attribuee,
         "non_retenue" => NonRetenue,
         "nouvelle_offre" => NouvelleOffre,

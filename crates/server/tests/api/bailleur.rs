@@ -340,3 +340,192 @@ async fn passing_over_a_higher_ranked_candidate_needs_a_motive_which_is_journale
     let r = autre.post(&uri, json!({"candidatures": [ids[0]]})).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn decisions_then_answers_then_the_lease_publish_the_result() {
+    let app = TestApp::demo().await;
+    let (offre, i) = classee_non_decidee(&app, 4).await;
+    let staff = agent(&app, i).await;
+    let base = format!("/api/v1/bailleur/offres/{offre}");
+    let vue: clef_domain::api::Commission = staff.get(&format!("{base}/commission")).await.json();
+    let ids: Vec<i64> = vue.candidats.iter().map(|x| x.candidature_id).collect();
+    let issues = |r: crate::aide::Reponse| {
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&r.corps)
+        );
+        r.json::<clef_domain::api::Issues>()
+    };
+    // Nothing to decide before the presentation.
+    let r = staff
+        .post(
+            &format!("{base}/decisions"),
+            json!({"candidature_id": ids[0], "decision": {"type": "attribue", "rang": 1}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    staff
+        .post(
+            &format!("{base}/presentation"),
+            json!({"candidatures": [ids[0], ids[1], ids[2]]}),
+        )
+        .await;
+    // The commission: first and second in the attribution order, the third refused.
+    issues(
+        staff
+            .post(
+                &format!("{base}/decisions"),
+                json!({"candidature_id": ids[0], "decision": {"type": "attribue", "rang": 1}}),
+            )
+            .await,
+    );
+    let r = staff
+        .post(
+            &format!("{base}/decisions"),
+            json!({"candidature_id": ids[1], "decision": {"type": "attribue", "rang": 1}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "rank 1 is given already");
+    issues(
+        staff
+            .post(
+                &format!("{base}/decisions"),
+                json!({"candidature_id": ids[1], "decision": {"type": "attribue", "rang": 2}}),
+            )
+            .await,
+    );
+    let vu = issues(staff.post(&format!("{base}/decisions"), json!({"candidature_id": ids[2], "decision": {"type": "refuse", "motif": "dossier_incomplet"}})).await);
+    let propose: Vec<i64> = vu
+        .candidats
+        .iter()
+        .filter(|c| c.propose)
+        .map(|c| c.candidature_id)
+        .collect();
+    assert_eq!(propose, [ids[0]]);
+    // A decision is taken once; the fourth was never presented.
+    let r = staff
+        .post(
+            &format!("{base}/decisions"),
+            json!({"candidature_id": ids[2], "decision": {"type": "attribue", "rang": 3}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = staff
+        .post(
+            &format!("{base}/decisions"),
+            json!({"candidature_id": ids[3], "decision": {"type": "attribue", "rang": 3}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Only the candidate the home is offered to can answer; the first refuses.
+    let r = staff
+        .post(
+            &format!("{base}/reponses"),
+            json!({"candidature_id": ids[1], "accepte": true}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let vu = issues(staff.post(&format!("{base}/reponses"), json!({"candidature_id": ids[0], "accepte": false, "motif": "Trop loin de l'école."})).await);
+    let propose: Vec<i64> = vu
+        .candidats
+        .iter()
+        .filter(|c| c.propose)
+        .map(|c| c.candidature_id)
+        .collect();
+    assert_eq!(
+        propose,
+        [ids[1]],
+        "the next in the order is offered the home"
+    );
+    // No lease without an acceptance.
+    let r = staff
+        .post(&format!("{base}/bail"), json!({"candidature_id": ids[1]}))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    issues(
+        staff
+            .post(
+                &format!("{base}/reponses"),
+                json!({"candidature_id": ids[1], "accepte": true}),
+            )
+            .await,
+    );
+    let vu = issues(
+        staff
+            .post(&format!("{base}/bail"), json!({"candidature_id": ids[1]}))
+            .await,
+    );
+    assert!(vu.attribuee);
+    // Published: the second got it, and why the first did not is said.
+    let resultat: clef_domain::api::Resultat =
+        app.get(&format!("/api/v1/resultats/{offre}")).await.json();
+    assert_eq!(resultat.attribue_rang, 2);
+    assert_eq!(resultat.passages.len(), 1);
+    assert_eq!(
+        resultat.passages[0].motif,
+        clef_domain::api::MotifPassage::RefusDuLogement
+    );
+    // Every applicant concerned was told.
+    let genres = |id: i64| {
+        let base = app.base.clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT genre FROM notifications WHERE candidature_id = ? ORDER BY id",
+            )
+            .bind(id)
+            .fetch_all(&base)
+            .await
+            .unwrap()
+        }
+    };
+    let premier = genres(ids[0]).await;
+    assert!(
+        premier.ends_with(&[
+            "presentee_en_commission".into(),
+            "proposee".into(),
+            "non_retenue".into()
+        ]),
+        "{premier:?}"
+    );
+    let second = genres(ids[1]).await;
+    assert!(
+        second.ends_with(&[
+            "presentee_en_commission".into(),
+            "proposee".into(),
+            "attribuee".into()
+        ]),
+        "{second:?}"
+    );
+    assert_eq!(
+        genres(ids[2]).await.last().map(String::as_str),
+        Some("non_retenue")
+    );
+    assert_eq!(
+        genres(ids[3]).await.last().map(String::as_str),
+        Some("non_retenue")
+    );
+    // Journaled; nothing changes after the lease.
+    let actes: Vec<String> =
+        sqlx::query_scalar("SELECT acte FROM journal WHERE offre_id = ? ORDER BY id")
+            .bind(offre)
+            .fetch_all(&app.base)
+            .await
+            .unwrap();
+    assert_eq!(
+        actes.first().map(String::as_str),
+        Some("presentation_commission")
+    );
+    assert_eq!(actes.last().map(String::as_str), Some("bail_signe"));
+    let r = staff
+        .post(&format!("{base}/bail"), json!({"candidature_id": ids[1]}))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // Another organisation sees none of it.
+    let autre = agent(&app, (i + 1) % demo::AGENTS.len()).await;
+    assert_eq!(
+        autre.get(&format!("{base}/issues")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

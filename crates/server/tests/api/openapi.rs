@@ -37,6 +37,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/bailleur/offres",
         "/api/v1/bailleur/offres/{id}/classement",
         "/api/v1/bailleur/offres/{id}/commission",
+        "/api/v1/bailleur/offres/{id}/issues",
     ] {
         assert!(doc["paths"][chemin]["get"].is_object(), "{chemin} manque");
     }
@@ -52,6 +53,9 @@ async fn the_openapi_document_describes_every_endpoint() {
         ("delete", "/api/v1/moi/recherches/{id}"),
         ("post", "/api/v1/bailleur/offres/{id}/classement"),
         ("post", "/api/v1/bailleur/offres/{id}/presentation"),
+        ("post", "/api/v1/bailleur/offres/{id}/decisions"),
+        ("post", "/api/v1/bailleur/offres/{id}/reponses"),
+        ("post", "/api/v1/bailleur/offres/{id}/bail"),
     ] {
         assert!(
             doc["paths"][chemin][methode].is_object(),
