@@ -23,6 +23,7 @@ pub const TYPE_FENETRE_OUVERTE: &str = "/problemes/fenetre-ouverte";
 pub const TYPE_NON_CLASSEE: &str = "/problemes/non-classee";
 pub const TYPE_DEJA_PRESENTEE: &str = "/problemes/deja-presentee";
 pub const TYPE_ETAPE_FAITE: &str = "/problemes/etape-deja-faite";
+pub const TYPE_CLOTURE_IMPOSSIBLE: &str = "/problemes/cloture-impossible";
 /// Followed by the motive (`/problemes/candidature/plafond_atteint`).
 pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
@@ -63,6 +64,8 @@ pub enum ErreurApi {
     DejaPresentee,
     #[error("étape déjà faite")]
     EtapeFaite,
+    #[error("clôture anticipée impossible")]
+    ClotureImpossible,
 }
 
 impl ErreurApi {
@@ -174,6 +177,12 @@ impl ErreurApi {
                 409,
                 "Cette étape est déjà enregistrée.",
                 "Une décision, une réponse ou une attribution enregistrée ne change plus.",
+            ),
+            ErreurApi::ClotureImpossible => simple(
+                TYPE_CLOTURE_IMPOSSIBLE,
+                409,
+                "Cette offre ne peut pas être close maintenant.",
+                "Seule une offre ouverte depuis au moins un jour peut être close avant sa date.",
             ),
             ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_) => interne(),
         }

@@ -165,3 +165,11 @@ pub struct Issues {
     /// The lease is signed and the result published.
     pub attribuee: bool,
 }
+
+/// Body of `POST /bailleur/offres/{id}/cloture`: closing a listing before its planned day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClotureAnticipee {
+    /// Why (1 to 500 characters), kept with the listing.
+    pub motif: String,
+}

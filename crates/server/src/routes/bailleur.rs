@@ -11,8 +11,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
 use clef_domain::api::{
-    CandidatClasse, CandidatCommission, ClassementOffre, Commission, OffreBailleur, Presentation,
-    Probleme,
+    CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
+    OffreBailleur, Presentation, Probleme,
 };
 use clef_domain::classement::CANDIDATS_PRESENTES;
 use clef_domain::commission::{self, Eligible};
@@ -411,4 +411,75 @@ pub async fn presenter(
     .await?;
     tx.commit().await?;
     commission(State(etat), agent, Path(offre_id.to_string())).await
+}
+
+/// Close an open listing before its planned day, with a reason: applications stop now,
+/// and the candidates can be ranked at once. Journaled.
+#[utoipa::path(
+    post,
+    path = "/bailleur/offres/{id}/cloture",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    request_body = ClotureAnticipee,
+    responses(
+        (status = 200, description = "Offre close", body = OffreBailleur),
+        (status = 400, description = "Motif absent ou trop long", body = Probleme, content_type = "application/problem+json"),
+        (status = 404, description = "Pas une offre de mon organisme", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "L'offre n'est pas ouverte, ou s'est ouverte aujourd'hui", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn clore(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+    Json(cloture): Json<ClotureAnticipee>,
+) -> Result<Json<OffreBailleur>, ErreurApi> {
+    let aujourdhui = etat.horloge.aujourdhui();
+    let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
+    let motif = cloture.motif.trim();
+    if motif.is_empty() {
+        return Err(ErreurApi::champ("motif", CodeErreur::Requis));
+    }
+    if motif.chars().count() > commission::PRECISION_MAX {
+        return Err(ErreurApi::champ(
+            "motif",
+            CodeErreur::HorsLimites {
+                min: 1,
+                max: commission::PRECISION_MAX as i64,
+            },
+        ));
+    }
+    let resume = &offre.detail.resume;
+    // The window ends the day before; a listing opened today has no day before to end on.
+    if resume.etat != EtatOffre::Ouverte || resume.ouverture >= aujourdhui {
+        return Err(ErreurApi::ClotureImpossible);
+    }
+    let hier = aujourdhui.plus_jours(-1);
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query(
+        "UPDATE offres SET cloture_prevue = cloture, cloture = ?, motif_cloture = ?
+         WHERE id = ? AND cloture >= ?",
+    )
+    .bind(hier.to_string())
+    .bind(motif)
+    .bind(resume.id)
+    .bind(aujourdhui.to_string())
+    .execute(&mut *tx)
+    .await?;
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "cloture_anticipee",
+        Some(resume.id),
+        &serde_json::json!({ "cloture_prevue": resume.cloture, "motif": motif }),
+    )
+    .await?;
+    tx.commit().await?;
+    let offres = offres(State(etat), agent).await?.0;
+    offres
+        .into_iter()
+        .find(|o| o.offre.id == resume.id)
+        .map(Json)
+        .ok_or(ErreurApi::Introuvable)
 }

@@ -80,6 +80,7 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(bailleur::lire, bailleur::classer))
                 .routes(routes!(bailleur::commission))
                 .routes(routes!(bailleur::presenter))
+                .routes(routes!(bailleur::clore))
                 .routes(routes!(issues::lire))
                 .routes(routes!(issues::decider))
                 .routes(routes!(issues::repondre))

@@ -529,3 +529,85 @@ async fn decisions_then_answers_then_the_lease_publish_the_result() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn closing_early_with_a_reason_stops_applications_and_allows_ranking_at_once() {
+    let app = TestApp::demo().await;
+    let (offre, slug): (i64, String) = sqlx::query_as(
+        "SELECT o.id, b.slug FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
+         WHERE o.financement != 'PLAI' AND o.ouverture < ?1 AND o.cloture > ?1 ORDER BY o.id LIMIT 1",
+    )
+    .bind(AUJOURDHUI.to_string())
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    let i = demo::AGENTS.iter().position(|a| a.1 == slug).unwrap();
+    let demandeur = app.inscrire_avec_dossier(1, dossier_simple()).await;
+    let c: CandidatureResume = demandeur
+        .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
+        .await
+        .json();
+    let staff = agent(&app, i).await;
+    let uri = format!("/api/v1/bailleur/offres/{offre}/cloture");
+    let r = staff.post(&uri, json!({"motif": "  "})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Another organisation cannot close it.
+    let autre = agent(&app, (i + 1) % demo::AGENTS.len()).await;
+    assert_eq!(
+        autre.post(&uri, json!({"motif": "Erreur"})).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = staff
+        .post(&uri, json!({"motif": "Logement retiré : dégât des eaux."}))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let o: OffreBailleur = r.json();
+    assert_eq!(o.offre.etat, clef_domain::offre::EtatOffre::Cloturee);
+    // Nobody can apply any more, or withdraw; closing again is refused.
+    let autre_demandeur = app.inscrire_avec_dossier(2, dossier_simple()).await;
+    let r = autre_demandeur
+        .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
+        .await;
+    assert_eq!(
+        r.json::<Probleme>().type_,
+        "/problemes/candidature/cloturee"
+    );
+    let r = demandeur
+        .post(
+            &format!("/api/v1/moi/candidatures/{}/retrait", c.id),
+            json!({}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(
+        staff.post(&uri, json!({"motif": "Encore"})).await.status,
+        StatusCode::CONFLICT
+    );
+    // Ranked at once; the reason is journaled.
+    let r = staff
+        .post(
+            &format!("/api/v1/bailleur/offres/{offre}/classement"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let motif: String = sqlx::query_scalar("SELECT motif_cloture FROM offres WHERE id = ?")
+        .bind(offre)
+        .fetch_one(&app.base)
+        .await
+        .unwrap();
+    assert_eq!(motif, "Logement retiré : dégât des eaux.");
+    let journal: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM journal WHERE offre_id = ? AND acte = 'cloture_anticipee'",
+    )
+    .bind(offre)
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    assert_eq!(journal, 1);
+}

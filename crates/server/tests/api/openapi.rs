@@ -53,6 +53,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         ("delete", "/api/v1/moi/recherches/{id}"),
         ("post", "/api/v1/bailleur/offres/{id}/classement"),
         ("post", "/api/v1/bailleur/offres/{id}/presentation"),
+        ("post", "/api/v1/bailleur/offres/{id}/cloture"),
         ("post", "/api/v1/bailleur/offres/{id}/decisions"),
         ("post", "/api/v1/bailleur/offres/{id}/reponses"),
         ("post", "/api/v1/bailleur/offres/{id}/bail"),
