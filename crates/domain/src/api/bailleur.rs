@@ -173,3 +173,54 @@ pub struct ClotureAnticipee {
     /// Why (1 to 500 characters), kept with the listing.
     pub motif: String,
 }
+
+/// How many of the organisation's listings are at each stage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OffresParEtape {
+    pub a_venir: u32,
+    pub ouvertes: u32,
+    /// Closed, not ranked yet.
+    pub a_classer: u32,
+    /// Ranked, the commission's outcome not recorded yet.
+    pub en_commission: u32,
+    pub attribuees: u32,
+}
+
+/// The organisation's dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TableauDeBord {
+    pub offres: OffresParEtape,
+    /// Applications filed and not withdrawn, all listings together.
+    pub candidatures: u32,
+    /// Per listing that received any, in tenths (`35` is 3.5).
+    pub candidatures_par_offre_dixiemes: Option<u32>,
+    /// Median days from the opening of the window to the signed lease.
+    pub delai_median_jours: Option<u32>,
+    /// Candidates who refused the home offered to them, out of those who answered.
+    pub refus_apres_proposition: crate::mixite::Part,
+    /// The social-mix targets over the organisation's lettings...
+    pub mixite_bailleur: Vec<crate::mixite::Indicateur>,
+    /// ... and over the whole territory's, to compare.
+    pub mixite_territoire: Vec<crate::mixite::Indicateur>,
+}
+
+/// The middle value (the lower middle for an even count); `None` when empty.
+pub fn mediane(valeurs: &mut [u32]) -> Option<u32> {
+    valeurs.sort_unstable();
+    valeurs.get(valeurs.len().saturating_sub(1) / 2).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mediane;
+
+    #[test]
+    fn the_median_is_the_middle_value() {
+        assert_eq!(mediane(&mut []), None);
+        assert_eq!(mediane(&mut [7]), Some(7));
+        assert_eq!(mediane(&mut [30, 10, 20]), Some(20));
+        assert_eq!(mediane(&mut [40, 10, 30, 20]), Some(20));
+    }
+}

@@ -12,13 +12,13 @@ use axum::extract::{Path, State};
 use clef_domain::Jour;
 use clef_domain::api::{
     CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
-    OffreBailleur, Presentation, Probleme,
+    OffreBailleur, OffresParEtape, Presentation, Probleme, TableauDeBord, mediane,
 };
 use clef_domain::classement::CANDIDATS_PRESENTES;
 use clef_domain::commission::{self, Eligible};
 use clef_domain::demande::Demande;
 use clef_domain::erreur::CodeErreur;
-use clef_domain::mixite::{self, Attribution};
+use clef_domain::mixite::{self, Attribution, Part};
 use clef_domain::offre::Code;
 use clef_domain::offre::EtatOffre;
 use sqlx::SqlitePool;
@@ -198,12 +198,18 @@ pub async fn classer(
     Ok(Json(lire_classement(&etat.base, &offre).await?))
 }
 
-/// The territory's recorded lettings, as the social-mix targets count them.
-async fn attributions(base: &SqlitePool) -> Result<Vec<Attribution>, ErreurApi> {
+/// The territory's recorded lettings (or one landlord's), as the social-mix targets count
+/// them.
+async fn attributions(
+    base: &SqlitePool,
+    bailleur: Option<i64>,
+) -> Result<Vec<Attribution>, ErreurApi> {
     let lignes: Vec<(bool, bool, bool, String)> = sqlx::query_as(
         "SELECT o.qpv_id IS NOT NULL, r.premier_quartile, r.prioritaire, o.reservataire
-         FROM resultats r JOIN offres o ON o.id = r.offre_id",
+         FROM resultats r JOIN offres o ON o.id = r.offre_id
+         WHERE ?1 IS NULL OR o.bailleur_id = ?1",
     )
+    .bind(bailleur)
     .fetch_all(base)
     .await?;
     lignes
@@ -284,7 +290,7 @@ pub async fn commission(
         return Err(ErreurApi::NonClassee);
     }
     let offre_id = offre.detail.resume.id;
-    let passees = attributions(&etat.base).await?;
+    let passees = attributions(&etat.base, None).await?;
     let liste = eligibles(&etat.base, offre_id).await?;
     let presentee = liste.iter().any(|l| l.4 != "classee");
     let mut candidats = Vec::with_capacity(liste.len());
@@ -482,4 +488,95 @@ pub async fn clore(
         .find(|o| o.offre.id == resume.id)
         .map(Json)
         .ok_or(ErreurApi::Introuvable)
+}
+
+/// The organisation's dashboard: listings by stage, applications, time to let, refusals
+/// after an offer, and its lettings' share of the social-mix targets.
+#[utoipa::path(
+    get,
+    path = "/bailleur/tableau-de-bord",
+    tag = "bailleur",
+    responses(
+        (status = 200, description = "Le tableau de bord de mon organisme", body = TableauDeBord),
+        (status = 403, description = "Pas un compte de bailleur", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn tableau_de_bord(
+    State(etat): State<Etat>,
+    agent: Agent,
+) -> Result<Json<TableauDeBord>, ErreurApi> {
+    let aujourdhui = etat.horloge.aujourdhui().to_string();
+    let (a_venir, ouvertes, a_classer, en_commission, attribuees): (i64, i64, i64, i64, i64) =
+        sqlx::query_as(
+            "SELECT
+                coalesce(sum(o.ouverture > ?1), 0),
+                coalesce(sum(o.ouverture <= ?1 AND o.cloture >= ?1), 0),
+                coalesce(sum(o.cloture < ?1 AND k.offre_id IS NULL), 0),
+                coalesce(sum(k.offre_id IS NOT NULL AND r.offre_id IS NULL), 0),
+                coalesce(sum(r.offre_id IS NOT NULL), 0)
+             FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
+             LEFT JOIN resultats r ON r.offre_id = o.id
+             WHERE o.bailleur_id = ?2",
+        )
+        .bind(&aujourdhui)
+        .bind(agent.bailleur_id)
+        .fetch_one(&etat.base)
+        .await?;
+    let (candidatures, offres_avec): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(DISTINCT c.offre_id) FROM candidatures c JOIN offres o ON o.id = c.offre_id
+         WHERE o.bailleur_id = ? AND c.etat != 'retiree'",
+    )
+    .bind(agent.bailleur_id)
+    .fetch_one(&etat.base)
+    .await?;
+    let delais: Vec<(String, String)> = sqlx::query_as(
+        "SELECT o.ouverture, r.decide_le FROM resultats r JOIN offres o ON o.id = r.offre_id
+         WHERE o.bailleur_id = ?",
+    )
+    .bind(agent.bailleur_id)
+    .fetch_all(&etat.base)
+    .await?;
+    let mut jours: Vec<u32> = delais
+        .iter()
+        .filter_map(|(ouverture, decide)| {
+            let (a, b) = (
+                ouverture.parse::<Jour>().ok()?,
+                decide.parse::<Jour>().ok()?,
+            );
+            u32::try_from(a.jours_jusqua(b)).ok()
+        })
+        .collect();
+    let (refus, reponses): (i64, i64) = sqlx::query_as(
+        "SELECT coalesce(sum(d.reponse = 'refuse'), 0), count(d.reponse)
+         FROM decisions d JOIN offres o ON o.id = d.offre_id WHERE o.bailleur_id = ?",
+    )
+    .bind(agent.bailleur_id)
+    .fetch_one(&etat.base)
+    .await?;
+    let objectifs = stockage::territoires::parametres(&etat.base, crate::routes::score::TERRITOIRE)
+        .await?
+        .map(|p| p.objectifs)
+        .unwrap_or(clef_domain::territoire::ObjectifsMixite::LEGAUX);
+    let toutes = attributions(&etat.base, None).await?;
+    let les_notres = attributions(&etat.base, Some(agent.bailleur_id)).await?;
+    let nombre = |n: i64| u32::try_from(n).unwrap_or(0);
+    Ok(Json(TableauDeBord {
+        offres: OffresParEtape {
+            a_venir: nombre(a_venir),
+            ouvertes: nombre(ouvertes),
+            a_classer: nombre(a_classer),
+            en_commission: nombre(en_commission),
+            attribuees: nombre(attribuees),
+        },
+        candidatures: nombre(candidatures),
+        candidatures_par_offre_dixiemes: (offres_avec > 0)
+            .then(|| nombre((candidatures * 10 + offres_avec / 2) / offres_avec)),
+        delai_median_jours: mediane(&mut jours),
+        refus_apres_proposition: Part {
+            nombre: nombre(refus),
+            total: nombre(reponses),
+        },
+        mixite_bailleur: mixite::indicateurs(&les_notres, objectifs),
+        mixite_territoire: mixite::indicateurs(&toutes, objectifs),
+    }))
 }

@@ -81,6 +81,7 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(bailleur::commission))
                 .routes(routes!(bailleur::presenter))
                 .routes(routes!(bailleur::clore))
+                .routes(routes!(bailleur::tableau_de_bord))
                 .routes(routes!(issues::lire))
                 .routes(routes!(issues::decider))
                 .routes(routes!(issues::repondre))

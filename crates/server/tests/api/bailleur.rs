@@ -611,3 +611,46 @@ async fn closing_early_with_a_reason_stops_applications_and_allows_ranking_at_on
     .unwrap();
     assert_eq!(journal, 1);
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_the_organisations_own_listings_and_lettings() {
+    let app = TestApp::demo().await;
+    for (i, (email, slug, _)) in demo::AGENTS.iter().enumerate() {
+        let staff = agent(&app, i).await;
+        let t: clef_domain::api::TableauDeBord =
+            staff.get("/api/v1/bailleur/tableau-de-bord").await.json();
+        let (offres, attribuees): (i64, i64) = sqlx::query_as(
+            "SELECT count(*), count(r.offre_id) FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
+             LEFT JOIN resultats r ON r.offre_id = o.id WHERE b.slug = ?",
+        )
+        .bind(slug)
+        .fetch_one(&app.base)
+        .await
+        .unwrap();
+        let e = t.offres;
+        assert_eq!(
+            i64::from(e.a_venir + e.ouvertes + e.a_classer + e.en_commission + e.attribuees),
+            offres,
+            "{email}: every listing is at one stage"
+        );
+        assert_eq!(i64::from(e.attribuees), attribuees);
+        assert_eq!(t.delai_median_jours.is_some(), attribuees > 0);
+        // The organisation's lettings are part of the territory's.
+        let total = |v: &[clef_domain::mixite::Indicateur]| -> u32 {
+            v.iter()
+                .filter(|x| matches!(x.cible, clef_domain::mixite::Cible::Prioritaires { .. }))
+                .map(|x| x.part.total)
+                .sum()
+        };
+        assert_eq!(i64::from(total(&t.mixite_bailleur)), attribuees);
+        assert!(total(&t.mixite_territoire) >= total(&t.mixite_bailleur));
+    }
+    let demandeur = app.inscrire(1).await;
+    assert_eq!(
+        demandeur
+            .get("/api/v1/bailleur/tableau-de-bord")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

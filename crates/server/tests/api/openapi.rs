@@ -38,6 +38,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/bailleur/offres/{id}/classement",
         "/api/v1/bailleur/offres/{id}/commission",
         "/api/v1/bailleur/offres/{id}/issues",
+        "/api/v1/bailleur/tableau-de-bord",
     ] {
         assert!(doc["paths"][chemin]["get"].is_object(), "{chemin} manque");
     }
