@@ -51,6 +51,7 @@ pub fn pourquoi(i18n: I18nContext<Locale>, balise: &'static str, p: &Pourquoi) -
         Pourquoi::Contexte {
             condition: Condition::AutreQuartileEnQpv,
         } => tu_string!(i18n, score.autre_quartile_en_qpv).to_string(),
+        Pourquoi::Protege => tu_string!(i18n, score.protege).to_string(),
     }
 }
 

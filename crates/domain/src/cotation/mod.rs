@@ -11,4 +11,4 @@ pub use calcul::{Contexte, coter, coter_menage};
 pub use grille::{
     CRITERES_MAX, Condition, Critere, Fait, Grille, Mesure, POINTS_MAX, Regle, Tranche,
 };
-pub use score::{Ligne, Pourquoi, Score};
+pub use score::{CRITERE_PROTEGE, Ligne, Pourquoi, Score};

@@ -23,6 +23,9 @@ pub enum Pourquoi {
     },
     /// The household and the home meet the condition.
     Contexte { condition: Condition },
+    /// A sensitive situation (disability, violence, trafficking), hidden from whoever may
+    /// not see it yet: the points count, the reason is not shown.
+    Protege,
 }
 
 /// One line of a score.
@@ -85,5 +88,62 @@ impl<'de> Deserialize<'de> for Score {
             ));
         }
         Ok(score)
+    }
+}
+
+impl Score {
+    /// The same score with the lines of sensitive situations hidden (criterion `protege`):
+    /// what landlord staff see of a candidate who is not shortlisted.
+    pub fn sans_situations_sensibles(&self) -> Score {
+        let masquer = |l: &Ligne| match l.pourquoi {
+            Pourquoi::Fait {
+                fait: Fait::Situation(s),
+            } if s.sensible() => Ligne {
+                critere: Arc::from(CRITERE_PROTEGE),
+                points: l.points,
+                pourquoi: Pourquoi::Protege,
+            },
+            _ => l.clone(),
+        };
+        Score::new(
+            self.lignes.iter().map(masquer).collect(),
+            self.ecartees.iter().map(masquer).collect(),
+        )
+    }
+}
+
+/// The criterion id of a hidden line.
+pub const CRITERE_PROTEGE: &str = "protege";
+
+#[cfg(test)]
+mod tests_protege {
+    use super::*;
+    use crate::demande::Situation;
+
+    #[test]
+    fn hiding_sensitive_lines_keeps_every_point() {
+        let ligne = |critere: &str, s: Situation, points| Ligne {
+            critere: Arc::from(critere),
+            points,
+            pourquoi: Pourquoi::Fait {
+                fait: Fait::Situation(s),
+            },
+        };
+        let score = Score::new(
+            vec![
+                ligne("violences", Situation::ViolencesConjugales, 300),
+                ligne("dalo", Situation::Dalo, 500),
+            ],
+            vec![ligne("handicap", Situation::Handicap, 100)],
+        );
+        let masque = score.sans_situations_sensibles();
+        assert_eq!(masque.total(), score.total());
+        let json = serde_json::to_string(&masque).unwrap();
+        assert!(
+            !json.contains("violences") && !json.contains("handicap"),
+            "{json}"
+        );
+        assert!(json.contains("dalo"));
+        assert_eq!(masque.lignes()[0].pourquoi, Pourquoi::Protege);
     }
 }

@@ -109,6 +109,18 @@ impl Verdict {
         self.regles.iter().all(|r| r.statut != Statut::NonRespectee)
     }
 
+    /// The same verdict without what reveals a disability (the ceiling category's uplift):
+    /// what landlord staff see of a candidate who is not shortlisted.
+    pub fn sans_situations_sensibles(&self) -> Verdict {
+        let mut verdict = self.clone();
+        for regle in &mut verdict.regles {
+            if let Detail::PlafondRessources { categorie, .. } = &mut regle.detail {
+                categorie.majoree_handicap = false;
+            }
+        }
+        verdict
+    }
+
     /// The rules that make the household ineligible.
     pub fn motifs_refus(&self) -> impl Iterator<Item = &ResultatRegle> {
         self.regles

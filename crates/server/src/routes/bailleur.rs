@@ -16,7 +16,9 @@ use clef_domain::api::{
 };
 use clef_domain::classement::CANDIDATS_PRESENTES;
 use clef_domain::commission::{self, Eligible};
+use clef_domain::cotation::Score;
 use clef_domain::demande::Demande;
+use clef_domain::eligibilite::Verdict;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::mixite::{self, Attribution, Part};
 use clef_domain::offre::Code;
@@ -111,8 +113,8 @@ async fn lire_classement(
     .fetch_optional(base)
     .await?
     .ok_or(ErreurApi::NonClassee)?;
-    let lignes: Vec<(i64, Option<i64>, String, String)> = sqlx::query_as(
-        "SELECT id, rang, verdict, cotation FROM candidatures
+    let lignes: Vec<(i64, Option<i64>, String, String, String)> = sqlx::query_as(
+        "SELECT id, rang, verdict, cotation, etat FROM candidatures
          WHERE offre_id = ? AND verdict IS NOT NULL ORDER BY rang IS NULL, rang, id",
     )
     .bind(offre_id)
@@ -120,12 +122,24 @@ async fn lire_classement(
     .await?;
     let candidats = lignes
         .into_iter()
-        .map(|(id, rang, verdict, cotation)| {
+        .map(|(id, rang, verdict, cotation, etat)| {
+            let verdict: Verdict = depuis_json("verdict", &verdict)?;
+            let score: Score = depuis_json("cotation", &cotation)?;
+            // Sensitive situations are shown to staff only once the candidate is presented.
+            let presente = matches!(etat.as_str(), "presentee" | "attribuee");
             Ok(CandidatClasse {
                 candidature_id: id,
                 rang: rang.and_then(|r| u32::try_from(r).ok()),
-                verdict: depuis_json("verdict", &verdict)?,
-                score: depuis_json("cotation", &cotation)?,
+                verdict: if presente {
+                    verdict
+                } else {
+                    verdict.sans_situations_sensibles()
+                },
+                score: if presente {
+                    score
+                } else {
+                    score.sans_situations_sensibles()
+                },
             })
         })
         .collect::<Result<_, ErreurApi>>()?;

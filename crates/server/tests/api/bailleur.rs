@@ -654,3 +654,77 @@ async fn the_dashboard_counts_the_organisations_own_listings_and_lettings() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn sensitive_situations_reach_staff_only_once_the_candidate_is_presented() {
+    let app = TestApp::demo().await;
+    let (offre, cloture, slug): (i64, String, String) = sqlx::query_as(
+        "SELECT o.id, o.cloture, b.slug FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
+         WHERE o.financement != 'PLAI' AND o.ouverture <= ?1 AND o.cloture >= ?1
+         ORDER BY o.cloture LIMIT 1",
+    )
+    .bind(AUJOURDHUI.to_string())
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    let mut dossier = dossier_simple();
+    dossier["situations"] = json!(["violences_conjugales"]);
+    let demandeur = app.inscrire_avec_dossier(1, dossier).await;
+    let c: CandidatureResume = demandeur
+        .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
+        .await
+        .json();
+    let cloture: clef_domain::Jour = cloture.parse().unwrap();
+    app.horloge
+        .avancer_jours(i64::from(AUJOURDHUI.jours_jusqua(cloture)) + 1);
+    let i = demo::AGENTS.iter().position(|a| a.1 == slug).unwrap();
+    let staff = agent(&app, i).await;
+    let uri = format!("/api/v1/bailleur/offres/{offre}/classement");
+    let classement: ClassementOffre = staff.post(&uri, json!({})).await.json();
+    let moi = classement
+        .candidats
+        .iter()
+        .find(|x| x.candidature_id == c.id)
+        .expect("ranked");
+    let texte = serde_json::to_string(moi).unwrap();
+    assert!(!texte.contains("violences"), "{texte}");
+    assert!(
+        texte.contains("protege"),
+        "the points are there, the reason hidden"
+    );
+    let rang = moi.rang.expect("eligible");
+    // Presented (with motives for anyone ranked above), the situation is shown.
+    let devant: Vec<i64> = classement
+        .candidats
+        .iter()
+        .filter(|x| x.rang.is_some_and(|r| r < rang))
+        .map(|x| x.candidature_id)
+        .collect();
+    let passages: Vec<serde_json::Value> = devant
+        .iter()
+        .map(|id| json!({"candidature_id": id, "motif": "desistement", "precision": "A renoncé."}))
+        .collect();
+    let r = staff
+        .post(
+            &format!("/api/v1/bailleur/offres/{offre}/presentation"),
+            json!({"candidatures": [c.id], "passages": passages}),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let classement: ClassementOffre = staff.get(&uri).await.json();
+    let moi = classement
+        .candidats
+        .iter()
+        .find(|x| x.candidature_id == c.id)
+        .unwrap();
+    assert!(
+        serde_json::to_string(moi)
+            .unwrap()
+            .contains("violences_conjugales")
+    );
+}
