@@ -6,6 +6,7 @@ use crate::candidatures::{OffreACoter, classement, depuis_json, en_json};
 use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::ErreurApi;
+use crate::routes::identifiant;
 use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -24,14 +25,6 @@ use clef_domain::mixite::{self, Attribution, Part};
 use clef_domain::offre::Code;
 use clef_domain::offre::EtatOffre;
 use sqlx::SqlitePool;
-
-pub fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
-    texte
-        .parse()
-        .ok()
-        .filter(|&id: &i64| id > 0)
-        .ok_or_else(|| ErreurApi::champ("id", CodeErreur::PasUnNombre))
-}
 
 /// The listing, if it is the organisation's.
 pub async fn offre_de(

@@ -5,6 +5,7 @@ use crate::candidatures::vue::{self, COLONNES, LigneCandidature};
 use crate::candidatures::{OffreACoter, depot};
 use crate::compte::Demandeur;
 use crate::probleme::ErreurApi;
+use crate::routes::identifiant;
 use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -17,14 +18,6 @@ use clef_domain::api::{
 use clef_domain::classement::Candidature;
 use clef_domain::erreur::CodeErreur;
 use sqlx::SqlitePool;
-
-fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
-    texte
-        .parse()
-        .ok()
-        .filter(|&id: &i64| id > 0)
-        .ok_or_else(|| ErreurApi::champ("id", CodeErreur::PasUnNombre))
-}
 
 /// My request as a candidate of the rules crate (`id` 0 when not filed yet: it sorts after
 /// any real application at equal score and date).

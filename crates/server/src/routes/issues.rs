@@ -8,7 +8,8 @@ use crate::candidatures::{OffreACoter, en_json};
 use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::ErreurApi;
-use crate::routes::bailleur::{attribution, identifiant, offre_de};
+use crate::routes::bailleur::{attribution, offre_de};
+use crate::routes::identifiant;
 use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -33,7 +34,10 @@ struct Ligne {
     reponse: Option<String>,
 }
 
-async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<Ligne>, ErreurApi> {
+async fn presentes(
+    connexion: &mut SqliteConnection,
+    offre_id: i64,
+) -> Result<Vec<Ligne>, ErreurApi> {
     Ok(sqlx::query_as(
         "SELECT c.id, c.demandeur_id, c.rang, c.score, c.etat, d.rang_attribution, d.motif_refus, d.reponse
          FROM candidatures c LEFT JOIN decisions d ON d.candidature_id = c.id
@@ -68,7 +72,7 @@ fn propose(lignes: &[Ligne]) -> Option<i64> {
 
 async fn vue(base: &SqlitePool, offre_id: i64) -> Result<Issues, ErreurApi> {
     let mut connexion = base.acquire().await?;
-    let lignes = lignes(&mut connexion, offre_id).await?;
+    let lignes = presentes(&mut connexion, offre_id).await?;
     let attribuee: bool =
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = ?)")
             .bind(offre_id)
@@ -173,7 +177,7 @@ pub async fn decider(
     let offre_id = offre.detail.resume.id;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
     deja_attribuee(&mut tx, offre_id).await?;
-    let lignes = lignes(&mut tx, offre_id).await?;
+    let lignes = presentes(&mut tx, offre_id).await?;
     let ligne = lignes
         .iter()
         .find(|l| l.id == saisie.candidature_id)
@@ -221,7 +225,7 @@ pub async fn decider(
         notifier(&mut tx, ligne.id, "non_retenue").await?;
     }
     // The home is offered to whoever is first in the attribution order now.
-    let apres = lignes_apres(&mut tx, offre_id).await?;
+    let apres = presentes(&mut tx, offre_id).await?;
     let avant = propose(&lignes);
     if let Some(nouveau) = propose(&apres).filter(|n| Some(*n) != avant) {
         notifier(&mut tx, nouveau, "proposee").await?;
@@ -236,10 +240,6 @@ pub async fn decider(
     .await?;
     tx.commit().await?;
     Ok(Json(vue(&etat.base, offre_id).await?))
-}
-
-async fn lignes_apres(tx: &mut SqliteConnection, offre_id: i64) -> Result<Vec<Ligne>, ErreurApi> {
-    lignes(tx, offre_id).await
 }
 
 async fn deja_attribuee(tx: &mut SqliteConnection, offre_id: i64) -> Result<(), ErreurApi> {
@@ -290,7 +290,7 @@ pub async fn repondre(
     }
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
     deja_attribuee(&mut tx, offre_id).await?;
-    let lignes = lignes(&mut tx, offre_id).await?;
+    let lignes = presentes(&mut tx, offre_id).await?;
     if propose(&lignes) != Some(saisie.candidature_id) {
         return Err(pas_la("candidature_id"));
     }
@@ -309,7 +309,7 @@ pub async fn repondre(
             .execute(&mut *tx)
             .await?;
         notifier(&mut tx, saisie.candidature_id, "non_retenue").await?;
-        let apres = lignes_apres(&mut tx, offre_id).await?;
+        let apres = presentes(&mut tx, offre_id).await?;
         if let Some(suivant) = propose(&apres) {
             notifier(&mut tx, suivant, "proposee").await?;
         }
@@ -353,7 +353,7 @@ pub async fn signer(
     let offre_id = offre.detail.resume.id;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
     deja_attribuee(&mut tx, offre_id).await?;
-    let lignes = lignes(&mut tx, offre_id).await?;
+    let lignes = presentes(&mut tx, offre_id).await?;
     let ligne = lignes
         .iter()
         .find(|l| l.id == bail.candidature_id && l.reponse.as_deref() == Some("accepte"))

@@ -101,6 +101,15 @@ pub fn api() -> Router<Etat> {
         .method_not_allowed_fallback(methode_non_autorisee)
 }
 
+/// A resource id from the path: a positive whole number, else a 400 naming `id`.
+pub fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
+    texte
+        .parse()
+        .ok()
+        .filter(|&id: &i64| id > 0)
+        .ok_or_else(|| ErreurApi::champ("id", clef_domain::erreur::CodeErreur::PasUnNombre))
+}
+
 async fn introuvable() -> ErreurApi {
     ErreurApi::Introuvable
 }
