@@ -115,6 +115,12 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             }
             "date_future" => tu_string!(i18n, erreur_champ.date_future),
             "mot_de_passe_identifiant" => tu_string!(i18n, erreur_champ.mot_de_passe_identifiant),
+            "charges_superieures_au_loyer" => tu_string!(i18n, erreur_champ.charges_superieures_au_loyer),
+            "pieces_typologie" => tu_string!(i18n, erreur_champ.pieces_typologie),
+            "date_passee" => tu_string!(i18n, erreur_champ.date_passee),
+            "cloture_avant_ouverture" => tu_string!(i18n, erreur_champ.cloture_avant_ouverture),
+            "duree_fenetre" => tu_string!(i18n, erreur_champ.duree_fenetre),
+            "motif_requis" => tu_string!(i18n, erreur_champ.motif_requis),
             _ => tu_string!(i18n, erreur_champ.incoherent),
         }
         .to_string(),
@@ -123,6 +129,15 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             tu_string!(i18n, erreur_champ.email_deja_utilise).to_string()
         }
         CodeErreur::DejaUtilise => tu_string!(i18n, erreur_champ.numero_deja_utilise).to_string(),
+        CodeErreur::TropLong { max } => {
+            let max = *max;
+            tu_string!(i18n, erreur_champ.trop_long, max).to_string()
+        }
+        CodeErreur::LoyerImplausible { min, max } => {
+            let (min, max) = (min.euros_entiers(), max.euros_entiers());
+            tu_string!(i18n, erreur_champ.loyer_implausible, min, max).to_string()
+        }
+        CodeErreur::Fige => tu_string!(i18n, erreur_champ.fige).to_string(),
     }
 }
 

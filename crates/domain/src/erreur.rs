@@ -2,6 +2,7 @@
 //! to its field. The wording belongs to the reader (the API in French, the app through its
 //! i18n layer); here is only what went wrong.
 
+use crate::argent::Euros;
 use serde::{Deserialize, Serialize};
 
 /// What is wrong with one field.
@@ -28,6 +29,12 @@ pub enum CodeErreur {
     TropCourant,
     /// Already used by an account (e-mail, numéro unique).
     DejaUtilise,
+    /// Text longer than `max` characters.
+    TropLong { max: u32 },
+    /// A monthly rent outside what is plausible for the home's financing and surface.
+    LoyerImplausible { min: Euros, max: Euros },
+    /// Applicants relied on this field: it cannot change once the listing is published.
+    Fige,
 }
 
 /// One invalid field.

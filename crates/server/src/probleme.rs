@@ -325,6 +325,13 @@ pub fn message(erreur: &ErreurChamp) -> String {
             "numero_unique" => "Un compte existe déjà avec ce numéro unique.".into(),
             _ => "Cette valeur est déjà utilisée.".into(),
         },
+        CodeErreur::TropLong { max } => format!("{max} caractères au plus."),
+        CodeErreur::LoyerImplausible { min, max } => format!(
+            "Loyer peu plausible pour ce financement et cette surface : entre {} € et {} € attendus.",
+            min.euros_entiers(),
+            max.euros_entiers()
+        ),
+        CodeErreur::Fige => "Les candidats se sont fiés à cette valeur : pour la changer, retirez l'offre et publiez-en une nouvelle.".into(),
     }
 }
 
@@ -343,6 +350,11 @@ fn incoherence(regle: &str) -> String {
         "motif_requis" => {
             "Donnez un motif pour chaque candidat mieux classé que vous ne présentez pas.".into()
         }
+        "charges_superieures_au_loyer" => "Les charges ne peuvent pas dépasser le loyer.".into(),
+        "pieces_typologie" => "Le nombre de pièces ne correspond pas à la typologie.".into(),
+        "date_passee" => "Cette date est déjà passée.".into(),
+        "cloture_avant_ouverture" => "La clôture doit venir après l'ouverture.".into(),
+        "duree_fenetre" => "La publication dure de 3 à 30 jours, ouverture et clôture comprises.".into(),
         "mot_de_passe_identifiant" => {
             "Le mot de passe ne doit pas reprendre votre e-mail ou votre numéro unique.".into()
         }

@@ -3,6 +3,7 @@
 mod dpe;
 mod fenetre;
 mod financement;
+mod projet;
 mod reservataire;
 mod typologie;
 mod zone;
@@ -10,6 +11,7 @@ mod zone;
 pub use dpe::EtiquetteDpe;
 pub use fenetre::{EtatOffre, FenetreInvalide, FenetrePublication};
 pub use financement::Financement;
+pub use projet::*;
 pub use reservataire::Reservataire;
 pub use typologie::Typologie;
 pub use zone::{Zone, zone_de_commune};
