@@ -115,7 +115,9 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             }
             "date_future" => tu_string!(i18n, erreur_champ.date_future),
             "mot_de_passe_identifiant" => tu_string!(i18n, erreur_champ.mot_de_passe_identifiant),
-            "charges_superieures_au_loyer" => tu_string!(i18n, erreur_champ.charges_superieures_au_loyer),
+            "charges_superieures_au_loyer" => {
+                tu_string!(i18n, erreur_champ.charges_superieures_au_loyer)
+            }
             "pieces_typologie" => tu_string!(i18n, erreur_champ.pieces_typologie),
             "date_passee" => tu_string!(i18n, erreur_champ.date_passee),
             "cloture_avant_ouverture" => tu_string!(i18n, erreur_champ.cloture_avant_ouverture),

@@ -10,6 +10,7 @@ pub mod compte;
 pub mod config;
 pub mod demo;
 pub mod horloge;
+pub mod images;
 pub mod journal;
 pub mod probleme;
 pub mod routes;

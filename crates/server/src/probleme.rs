@@ -24,6 +24,7 @@ pub const TYPE_NON_CLASSEE: &str = "/problemes/non-classee";
 pub const TYPE_DEJA_PRESENTEE: &str = "/problemes/deja-presentee";
 pub const TYPE_ETAPE_FAITE: &str = "/problemes/etape-deja-faite";
 pub const TYPE_CLOTURE_IMPOSSIBLE: &str = "/problemes/cloture-impossible";
+pub const TYPE_OFFRE_CLOSE: &str = "/problemes/offre-close";
 /// Followed by the motive (`/problemes/candidature/plafond_atteint`).
 pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
@@ -66,6 +67,8 @@ pub enum ErreurApi {
     EtapeFaite,
     #[error("clôture anticipée impossible")]
     ClotureImpossible,
+    #[error("offre close : ni modification ni retrait")]
+    OffreClose,
 }
 
 impl ErreurApi {
@@ -183,6 +186,12 @@ impl ErreurApi {
                 409,
                 "Cette offre ne peut pas être close maintenant.",
                 "Seule une offre ouverte depuis au moins un jour peut être close avant sa date.",
+            ),
+            ErreurApi::OffreClose => simple(
+                TYPE_OFFRE_CLOSE,
+                409,
+                "La période de candidature de cette offre est terminée.",
+                "Une offre close ne se modifie plus et ne se retire plus : les candidats sont classés sur ce qu'elle annonçait.",
             ),
             ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_) => interne(),
         }
@@ -354,6 +363,10 @@ fn incoherence(regle: &str) -> String {
         "pieces_typologie" => "Le nombre de pièces ne correspond pas à la typologie.".into(),
         "date_passee" => "Cette date est déjà passée.".into(),
         "cloture_avant_ouverture" => "La clôture doit venir après l'ouverture.".into(),
+        "cloture_avancee" => "Pour clore plus tôt, utilisez « Clore l'offre » : les candidats se sont fiés à cette date.".into(),
+        "image_format" => "Seules les photos JPEG, PNG ou WebP sont acceptées.".into(),
+        "image_illisible" => "Cette photo ne peut pas être lue : le fichier est abîmé ou trop grand.".into(),
+        "image_trop_lourde" => "Cette photo dépasse 8 Mo : réduisez-la avant de l'envoyer.".into(),
         "duree_fenetre" => "La publication dure de 3 à 30 jours, ouverture et clôture comprises.".into(),
         "mot_de_passe_identifiant" => {
             "Le mot de passe ne doit pas reprendre votre e-mail ou votre numéro unique.".into()

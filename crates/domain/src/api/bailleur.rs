@@ -224,3 +224,41 @@ mod tests {
         assert_eq!(mediane(&mut [40, 10, 30, 20]), Some(20));
     }
 }
+
+/// A listing being written, as saved, with what is still missing to publish it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Brouillon {
+    pub id: i64,
+    pub projet: crate::offre::ProjetOffre,
+    /// Every rule the project does not meet yet, each with its French message; empty when
+    /// it can be published.
+    pub a_completer: Vec<crate::api::ErreurChampExpliquee>,
+    /// Last saved, ISO 8601 (UTC).
+    pub modifie_le: String,
+}
+
+/// A draft in the organisation's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BrouillonResume {
+    pub id: i64,
+    pub titre: String,
+    pub modifie_le: String,
+}
+
+/// The listing a draft became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OffrePubliee {
+    pub offre_id: i64,
+}
+
+/// A photo once uploaded and cleaned, to put in a project with its text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImageTeleversee {
+    pub url: String,
+    pub largeur: u32,
+    pub hauteur: u32,
+}

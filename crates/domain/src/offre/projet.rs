@@ -85,7 +85,12 @@ impl ProjetOffre {
         let mut erreurs = Vec::new();
         texte(&mut erreurs, "titre", &self.titre, TITRE_MAX);
         texte(&mut erreurs, "adresse", &self.adresse, ADRESSE_MAX);
-        texte(&mut erreurs, "description", &self.description, DESCRIPTION_MAX);
+        texte(
+            &mut erreurs,
+            "description",
+            &self.description,
+            DESCRIPTION_MAX,
+        );
         if self.commune.trim().is_empty() {
             erreurs.push(ErreurChamp::new("commune", CodeErreur::Requis));
         }
@@ -104,7 +109,10 @@ impl ProjetOffre {
         if let (Some(charges), Some(loyer)) = (self.charges, self.loyer)
             && (charges < Euros::ZERO || charges > loyer)
         {
-            erreurs.push(ErreurChamp::incoherent("charges", "charges_superieures_au_loyer"));
+            erreurs.push(ErreurChamp::incoherent(
+                "charges",
+                "charges_superieures_au_loyer",
+            ));
         }
         self.verifier_fenetre(&mut erreurs, aujourdhui, nouvelle);
         self.verifier_photos(&mut erreurs);
@@ -181,7 +189,10 @@ impl ProjetOffre {
             return;
         };
         if cloture <= ouverture {
-            erreurs.push(ErreurChamp::incoherent("cloture", "cloture_avant_ouverture"));
+            erreurs.push(ErreurChamp::incoherent(
+                "cloture",
+                "cloture_avant_ouverture",
+            ));
         } else if !DUREE_FENETRE.contains(&(ouverture.jours_jusqua(cloture) + 1)) {
             erreurs.push(ErreurChamp::incoherent("cloture", "duree_fenetre"));
         }
@@ -363,7 +374,10 @@ mod tests {
         projet.cloture = Some(AUJOURDHUI);
         assert_eq!(
             projet.verifier(AUJOURDHUI, true),
-            vec![ErreurChamp::incoherent("cloture", "cloture_avant_ouverture")]
+            vec![ErreurChamp::incoherent(
+                "cloture",
+                "cloture_avant_ouverture"
+            )]
         );
         projet.cloture = Some(AUJOURDHUI.plus_jours(1));
         assert_eq!(

@@ -68,7 +68,7 @@ pub async fn offres(
             (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != 'retiree'),
             k.classe_le
          FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
-         WHERE o.bailleur_id = ? ORDER BY o.cloture DESC, o.id",
+         WHERE o.bailleur_id = ? AND o.retiree_le IS NULL ORDER BY o.cloture DESC, o.id",
     )
     .bind(agent.bailleur_id)
     .fetch_all(&etat.base)

@@ -6,9 +6,11 @@ pub mod candidatures;
 pub mod communes;
 pub mod comptes;
 pub mod dossier;
+pub mod images;
 pub mod issues;
 pub mod notifications;
 pub mod offres;
+pub mod publication;
 pub mod recherches;
 pub mod resultats;
 pub mod sante;
@@ -19,6 +21,7 @@ use crate::application::Etat;
 use crate::probleme::ErreurApi;
 use axum::Json;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -85,7 +88,23 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(issues::lire))
                 .routes(routes!(issues::decider))
                 .routes(routes!(issues::repondre))
-                .routes(routes!(issues::signer)),
+                .routes(routes!(issues::signer))
+                .routes(routes!(publication::brouillons, publication::creer))
+                .routes(routes!(
+                    publication::lire,
+                    publication::enregistrer,
+                    publication::supprimer
+                ))
+                .routes(routes!(publication::publier))
+                .routes(routes!(publication::projet, publication::modifier))
+                .routes(routes!(publication::retirer))
+                .merge(
+                    // Photos are larger than any JSON body: their own limit, on their route only.
+                    OpenApiRouter::new()
+                        .routes(routes!(images::televerser))
+                        .layer(DefaultBodyLimit::max(crate::images::TAILLE_MAX + 64 * 1024)),
+                )
+                .routes(routes!(images::lire)),
         )
         .split_for_parts();
     let document = Json(document);

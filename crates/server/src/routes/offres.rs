@@ -1,5 +1,6 @@
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
+use crate::routes::identifiant;
 use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
@@ -86,11 +87,7 @@ pub async fn detail(
     State(etat): State<Etat>,
     Path(id): Path<String>,
 ) -> Result<Json<OffreDetail>, ErreurApi> {
-    let id: i64 = id
-        .parse()
-        .ok()
-        .filter(|&id| id > 0)
-        .ok_or_else(|| ErreurApi::champ("id", CodeErreur::PasUnNombre))?;
-    let offre = stockage::offres::detail(&etat.base, id, etat.horloge.aujourdhui()).await?;
+    let offre =
+        stockage::offres::detail(&etat.base, identifiant(&id)?, etat.horloge.aujourdhui()).await?;
     offre.map(Json).ok_or(ErreurApi::Introuvable)
 }

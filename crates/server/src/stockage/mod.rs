@@ -4,6 +4,7 @@ pub mod communes;
 pub mod demandeurs;
 pub mod grilles;
 pub mod offres;
+pub mod projets;
 pub mod territoires;
 
 use sqlx::SqlitePool;

@@ -100,7 +100,7 @@ pub async fn detail(
              b.id AS bailleur_id, b.nom AS bailleur_nom",
         )
         .push(JOINTURES)
-        .push(" JOIN bailleurs b ON b.id = o.bailleur_id WHERE o.id = ")
+        .push(" JOIN bailleurs b ON b.id = o.bailleur_id WHERE o.retiree_le IS NULL AND o.id = ")
         .push_bind(id);
     let Some(ligne) = requete
         .build_query_as::<LigneDetail>()
@@ -178,7 +178,8 @@ pub async fn dernier_id(base: &SqlitePool) -> Result<i64, ErreurApi> {
 
 fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujourdhui: Jour) {
     let jour = aujourdhui.to_string();
-    requete.push(" WHERE 1 = 1");
+    // A withdrawn listing is gone for applicants.
+    requete.push(" WHERE o.retiree_le IS NULL");
     match recherche.etat {
         FiltreEtat::Ouvertes => {
             requete

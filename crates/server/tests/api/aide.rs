@@ -259,6 +259,35 @@ impl Client<'_> {
         self.envoyer(Method::POST, uri, Some(corps)).await
     }
 
+    /// Sends a file as `multipart/form-data` in the field `fichier`, with the name and type
+    /// a browser would declare.
+    pub async fn televerser(&self, uri: &str, nom: &str, type_: &str, octets: &[u8]) -> Reponse {
+        const LIMITE: &str = "----clef-test-limite";
+        let mut corps = format!(
+            "--{LIMITE}\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"{nom}\"\r\nContent-Type: {type_}\r\n\r\n"
+        )
+        .into_bytes();
+        corps.extend_from_slice(octets);
+        corps.extend_from_slice(format!("\r\n--{LIMITE}--\r\n").as_bytes());
+        let mut requete = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={LIMITE}"),
+            )
+            .header(
+                "x-csrf-token",
+                self.csrf.as_deref().unwrap_or("avant-connexion"),
+            );
+        if let Some(cookie) = &self.cookie {
+            requete = requete.header("cookie", cookie);
+        }
+        self.app
+            .requete(requete.body(Body::from(corps)).unwrap())
+            .await
+    }
+
     pub async fn envoyer(&self, methode: Method, uri: &str, corps: Option<Value>) -> Reponse {
         let mut requete = Request::builder().method(methode).uri(uri);
         if let Some(cookie) = &self.cookie {

@@ -12,6 +12,7 @@ mod dossier;
 mod erreurs;
 mod grille;
 mod openapi;
+mod publication;
 mod recherche;
 mod statique;
 mod suivi;

@@ -1,0 +1,123 @@
+//! Listing photos: landlord staff upload them (checked by content, cleaned, see
+//! [`crate::images`]); everyone reads them by the SHA-256 of their cleaned bytes.
+
+use crate::application::Etat;
+use crate::compte::Agent;
+use crate::images::{self, ImageRefusee};
+use crate::probleme::ErreurApi;
+use crate::stockage::projets::PREFIXE_IMAGES;
+use axum::Json;
+use axum::extract::multipart::MultipartError;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use clef_domain::api::{ImageTeleversee, Probleme};
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+
+/// The multipart field that carries the file.
+const CHAMP: &str = "fichier";
+
+fn refus(regle: &str) -> ErreurApi {
+    ErreurApi::Invalide(vec![ErreurChamp::incoherent(CHAMP, regle)])
+}
+
+fn illisible(erreur: MultipartError) -> ErreurApi {
+    if erreur.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        refus("image_trop_lourde")
+    } else {
+        ErreurApi::champ(CHAMP, CodeErreur::FormatInvalide)
+    }
+}
+
+/// Uploads a photo as `multipart/form-data` with one field `fichier`. JPEG, PNG and WebP
+/// are accepted by their content (not their name or declared type), up to 8 MB; the photo
+/// is re-encoded as a JPEG without metadata, 1600 pixels at most on its longer side.
+#[utoipa::path(
+    post,
+    path = "/bailleur/images",
+    tag = "bailleur",
+    request_body(content_type = "multipart/form-data", description = "Un champ `fichier`"),
+    responses(
+        (status = 201, description = "Photo nettoyée, à joindre à une offre avec son texte alternatif", body = ImageTeleversee),
+        (status = 400, description = "Pas une photo JPEG, PNG ou WebP, illisible ou trop lourde", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 403, description = "Pas un compte de bailleur", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn televerser(
+    State(etat): State<Etat>,
+    agent: Agent,
+    mut formulaire: Multipart,
+) -> Result<(StatusCode, Json<ImageTeleversee>), ErreurApi> {
+    let mut octets = None;
+    while let Some(champ) = formulaire.next_field().await.map_err(illisible)? {
+        if champ.name() == Some(CHAMP) {
+            octets = Some(champ.bytes().await.map_err(illisible)?);
+        }
+    }
+    let octets = octets.ok_or_else(|| ErreurApi::champ(CHAMP, CodeErreur::Requis))?;
+    let propre = tokio::task::spawn_blocking(move || images::nettoyer(&octets))
+        .await
+        .map_err(|e| ErreurApi::Interne(e.to_string()))?
+        .map_err(|refusee| match refusee {
+            ImageRefusee::FormatNonAccepte => refus("image_format"),
+            ImageRefusee::Illisible => refus("image_illisible"),
+            ImageRefusee::TropLourde => refus("image_trop_lourde"),
+        })?;
+    sqlx::query(
+        "INSERT INTO images (bailleur_id, empreinte, contenu, largeur, hauteur)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (bailleur_id, empreinte) DO NOTHING",
+    )
+    .bind(agent.bailleur_id)
+    .bind(&propre.empreinte)
+    .bind(&propre.jpeg)
+    .bind(propre.largeur)
+    .bind(propre.hauteur)
+    .execute(&etat.base)
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ImageTeleversee {
+            url: format!("{PREFIXE_IMAGES}{}", propre.empreinte),
+            largeur: propre.largeur,
+            hauteur: propre.hauteur,
+        }),
+    ))
+}
+
+/// A photo, as a JPEG. Its name is its content's hash, so it never changes: cached for a year.
+#[utoipa::path(
+    get,
+    path = "/images/{empreinte}",
+    tag = "offres",
+    params(("empreinte" = String, Path, description = "SHA-256 de la photo, en hexadécimal")),
+    responses(
+        (status = 200, description = "La photo", content_type = "image/jpeg"),
+        (status = 404, description = "Pas de telle photo", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn lire(
+    State(etat): State<Etat>,
+    Path(empreinte): Path<String>,
+) -> Result<Response, ErreurApi> {
+    if empreinte.len() != 64 || !empreinte.bytes().all(|o| o.is_ascii_hexdigit()) {
+        return Err(ErreurApi::Introuvable);
+    }
+    let contenu: Vec<u8> =
+        sqlx::query_scalar("SELECT contenu FROM images WHERE empreinte = ? LIMIT 1")
+            .bind(&empreinte)
+            .fetch_optional(&etat.base)
+            .await?
+            .ok_or(ErreurApi::Introuvable)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            ),
+        ],
+        contenu,
+    )
+        .into_response())
+}

@@ -1,0 +1,456 @@
+//! Publishing: landlord staff write a listing as a draft, save it as often as they like,
+//! then publish it once every rule holds. A published listing can still be corrected, but
+//! what applicants relied on (rent, financing, typology) changes only by withdrawing it and
+//! publishing a new one; a closed listing no longer changes.
+
+use crate::application::Etat;
+use crate::compte::Agent;
+use crate::journal;
+use crate::probleme::{self, ErreurApi};
+use crate::routes::identifiant;
+use crate::stockage::projets;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use clef_domain::api::{Brouillon, BrouillonResume, ErreurChampExpliquee, OffrePubliee, Probleme};
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::offre::ProjetOffre;
+use sqlx::SqlitePool;
+
+/// Drafts kept per organisation: enough for a busy letting office, a bound on storage.
+const BROUILLONS_MAX: i64 = 200;
+
+fn expliquer(erreurs: Vec<ErreurChamp>) -> Vec<ErreurChampExpliquee> {
+    erreurs
+        .into_iter()
+        .map(|erreur| ErreurChampExpliquee {
+            message: probleme::message(&erreur),
+            erreur,
+        })
+        .collect()
+}
+
+async fn charger(etat: &Etat, agent: &Agent, id: i64) -> Result<Brouillon, ErreurApi> {
+    let (projet, modifie_le): (String, String) = sqlx::query_as(
+        "SELECT projet, modifie_le FROM brouillons WHERE id = ? AND bailleur_id = ?",
+    )
+    .bind(id)
+    .bind(agent.bailleur_id)
+    .fetch_optional(&etat.base)
+    .await?
+    .ok_or(ErreurApi::Introuvable)?;
+    let projet: ProjetOffre = serde_json::from_str(&projet)
+        .map_err(|e| ErreurApi::DonneeIllisible(format!("brouillons.projet : {e}")))?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    let a_completer =
+        match projets::verifier(&etat.base, agent.bailleur_id, &projet, aujourdhui, true).await? {
+            Ok(_) => vec![],
+            Err(erreurs) => expliquer(erreurs),
+        };
+    Ok(Brouillon {
+        id,
+        projet,
+        a_completer,
+        modifie_le,
+    })
+}
+
+fn maintenant(etat: &Etat) -> String {
+    jiff::Timestamp::from_second(etat.horloge.instant())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// Saves a project as a new draft of the organisation; returns its id.
+async fn nouveau(etat: &Etat, agent: &Agent, projet: &ProjetOffre) -> Result<i64, ErreurApi> {
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM brouillons WHERE bailleur_id = ?")
+        .bind(agent.bailleur_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if n >= BROUILLONS_MAX {
+        return Err(ErreurApi::champ(
+            "brouillons",
+            CodeErreur::HorsLimites {
+                min: 0,
+                max: BROUILLONS_MAX,
+            },
+        ));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO brouillons (bailleur_id, projet, modifie_le) VALUES (?, ?, ?) RETURNING id",
+    )
+    .bind(agent.bailleur_id)
+    .bind(serde_json::to_string(projet).map_err(|e| ErreurApi::Interne(e.to_string()))?)
+    .bind(maintenant(etat))
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The organisation's drafts, the latest saved first.
+#[utoipa::path(
+    get,
+    path = "/bailleur/brouillons",
+    tag = "bailleur",
+    responses(
+        (status = 200, description = "Les brouillons de mon organisme", body = Vec<BrouillonResume>),
+        (status = 403, description = "Pas un compte de bailleur", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn brouillons(
+    State(etat): State<Etat>,
+    agent: Agent,
+) -> Result<Json<Vec<BrouillonResume>>, ErreurApi> {
+    let lignes: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, coalesce(json_extract(projet, '$.titre'), ''), modifie_le FROM brouillons
+         WHERE bailleur_id = ? ORDER BY modifie_le DESC, id DESC",
+    )
+    .bind(agent.bailleur_id)
+    .fetch_all(&etat.base)
+    .await?;
+    Ok(Json(
+        lignes
+            .into_iter()
+            .map(|(id, titre, modifie_le)| BrouillonResume {
+                id,
+                titre,
+                modifie_le,
+            })
+            .collect(),
+    ))
+}
+
+/// Starts a draft; it may be incomplete.
+#[utoipa::path(
+    post,
+    path = "/bailleur/brouillons",
+    tag = "bailleur",
+    request_body = ProjetOffre,
+    responses(
+        (status = 201, description = "Brouillon créé, avec ce qui manque pour le publier", body = Brouillon),
+        (status = 400, description = "Trop de brouillons", body = Probleme, content_type = "application/problem+json"),
+        (status = 403, description = "Pas un compte de bailleur", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn creer(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Json(projet): Json<ProjetOffre>,
+) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
+    let id = nouveau(&etat, &agent, &projet).await?;
+    Ok((StatusCode::CREATED, Json(charger(&etat, &agent, id).await?)))
+}
+
+/// A draft, with what is still missing to publish it.
+#[utoipa::path(
+    get,
+    path = "/bailleur/brouillons/{id}",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant du brouillon")),
+    responses(
+        (status = 200, description = "Le brouillon", body = Brouillon),
+        (status = 404, description = "Pas un brouillon de mon organisme", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn lire(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+) -> Result<Json<Brouillon>, ErreurApi> {
+    Ok(Json(charger(&etat, &agent, identifiant(&id)?).await?))
+}
+
+/// Saves a draft again, whole.
+#[utoipa::path(
+    put,
+    path = "/bailleur/brouillons/{id}",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant du brouillon")),
+    request_body = ProjetOffre,
+    responses(
+        (status = 200, description = "Brouillon enregistré", body = Brouillon),
+        (status = 404, description = "Pas un brouillon de mon organisme", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn enregistrer(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+    Json(projet): Json<ProjetOffre>,
+) -> Result<Json<Brouillon>, ErreurApi> {
+    let id = identifiant(&id)?;
+    let fait = sqlx::query(
+        "UPDATE brouillons SET projet = ?, modifie_le = ? WHERE id = ? AND bailleur_id = ?",
+    )
+    .bind(serde_json::to_string(&projet).map_err(|e| ErreurApi::Interne(e.to_string()))?)
+    .bind(maintenant(&etat))
+    .bind(id)
+    .bind(agent.bailleur_id)
+    .execute(&etat.base)
+    .await?;
+    if fait.rows_affected() == 0 {
+        return Err(ErreurApi::Introuvable);
+    }
+    Ok(Json(charger(&etat, &agent, id).await?))
+}
+
+/// Deletes a draft.
+#[utoipa::path(
+    delete,
+    path = "/bailleur/brouillons/{id}",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant du brouillon")),
+    responses(
+        (status = 204, description = "Brouillon supprimé"),
+        (status = 404, description = "Pas un brouillon de mon organisme", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn supprimer(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ErreurApi> {
+    let fait = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
+        .bind(identifiant(&id)?)
+        .bind(agent.bailleur_id)
+        .execute(&etat.base)
+        .await?;
+    if fait.rows_affected() == 0 {
+        return Err(ErreurApi::Introuvable);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Publishes a draft once every rule holds: the draft becomes a listing and is deleted.
+/// Journaled.
+#[utoipa::path(
+    post,
+    path = "/bailleur/brouillons/{id}/publication",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant du brouillon")),
+    responses(
+        (status = 201, description = "Offre publiée", body = OffrePubliee),
+        (status = 400, description = "Champs manquants ou invalides, chacun avec son message", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 404, description = "Pas un brouillon de mon organisme", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn publier(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<OffrePubliee>), ErreurApi> {
+    let brouillon = charger(&etat, &agent, identifiant(&id)?).await?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    let lieu = projets::verifier(
+        &etat.base,
+        agent.bailleur_id,
+        &brouillon.projet,
+        aujourdhui,
+        true,
+    )
+    .await?
+    .map_err(ErreurApi::Invalide)?;
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let supprime = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
+        .bind(brouillon.id)
+        .bind(agent.bailleur_id)
+        .execute(&mut *tx)
+        .await?;
+    // Published by a parallel request in the meantime.
+    if supprime.rows_affected() == 0 {
+        return Err(ErreurApi::Introuvable);
+    }
+    let offre_id = projets::publier(&mut tx, agent.bailleur_id, &brouillon.projet, lieu).await?;
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "publication",
+        Some(offre_id),
+        &serde_json::json!({ "brouillon": brouillon.id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(OffrePubliee { offre_id })))
+}
+
+/// A published listing that can still change: the organisation's, not withdrawn, not
+/// closed.
+async fn modifiable(
+    base: &SqlitePool,
+    agent: &Agent,
+    id: i64,
+    aujourdhui: clef_domain::Jour,
+) -> Result<ProjetOffre, ErreurApi> {
+    let projet = projets::publiee(base, agent.bailleur_id, id)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
+    match projet.cloture {
+        Some(cloture) if cloture >= aujourdhui => Ok(projet),
+        _ => Err(ErreurApi::OffreClose),
+    }
+}
+
+/// A published listing as a project, to correct it.
+#[utoipa::path(
+    get,
+    path = "/bailleur/offres/{id}/projet",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    responses(
+        (status = 200, description = "L'offre telle qu'elle a été publiée", body = ProjetOffre),
+        (status = 404, description = "Pas une offre de mon organisme", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn projet(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+) -> Result<Json<ProjetOffre>, ErreurApi> {
+    projets::publiee(&etat.base, agent.bailleur_id, identifiant(&id)?)
+        .await?
+        .map(Json)
+        .ok_or(ErreurApi::Introuvable)
+}
+
+/// Corrects a published listing before it closes. Rent, financing and typology cannot
+/// change; once open, the opening day cannot either, and the closing day only moves later.
+/// Journaled.
+#[utoipa::path(
+    put,
+    path = "/bailleur/offres/{id}/projet",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    request_body = ProjetOffre,
+    responses(
+        (status = 200, description = "Offre corrigée", body = ProjetOffre),
+        (status = 400, description = "Champ invalide ou figé, chacun avec son message", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 404, description = "Pas une offre de mon organisme", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "L'offre est close", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn modifier(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+    Json(edition): Json<ProjetOffre>,
+) -> Result<Json<ProjetOffre>, ErreurApi> {
+    let id = identifiant(&id)?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    let publiee = modifiable(&etat.base, &agent, id, aujourdhui).await?;
+    let deja_ouverte = publiee.ouverture.is_some_and(|o| o <= aujourdhui);
+    let mut erreurs = edition.champs_figes_modifies(&publiee);
+    if deja_ouverte {
+        if edition.ouverture != publiee.ouverture {
+            erreurs.push(ErreurChamp::new("ouverture", CodeErreur::Fige));
+        }
+        if edition.cloture < publiee.cloture {
+            erreurs.push(ErreurChamp::incoherent("cloture", "cloture_avancee"));
+        }
+    }
+    let lieu = match projets::verifier(
+        &etat.base,
+        agent.bailleur_id,
+        &edition,
+        aujourdhui,
+        !deja_ouverte,
+    )
+    .await?
+    {
+        Ok(lieu) if erreurs.is_empty() => lieu,
+        Ok(_) => return Err(ErreurApi::Invalide(erreurs)),
+        Err(autres) => {
+            erreurs.extend(autres);
+            return Err(ErreurApi::Invalide(erreurs));
+        }
+    };
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    projets::modifier(&mut tx, id, &edition, lieu).await?;
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "modification_offre",
+        Some(id),
+        &serde_json::json!({ "avant": publiee, "apres": edition }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(edition))
+}
+
+/// Withdraws a listing before it closes: applicants no longer see it, their applications
+/// are withdrawn and they are told. Returns a new draft with the same content, to correct
+/// what cannot change in place and publish again. Journaled.
+#[utoipa::path(
+    post,
+    path = "/bailleur/offres/{id}/retrait",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    responses(
+        (status = 201, description = "Offre retirée ; le brouillon qui la reprend", body = Brouillon),
+        (status = 404, description = "Pas une offre de mon organisme", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "L'offre est close", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn retirer(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
+    let id = identifiant(&id)?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    let mut projet = modifiable(&etat.base, &agent, id, aujourdhui).await?;
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let fait = sqlx::query(
+        "UPDATE offres SET retiree_le = ? WHERE id = ? AND retiree_le IS NULL AND cloture >= ?",
+    )
+    .bind(aujourdhui.to_string())
+    .bind(id)
+    .bind(aujourdhui.to_string())
+    .execute(&mut *tx)
+    .await?;
+    if fait.rows_affected() == 0 {
+        return Err(ErreurApi::Introuvable);
+    }
+    let candidats: Vec<(i64, i64)> = sqlx::query_as(
+        "UPDATE candidatures SET etat = 'retiree' WHERE offre_id = ? AND etat = 'deposee'
+         RETURNING id, demandeur_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (candidature_id, demandeur_id) in &candidats {
+        sqlx::query(
+            "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+             VALUES (?, 'candidature_retiree', ?, ?)",
+        )
+        .bind(demandeur_id)
+        .bind(id)
+        .bind(candidature_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "retrait_offre",
+        Some(id),
+        &serde_json::json!({ "candidatures_retirees": candidats.len() }),
+    )
+    .await?;
+    tx.commit().await?;
+    // The copy opens again from today at the earliest.
+    if projet.ouverture.is_some_and(|o| o < aujourdhui) {
+        projet.ouverture = Some(aujourdhui);
+        projet.cloture = None;
+    }
+    let brouillon = nouveau(&etat, &agent, &projet).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(charger(&etat, &agent, brouillon).await?),
+    ))
+}

@@ -1,0 +1,342 @@
+//! Listings as landlord staff write them: checking a project against the territory (its
+//! communes, their QPV, the organisation's photos), and writing it as a published listing.
+
+use crate::probleme::ErreurApi;
+use clef_domain::api::Photo;
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::offre::{Code, ProjetOffre};
+use clef_domain::{Euros, Jour, Surface};
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// Where uploaded photos are served; a project's photo must be one of these.
+pub const PREFIXE_IMAGES: &str = "/api/v1/images/";
+
+/// The commune and QPV a project names, resolved in the organisation's territory.
+#[derive(Debug, Clone, Copy)]
+pub struct Lieu {
+    pub commune_id: i64,
+    pub qpv_id: Option<i64>,
+}
+
+/// Every rule a project must meet to be published: the rules crate's, then the territory's
+/// (commune, QPV from the commune's list) and the photos' (uploaded by this organisation).
+pub async fn verifier(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    projet: &ProjetOffre,
+    aujourdhui: Jour,
+    nouvelle: bool,
+) -> Result<Result<Lieu, Vec<ErreurChamp>>, ErreurApi> {
+    let mut erreurs = projet.verifier(aujourdhui, nouvelle);
+    let lieu = lieu(base, bailleur_id, projet, &mut erreurs).await?;
+    for (i, photo) in projet.photos.iter().enumerate() {
+        if !image_a_nous(base, bailleur_id, &photo.url).await? {
+            erreurs.push(ErreurChamp::new(
+                &format!("photos.{i}.url"),
+                CodeErreur::ValeurInconnue,
+            ));
+        }
+    }
+    Ok(match lieu {
+        Some(lieu) if erreurs.is_empty() => Ok(lieu),
+        _ => Err(erreurs),
+    })
+}
+
+async fn lieu(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    projet: &ProjetOffre,
+    erreurs: &mut Vec<ErreurChamp>,
+) -> Result<Option<Lieu>, ErreurApi> {
+    if projet.commune.trim().is_empty() {
+        return Ok(None);
+    }
+    let commune_id: Option<i64> = sqlx::query_scalar(
+        "SELECT c.id FROM communes c JOIN bailleurs b ON b.territoire_id = c.territoire_id
+         WHERE b.id = ? AND c.slug = ?",
+    )
+    .bind(bailleur_id)
+    .bind(projet.commune.trim())
+    .fetch_optional(base)
+    .await?;
+    let Some(commune_id) = commune_id else {
+        erreurs.push(ErreurChamp::new("commune", CodeErreur::ValeurInconnue));
+        return Ok(None);
+    };
+    let nom_qpv = projet.qpv.trim();
+    if nom_qpv.is_empty() {
+        return Ok(Some(Lieu {
+            commune_id,
+            qpv_id: None,
+        }));
+    }
+    let qpv_id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM qpv WHERE commune_id = ? AND nom = ?")
+            .bind(commune_id)
+            .bind(nom_qpv)
+            .fetch_optional(base)
+            .await?;
+    match qpv_id {
+        Some(id) => Ok(Some(Lieu {
+            commune_id,
+            qpv_id: Some(id),
+        })),
+        None => {
+            erreurs.push(ErreurChamp::new("qpv", CodeErreur::ValeurInconnue));
+            Ok(None)
+        }
+    }
+}
+
+async fn image_a_nous(base: &SqlitePool, bailleur_id: i64, url: &str) -> Result<bool, ErreurApi> {
+    let Some(empreinte) = url.strip_prefix(PREFIXE_IMAGES) else {
+        return Ok(false);
+    };
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM images WHERE bailleur_id = ? AND empreinte = ?)",
+    )
+    .bind(bailleur_id)
+    .bind(empreinte)
+    .fetch_one(base)
+    .await?)
+}
+
+/// The values of a checked project, as the `offres` table stores them.
+struct Colonnes<'a> {
+    projet: &'a ProjetOffre,
+    typologie: &'static str,
+    pieces: i64,
+    surface: i64,
+    etage: i64,
+    loyer: i64,
+    charges: i64,
+    financement: &'static str,
+    dpe: &'static str,
+    reservataire: &'static str,
+    ouverture: String,
+    cloture: String,
+}
+
+fn colonnes(projet: &ProjetOffre) -> Result<Colonnes<'_>, ErreurApi> {
+    let manque = |champ: &str| ErreurApi::Interne(format!("projet vérifié sans {champ}"));
+    Ok(Colonnes {
+        projet,
+        typologie: projet.typologie.ok_or_else(|| manque("typologie"))?.code(),
+        pieces: i64::from(projet.pieces.ok_or_else(|| manque("pieces"))?),
+        surface: i64::from(projet.surface.ok_or_else(|| manque("surface"))?.dixiemes()),
+        etage: i64::from(projet.etage.ok_or_else(|| manque("etage"))?),
+        loyer: projet.loyer.ok_or_else(|| manque("loyer"))?.centimes(),
+        charges: projet.charges.ok_or_else(|| manque("charges"))?.centimes(),
+        financement: projet
+            .financement
+            .ok_or_else(|| manque("financement"))?
+            .code(),
+        dpe: projet.dpe.ok_or_else(|| manque("dpe"))?.code(),
+        reservataire: projet
+            .reservataire
+            .ok_or_else(|| manque("reservataire"))?
+            .code(),
+        ouverture: projet
+            .ouverture
+            .ok_or_else(|| manque("ouverture"))?
+            .to_string(),
+        cloture: projet.cloture.ok_or_else(|| manque("cloture"))?.to_string(),
+    })
+}
+
+/// Publishes a checked project; returns the new listing's id.
+pub async fn publier(
+    connexion: &mut SqliteConnection,
+    bailleur_id: i64,
+    projet: &ProjetOffre,
+    lieu: Lieu,
+) -> Result<i64, ErreurApi> {
+    let c = colonnes(projet)?;
+    let prochain: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM offres")
+        .fetch_one(&mut *connexion)
+        .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO offres (reference, bailleur_id, commune_id, qpv_id, titre, adresse,
+            description, typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr,
+            loyer_centimes, charges_centimes, financement, dpe, reservataire, ouverture, cloture)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(format!("CLEF-{prochain:06}"))
+    .bind(bailleur_id)
+    .bind(lieu.commune_id)
+    .bind(lieu.qpv_id)
+    .bind(c.projet.titre.trim())
+    .bind(c.projet.adresse.trim())
+    .bind(c.projet.description.trim())
+    .bind(c.typologie)
+    .bind(c.pieces)
+    .bind(c.surface)
+    .bind(c.etage)
+    .bind(c.projet.ascenseur)
+    .bind(c.projet.accessible_pmr)
+    .bind(c.loyer)
+    .bind(c.charges)
+    .bind(c.financement)
+    .bind(c.dpe)
+    .bind(c.reservataire)
+    .bind(&c.ouverture)
+    .bind(&c.cloture)
+    .fetch_one(&mut *connexion)
+    .await?;
+    ecrire_photos(connexion, id, &projet.photos).await?;
+    Ok(id)
+}
+
+/// Rewrites a published listing with a checked edit (frozen fields already compared).
+pub async fn modifier(
+    connexion: &mut SqliteConnection,
+    offre_id: i64,
+    projet: &ProjetOffre,
+    lieu: Lieu,
+) -> Result<(), ErreurApi> {
+    let c = colonnes(projet)?;
+    sqlx::query(
+        "UPDATE offres SET commune_id = ?, qpv_id = ?, titre = ?, adresse = ?, description = ?,
+            pieces = ?, surface_dixiemes = ?, etage = ?, ascenseur = ?, accessible_pmr = ?,
+            charges_centimes = ?, dpe = ?, reservataire = ?, ouverture = ?, cloture = ?
+         WHERE id = ?",
+    )
+    .bind(lieu.commune_id)
+    .bind(lieu.qpv_id)
+    .bind(c.projet.titre.trim())
+    .bind(c.projet.adresse.trim())
+    .bind(c.projet.description.trim())
+    .bind(c.pieces)
+    .bind(c.surface)
+    .bind(c.etage)
+    .bind(c.projet.ascenseur)
+    .bind(c.projet.accessible_pmr)
+    .bind(c.charges)
+    .bind(c.dpe)
+    .bind(c.reservataire)
+    .bind(&c.ouverture)
+    .bind(&c.cloture)
+    .bind(offre_id)
+    .execute(&mut *connexion)
+    .await?;
+    sqlx::query("DELETE FROM photos WHERE offre_id = ?")
+        .bind(offre_id)
+        .execute(&mut *connexion)
+        .await?;
+    ecrire_photos(connexion, offre_id, &projet.photos).await
+}
+
+async fn ecrire_photos(
+    connexion: &mut SqliteConnection,
+    offre_id: i64,
+    photos: &[Photo],
+) -> Result<(), ErreurApi> {
+    for (rang, photo) in photos.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO photos (offre_id, rang, url, texte_alternatif) VALUES (?, ?, ?, ?)",
+        )
+        .bind(offre_id)
+        .bind(rang as i64)
+        .bind(&photo.url)
+        .bind(photo.texte_alternatif.trim())
+        .execute(&mut *connexion)
+        .await?;
+    }
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct LignePubliee {
+    titre: String,
+    adresse: String,
+    commune: String,
+    qpv: Option<String>,
+    typologie: String,
+    pieces: i64,
+    surface_dixiemes: i64,
+    etage: i64,
+    ascenseur: bool,
+    accessible_pmr: bool,
+    loyer_centimes: i64,
+    charges_centimes: i64,
+    financement: String,
+    dpe: String,
+    reservataire: String,
+    ouverture: String,
+    cloture: String,
+    description: String,
+}
+
+/// A published listing of the organisation as a project, to edit or copy; `None` if it is
+/// not the organisation's or was withdrawn.
+pub async fn publiee(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    offre_id: i64,
+) -> Result<Option<ProjetOffre>, ErreurApi> {
+    let ligne: Option<LignePubliee> = sqlx::query_as(
+        "SELECT o.titre, o.adresse, c.slug AS commune, q.nom AS qpv, o.typologie, o.pieces,
+            o.surface_dixiemes, o.etage, o.ascenseur, o.accessible_pmr, o.loyer_centimes,
+            o.charges_centimes, o.financement, o.dpe, o.reservataire, o.ouverture, o.cloture,
+            o.description
+         FROM offres o JOIN communes c ON c.id = o.commune_id LEFT JOIN qpv q ON q.id = o.qpv_id
+         WHERE o.id = ? AND o.bailleur_id = ? AND o.retiree_le IS NULL",
+    )
+    .bind(offre_id)
+    .bind(bailleur_id)
+    .fetch_optional(base)
+    .await?;
+    let Some(l) = ligne else {
+        return Ok(None);
+    };
+    let photos: Vec<(String, String)> =
+        sqlx::query_as("SELECT url, texte_alternatif FROM photos WHERE offre_id = ? ORDER BY rang")
+            .bind(offre_id)
+            .fetch_all(base)
+            .await?;
+    let illisible = |colonne: &str, valeur: &str| {
+        ErreurApi::DonneeIllisible(format!("offres.{colonne} = {valeur}"))
+    };
+    fn code<T: Code>(valeur: &str) -> Option<T> {
+        T::depuis_code(valeur)
+    }
+    let jour = |colonne: &str, valeur: &str| {
+        valeur
+            .parse::<Jour>()
+            .map_err(|_| illisible(colonne, valeur))
+    };
+    Ok(Some(ProjetOffre {
+        typologie: Some(code(&l.typologie).ok_or_else(|| illisible("typologie", &l.typologie))?),
+        financement: Some(
+            code(&l.financement).ok_or_else(|| illisible("financement", &l.financement))?,
+        ),
+        dpe: Some(code(&l.dpe).ok_or_else(|| illisible("dpe", &l.dpe))?),
+        reservataire: Some(
+            code(&l.reservataire).ok_or_else(|| illisible("reservataire", &l.reservataire))?,
+        ),
+        pieces: u8::try_from(l.pieces).ok(),
+        surface: u32::try_from(l.surface_dixiemes)
+            .ok()
+            .map(Surface::from_dixiemes),
+        etage: i8::try_from(l.etage).ok(),
+        loyer: Some(Euros::from_centimes(l.loyer_centimes)),
+        charges: Some(Euros::from_centimes(l.charges_centimes)),
+        ouverture: Some(jour("ouverture", &l.ouverture)?),
+        cloture: Some(jour("cloture", &l.cloture)?),
+        titre: l.titre,
+        adresse: l.adresse,
+        commune: l.commune,
+        qpv: l.qpv.unwrap_or_default(),
+        ascenseur: l.ascenseur,
+        accessible_pmr: l.accessible_pmr,
+        description: l.description,
+        photos: photos
+            .into_iter()
+            .map(|(url, texte_alternatif)| Photo {
+                url,
+                texte_alternatif,
+            })
+            .collect(),
+    }))
+}
