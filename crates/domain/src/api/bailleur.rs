@@ -55,6 +55,18 @@ pub struct CandidatCommission {
     pub propose: bool,
     /// Presented to the commission.
     pub presente: bool,
+    /// Who the candidate is, for the commission and to contact them: only once the
+    /// shortlist is sent, and only for the candidates on it. Until then the view is
+    /// anonymous, so that no one is chosen or left out by name.
+    pub identite: Option<IdentiteCandidat>,
+}
+
+/// A presented candidate's identity as Clef holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdentiteCandidat {
+    pub numero_unique: String,
+    pub email: String,
 }
 
 /// The commission's view of a ranked listing.

@@ -13,7 +13,8 @@ use axum::extract::{Path, State};
 use clef_domain::Jour;
 use clef_domain::api::{
     CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
-    OffreBailleur, OffresParEtape, Presentation, Probleme, TableauDeBord, mediane,
+    IdentiteCandidat, OffreBailleur, OffresParEtape, Presentation, Probleme, TableauDeBord,
+    mediane,
 };
 use clef_domain::classement::CANDIDATS_PRESENTES;
 use clef_domain::commission::{self, Eligible};
@@ -310,13 +311,29 @@ pub async fn commission(
             ),
             None => Vec::new(),
         };
+        let presente = matches!(etat_candidature.as_str(), "presentee" | "attribuee");
+        let identite = if presente {
+            sqlx::query_as("SELECT d.numero_unique, c.email FROM demandeurs d JOIN comptes c ON c.id = d.compte_id
+                 WHERE d.id = ?",
+            )
+                .bind(demandeur_id)
+                .fetch_optional(&etat.base)
+                .await?
+                .map(|(numero_unique, email)| IdentiteCandidat {
+                    numero_unique,
+                    email,
+                })
+        } else {
+            None
+        };
         candidats.push(CandidatCommission {
             candidature_id,
             rang,
             score,
             projection,
             propose: !presentee && rang <= CANDIDATS_PRESENTES,
-            presente: matches!(etat_candidature.as_str(), "presentee" | "attribuee"),
+            presente,
+            identite,
         });
     }
     Ok(Json(Commission {

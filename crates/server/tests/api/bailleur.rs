@@ -295,6 +295,12 @@ async fn passing_over_a_higher_ranked_candidate_needs_a_motive_which_is_journale
         .map(|x| x.rang)
         .collect();
     assert_eq!(presentes, [2, 3, 4]);
+    // Now the presented candidates, and only they, are named for the commission.
+    for x in &apres.candidats {
+        assert_eq!(x.identite.is_some(), x.presente, "{x:?}");
+    }
+    let premier = apres.candidats.iter().find(|x| x.presente).unwrap();
+    assert!(premier.identite.as_ref().unwrap().email.contains('@'));
     // Recorded for publication, journaled, notified.
     let (rang, motif): (i64, String) =
         sqlx::query_as("SELECT rang, motif FROM passages WHERE offre_id = ?")
