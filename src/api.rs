@@ -89,10 +89,18 @@ pub enum Methode {
     Delete,
 }
 
+/// What a request carries.
+enum Corps {
+    Rien,
+    Json(String),
+    /// `multipart/form-data`: the browser writes the boundary itself.
+    Formulaire(web_sys::FormData),
+}
+
 async fn executer(
     methode: Methode,
     chemin: &str,
-    corps: Option<String>,
+    corps: Corps,
 ) -> Result<String, ErreurChargement> {
     use gloo_net::http::Request;
     let url = format!("{PREFIXE}{chemin}");
@@ -109,10 +117,11 @@ async fn executer(
         .header("Accept", "application/json")
         .header(clef_domain::api::ENTETE_CSRF, &jeton);
     let requete = match corps {
-        Some(corps) => requete
+        Corps::Json(corps) => requete
             .header("Content-Type", "application/json")
             .body(corps),
-        None => requete.build(),
+        Corps::Formulaire(formulaire) => requete.body(formulaire),
+        Corps::Rien => requete.build(),
     }
     .map_err(|_| ErreurChargement::Illisible)?;
     let reponse = requete.send().await.map_err(|_| ErreurChargement::Reseau)?;
@@ -138,7 +147,7 @@ pub async fn envoyer<C: serde::Serialize, T: DeserializeOwned>(
     chemin: &str,
     corps: &C,
 ) -> Result<T, ErreurChargement> {
-    let texte = executer(methode, chemin, Some(en_json(corps)?)).await?;
+    let texte = executer(methode, chemin, Corps::Json(en_json(corps)?)).await?;
     lire_json(&texte).ok_or(ErreurChargement::Illisible)
 }
 
@@ -147,13 +156,22 @@ pub async fn envoyer_sans_corps<T: DeserializeOwned>(
     methode: Methode,
     chemin: &str,
 ) -> Result<T, ErreurChargement> {
-    let texte = executer(methode, chemin, None).await?;
+    let texte = executer(methode, chemin, Corps::Rien).await?;
     lire_json(&texte).ok_or(ErreurChargement::Illisible)
 }
 
 /// Sends a request whose answer has no body (204).
 pub async fn envoyer_sans_reponse(methode: Methode, chemin: &str) -> Result<(), ErreurChargement> {
-    executer(methode, chemin, None).await.map(|_| ())
+    executer(methode, chemin, Corps::Rien).await.map(|_| ())
+}
+
+/// Sends a form with files (`multipart/form-data`) and reads the JSON answer.
+pub async fn televerser<T: DeserializeOwned>(
+    chemin: &str,
+    formulaire: web_sys::FormData,
+) -> Result<T, ErreurChargement> {
+    let texte = executer(Methode::Post, chemin, Corps::Formulaire(formulaire)).await?;
+    lire_json(&texte).ok_or(ErreurChargement::Illisible)
 }
 
 impl ErreurChargement {

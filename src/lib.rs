@@ -12,6 +12,7 @@ pub mod format;
 pub mod langue;
 pub mod libelles;
 pub mod pages;
+pub mod saisie;
 pub mod session;
 
 use components::{Entete, LienEvitement, Pied};
@@ -63,6 +64,10 @@ fn Application() -> impl IntoView {
                         <Route path=path!("/notifications") view=pages::notifications::PageNotifications />
                         <Route path=path!("/resultats") view=pages::resultats::PageResultats />
                         <Route path=path!("/resultats/:id") view=pages::resultats::PageResultat />
+                        <Route path=path!("/bailleur") view=pages::bailleur::PageEspaceBailleur />
+                        <Route path=path!("/bailleur/brouillons/:id") view=pages::bailleur::brouillon::PageBrouillon />
+                        <Route path=path!("/bailleur/offres/:id") view=pages::bailleur::offre::PageOffreBailleur />
+                        <Route path=path!("/bailleur/offres/:id/modifier") view=pages::bailleur::modifier::PageModifierOffre />
                         <Route path=path!("/comment-ca-marche") view=pages::comment::PageComment />
                         <Route path=path!("/grille-de-cotation") view=pages::grille::PageGrille />
                         <Route path=path!("/accessibilite") view=pages::accessibilite::PageAccessibilite />

@@ -69,6 +69,16 @@ impl Session {
         )
     }
 
+    pub fn bailleur(&self) -> bool {
+        matches!(
+            self.etat.get(),
+            EtatSession::Connecte(SessionOuverte {
+                role: Role::Bailleur,
+                ..
+            })
+        )
+    }
+
     /// Asks the server for the number of unread notifications.
     pub fn rafraichir_notifications(&self) {
         let non_lues = self.non_lues;

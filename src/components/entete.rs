@@ -98,6 +98,9 @@ pub fn Entete() -> impl IntoView {
                     </A>
                 </li>
             })}
+            {session.bailleur().then(|| view! {
+                <li><A href="/bailleur">{tu_string!(i18n, nav.espace_bailleur)}</A></li>
+            })}
             {deconnexion()}
         }
         .into_any(),

@@ -305,7 +305,7 @@ fn Simulateur(d: CandidatureDetail) -> impl IntoView {
                                 let mut changements = vec![Changement::MoisSupplementaires { mois: mois.get() }];
                                 changements.extend(ajoutees.get().into_iter().map(|situation| Changement::AjouterSituation { situation }));
                                 changements.extend(retirees.get().into_iter().map(|situation| Changement::RetirerSituation { situation }));
-                                if let Ok(Some(c)) = crate::pages::dossier::formulaire::centimes(&revenu.get()) {
+                                if let Ok(Some(c)) = crate::saisie::centimes(&revenu.get()) {
                                     changements.push(Changement::AutresRessources {
                                         ressources: Ressources { rfr_n2: clef_domain::Euros::from_centimes(c), rfr_n1: None },
                                     });

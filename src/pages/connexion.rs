@@ -6,7 +6,7 @@ use crate::components::message_echec;
 use crate::components::{ChampTexte, message_erreur, titre_document};
 use crate::i18n::*;
 use crate::session::{Session, retour_valide};
-use clef_domain::api::{Identifiants, SessionOuverte};
+use clef_domain::api::{Identifiants, Role, SessionOuverte};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -17,13 +17,20 @@ pub fn PageConnexion() -> impl IntoView {
     titre_document(tu_string!(i18n, connexion.titre));
     let session = Session::utiliser();
     let query = use_query_map();
-    let retour = move || {
+    // Where to go once in: where the person was going, else their role's own space.
+    let retour = move |role: Role| {
         query
             .read_untracked()
             .get("retour")
             .as_deref()
             .and_then(retour_valide)
-            .unwrap_or_else(|| "/mes-candidatures".to_owned())
+            .unwrap_or_else(|| {
+                match role {
+                    Role::Bailleur => "/bailleur",
+                    _ => "/mes-candidatures",
+                }
+                .to_owned()
+            })
     };
     let email = RwSignal::new(String::new());
     let mot_de_passe = RwSignal::new(String::new());
@@ -50,8 +57,9 @@ pub fn PageConnexion() -> impl IntoView {
             en_cours.set(false);
             match r {
                 Ok(ouverte) => {
+                    let role = ouverte.role;
                     session.ouvrir(ouverte);
-                    naviguer(&retour(), Default::default());
+                    naviguer(&retour(role), Default::default());
                 }
                 Err(ErreurChargement::Probleme(p)) if p.status == 401 => {
                     message.set(Some(tu_string!(i18n, connexion.incorrect).to_string()));

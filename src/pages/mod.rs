@@ -2,6 +2,7 @@
 
 pub mod accessibilite;
 pub mod accueil;
+pub mod bailleur;
 pub mod candidature;
 pub mod candidatures;
 pub mod comment;

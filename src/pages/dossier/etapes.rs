@@ -1,10 +1,11 @@
 //! The five steps of "Mon dossier".
 
 use super::Champs;
-use super::formulaire::{Etape, MembreSaisi, id_de};
+use super::formulaire::{Etape, MembreSaisi};
 use crate::components::{ChampTexte, message_erreur};
 use crate::i18n::*;
 use crate::libelles;
+use crate::saisie::id_de;
 use clef_domain::demande::{Lien, Situation};
 use clef_domain::offre::Code;
 use leptos::prelude::*;

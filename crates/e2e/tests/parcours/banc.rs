@@ -19,6 +19,10 @@ const DELAI_MAX: Duration = Duration::from_secs(20);
 pub struct Banc {
     pub navigateur: Client,
     pub adresse: SocketAddr,
+    /// The server's clock: a journey moves time with it instead of waiting.
+    pub horloge: Arc<HorlogeFixe>,
+    /// The server's database, to arrange what a journey needs from other people.
+    pub base: sqlx::SqlitePool,
     chromedriver: Child,
     _dossier: tempfile::TempDir,
 }
@@ -49,10 +53,11 @@ impl Banc {
         let base = stockage::ouvrir(&url).await.expect("database");
         let aujourdhui = clef_domain::jour!(2026, 11, 22);
         demo::semer(&base, aujourdhui).await.expect("demo data");
+        let horloge = Arc::new(HorlogeFixe::new(aujourdhui));
         let app = application(
             Etat {
-                base,
-                horloge: Arc::new(HorlogeFixe::new(aujourdhui)),
+                base: base.clone(),
+                horloge: horloge.clone(),
                 cookies_securises: false,
             },
             Some(dist()),
@@ -75,6 +80,8 @@ impl Banc {
         Banc {
             navigateur,
             adresse,
+            horloge,
+            base,
             chromedriver,
             _dossier: dossier,
         }
@@ -117,7 +124,16 @@ impl Banc {
     {
         let debut = Instant::now();
         while !condition().await {
-            assert!(debut.elapsed() < DELAI_MAX, "jamais arrivé : {quoi}");
+            if debut.elapsed() >= DELAI_MAX {
+                let page = self
+                    .js("return document.querySelector('main')?.innerText ?? ''")
+                    .await;
+                let erreurs = self.js("return window.__erreurs ?? []").await;
+                panic!(
+                    "jamais arrivé : {quoi}\n--- la page montre ---\n{}\n--- console.error ---\n{erreurs}",
+                    page.as_str().unwrap_or_default()
+                );
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -132,12 +148,88 @@ impl Banc {
         .await;
     }
 
+    /// Waits until nothing matches `css` (a form gone once its step is recorded).
+    pub async fn attendre_absence(&self, css: &str) {
+        self.attendre(&format!("{css} disparaît"), || async {
+            self.navigateur.find(Locator::Css(css)).await.is_err()
+        })
+        .await;
+    }
+
     pub async fn attendre_url(&self, quoi: &str, condition: impl Fn(&str) -> bool) {
         self.attendre(quoi, || async {
             let url = self.navigateur.current_url().await.expect("url");
             condition(url.as_str())
         })
         .await;
+    }
+
+    /// Fails if the page scrolls sideways at the phone's width, naming what sticks out.
+    pub async fn sans_defilement_horizontal(&self, page: &str) {
+        let trop_larges = self
+            .js(
+                "const l = document.documentElement.clientWidth;
+                 return [...document.querySelectorAll('body *')]
+                   .filter(e => e.getBoundingClientRect().right > l + 0.5)
+                   .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+                   .slice(0, 8)",
+            )
+            .await;
+        assert_eq!(
+            self.js(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+            )
+            .await,
+            true,
+            "no horizontal scrolling at {LARGEUR} px on {page}: {trop_larges}"
+        );
+    }
+
+    /// Keeps what the page writes to `console.error` (a panic of the app, say) until the
+    /// next full page load, to show it if a wait fails.
+    pub async fn capturer_erreurs(&self) {
+        self.js("window.__erreurs = []; const avant = console.error;
+             console.error = (...a) => { window.__erreurs.push(a.join(' ')); avant(...a); };
+             return true")
+            .await;
+    }
+
+    /// Clicks the button whose text is exactly `texte`, once it is there.
+    pub async fn cliquer_bouton(&self, texte: &str) {
+        // An XPath string cannot escape its quote: the other kind quotes an apostrophe.
+        let xpath = if texte.contains('\'') {
+            format!("//button[normalize-space()=\"{texte}\"]")
+        } else {
+            format!("//button[normalize-space()='{texte}']")
+        };
+        // Found then clicked in one go, again until it works: the page may re-render between.
+        self.attendre(&format!("clic sur le bouton « {texte} »"), || async {
+            match self.navigateur.find(Locator::XPath(&xpath)).await {
+                Ok(bouton) => bouton.click().await.is_ok(),
+                Err(_) => false,
+            }
+        })
+        .await;
+    }
+
+    /// Types into a field, as a person would.
+    pub async fn saisir(&self, css: &str, texte: &str) {
+        self.element(css)
+            .await
+            .send_keys(texte)
+            .await
+            .unwrap_or_else(|e| panic!("saisie dans {css} : {e}"));
+    }
+
+    /// Sets a select's or date input's value as a person's picker would (with its events).
+    pub async fn choisir(&self, css: &str, valeur: &str) {
+        self.element(css).await;
+        let script = format!(
+            "const e = document.querySelector({css:?}); e.value = {valeur:?};
+             e.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             e.dispatchEvent(new Event('change', {{ bubbles: true }})); return e.value"
+        );
+        assert_eq!(self.js(&script).await, valeur, "{css} = {valeur}");
     }
 
     /// Runs JavaScript in the page and returns its JSON result.

@@ -1,0 +1,238 @@
+//! Preparing the commission: the ranked eligible candidates, anonymous, with how choosing
+//! each would move the social-mix targets; the first three proposed; a motive for every
+//! higher-ranked candidate left out. The rules crate checks the shortlist here as the
+//! server will.
+
+use super::tableau::{libelle_cible, pourcentage};
+use crate::api::{self, Methode};
+use crate::components::{Confirmation, message_echec};
+use crate::i18n::*;
+use crate::langue::use_balise;
+use crate::libelles;
+use clef_domain::ErreurChamp;
+use clef_domain::api::{CandidatCommission, Commission, MotifPassage, PassageSaisi, Presentation};
+use clef_domain::classement::CANDIDATS_PRESENTES;
+use clef_domain::commission::{self, Eligible};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_i18n::I18nContext;
+use std::collections::BTreeMap;
+
+pub fn libelle_motif(i18n: I18nContext<Locale>, m: MotifPassage) -> String {
+    match m {
+        MotifPassage::Desistement => tu_string!(i18n, commission.motif_desistement),
+        MotifPassage::RefusDuLogement => tu_string!(i18n, commission.motif_refus_du_logement),
+        MotifPassage::PlafondDepasse => tu_string!(i18n, commission.motif_plafond_depasse),
+        MotifPassage::LogementInadapte => tu_string!(i18n, commission.motif_logement_inadapte),
+        MotifPassage::TauxEffortExcessif => tu_string!(i18n, commission.motif_taux_effort),
+        MotifPassage::DossierIncomplet => tu_string!(i18n, commission.motif_dossier_incomplet),
+        MotifPassage::ObjectifMixite => tu_string!(i18n, commission.motif_mixite),
+    }
+    .to_string()
+}
+
+/// "1er quartile hors QPV : de 19 % à 21 % (objectif 25 %)", one line per target.
+#[component]
+fn Projection(candidat: CandidatCommission) -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    view! {
+        <ul class="projection">
+            {candidat.projection.into_iter().map(|e| {
+                let cible = libelle_cible(i18n, e.cible);
+                let avant = pourcentage(balise, e.avant);
+                let apres = pourcentage(balise, e.apres);
+                let objectif = e.objectif;
+                view! { <li>{tu_string!(i18n, commission.projection, cible, avant, apres, objectif)}</li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The anonymous ranking and the shortlist to send.
+#[component]
+pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let offre_id = commission.offre_id;
+    let candidats = commission.candidats;
+    let eligibles: Vec<Eligible> = candidats
+        .iter()
+        .map(|c| Eligible {
+            candidature_id: c.candidature_id,
+            rang: c.rang,
+        })
+        .collect();
+    let choisis = RwSignal::new(
+        candidats
+            .iter()
+            .filter(|c| c.propose)
+            .map(|c| c.candidature_id)
+            .collect::<Vec<_>>(),
+    );
+    let motifs = RwSignal::new(BTreeMap::<i64, (Option<MotifPassage>, String)>::new());
+    let rangs: BTreeMap<i64, u32> = candidats
+        .iter()
+        .map(|c| (c.candidature_id, c.rang))
+        .collect();
+    let rangs = StoredValue::new(rangs);
+    let dernier = Memo::new(move |_| {
+        choisis.with(|c| {
+            c.iter()
+                .filter_map(|id| rangs.with_value(|r| r.get(id).copied()))
+                .max()
+                .unwrap_or(0)
+        })
+    });
+    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
+    let message = RwSignal::new(None::<String>);
+    let en_cours = RwSignal::new(false);
+    let presentation = move || {
+        let mut ids = choisis.get_untracked();
+        ids.sort_by_key(|id| rangs.with_value(|r| r.get(id).copied().unwrap_or(u32::MAX)));
+        let limite = dernier.get_untracked();
+        let passages = motifs.with_untracked(|m| {
+            rangs.with_value(|r| {
+                r.iter()
+                    .filter(|(id, rang)| **rang < limite && !ids.contains(id))
+                    .filter_map(|(id, _)| {
+                        let (motif, precision) = m.get(id).cloned().unwrap_or_default();
+                        Some(PassageSaisi {
+                            candidature_id: *id,
+                            motif: motif?,
+                            precision,
+                        })
+                    })
+                    .collect()
+            })
+        });
+        Presentation {
+            candidatures: ids,
+            passages,
+        }
+    };
+    let envoyer = Callback::new(move |()| {
+        let p = presentation();
+        if let Err(e) = commission::verifier(&eligibles, &p) {
+            erreurs.set(e);
+            return;
+        }
+        erreurs.set(Vec::new());
+        en_cours.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let r = api::envoyer::<_, Commission>(
+                Methode::Post,
+                &format!("/bailleur/offres/{offre_id}/presentation"),
+                &p,
+            )
+            .await;
+            en_cours.set(false);
+            match r {
+                Ok(_) => on_envoyee.run(()),
+                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
+            }
+        });
+    });
+    let max = CANDIDATS_PRESENTES as usize;
+    view! {
+        <section aria-labelledby="commission-titre">
+            <h2 id="commission-titre">{tu_string!(i18n, commission.titre)}</h2>
+            <p>{tu_string!(i18n, commission.intro)}</p>
+            <p class="encart">{tu_string!(i18n, commission.anonyme)}</p>
+            {move || (!erreurs.with(Vec::is_empty)).then(|| view! {
+                <div class="resume-erreurs" role="alert">
+                    <ul>
+                        {erreurs.get().iter().map(|e| {
+                            let message = libelles::erreur_champ(i18n, e);
+                            let texte = if e.champ.ends_with(".precision") {
+                                format!("{} : {message}", tu_string!(i18n, commission.precision))
+                            } else if e.champ.starts_with("candidatures") {
+                                format!("{} : {message}", tu_string!(i18n, commission.presentes))
+                            } else {
+                                message
+                            };
+                            view! { <li>{texte}</li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            <ol class="commission">
+                {candidats.into_iter().map(|c| {
+                    let id = c.candidature_id;
+                    let rang = c.rang;
+                    let score = c.score;
+                    let id_case = format!("presenter-{id}");
+                    let id_motif = format!("motif-{id}");
+                    let id_precision = format!("precision-{id}");
+                    let coche = move || choisis.with(|l| l.contains(&id));
+                    let passe = move || !coche() && rang < dernier.get();
+                    view! {
+                        <li class="commission__candidat">
+                            <p class="commission__entete">
+                                <strong>{tu_string!(i18n, commission.rang, rang)}</strong>
+                                " · " {tu_string!(i18n, commission.score, score)}
+                                " · " {tu_string!(i18n, commission.dossier, id)}
+                            </p>
+                            <Projection candidat=c.clone() />
+                            <div class="champ champ--case">
+                                <input type="checkbox" id=id_case.clone()
+                                    prop:checked=coche
+                                    disabled=move || !coche() && choisis.with(|l| l.len() >= max)
+                                    on:change=move |ev| {
+                                        let oui = event_target_checked(&ev);
+                                        choisis.update(|l| {
+                                            l.retain(|x| *x != id);
+                                            if oui { l.push(id); }
+                                        });
+                                    } />
+                                <label for=id_case>{tu_string!(i18n, commission.presenter)}</label>
+                            </div>
+                            {move || passe().then(|| {
+                                let (id_motif, id_precision) = (id_motif.clone(), id_precision.clone());
+                                view! {
+                                    <div class="passage">
+                                        <div class="champ">
+                                            <label for=id_motif.clone()>{tu_string!(i18n, commission.motif)}</label>
+                                            <select id=id_motif on:change=move |ev| {
+                                                let code = event_target_value(&ev);
+                                                let motif = MotifPassage::TOUS.into_iter().find(|m| format!("{m:?}") == code);
+                                                motifs.update(|m| m.entry(id).or_default().0 = motif);
+                                            }>
+                                                <option value="">{tu_string!(i18n, publier.choisir)}</option>
+                                                {MotifPassage::TOUS.into_iter().map(|m| {
+                                                    let choisi = motifs.with_untracked(|x| x.get(&id).and_then(|v| v.0) == Some(m));
+                                                    view! { <option value=format!("{m:?}") selected=choisi>{libelle_motif(i18n, m)}</option> }
+                                                }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <div class="champ">
+                                            <label for=id_precision.clone()>{tu_string!(i18n, commission.precision)}</label>
+                                            <p class="aide">{tu_string!(i18n, commission.precision_aide)}</p>
+                                            <input type="text" id=id_precision maxlength="500"
+                                                prop:value=move || motifs.with(|m| m.get(&id).map(|v| v.1.clone()).unwrap_or_default())
+                                                on:change=move |ev| {
+                                                    let texte = event_target_value(&ev);
+                                                    motifs.update(|m| m.entry(id).or_default().1 = texte);
+                                                } />
+                                        </div>
+                                    </div>
+                                }
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+            <Confirmation
+                id="confirmer-presentation"
+                libelle=tu_string!(i18n, commission.envoyer).to_string()
+                titre=tu_string!(i18n, commission.confirmer_titre).to_string()
+                texte=tu_string!(i18n, commission.confirmer_texte).to_string()
+                confirmer=tu_string!(i18n, commission.envoyer).to_string()
+                en_cours=en_cours.into()
+                on_confirmer=envoyer
+            />
+        </section>
+    }
+}

@@ -1,0 +1,233 @@
+//! The fields of a listing, grouped as the listing page shows them. Each error is shown
+//! next to its field and tied to it for screen readers.
+
+use super::photos::Photos;
+use super::saisie::SaisieOffre;
+use crate::components::{ChampTexte, message_erreur};
+use crate::i18n::*;
+use crate::libelles;
+use crate::saisie::id_de;
+use clef_domain::ErreurChamp;
+use clef_domain::api::Commune;
+use clef_domain::offre::{Code, EtiquetteDpe, Financement, Reservataire, Typologie};
+use leptos::prelude::*;
+
+/// A labelled list of choices with an empty first option, its error tied to it.
+#[component]
+fn Choix(
+    champ: &'static str,
+    libelle: String,
+    valeur: RwSignal<String>,
+    options: Signal<Vec<(String, String)>>,
+    vide: String,
+    erreurs: RwSignal<Vec<ErreurChamp>>,
+    #[prop(optional)] aide: Option<String>,
+) -> impl IntoView {
+    let id = id_de(champ);
+    let id_erreur = format!("{id}-erreur");
+    let id_aide = format!("{id}-aide");
+    let erreur = message_erreur(erreurs, champ.to_owned(), false);
+    let decrit = {
+        let (id_aide, id_erreur) = (id_aide.clone(), id_erreur.clone());
+        let a_aide = aide.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if a_aide {
+                ids.push(id_aide.clone());
+            }
+            if erreur.get().is_some() {
+                ids.push(id_erreur.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="champ" class:champ--erreur=move || erreur.get().is_some()>
+            <label for=id.clone()>{libelle}</label>
+            {aide.map(|a| view! { <p class="aide" id=id_aide.clone()>{a}</p> })}
+            <select
+                id=id
+                aria-invalid=move || erreur.get().is_some().then_some("true")
+                aria-describedby=decrit
+                on:change=move |ev| valeur.set(event_target_value(&ev))
+            >
+                <option value="" selected=move || valeur.get().is_empty()>{vide}</option>
+                {move || options.get().into_iter().map(|(code, texte)| {
+                    let choisi = code.clone();
+                    view! { <option value=code selected=move || valeur.get() == choisi>{texte}</option> }
+                }).collect_view()}
+            </select>
+            {move || erreur.get().map(|m| view! { <p class="champ__erreur" id=id_erreur.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// A checkbox.
+#[component]
+fn Case(champ: &'static str, libelle: String, valeur: RwSignal<bool>) -> impl IntoView {
+    let id = id_de(champ);
+    view! {
+        <div class="champ champ--case">
+            <input type="checkbox" id=id.clone()
+                prop:checked=move || valeur.get()
+                on:change=move |ev| valeur.set(event_target_checked(&ev)) />
+            <label for=id>{libelle}</label>
+        </div>
+    }
+}
+
+fn codes<T: Code>(libelle: impl Fn(T) -> String) -> Vec<(String, String)> {
+    T::TOUS
+        .iter()
+        .map(|&v| (v.code().to_owned(), libelle(v)))
+        .collect()
+}
+
+#[component]
+pub fn FormulaireOffre(
+    saisie: SaisieOffre,
+    erreurs: RwSignal<Vec<ErreurChamp>>,
+    communes: Vec<Commune>,
+    /// Rent, financing and typology of a published listing cannot change here.
+    #[prop(optional)]
+    figee: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let e = move |champ: &str| message_erreur(erreurs, champ.to_owned(), false);
+    let liste_communes: Vec<(String, String)> = communes
+        .iter()
+        .map(|c| (c.slug.clone(), c.nom.clone()))
+        .collect();
+    let qpv_de_commune = Signal::derive(move || {
+        let slug = saisie.commune.get();
+        communes
+            .iter()
+            .find(|c| c.slug == slug)
+            .map(|c| c.qpv.iter().map(|q| (q.clone(), q.clone())).collect())
+            .unwrap_or_default()
+    });
+    // A QPV of another commune does not stay chosen.
+    Effect::new(move || {
+        let qpv = saisie.qpv.get();
+        let possibles: Vec<(String, String)> = qpv_de_commune.get();
+        if !qpv.is_empty() && !possibles.iter().any(|(q, _)| *q == qpv) {
+            saisie.qpv.set(String::new());
+        }
+    });
+    let typologies = codes::<Typologie>(move |v| libelles::typologie(i18n, v));
+    let financements = codes::<Financement>(move |v| libelles::financement(i18n, v));
+    let reservataires = codes::<Reservataire>(move |v| libelles::reservataire(i18n, v));
+    let dpes = codes::<EtiquetteDpe>(|v| v.code().to_owned());
+    let choisir = tu_string!(i18n, publier.choisir).to_string();
+    view! {
+        <fieldset>
+            <legend>{tu_string!(i18n, publier.groupe_lieu)}</legend>
+            <ChampTexte id=id_de("titre") libelle=tu_string!(i18n, publier.titre).to_string()
+                aide=tu_string!(i18n, publier.titre_aide).to_string()
+                valeur=saisie.titre erreur=e("titre") requis=true />
+            <ChampTexte id=id_de("adresse") libelle=tu_string!(i18n, publier.adresse).to_string()
+                valeur=saisie.adresse erreur=e("adresse") autocomplete="street-address" requis=true />
+            <Choix champ="commune" libelle=tu_string!(i18n, publier.commune).to_string()
+                valeur=saisie.commune options=Signal::stored(liste_communes) vide=choisir.clone() erreurs />
+            <Choix champ="qpv" libelle=tu_string!(i18n, publier.qpv).to_string()
+                aide=tu_string!(i18n, publier.qpv_aide).to_string()
+                valeur=saisie.qpv options=qpv_de_commune vide=tu_string!(i18n, publier.hors_qpv).to_string() erreurs />
+            <p class="aide" aria-live="polite">
+                {move || {
+                    let qpv = saisie.qpv.get();
+                    if qpv.is_empty() {
+                        tu_string!(i18n, publier.est_hors_qpv).to_string()
+                    } else {
+                        tu_string!(i18n, publier.est_en_qpv, qpv).to_string()
+                    }
+                }}
+            </p>
+        </fieldset>
+        <fieldset>
+            <legend>{tu_string!(i18n, publier.groupe_logement)}</legend>
+            {figee.then(|| view! { <p class="encart">{tu_string!(i18n, publier.figes)}</p> })}
+            {if figee {
+                view! {
+                    <p>
+                        <strong>{tu_string!(i18n, publier.typologie)}</strong> " : " {move || saisie.typologie.get()}
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <Choix champ="typologie" libelle=tu_string!(i18n, publier.typologie).to_string()
+                        valeur=saisie.typologie options=Signal::stored(typologies) vide=choisir.clone() erreurs />
+                }.into_any()
+            }}
+            <ChampTexte id=id_de("pieces") libelle=tu_string!(i18n, publier.pieces).to_string()
+                valeur=saisie.pieces erreur=e("pieces") inputmode="numeric" requis=true />
+            <ChampTexte id=id_de("surface") libelle=tu_string!(i18n, publier.surface).to_string()
+                aide=tu_string!(i18n, publier.surface_aide).to_string()
+                valeur=saisie.surface erreur=e("surface") inputmode="decimal" requis=true />
+            <ChampTexte id=id_de("etage") libelle=tu_string!(i18n, publier.etage).to_string()
+                aide=tu_string!(i18n, publier.etage_aide).to_string()
+                valeur=saisie.etage erreur=e("etage") inputmode="numeric" requis=true />
+            <Case champ="ascenseur" libelle=tu_string!(i18n, publier.ascenseur).to_string() valeur=saisie.ascenseur />
+            <Case champ="accessible_pmr" libelle=tu_string!(i18n, publier.pmr).to_string() valeur=saisie.accessible_pmr />
+            <Choix champ="dpe" libelle=tu_string!(i18n, publier.dpe).to_string()
+                valeur=saisie.dpe options=Signal::stored(dpes) vide=choisir.clone() erreurs />
+        </fieldset>
+        <fieldset>
+            <legend>{tu_string!(i18n, publier.groupe_loyer)}</legend>
+            {if figee {
+                view! {
+                    <p><strong>{tu_string!(i18n, publier.loyer)}</strong> " : " {move || saisie.loyer.get()} " €"</p>
+                    <p><strong>{tu_string!(i18n, publier.financement)}</strong> " : " {move || saisie.financement.get()}</p>
+                }.into_any()
+            } else {
+                view! {
+                    <Choix champ="financement" libelle=tu_string!(i18n, publier.financement).to_string()
+                        aide=tu_string!(i18n, financement.explication).to_string()
+                        valeur=saisie.financement options=Signal::stored(financements) vide=choisir.clone() erreurs />
+                    <ChampTexte id=id_de("loyer") libelle=tu_string!(i18n, publier.loyer).to_string()
+                        aide=tu_string!(i18n, publier.loyer_aide).to_string()
+                        valeur=saisie.loyer erreur=e("loyer") inputmode="decimal" requis=true />
+                }.into_any()
+            }}
+            <ChampTexte id=id_de("charges") libelle=tu_string!(i18n, publier.charges).to_string()
+                valeur=saisie.charges erreur=e("charges") inputmode="decimal" requis=true />
+            <Choix champ="reservataire" libelle=tu_string!(i18n, publier.reservataire).to_string()
+                aide=tu_string!(i18n, publier.reservataire_aide).to_string()
+                valeur=saisie.reservataire options=Signal::stored(reservataires) vide=choisir erreurs />
+        </fieldset>
+        <fieldset>
+            <legend>{tu_string!(i18n, publier.groupe_fenetre)}</legend>
+            <p class="aide">{tu_string!(i18n, publier.fenetre_aide)}</p>
+            <ChampTexte id=id_de("ouverture") libelle=tu_string!(i18n, publier.ouverture).to_string()
+                valeur=saisie.ouverture erreur=e("ouverture") type_="date" requis=true />
+            <ChampTexte id=id_de("cloture") libelle=tu_string!(i18n, publier.cloture).to_string()
+                valeur=saisie.cloture erreur=e("cloture") type_="date" requis=true />
+        </fieldset>
+        <fieldset>
+            <legend>{tu_string!(i18n, publier.groupe_description)}</legend>
+            <Description valeur=saisie.description erreurs />
+            <Photos photos=saisie.photos erreurs />
+        </fieldset>
+    }
+}
+
+#[component]
+fn Description(valeur: RwSignal<String>, erreurs: RwSignal<Vec<ErreurChamp>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let erreur = message_erreur(erreurs, "description".to_owned(), false);
+    view! {
+        <div class="champ" class:champ--erreur=move || erreur.get().is_some()>
+            <label for="description">{tu_string!(i18n, publier.description)}</label>
+            <p class="aide" id="description-aide">{tu_string!(i18n, publier.description_aide)}</p>
+            <textarea
+                id="description"
+                rows="6"
+                maxlength="4000"
+                aria-describedby=move || if erreur.get().is_some() { "description-aide description-erreur" } else { "description-aide" }
+                aria-invalid=move || erreur.get().is_some().then_some("true")
+                prop:value=move || valeur.get()
+                on:input=move |ev| valeur.set(event_target_value(&ev))
+            ></textarea>
+            {move || erreur.get().map(|m| view! { <p class="champ__erreur" id="description-erreur">{m}</p> })}
+        </div>
+    }
+}
