@@ -29,6 +29,9 @@ use leptos_router::hooks::use_navigate;
 
 /// Where a listing stands, in the staff's words.
 pub fn etape(i18n: I18nContext<Locale>, o: &OffreBailleur) -> String {
+    if o.attribuee {
+        return tu_string!(i18n, bailleur.etape_attribuee).to_string();
+    }
     match (o.offre.etat, o.classee_le) {
         (EtatOffre::AVenir, _) => tu_string!(i18n, bailleur.etape_a_venir),
         (EtatOffre::Ouverte, _) => tu_string!(i18n, bailleur.etape_ouverte),

@@ -129,3 +129,59 @@ impl SaisieOffre {
         (projet, erreurs)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clef_domain::offre::{EtiquetteDpe, Financement, Reservataire, Typologie};
+
+    fn projet() -> ProjetOffre {
+        ProjetOffre {
+            titre: "T3 lumineux".into(),
+            adresse: "12 rue des Tilleuls".into(),
+            commune: "bethune".into(),
+            qpv: "Mont-Liébaut".into(),
+            typologie: Some(Typologie::T3),
+            pieces: Some(3),
+            surface: Some(Surface::from_dixiemes(655)),
+            etage: Some(-1),
+            ascenseur: true,
+            accessible_pmr: false,
+            loyer: Some(Euros::from_centimes(39_050)),
+            charges: Some(Euros::from_euros(80)),
+            financement: Some(Financement::Plus),
+            dpe: Some(EtiquetteDpe::C),
+            reservataire: Some(Reservataire::ActionLogement),
+            ouverture: "2026-11-22".parse().ok(),
+            cloture: "2026-12-05".parse().ok(),
+            description: "Séjour traversant.".into(),
+            photos: vec![Photo {
+                url: "/api/v1/images/ab".into(),
+                texte_alternatif: "Le séjour".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_saved_listing_comes_back_as_it_was_typed() {
+        let saisie = SaisieOffre::depuis(&projet());
+        assert_eq!(saisie.loyer.get_untracked(), "390,50");
+        assert_eq!(saisie.surface.get_untracked(), "65,5");
+        assert_eq!(saisie.projet(), (projet(), vec![]));
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_an_error_on_its_field_and_the_rest_is_kept() {
+        let saisie = SaisieOffre::depuis(&projet());
+        saisie.loyer.set("390 euros".into());
+        saisie.etage.set("deuxième".into());
+        saisie.ouverture.set("22/11/2026".into());
+        saisie.pieces.set(String::new());
+        let (lu, erreurs) = saisie.projet();
+        let champs: Vec<&str> = erreurs.iter().map(|e| e.champ.as_str()).collect();
+        assert_eq!(champs, ["etage", "loyer", "ouverture"]);
+        assert_eq!(lu.loyer, None);
+        assert_eq!(lu.pieces, None, "an empty field is missing, not an error");
+        assert_eq!(lu.titre, "T3 lumineux");
+    }
+}

@@ -15,6 +15,8 @@ pub struct OffreBailleur {
     pub candidatures: u32,
     /// The day the ranking was frozen, once it is.
     pub classee_le: Option<Jour>,
+    /// The lease is signed and the result published.
+    pub attribuee: bool,
 }
 
 /// One candidate of a frozen ranking, anonymised: an application number, never a name.

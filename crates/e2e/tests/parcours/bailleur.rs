@@ -185,18 +185,19 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
         banc.cliquer_bouton("Enregistrer la décision").await;
         banc.attendre_absence(&select).await;
     }
-    let mut etiquettes = Vec::new();
-    for e in banc.tous(".commission .etiquette").await {
-        etiquettes.push(e.text().await.expect("texte"));
-    }
-    assert_eq!(
-        etiquettes,
-        [
-            "Attribué en rang 1",
-            "Attribué en rang 2",
-            "Refusé : ressources au-dessus du plafond"
-        ]
-    );
+    let attendues = [
+        "Attribué en rang 1",
+        "Attribué en rang 2",
+        "Refusé : ressources au-dessus du plafond",
+    ];
+    banc.attendre("les trois décisions affichées", || async {
+        let mut textes = Vec::new();
+        for e in banc.tous(".commission .etiquette").await {
+            textes.push(e.text().await.unwrap_or_default());
+        }
+        textes == attendues
+    })
+    .await;
 
     // The first accepts; the lease is signed; the result is published.
     banc.cliquer_bouton("Il accepte").await;
@@ -207,6 +208,7 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
     banc.cliquer_bouton("Enregistrer la signature du bail")
         .await;
     banc.attendre_texte("main", "Le bail est signé").await;
+    banc.attendre_texte("main", "Attribuée : bail signé").await;
     banc.sans_defilement_horizontal("les décisions").await;
     banc.navigateur
         .find(Locator::LinkText("Voir le résultat publié"))

@@ -64,10 +64,11 @@ pub async fn offres(
     agent: Agent,
 ) -> Result<Json<Vec<OffreBailleur>>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let lignes: Vec<(i64, i64, Option<String>)> = sqlx::query_as(
+    let lignes: Vec<(i64, i64, Option<String>, bool)> = sqlx::query_as(
         "SELECT o.id,
             (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != 'retiree'),
-            k.classe_le
+            k.classe_le,
+            EXISTS (SELECT 1 FROM resultats r WHERE r.offre_id = o.id)
          FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
          WHERE o.bailleur_id = ? AND o.retiree_le IS NULL ORDER BY o.cloture DESC, o.id",
     )
@@ -78,8 +79,10 @@ pub async fn offres(
     let mut resumes = stockage::offres::resumes(&etat.base, &ids, aujourdhui).await?;
     lignes
         .into_iter()
-        .filter_map(|(id, n, classe_le)| resumes.remove(&id).map(|o| (o, n, classe_le)))
-        .map(|(offre, n, classe_le)| {
+        .filter_map(|(id, n, classe_le, attribuee)| {
+            resumes.remove(&id).map(|o| (o, n, classe_le, attribuee))
+        })
+        .map(|(offre, n, classe_le, attribuee)| {
             Ok(OffreBailleur {
                 offre,
                 candidatures: u32::try_from(n).unwrap_or(0),
@@ -89,6 +92,7 @@ pub async fn offres(
                             .map_err(|_| ErreurApi::DonneeIllisible(format!("classe_le = {j}")))
                     })
                     .transpose()?,
+                attribuee,
             })
         })
         .collect::<Result<Vec<_>, ErreurApi>>()

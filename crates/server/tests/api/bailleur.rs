@@ -464,6 +464,18 @@ async fn decisions_then_answers_then_the_lease_publish_the_result() {
             .await,
     );
     assert!(vu.attribuee);
+    let liste: Vec<OffreBailleur> = staff.get("/api/v1/bailleur/offres").await.json();
+    assert!(
+        liste
+            .iter()
+            .find(|o| o.offre.id == offre)
+            .unwrap()
+            .attribuee
+    );
+    assert!(
+        liste.iter().any(|o| !o.attribuee),
+        "only the let listing is marked"
+    );
     // Published: the second got it, and why the first did not is said.
     let resultat: clef_domain::api::Resultat =
         app.get(&format!("/api/v1/resultats/{offre}")).await.json();
