@@ -22,29 +22,48 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 /// The whole app.
+/// The two apps Clef is built as, each its own wasm: applicants' phones never download
+/// the landlord screens. The server sends `/bailleur...` to the landlord app and every other
+/// page to the public one; a link from one to the other loads the other app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Espace {
+    Public,
+    Bailleur,
+}
+
+impl Espace {
+    /// The app that serves `chemin`.
+    pub fn de_chemin(chemin: &str) -> Espace {
+        let bailleur = chemin == "/bailleur" || chemin.starts_with("/bailleur/");
+        if bailleur {
+            Espace::Bailleur
+        } else {
+            Espace::Public
+        }
+    }
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(espace: Espace, routes: fn() -> AnyView) -> impl IntoView {
+    provide_context(espace);
     view! {
         <I18nContextProvider>
-            <ParLangue />
+            <ParLangue routes />
         </I18nContextProvider>
     }
 }
 
-/// Texts are read once when a view is built, not watched one by one (hundreds of reactive
-/// text nodes weigh on the wasm a phone downloads): a change of language builds the app
-/// again, as a whole.
 #[component]
-fn ParLangue() -> impl IntoView {
+fn ParLangue(routes: fn() -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let _ = i18n.get_locale();
-        view! { <Application /> }
+        view! { <Application routes /> }
     }
 }
 
 #[component]
-fn Application() -> impl IntoView {
+fn Application(routes: fn() -> AnyView) -> impl IntoView {
     pages::DerniereRecherche::fournir();
     session::Session::fournir();
     view! {
@@ -52,37 +71,54 @@ fn Application() -> impl IntoView {
                 <LienEvitement />
                 <Entete />
                 <main id="contenu" tabindex="-1">
-                    <Routes fallback=pages::introuvable::PageIntrouvable>
-                        <Route path=path!("/") view=pages::accueil::PageAccueil />
-                        <Route path=path!("/logements/:id") view=pages::logement::PageLogement />
-                        <Route path=path!("/connexion") view=pages::connexion::PageConnexion />
-                        <Route path=path!("/inscription") view=pages::inscription::PageInscription />
-                        <Route path=path!("/mon-dossier") view=pages::dossier::PageDossier />
-                        <Route path=path!("/mes-candidatures") view=pages::candidatures::PageCandidatures />
-                        <Route path=path!("/mes-candidatures/:id") view=pages::candidature::PageCandidature />
-                        <Route path=path!("/mon-score") view=pages::score::PageMonScore />
-                        <Route path=path!("/notifications") view=pages::notifications::PageNotifications />
-                        <Route path=path!("/resultats") view=pages::resultats::PageResultats />
-                        <Route path=path!("/resultats/:id") view=pages::resultats::PageResultat />
-                        <Route path=path!("/bailleur") view=pages::bailleur::PageEspaceBailleur />
-                        <Route path=path!("/bailleur/brouillons/:id") view=pages::bailleur::brouillon::PageBrouillon />
-                        <Route path=path!("/bailleur/offres/:id") view=pages::bailleur::offre::PageOffreBailleur />
-                        <Route path=path!("/bailleur/offres/:id/modifier") view=pages::bailleur::modifier::PageModifierOffre />
-                        <Route path=path!("/comment-ca-marche") view=pages::comment::PageComment />
-                        <Route path=path!("/grille-de-cotation") view=pages::grille::PageGrille />
-                        <Route path=path!("/accessibilite") view=pages::accessibilite::PageAccessibilite />
-                        <Route path=path!("/mentions-legales") view=pages::mentions_legales::PageMentionsLegales />
-                    </Routes>
+                    {routes()}
                 </main>
                 <Pied />
             </Router>
     }
 }
 
-/// Replaces the static "loading" placeholder of `index.html` with the app.
-pub fn demarrer() {
+/// The public app's pages: search, listings, the applicant's space, results, information.
+pub fn routes_publiques() -> AnyView {
+    view! {
+        <Routes fallback=pages::introuvable::PageIntrouvable>
+            <Route path=path!("/") view=pages::accueil::PageAccueil />
+            <Route path=path!("/logements/:id") view=pages::logement::PageLogement />
+            <Route path=path!("/connexion") view=pages::connexion::PageConnexion />
+            <Route path=path!("/inscription") view=pages::inscription::PageInscription />
+            <Route path=path!("/mon-dossier") view=pages::dossier::PageDossier />
+            <Route path=path!("/mes-candidatures") view=pages::candidatures::PageCandidatures />
+            <Route path=path!("/mes-candidatures/:id") view=pages::candidature::PageCandidature />
+            <Route path=path!("/mon-score") view=pages::score::PageMonScore />
+            <Route path=path!("/notifications") view=pages::notifications::PageNotifications />
+            <Route path=path!("/resultats") view=pages::resultats::PageResultats />
+            <Route path=path!("/resultats/:id") view=pages::resultats::PageResultat />
+            <Route path=path!("/comment-ca-marche") view=pages::comment::PageComment />
+            <Route path=path!("/grille-de-cotation") view=pages::grille::PageGrille />
+            <Route path=path!("/accessibilite") view=pages::accessibilite::PageAccessibilite />
+            <Route path=path!("/mentions-legales") view=pages::mentions_legales::PageMentionsLegales />
+        </Routes>
+    }
+    .into_any()
+}
+
+/// The landlord app's pages.
+pub fn routes_bailleur() -> AnyView {
+    view! {
+        <Routes fallback=pages::introuvable::PageIntrouvable>
+            <Route path=path!("/bailleur") view=pages::bailleur::PageEspaceBailleur />
+            <Route path=path!("/bailleur/brouillons/:id") view=pages::bailleur::brouillon::PageBrouillon />
+            <Route path=path!("/bailleur/offres/:id") view=pages::bailleur::offre::PageOffreBailleur />
+            <Route path=path!("/bailleur/offres/:id/modifier") view=pages::bailleur::modifier::PageModifierOffre />
+        </Routes>
+    }
+    .into_any()
+}
+
+/// Mounts one of the two apps: `main.rs` starts the public one, `bailleur.rs` the landlord one.
+pub fn demarrer(espace: Espace, routes: fn() -> AnyView) {
     if let Some(attente) = document().get_element_by_id("chargement-initial") {
         attente.remove();
     }
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || view! { <App espace routes /> });
 }

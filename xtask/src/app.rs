@@ -21,10 +21,22 @@ pub fn dist() -> PathBuf {
     racine().join("dist")
 }
 
-/// Trunk is offline: the crates are fetched first, then the release build runs.
+/// Trunk is offline: the crates are fetched first, then the release builds run: the public
+/// app into `dist/`, then the landlord app (its own wasm, so that applicants never download
+/// its screens) into `dist/bailleur/`, where the server looks for it. In this order: Trunk
+/// empties its output folder first.
 pub fn construire() -> Result<()> {
     lancer(cmd("cargo").args(["fetch", "--locked"]))?;
     lancer(cmd("trunk").args(["build", "--release"]))?;
+    lancer(cmd("trunk").args([
+        "build",
+        "bailleur.html",
+        "--release",
+        "--dist",
+        "dist/bailleur",
+        "--public-url",
+        "/bailleur/",
+    ]))?;
     precompresser(&dist())
 }
 

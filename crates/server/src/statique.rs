@@ -13,8 +13,14 @@ use tower_http::services::{ServeDir, ServeFile};
 
 type Service = BoxCloneSyncService<Request<Body>, Response, Infallible>;
 
+/// Where the landlord app is built, inside `dist` (its own wasm: see the app's `Espace`).
+pub const DOSSIER_BAILLEUR: &str = "bailleur";
+
 pub fn service(dist: PathBuf) -> Service {
     let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let index_bailleur = ServeFile::new(dist.join(DOSSIER_BAILLEUR).join("index.html"))
         .precompressed_br()
         .precompressed_gzip();
     let fichiers = ServeDir::new(&dist)
@@ -23,9 +29,15 @@ pub fn service(dist: PathBuf) -> Service {
         .append_index_html_on_directories(true);
     let service = tower::service_fn(move |requete: Request<Body>| {
         let index = index.clone();
+        let index_bailleur = index_bailleur.clone();
         let fichiers = fichiers.clone();
         async move {
             let chemin = requete.uri().path().to_owned();
+            // The landlord app's pages: its own page, never the folder's listing or redirect.
+            if est_une_page(&chemin) && de_l_espace_bailleur(&chemin) {
+                let Ok(page) = index_bailleur.oneshot(Request::new(Body::empty())).await;
+                return Ok(mettre_en_cache(page.into_response(), &chemin));
+            }
             let reponse = fichiers
                 .oneshot(requete)
                 .await
@@ -41,6 +53,11 @@ pub fn service(dist: PathBuf) -> Service {
         }
     });
     BoxCloneSyncService::new(service)
+}
+
+/// `/bailleur` and below are the landlord app's pages.
+fn de_l_espace_bailleur(chemin: &str) -> bool {
+    chemin == "/bailleur" || chemin.starts_with("/bailleur/")
 }
 
 /// App URLs (`/logements/12`) fall back to the app; a missing file (`/x.png`) is a 404.

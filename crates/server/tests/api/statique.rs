@@ -7,8 +7,11 @@ use std::path::Path;
 
 const INDEX: &str = "<!doctype html><title>Clef</title>";
 const WASM: &str = "clef-0123456789abcdef_bg.wasm";
+const INDEX_BAILLEUR: &str = "<!doctype html><title>Espace bailleur</title>";
 
 fn dist(dossier: &Path) {
+    std::fs::create_dir(dossier.join("bailleur")).unwrap();
+    std::fs::write(dossier.join("bailleur/index.html"), INDEX_BAILLEUR).unwrap();
     std::fs::write(dossier.join("index.html"), INDEX).unwrap();
     std::fs::write(dossier.join("index.html.br"), b"br-index").unwrap();
     std::fs::write(dossier.join(WASM), b"\0asm").unwrap();
@@ -32,6 +35,23 @@ async fn app_urls_fall_back_to_the_app_page() {
         assert_eq!(r.status, StatusCode::OK, "{url}");
         assert_eq!(String::from_utf8_lossy(&r.corps), INDEX, "{url}");
         assert_eq!(r.entetes["cache-control"], "no-cache");
+    }
+}
+
+#[tokio::test]
+async fn landlord_pages_get_the_landlord_app_and_only_they_do() {
+    let (app, _d) = app_avec_dist().await;
+    for url in ["/bailleur", "/bailleur/offres/12", "/bailleur/brouillons/3"] {
+        let r = app.get(url).await;
+        assert_eq!(r.status, StatusCode::OK, "{url}");
+        assert_eq!(String::from_utf8_lossy(&r.corps), INDEX_BAILLEUR, "{url}");
+    }
+    for url in ["/bailleurs", "/logements/bailleur"] {
+        assert_eq!(
+            String::from_utf8_lossy(&app.get(url).await.corps),
+            INDEX,
+            "{url}"
+        );
     }
 }
 
