@@ -90,6 +90,15 @@ pub async fn deposer(
         .await?
         .ok_or(ErreurApi::Introuvable)?;
     let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    // Read inside the transaction: a withdrawal cannot slip in between.
+    let retiree: bool =
+        sqlx::query_scalar("SELECT retiree_le IS NOT NULL FROM offres WHERE id = ?")
+            .bind(offre_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if retiree {
+        return Err(ErreurApi::Introuvable);
+    }
     let dossier: Option<String> = sqlx::query_scalar("SELECT dossier FROM demandeurs WHERE id = ?")
         .bind(demandeur_id)
         .fetch_one(&mut *tx)

@@ -22,6 +22,8 @@ pub struct OffreACoter {
     pub grille: Grille,
     /// The frozen ranking's day, once the listing is ranked.
     pub classe_le: Option<Jour>,
+    /// Withdrawn by its landlord: its applications stay readable, nothing else happens.
+    pub retiree: bool,
 }
 
 impl OffreACoter {
@@ -32,9 +34,12 @@ impl OffreACoter {
         offre_id: i64,
         aujourdhui: Jour,
     ) -> Result<Option<OffreACoter>, ErreurApi> {
-        let Some(detail) = stockage::offres::detail(base, offre_id, aujourdhui).await? else {
+        let Some(detail) =
+            stockage::offres::detail_meme_retiree(base, offre_id, aujourdhui).await?
+        else {
             return Ok(None);
         };
+        let retiree = stockage::offres::retiree(base, offre_id).await?;
         let (slug, territoire) = stockage::territoires::de_l_offre(base, offre_id)
             .await?
             .ok_or_else(|| {
@@ -61,6 +66,7 @@ impl OffreACoter {
             territoire,
             grille,
             classe_le,
+            retiree,
         }))
     }
 

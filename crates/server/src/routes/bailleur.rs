@@ -35,7 +35,9 @@ pub async fn offre_de(
     aujourdhui: Jour,
 ) -> Result<OffreACoter, ErreurApi> {
     let a_nous: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND bailleur_id = ?)")
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND bailleur_id = ? AND retiree_le IS NULL)",
+        )
             .bind(offre_id)
             .bind(agent.bailleur_id)
             .fetch_one(base)

@@ -58,6 +58,7 @@ pub async fn avant(
     let aujourdhui = etat.horloge.aujourdhui();
     let offre = OffreACoter::charger(&etat.base, offre_id, aujourdhui)
         .await?
+        .filter(|o| !o.retiree)
         .ok_or(ErreurApi::Introuvable)?;
     let mut connexion = etat.base.acquire().await?;
     let existante = depot::existante(&mut connexion, moi.id, offre_id).await?;

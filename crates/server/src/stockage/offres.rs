@@ -86,8 +86,31 @@ pub async fn rechercher(
     })
 }
 
-/// Everything about one listing, or `None` if there is no such listing.
+/// Everything about one listing as applicants see it, or `None` if there is no such listing
+/// or it was withdrawn.
 pub async fn detail(
+    base: &SqlitePool,
+    id: i64,
+    aujourdhui: Jour,
+) -> Result<Option<OffreDetail>, ErreurApi> {
+    if retiree(base, id).await? {
+        return Ok(None);
+    }
+    detail_meme_retiree(base, id, aujourdhui).await
+}
+
+/// Whether the listing was withdrawn (false for no such listing).
+pub async fn retiree(base: &SqlitePool, id: i64) -> Result<bool, ErreurApi> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND retiree_le IS NOT NULL)",
+    )
+    .bind(id)
+    .fetch_one(base)
+    .await?)
+}
+
+/// Everything about one listing, withdrawn or not: what an application on it refers to.
+pub async fn detail_meme_retiree(
     base: &SqlitePool,
     id: i64,
     aujourdhui: Jour,
@@ -100,7 +123,7 @@ pub async fn detail(
              b.id AS bailleur_id, b.nom AS bailleur_nom",
         )
         .push(JOINTURES)
-        .push(" JOIN bailleurs b ON b.id = o.bailleur_id WHERE o.retiree_le IS NULL AND o.id = ")
+        .push(" JOIN bailleurs b ON b.id = o.bailleur_id WHERE o.id = ")
         .push_bind(id);
     let Some(ligne) = requete
         .build_query_as::<LigneDetail>()

@@ -381,6 +381,39 @@ async fn what_applicants_relied_on_changes_only_by_withdrawing_and_publishing_ag
         .await
         .unwrap();
     assert_eq!(etat, "retiree");
+    // The applicant still reads the application, withdrawn; applying again is impossible.
+    let r = demandeur.get("/api/v1/moi/candidatures").await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let mes: Value = r.json();
+    assert_eq!(mes[0]["etat"], "retiree");
+    let id = mes[0]["id"].as_i64().unwrap();
+    let r = demandeur
+        .get(&format!("/api/v1/moi/candidatures/{id}"))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let r = demandeur
+        .post("/api/v1/moi/candidatures", json!({ "offre_id": offre }))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = demandeur
+        .get(&format!("/api/v1/moi/offres/{offre}/avant-candidature"))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Nor can staff go on with it.
+    let r = client
+        .get(&format!("/api/v1/bailleur/offres/{offre}/classement"))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     let notifications: Value = demandeur.get("/api/v1/moi/notifications").await.json();
     assert!(
         notifications.to_string().contains("candidature_retiree"),
