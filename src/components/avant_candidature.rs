@@ -1,5 +1,6 @@
 use crate::api::{self, ErreurChargement, Methode};
 use crate::components::Chargement;
+use crate::components::Confirmation;
 use crate::components::message_echec;
 use crate::components::{DetailScore, DetailVerdict, EtatErreur};
 use crate::i18n::*;
@@ -153,14 +154,10 @@ fn Situation(
 #[component]
 fn BoutonCandidater(offre_id: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let confirmer = RwSignal::new(false);
     let en_cours = RwSignal::new(false);
     let erreur = RwSignal::new(None::<String>);
     let naviguer = use_navigate();
-    let envoyer = move |_| {
-        if en_cours.get_untracked() {
-            return;
-        }
+    let envoyer = Callback::new(move |()| {
         en_cours.set(true);
         erreur.set(None);
         let naviguer = naviguer.clone();
@@ -177,31 +174,17 @@ fn BoutonCandidater(offre_id: i64) -> impl IntoView {
                 Err(e) => erreur.set(Some(message_echec(i18n, e))),
             }
         });
-    };
+    });
     view! {
-        {move || if confirmer.get() {
-            let envoyer = envoyer.clone();
-            view! {
-                <div class="confirmation" role="group" aria-labelledby="confirmer-titre">
-                    <p id="confirmer-titre"><strong>{tu_string!(i18n, avant.confirmer_titre)}</strong></p>
-                    <p>{tu_string!(i18n, avant.confirmer_texte)}</p>
-                    <p class="actions">
-                        <button type="button" class="bouton bouton--principal" on:click=envoyer aria-disabled=move || en_cours.get().then_some("true")>
-                            {move || if en_cours.get() { tu_string!(i18n, avant.envoi) } else { tu_string!(i18n, avant.confirmer) }}
-                        </button>
-                        <button type="button" class="bouton bouton--secondaire" on:click=move |_| confirmer.set(false)>
-                            {tu_string!(i18n, avant.annuler)}
-                        </button>
-                    </p>
-                </div>
-            }.into_any()
-        } else {
-            view! {
-                <button type="button" class="bouton bouton--principal" on:click=move |_| confirmer.set(true)>
-                    {tu_string!(i18n, offre.candidater)}
-                </button>
-            }.into_any()
-        }}
+        <Confirmation
+            id="confirmer-candidature"
+            libelle=tu_string!(i18n, offre.candidater).to_string()
+            titre=tu_string!(i18n, avant.confirmer_titre).to_string()
+            texte=tu_string!(i18n, avant.confirmer_texte).to_string()
+            confirmer=tu_string!(i18n, avant.confirmer).to_string()
+            en_cours=en_cours.into()
+            on_confirmer=envoyer
+        />
         {move || erreur.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
     }
 }

@@ -11,9 +11,9 @@ pub fn Confirmation(
     id: &'static str,
     /// The button's text.
     libelle: String,
-    /// The panel's question and what will happen.
+    /// The panel's question and, if there is more to say, what will happen.
     titre: String,
-    texte: String,
+    #[prop(optional)] texte: String,
     /// The confirming button's text.
     confirmer: String,
     en_cours: Signal<bool>,
@@ -45,7 +45,7 @@ pub fn Confirmation(
             view! {
                 <div class="confirmation" id=id tabindex="-1" role="group" aria-labelledby=id_titre.clone()>
                     <p id=id_titre.clone()><strong>{titre}</strong></p>
-                    <p>{texte}</p>
+                    {(!texte.is_empty()).then(|| view! { <p>{texte}</p> })}
                     <p class="actions">
                         <button
                             type="button"

@@ -4,6 +4,7 @@
 
 use crate::api::{self, Methode};
 use crate::components::Chargement;
+use crate::components::Confirmation;
 use crate::components::message_echec;
 use crate::components::{
     DetailScore, DetailVerdict, EtatErreur, ReserveAuxDemandeurs, texte_position, titre_document,
@@ -373,13 +374,12 @@ fn Simulateur(d: CandidatureDetail) -> impl IntoView {
 fn Retrait(candidature: CandidatureResume, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
-    let confirmer = RwSignal::new(false);
     let en_cours = RwSignal::new(false);
     let erreur = RwSignal::new(None::<String>);
     let id = candidature.id;
     let cloture = format::date_longue(balise, candidature.offre.cloture);
     let aide = tu_string!(i18n, mes.retrait_aide, cloture).to_string();
-    let retirer = move |_| {
+    let retirer = Callback::new(move |()| {
         en_cours.set(true);
         spawn_local(async move {
             let r = api::envoyer_sans_corps::<CandidatureResume>(
@@ -393,32 +393,20 @@ fn Retrait(candidature: CandidatureResume, recharger: Callback<()>) -> impl Into
                 Err(e) => erreur.set(Some(message_echec(i18n, e))),
             }
         });
-    };
+    });
     view! {
         <section class="bloc" aria-labelledby="h-retrait">
             <h2 id="h-retrait">{tu_string!(i18n, mes.retrait_titre)}</h2>
             <p>{aide}</p>
-            {move || if confirmer.get() {
-                view! {
-                    <div class="confirmation" role="group" aria-labelledby="retrait-question">
-                        <p id="retrait-question"><strong>{tu_string!(i18n, mes.retrait_question)}</strong></p>
-                        <p class="actions">
-                            <button type="button" class="bouton bouton--danger" on:click=retirer aria-disabled=move || en_cours.get().then_some("true")>
-                                {tu_string!(i18n, mes.retrait_confirmer)}
-                            </button>
-                            <button type="button" class="bouton bouton--secondaire" on:click=move |_| confirmer.set(false)>
-                                {tu_string!(i18n, avant.annuler)}
-                            </button>
-                        </p>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="bouton bouton--secondaire" on:click=move |_| confirmer.set(true)>
-                        {tu_string!(i18n, mes.retirer)}
-                    </button>
-                }.into_any()
-            }}
+            <Confirmation
+                id="confirmer-retrait"
+                libelle=tu_string!(i18n, mes.retirer).to_string()
+                titre=tu_string!(i18n, mes.retrait_question).to_string()
+                confirmer=tu_string!(i18n, mes.retrait_confirmer).to_string()
+                en_cours=en_cours.into()
+                on_confirmer=retirer
+                danger=true
+            />
             {move || erreur.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
         </section>
     }
