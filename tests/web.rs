@@ -472,3 +472,65 @@ async fn a_field_in_error_says_so_to_screen_readers() {
     assert_eq!(champ.get_attribute("aria-invalid"), None);
     assert!(vue.query_selector("#rfr-n2-erreur").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn an_irreversible_act_asks_first_and_cancel_does_nothing() {
+    let fait = RwSignal::new(0u32);
+    let en_cours = RwSignal::new(false);
+    let racine = monter(move || {
+        view! {
+            <clef::components::Confirmation
+                id="essai"
+                libelle="Retirer l'offre".to_owned()
+                titre="Retirer cette offre ?".to_owned()
+                texte="Cela ne peut pas être annulé.".to_owned()
+                confirmer="Oui, retirer".to_owned()
+                en_cours=en_cours.into()
+                on_confirmer=Callback::new(move |()| fait.update(|n| *n += 1))
+                danger=true
+            />
+        }
+    });
+    let bouton = trouver(&racine, "#essai-bouton");
+    assert_eq!(bouton.text_content().as_deref(), Some("Retirer l'offre"));
+    bouton.click();
+    tick().await;
+    let panneau = trouver(&racine, "#essai");
+    assert_eq!(
+        panneau.get_attribute("aria-labelledby").as_deref(),
+        Some("essai-titre")
+    );
+    assert_eq!(texte(&racine, "#essai-titre"), "Retirer cette offre ?");
+    // Cancel: nothing done, the button is back.
+    let boutons = panneau.query_selector_all("button").unwrap();
+    let annuler: HtmlElement = boutons.item(1).unwrap().unchecked_into();
+    assert_eq!(annuler.text_content().as_deref(), Some("Annuler"));
+    annuler.click();
+    tick().await;
+    assert_eq!(fait.get_untracked(), 0);
+    // Confirm: done once, the panel closes.
+    trouver(&racine, "#essai-bouton").click();
+    tick().await;
+    let confirmer: HtmlElement = trouver(&racine, "#essai")
+        .query_selector_all("button")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(confirmer.text_content().as_deref(), Some("Oui, retirer"));
+    confirmer.click();
+    tick().await;
+    assert_eq!(fait.get_untracked(), 1);
+    assert!(racine.query_selector("#essai").unwrap().is_none());
+    // While the act runs, asking again does nothing.
+    en_cours.set(true);
+    tick().await;
+    let bouton = trouver(&racine, "#essai-bouton");
+    assert_eq!(
+        bouton.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    bouton.click();
+    tick().await;
+    assert!(racine.query_selector("#essai").unwrap().is_none());
+}
