@@ -17,6 +17,7 @@
 //! - [`recherche`]: the search criteria of the listings page, parsed from a query string.
 //! - [`api`]: the JSON shapes the server sends and the app reads.
 
+pub mod adresse;
 pub mod api;
 pub mod argent;
 pub mod classement;

@@ -99,6 +99,7 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
             match r {
                 Ok(b) => {
                     let complet = b.a_completer.is_empty();
+                    saisie.qpv.set(b.projet.qpv);
                     a_completer.set(b.a_completer);
                     modifie_le.set(b.modifie_le);
                     ensuite(complet);

@@ -98,22 +98,6 @@ pub fn FormulaireOffre(
         .iter()
         .map(|c| (c.slug.clone(), c.nom.clone()))
         .collect();
-    let qpv_de_commune = Signal::derive(move || {
-        let slug = saisie.commune.get();
-        communes
-            .iter()
-            .find(|c| c.slug == slug)
-            .map(|c| c.qpv.iter().map(|q| (q.clone(), q.clone())).collect())
-            .unwrap_or_default()
-    });
-    // A QPV of another commune does not stay chosen.
-    Effect::new(move || {
-        let qpv = saisie.qpv.get();
-        let possibles: Vec<(String, String)> = qpv_de_commune.get();
-        if !qpv.is_empty() && !possibles.iter().any(|(q, _)| *q == qpv) {
-            saisie.qpv.set(String::new());
-        }
-    });
     let typologies = codes::<Typologie>(move |v| libelles::typologie(i18n, v));
     let financements = codes::<Financement>(move |v| libelles::financement(i18n, v));
     let reservataires = codes::<Reservataire>(move |v| libelles::reservataire(i18n, v));
@@ -129,10 +113,8 @@ pub fn FormulaireOffre(
                 valeur=saisie.adresse erreur=e("adresse") autocomplete="street-address" requis=true />
             <Choix champ="commune" libelle=tu_string!(i18n, publier.commune).to_string()
                 valeur=saisie.commune options=Signal::stored(liste_communes) vide=choisir.clone() erreurs />
-            <Choix champ="qpv" libelle=tu_string!(i18n, publier.qpv).to_string()
-                aide=tu_string!(i18n, publier.qpv_aide).to_string()
-                valeur=saisie.qpv options=qpv_de_commune vide=tu_string!(i18n, publier.hors_qpv).to_string() erreurs />
-            <p class="aide" aria-live="polite">
+            <p class="encart" aria-live="polite">
+                <strong>{tu_string!(i18n, publier.qpv)}</strong> " : "
                 {move || {
                     let qpv = saisie.qpv.get();
                     if qpv.is_empty() {
@@ -141,6 +123,8 @@ pub fn FormulaireOffre(
                         tu_string!(i18n, publier.est_en_qpv, qpv).to_string()
                     }
                 }}
+                <br />
+                <span class="aide">{tu_string!(i18n, publier.qpv_aide)}</span>
             </p>
         </fieldset>
         <fieldset>

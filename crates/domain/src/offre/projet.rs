@@ -31,8 +31,9 @@ pub struct ProjetOffre {
     pub adresse: String,
     /// The commune's slug.
     pub commune: String,
-    /// The priority neighbourhood (QPV) of the address, from the commune's list; empty
-    /// when the home is outside every QPV.
+    /// The priority neighbourhood (QPV) of the address, computed by the server from the
+    /// streets the territory lists for each QPV (what a request sends here is ignored);
+    /// empty when the home is outside every QPV.
     pub qpv: String,
     pub typologie: Option<Typologie>,
     pub pieces: Option<u8>,

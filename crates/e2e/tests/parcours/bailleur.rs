@@ -55,12 +55,16 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
     .await;
 
     // Fill it in, with an implausible rent first.
-    let commune: String = sqlx::query_scalar("SELECT slug FROM communes ORDER BY id LIMIT 1")
-        .fetch_one(&banc.base)
-        .await
-        .expect("commune");
+    // An address on a street the territory lists for a QPV.
+    let (commune, qpv, voie): (String, String, String) = sqlx::query_as(
+        "SELECT c.slug, q.nom, v.voie FROM qpv_voies v JOIN qpv q ON q.id = v.qpv_id
+         JOIN communes c ON c.id = q.commune_id ORDER BY q.id, v.voie LIMIT 1",
+    )
+    .fetch_one(&banc.base)
+    .await
+    .expect("rue d'un QPV");
     banc.saisir("#titre", "T3 lumineux près de la gare").await;
-    banc.saisir("#adresse", "12 rue des Tilleuls").await;
+    banc.saisir("#adresse", &format!("12 {voie}")).await;
     banc.choisir("#commune", &commune).await;
     banc.choisir("#typologie", "T3").await;
     banc.saisir("#pieces", "3").await;
@@ -89,6 +93,9 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
     .await;
     banc.cliquer_bouton("Enregistrer le brouillon").await;
     banc.attendre_texte("#etat-enregistrement", "Brouillon enregistré.")
+        .await;
+    // The QPV is computed from the address, and shown.
+    banc.attendre_texte("main", &format!("en quartier prioritaire, {qpv}."))
         .await;
     banc.cliquer_bouton("Publier l'offre").await;
     banc.cliquer_bouton("Publier").await;

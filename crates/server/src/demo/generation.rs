@@ -2,7 +2,7 @@
 //! 64 listings, with windows placed around the seeding day. Rents and surfaces follow what
 //! is plausible for the area: rent per m² by financing, surface by typology.
 
-use super::territoire::{BAILLEURS, COMMUNES, CommuneDemo};
+use super::territoire::{BAILLEURS, COMMUNES, CommuneDemo, voie_du_qpv};
 use clef_domain::offre::{
     Code, EtiquetteDpe, FenetrePublication, Financement, Reservataire, Typologie,
 };
@@ -172,7 +172,7 @@ fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Jour) -> OffreDemo {
     } else {
         format!("Appartement {} {atout}", typologie.code())
     };
-    let adresse = adresse(alea, commune, maison);
+    let adresse = adresse(alea, commune, maison, qpv.map(|q| voie_du_qpv(q, i)));
     let description = description(
         alea,
         maison,
@@ -240,8 +240,16 @@ fn fenetre(
     FenetrePublication::new(ouverture, cloture).unwrap_or_else(|_| unreachable!("fenêtre ordonnée"))
 }
 
-fn adresse(alea: &mut fastrand::Rng, commune: &CommuneDemo, maison: bool) -> String {
+/// An invented address; in a QPV, on one of its streets (the same draws either way, so the
+/// rest of the demo data does not depend on it).
+fn adresse(
+    alea: &mut fastrand::Rng,
+    commune: &CommuneDemo,
+    maison: bool,
+    voie_qpv: Option<&'static str>,
+) -> String {
     let rue = commune.rues[alea.usize(..commune.rues.len())];
+    let rue = voie_qpv.unwrap_or(rue);
     let numero = alea.u32(1..=120);
     if maison {
         format!("{numero} {rue}")
@@ -451,6 +459,19 @@ mod tests {
             assert!(offres.iter().any(|o| o.reservataire == *r), "{r:?}");
         }
         assert!(offres.iter().any(|o| o.qpv.is_some()));
+        // Each listing's QPV is the one its address computes to.
+        let voies: Vec<(String, String)> = super::super::territoire::QPV_VOIES
+            .iter()
+            .flat_map(|(qpv, voies)| voies.iter().map(|v| (qpv.to_string(), v.to_string())))
+            .collect();
+        for o in offres.iter().filter(|o| o.commune == "bethune") {
+            assert_eq!(
+                clef_domain::adresse::qpv_de_l_adresse(&o.adresse, &voies),
+                o.qpv,
+                "{}",
+                o.adresse
+            );
+        }
         assert!(offres.iter().any(|o| o.accessible_pmr));
     }
 }

@@ -53,6 +53,22 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> anyhow::Result<Semis>
             .bind(commune.slug)
             .execute(&mut *tx)
             .await?;
+            let voies = territoire::QPV_VOIES
+                .iter()
+                .filter(|(nom, _)| nom == qpv)
+                .flat_map(|(_, voies)| voies.iter());
+            for voie in voies {
+                sqlx::query(
+                    "INSERT INTO qpv_voies (qpv_id, voie)
+                     SELECT q.id, ? FROM qpv q JOIN communes c ON c.id = q.commune_id
+                     WHERE c.slug = ? AND q.nom = ? ON CONFLICT DO NOTHING",
+                )
+                .bind(voie)
+                .bind(commune.slug)
+                .bind(qpv)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
     }
     for (slug, nom) in BAILLEURS {

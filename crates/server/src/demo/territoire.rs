@@ -19,6 +19,29 @@ pub const TERRITOIRE: (&str, &str) = (
 pub const QPV_MONT_LIEBAUT: &str = "Mont-Liébaut";
 pub const QPV_RUE_DE_LILLE: &str = "Rue de Lille";
 
+/// The streets of each QPV (invented, but for the one the QPV is named after): a listing's
+/// QPV is computed from its address against this list.
+pub const QPV_VOIES: &[(&str, &[&str])] = &[
+    (
+        QPV_MONT_LIEBAUT,
+        &[
+            "avenue du Mont-Liébaut",
+            "allée des Sorbiers",
+            "square des Hirondelles",
+        ],
+    ),
+    (QPV_RUE_DE_LILLE, &["rue de Lille", "impasse des Brasseurs"]),
+];
+
+/// The street of the `n`-th listing placed in `qpv`.
+pub fn voie_du_qpv(qpv: &str, n: usize) -> &'static str {
+    QPV_VOIES
+        .iter()
+        .find(|(nom, _)| *nom == qpv)
+        .map(|(_, voies)| voies[n % voies.len()])
+        .unwrap_or("rue de Lille")
+}
+
 pub const COMMUNES: &[CommuneDemo] = &[
     CommuneDemo {
         slug: "bethune",

@@ -140,6 +140,7 @@ pub async fn creer(
     agent: Agent,
     Json(projet): Json<ProjetOffre>,
 ) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
+    let projet = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, projet).await?;
     let id = nouveau(&etat, &agent, &projet).await?;
     Ok((StatusCode::CREATED, Json(charger(&etat, &agent, id).await?)))
 }
@@ -182,6 +183,7 @@ pub async fn enregistrer(
     Json(projet): Json<ProjetOffre>,
 ) -> Result<Json<Brouillon>, ErreurApi> {
     let id = identifiant(&id)?;
+    let projet = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, projet).await?;
     let fait = sqlx::query(
         "UPDATE brouillons SET projet = ?, modifie_le = ? WHERE id = ? AND bailleur_id = ?",
     )
@@ -342,6 +344,7 @@ pub async fn modifier(
     let id = identifiant(&id)?;
     let aujourdhui = etat.horloge.aujourdhui();
     let publiee = modifiable(&etat.base, &agent, id, aujourdhui).await?;
+    let edition = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, edition).await?;
     let deja_ouverte = publiee.ouverture.is_some_and(|o| o <= aujourdhui);
     let mut erreurs = edition.champs_figes_modifies(&publiee);
     if deja_ouverte {

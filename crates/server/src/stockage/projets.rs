@@ -2,6 +2,7 @@
 //! communes, their QPV, the organisation's photos), and writing it as a published listing.
 
 use crate::probleme::ErreurApi;
+use clef_domain::adresse;
 use clef_domain::api::Photo;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::offre::{Code, ProjetOffre};
@@ -64,29 +65,60 @@ async fn lieu(
         erreurs.push(ErreurChamp::new("commune", CodeErreur::ValeurInconnue));
         return Ok(None);
     };
-    let nom_qpv = projet.qpv.trim();
-    if nom_qpv.is_empty() {
-        return Ok(Some(Lieu {
-            commune_id,
-            qpv_id: None,
-        }));
-    }
-    let qpv_id: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM qpv WHERE commune_id = ? AND nom = ?")
-            .bind(commune_id)
-            .bind(nom_qpv)
-            .fetch_optional(base)
-            .await?;
-    match qpv_id {
-        Some(id) => Ok(Some(Lieu {
-            commune_id,
-            qpv_id: Some(id),
-        })),
-        None => {
-            erreurs.push(ErreurChamp::new("qpv", CodeErreur::ValeurInconnue));
-            Ok(None)
-        }
-    }
+    let qpv_id = qpv_de_la_commune(base, commune_id, &projet.adresse)
+        .await?
+        .map(|(id, _)| id);
+    Ok(Some(Lieu { commune_id, qpv_id }))
+}
+
+/// The QPV of an address in a commune, from the streets the territory lists for each.
+async fn qpv_de_la_commune(
+    base: &SqlitePool,
+    commune_id: i64,
+    adresse: &str,
+) -> Result<Option<(i64, String)>, ErreurApi> {
+    let lignes: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT q.id, q.nom, v.voie FROM qpv_voies v JOIN qpv q ON q.id = v.qpv_id
+         WHERE q.commune_id = ? ORDER BY q.id, v.voie",
+    )
+    .bind(commune_id)
+    .fetch_all(base)
+    .await?;
+    let voies: Vec<(String, String)> = lignes
+        .iter()
+        .map(|(_, nom, voie)| (nom.clone(), voie.clone()))
+        .collect();
+    Ok(adresse::qpv_de_l_adresse(adresse, &voies).and_then(|nom| {
+        lignes
+            .iter()
+            .find(|(_, n, _)| n == nom)
+            .map(|(id, n, _)| (*id, n.clone()))
+    }))
+}
+
+/// The project with its QPV computed from its commune and address (empty outside any QPV,
+/// or while the commune is not one of the territory's). What was sent for it is ignored.
+pub async fn avec_qpv_calcule(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    mut projet: ProjetOffre,
+) -> Result<ProjetOffre, ErreurApi> {
+    let commune_id: Option<i64> = sqlx::query_scalar(
+        "SELECT c.id FROM communes c JOIN bailleurs b ON b.territoire_id = c.territoire_id
+         WHERE b.id = ? AND c.slug = ?",
+    )
+    .bind(bailleur_id)
+    .bind(projet.commune.trim())
+    .fetch_optional(base)
+    .await?;
+    projet.qpv = match commune_id {
+        Some(id) => qpv_de_la_commune(base, id, &projet.adresse)
+            .await?
+            .map(|(_, nom)| nom)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(projet)
 }
 
 async fn image_a_nous(base: &SqlitePool, bailleur_id: i64, url: &str) -> Result<bool, ErreurApi> {

@@ -25,21 +25,23 @@ fn png() -> Vec<u8> {
     octets
 }
 
-/// A commune of the demo territory and one of its QPV.
-async fn commune_avec_qpv(app: &TestApp) -> (String, String) {
-    sqlx::query_as("SELECT c.slug, q.nom FROM qpv q JOIN communes c ON c.id = q.commune_id ORDER BY q.id LIMIT 1")
-        .fetch_one(&app.base)
-        .await
-        .unwrap()
+/// A commune of the demo territory, one of its QPV and a street of that QPV.
+async fn commune_avec_qpv(app: &TestApp) -> (String, String, String) {
+    sqlx::query_as(
+        "SELECT c.slug, q.nom, v.voie FROM qpv_voies v JOIN qpv q ON q.id = v.qpv_id
+         JOIN communes c ON c.id = q.commune_id ORDER BY q.id, v.voie LIMIT 1",
+    )
+    .fetch_one(&app.base)
+    .await
+    .unwrap()
 }
 
 async fn projet_complet(app: &TestApp, photo: &str) -> Value {
-    let (commune, qpv) = commune_avec_qpv(app).await;
+    let (commune, _, voie) = commune_avec_qpv(app).await;
     json!({
         "titre": "T3 lumineux près de la gare",
-        "adresse": "12 rue des Tilleuls",
+        "adresse": format!("Bâtiment B, 12 {voie}"),
         "commune": commune,
-        "qpv": qpv,
         "typologie": "T3",
         "pieces": 3,
         "surface": 65.0,
@@ -161,7 +163,7 @@ async fn a_draft_is_saved_incomplete_and_published_once_every_field_is_right() {
 
     // Applicants see it at once, QPV and photo included; the photo is a clean JPEG.
     let detail: OffreDetail = app.get(&format!("/api/v1/listings/{offre}")).await.json();
-    let (_, qpv) = commune_avec_qpv(&app).await;
+    let (_, qpv, _) = commune_avec_qpv(&app).await;
     assert_eq!(detail.resume.titre, "T3 lumineux près de la gare");
     assert_eq!(detail.resume.qpv, Some(qpv));
     assert_eq!(detail.resume.loyer.centimes(), 39_000);
@@ -195,7 +197,6 @@ async fn each_field_rule_is_explained_next_to_its_field() {
     let mut projet = projet_complet(&app, &url).await;
     projet["loyer"] = json!(390_000);
     projet["cloture"] = json!(AUJOURDHUI.plus_jours(1).to_string());
-    projet["qpv"] = json!("Un quartier d'une autre commune");
     projet["photos"][0]["texte_alternatif"] = json!("");
     let brouillon: Brouillon = client
         .post("/api/v1/bailleur/brouillons", projet)
@@ -222,7 +223,6 @@ async fn each_field_rule_is_explained_next_to_its_field() {
         "Loyer peu plausible pour ce financement et cette surface : entre 260 € et 650 € attendus."
     );
     assert!(message("cloture").contains("3 à 30 jours"));
-    assert!(message("qpv").contains("non reconnue"));
     assert_eq!(
         message("photos.0.texte_alternatif"),
         "Ce champ est obligatoire."
@@ -234,6 +234,42 @@ async fn each_field_rule_is_explained_next_to_its_field() {
         .await
         .unwrap();
     assert_eq!(offres, 0);
+}
+
+#[tokio::test]
+async fn the_qpv_is_computed_from_the_address_not_taken_from_the_request() {
+    let app = TestApp::demo().await;
+    let client = agent(&app, 0).await;
+    let url = photo(&client).await;
+    let (_, qpv, voie) = commune_avec_qpv(&app).await;
+    // On a street of the QPV, written another way: in it.
+    let mut projet = projet_complet(&app, &url).await;
+    projet["adresse"] = json!(format!("3 bis, {}", voie.to_uppercase()));
+    let brouillon: Brouillon = client
+        .post("/api/v1/bailleur/brouillons", projet.clone())
+        .await
+        .json();
+    assert_eq!(brouillon.projet.qpv, qpv);
+    // Elsewhere: outside, whatever the request says.
+    projet["adresse"] = json!("12 rue des Tilleuls");
+    projet["qpv"] = json!(qpv);
+    let r = client
+        .envoyer(
+            Method::PUT,
+            &format!("/api/v1/bailleur/brouillons/{}", brouillon.id),
+            Some(projet),
+        )
+        .await;
+    assert_eq!(r.json::<Brouillon>().projet.qpv, "");
+    let r = client
+        .post(
+            &format!("/api/v1/bailleur/brouillons/{}/publication", brouillon.id),
+            json!(null),
+        )
+        .await;
+    let offre = r.json::<OffrePubliee>().offre_id;
+    let detail: OffreDetail = app.get(&format!("/api/v1/listings/{offre}")).await.json();
+    assert_eq!(detail.resume.qpv, None);
 }
 
 #[tokio::test]
