@@ -30,7 +30,12 @@ fn expliquer(erreurs: Vec<ErreurChamp>) -> Vec<ErreurChampExpliquee> {
         .collect()
 }
 
-async fn charger(etat: &Etat, agent: &Agent, id: i64) -> Result<Brouillon, ErreurApi> {
+/// The organisation's draft as saved, and when.
+async fn projet_du_brouillon(
+    etat: &Etat,
+    agent: &Agent,
+    id: i64,
+) -> Result<(ProjetOffre, String), ErreurApi> {
     let (projet, modifie_le): (String, String) = sqlx::query_as(
         "SELECT projet, modifie_le FROM brouillons WHERE id = ? AND bailleur_id = ?",
     )
@@ -39,8 +44,13 @@ async fn charger(etat: &Etat, agent: &Agent, id: i64) -> Result<Brouillon, Erreu
     .fetch_optional(&etat.base)
     .await?
     .ok_or(ErreurApi::Introuvable)?;
-    let projet: ProjetOffre = serde_json::from_str(&projet)
+    let projet = serde_json::from_str(&projet)
         .map_err(|e| ErreurApi::DonneeIllisible(format!("brouillons.projet : {e}")))?;
+    Ok((projet, modifie_le))
+}
+
+async fn charger(etat: &Etat, agent: &Agent, id: i64) -> Result<Brouillon, ErreurApi> {
+    let (projet, modifie_le) = projet_du_brouillon(etat, agent, id).await?;
     let aujourdhui = etat.horloge.aujourdhui();
     let a_completer =
         match projets::verifier(&etat.base, agent.bailleur_id, &projet, aujourdhui, true).await? {
@@ -245,20 +255,15 @@ pub async fn publier(
     agent: Agent,
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<OffrePubliee>), ErreurApi> {
-    let brouillon = charger(&etat, &agent, identifiant(&id)?).await?;
+    let id = identifiant(&id)?;
+    let (projet, _) = projet_du_brouillon(&etat, &agent, id).await?;
     let aujourdhui = etat.horloge.aujourdhui();
-    let lieu = projets::verifier(
-        &etat.base,
-        agent.bailleur_id,
-        &brouillon.projet,
-        aujourdhui,
-        true,
-    )
-    .await?
-    .map_err(ErreurApi::Invalide)?;
+    let lieu = projets::verifier(&etat.base, agent.bailleur_id, &projet, aujourdhui, true)
+        .await?
+        .map_err(ErreurApi::Invalide)?;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
     let supprime = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
-        .bind(brouillon.id)
+        .bind(id)
         .bind(agent.bailleur_id)
         .execute(&mut *tx)
         .await?;
@@ -266,13 +271,13 @@ pub async fn publier(
     if supprime.rows_affected() == 0 {
         return Err(ErreurApi::Introuvable);
     }
-    let offre_id = projets::publier(&mut tx, agent.bailleur_id, &brouillon.projet, lieu).await?;
+    let offre_id = projets::publier(&mut tx, agent.bailleur_id, &projet, lieu).await?;
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,
         "publication",
         Some(offre_id),
-        &serde_json::json!({ "brouillon": brouillon.id }),
+        &serde_json::json!({ "brouillon": id }),
     )
     .await?;
     tx.commit().await?;

@@ -53,14 +53,7 @@ async fn lieu(
     if projet.commune.trim().is_empty() {
         return Ok(None);
     }
-    let commune_id: Option<i64> = sqlx::query_scalar(
-        "SELECT c.id FROM communes c JOIN bailleurs b ON b.territoire_id = c.territoire_id
-         WHERE b.id = ? AND c.slug = ?",
-    )
-    .bind(bailleur_id)
-    .bind(projet.commune.trim())
-    .fetch_optional(base)
-    .await?;
+    let commune_id = commune_du_territoire(base, bailleur_id, &projet.commune).await?;
     let Some(commune_id) = commune_id else {
         erreurs.push(ErreurChamp::new("commune", CodeErreur::ValeurInconnue));
         return Ok(None);
@@ -103,14 +96,7 @@ pub async fn avec_qpv_calcule(
     bailleur_id: i64,
     mut projet: ProjetOffre,
 ) -> Result<ProjetOffre, ErreurApi> {
-    let commune_id: Option<i64> = sqlx::query_scalar(
-        "SELECT c.id FROM communes c JOIN bailleurs b ON b.territoire_id = c.territoire_id
-         WHERE b.id = ? AND c.slug = ?",
-    )
-    .bind(bailleur_id)
-    .bind(projet.commune.trim())
-    .fetch_optional(base)
-    .await?;
+    let commune_id = commune_du_territoire(base, bailleur_id, &projet.commune).await?;
     projet.qpv = match commune_id {
         Some(id) => qpv_de_la_commune(base, id, &projet.adresse)
             .await?
@@ -119,6 +105,22 @@ pub async fn avec_qpv_calcule(
         None => String::new(),
     };
     Ok(projet)
+}
+
+/// The commune named by `slug`, if it is in the organisation's territory.
+async fn commune_du_territoire(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    slug: &str,
+) -> Result<Option<i64>, ErreurApi> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.id FROM communes c JOIN bailleurs b ON b.territoire_id = c.territoire_id
+         WHERE b.id = ? AND c.slug = ?",
+    )
+    .bind(bailleur_id)
+    .bind(slug.trim())
+    .fetch_optional(base)
+    .await?)
 }
 
 async fn image_a_nous(base: &SqlitePool, bailleur_id: i64, url: &str) -> Result<bool, ErreurApi> {
