@@ -23,6 +23,25 @@ pub fn message_erreur(
     })
 }
 
+/// A field's `aria-describedby`: its hint if it has one, and its error while there is one.
+pub fn decrit_par(
+    id_aide: String,
+    id_erreur: String,
+    a_aide: bool,
+    erreur: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if a_aide {
+            ids.push(id_aide.clone());
+        }
+        if erreur.get().is_some() {
+            ids.push(id_erreur.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled text input with its hint and its error message, tied together for screen
 /// readers (`aria-describedby`, `aria-invalid`).
 #[component]
@@ -39,20 +58,7 @@ pub fn ChampTexte(
 ) -> impl IntoView {
     let id_aide = format!("{id}-aide");
     let id_erreur = format!("{id}-erreur");
-    let decrit = {
-        let (id_aide, id_erreur) = (id_aide.clone(), id_erreur.clone());
-        let a_aide = aide.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if a_aide {
-                ids.push(id_aide.clone());
-            }
-            if erreur.get().is_some() {
-                ids.push(id_erreur.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let decrit = decrit_par(id_aide.clone(), id_erreur.clone(), aide.is_some(), erreur);
     view! {
         <div class="champ" class:champ--erreur=move || erreur.get().is_some()>
             <label for=id.clone()>{libelle}</label>

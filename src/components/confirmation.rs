@@ -1,3 +1,4 @@
+use super::focaliser;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -24,15 +25,7 @@ pub fn Confirmation(
     let ouvert = RwSignal::new(false);
     let id_titre = format!("{id}-titre");
     let id_bouton = format!("{id}-bouton");
-    let focaliser = |id: String| {
-        request_animation_frame(move || {
-            if let Some(e) = document().get_element_by_id(&id)
-                && let Ok(e) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e)
-            {
-                let _ = e.focus();
-            }
-        })
-    };
+    let focaliser = |id: String| request_animation_frame(move || focaliser(&id));
     let classe = if danger {
         "bouton bouton--danger"
     } else {

@@ -3,14 +3,14 @@
 
 use super::apercu::Apercu;
 use super::formulaire::FormulaireOffre;
+use super::resume_erreurs::{ID_RESUME, ResumeErreurs};
 use super::saisie::SaisieOffre;
 use crate::api::{self, Methode};
 use crate::components::{
-    Chargement, Confirmation, EtatErreur, ReserveAuxBailleurs, message_echec, titre_document,
+    Chargement, Confirmation, EtatErreur, ReserveAuxBailleurs, focaliser_apres_rendu,
+    message_echec, titre_document,
 };
 use crate::i18n::*;
-use crate::libelles;
-use crate::saisie::id_de;
 use clef_domain::ErreurChamp;
 use clef_domain::api::{Brouillon, Commune, OffrePubliee};
 use leptos::prelude::*;
@@ -52,16 +52,6 @@ pub fn PageBrouillon() -> impl IntoView {
     }
 }
 
-fn focaliser(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(e) = document().get_element_by_id(id)
-            && let Ok(e) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e)
-        {
-            let _ = e.focus();
-        }
-    });
-}
-
 #[component]
 fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
     let i18n = use_i18n();
@@ -82,7 +72,7 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
         let (projet, illisibles) = saisie.projet();
         if !illisibles.is_empty() {
             erreurs.set(illisibles);
-            focaliser("resume-erreurs");
+            focaliser_apres_rendu(ID_RESUME);
             return;
         }
         en_cours.set(true);
@@ -112,13 +102,13 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
         sauver(Box::new(move |_| {
             erreurs.set(Vec::new());
             enregistre.set(true);
-            focaliser("etat-enregistrement");
+            focaliser_apres_rendu("etat-enregistrement");
         }))
     };
     let voir_apercu = move |_| {
         let (projet, _) = saisie.projet();
         apercu.set(Some(projet));
-        focaliser("apercu-titre");
+        focaliser_apres_rendu("apercu-titre");
     };
     let publier = {
         let naviguer = naviguer.clone();
@@ -133,7 +123,7 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
                             .map(|e| e.erreur)
                             .collect(),
                     );
-                    focaliser("resume-erreurs");
+                    focaliser_apres_rendu(ID_RESUME);
                     return;
                 }
                 en_cours.set(true);
@@ -151,7 +141,7 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
                         ),
                         Err(e) if !e.champs().is_empty() => {
                             erreurs.set(e.champs());
-                            focaliser("resume-erreurs");
+                            focaliser_apres_rendu(ID_RESUME);
                         }
                         Err(e) => message.set(Some(message_echec(i18n, e))),
                     }
@@ -184,19 +174,7 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
             }}
         </p>
         {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
-        {move || (!erreurs.with(Vec::is_empty)).then(|| view! {
-            <div class="resume-erreurs" id="resume-erreurs" tabindex="-1" role="alert">
-                <p class="resume-erreurs__titre">{tu_string!(i18n, publier.a_corriger)}</p>
-                <ul>
-                    {erreurs.get().into_iter().map(|e| {
-                        let cible = format!("#{}", id_de(&e.champ));
-                        let texte = libelles::erreur_champ(i18n, &e);
-                        let nom = libelle_champ(i18n, &e.champ);
-                        view! { <li><a href=cible>{nom} " : " {texte}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
+        <ResumeErreurs erreurs />
         <form class="formulaire" novalidate=true on:submit=move |ev| ev.prevent_default()>
             <FormulaireOffre saisie erreurs communes />
             <p class="actions">
@@ -241,30 +219,4 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
             }}
         </p>
     }
-}
-
-/// The name of a field, for the summary of errors.
-pub fn libelle_champ(i18n: leptos_i18n::I18nContext<Locale>, champ: &str) -> String {
-    let racine = champ.split('.').next().unwrap_or(champ);
-    match racine {
-        "titre" => tu_string!(i18n, publier.titre),
-        "adresse" => tu_string!(i18n, publier.adresse),
-        "commune" => tu_string!(i18n, publier.commune),
-        "qpv" => tu_string!(i18n, publier.qpv),
-        "typologie" => tu_string!(i18n, publier.typologie),
-        "pieces" => tu_string!(i18n, publier.pieces),
-        "surface" => tu_string!(i18n, publier.surface),
-        "etage" => tu_string!(i18n, publier.etage),
-        "loyer" => tu_string!(i18n, publier.loyer),
-        "charges" => tu_string!(i18n, publier.charges),
-        "financement" => tu_string!(i18n, publier.financement),
-        "dpe" => tu_string!(i18n, publier.dpe),
-        "reservataire" => tu_string!(i18n, publier.reservataire),
-        "ouverture" => tu_string!(i18n, publier.ouverture),
-        "cloture" => tu_string!(i18n, publier.cloture),
-        "description" => tu_string!(i18n, publier.description),
-        "photos" => tu_string!(i18n, publier.photos),
-        _ => tu_string!(i18n, publier.champ),
-    }
-    .to_string()
 }

@@ -3,7 +3,7 @@
 
 use super::photos::Photos;
 use super::saisie::SaisieOffre;
-use crate::components::{ChampTexte, message_erreur};
+use crate::components::{ChampTexte, decrit_par, message_erreur};
 use crate::i18n::*;
 use crate::libelles;
 use crate::saisie::id_de;
@@ -27,20 +27,7 @@ fn Choix(
     let id_erreur = format!("{id}-erreur");
     let id_aide = format!("{id}-aide");
     let erreur = message_erreur(erreurs, champ.to_owned(), false);
-    let decrit = {
-        let (id_aide, id_erreur) = (id_aide.clone(), id_erreur.clone());
-        let a_aide = aide.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if a_aide {
-                ids.push(id_aide.clone());
-            }
-            if erreur.get().is_some() {
-                ids.push(id_erreur.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let decrit = decrit_par(id_aide.clone(), id_erreur.clone(), aide.is_some(), erreur);
     view! {
         <div class="champ" class:champ--erreur=move || erreur.get().is_some()>
             <label for=id.clone()>{libelle}</label>

@@ -9,6 +9,7 @@ mod issues;
 pub mod modifier;
 pub mod offre;
 mod photos;
+mod resume_erreurs;
 mod saisie;
 mod tableau;
 

@@ -1,16 +1,15 @@
 //! `/bailleur/offres/:id/modifier`: correct a published listing before it closes. Rent,
 //! financing and typology are shown, not editable: applicants relied on them.
 
-use super::brouillon::libelle_champ;
 use super::formulaire::FormulaireOffre;
+use super::resume_erreurs::{ID_RESUME, ResumeErreurs};
 use super::saisie::SaisieOffre;
 use crate::api::{self, Methode};
 use crate::components::{
-    Chargement, EtatErreur, ReserveAuxBailleurs, message_echec, titre_document,
+    Chargement, EtatErreur, ReserveAuxBailleurs, focaliser_apres_rendu, message_echec,
+    titre_document,
 };
 use crate::i18n::*;
-use crate::libelles;
-use crate::saisie::id_de;
 use clef_domain::ErreurChamp;
 use clef_domain::api::Commune;
 use clef_domain::offre::ProjetOffre;
@@ -65,15 +64,6 @@ fn Correction(id: i64, projet: ProjetOffre, communes: Vec<Commune>) -> impl Into
     let message = RwSignal::new(None::<String>);
     let en_cours = RwSignal::new(false);
     let naviguer = use_navigate();
-    let focaliser = || {
-        request_animation_frame(|| {
-            if let Some(e) = document().get_element_by_id("resume-erreurs")
-                && let Ok(e) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e)
-            {
-                let _ = e.focus();
-            }
-        })
-    };
     let enregistrer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if en_cours.get_untracked() {
@@ -82,7 +72,7 @@ fn Correction(id: i64, projet: ProjetOffre, communes: Vec<Commune>) -> impl Into
         let (edition, illisibles) = saisie.projet();
         if !illisibles.is_empty() {
             erreurs.set(illisibles);
-            focaliser();
+            focaliser_apres_rendu(ID_RESUME);
             return;
         }
         en_cours.set(true);
@@ -100,7 +90,7 @@ fn Correction(id: i64, projet: ProjetOffre, communes: Vec<Commune>) -> impl Into
                 Ok(_) => naviguer(&format!("/bailleur/offres/{id}"), Default::default()),
                 Err(e) if !e.champs().is_empty() => {
                     erreurs.set(e.champs());
-                    focaliser();
+                    focaliser_apres_rendu(ID_RESUME);
                 }
                 Err(e) => message.set(Some(message_echec(i18n, e))),
             }
@@ -108,18 +98,7 @@ fn Correction(id: i64, projet: ProjetOffre, communes: Vec<Commune>) -> impl Into
     };
     view! {
         {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
-        {move || (!erreurs.with(Vec::is_empty)).then(|| view! {
-            <div class="resume-erreurs" id="resume-erreurs" tabindex="-1" role="alert">
-                <p class="resume-erreurs__titre">{tu_string!(i18n, publier.a_corriger)}</p>
-                <ul>
-                    {erreurs.get().into_iter().map(|e| {
-                        let cible = format!("#{}", id_de(&e.champ));
-                        let texte = libelles::erreur_champ(i18n, &e);
-                        view! { <li><a href=cible>{libelle_champ(i18n, &e.champ)} " : " {texte}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
+        <ResumeErreurs erreurs />
         <form class="formulaire" novalidate=true on:submit=enregistrer>
             <FormulaireOffre saisie erreurs communes figee=true />
             <p class="actions">

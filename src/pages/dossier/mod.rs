@@ -7,6 +7,7 @@ pub mod formulaire;
 
 use crate::api::{self, Methode};
 use crate::components::Chargement;
+use crate::components::focaliser;
 use crate::components::message_echec;
 use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
 use crate::i18n::*;
@@ -19,7 +20,6 @@ use formulaire::{Etape, Formulaire, MembreSaisi};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
-use wasm_bindgen::JsCast;
 
 /// The form's fields, each its own signal (typing in one re-renders nothing else).
 #[derive(Clone, Copy)]
@@ -61,14 +61,6 @@ impl Champs {
             surface: self.surface.get_untracked(),
             situations: self.situations.get_untracked(),
         }
-    }
-}
-
-fn focaliser(id: &str) {
-    if let Some(el) = document().get_element_by_id(id)
-        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
-    {
-        let _ = el.focus();
     }
 }
 
