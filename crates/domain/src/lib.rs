@@ -28,6 +28,7 @@ pub mod eligibilite;
 pub mod erreur;
 pub mod jour;
 pub mod logement;
+pub mod mandat;
 pub mod mixite;
 pub mod offre;
 pub mod plafonds;

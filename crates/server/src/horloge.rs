@@ -31,6 +31,23 @@ pub fn jour_a_paris(instant: i64) -> Jour {
     Jour::new(date.year(), date.month() as u8, date.day() as u8).unwrap_or(Jour::MIN)
 }
 
+/// An instant as the journal stores it: ISO 8601, UTC.
+pub fn iso(instant: i64) -> String {
+    jiff::Timestamp::from_second(instant)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_string()
+}
+
+/// A journal time (ISO 8601, UTC) as people in France read it: the day and `15 h 04`.
+pub fn jour_et_heure_a_paris(iso: &str) -> Option<(Jour, String)> {
+    let instant: jiff::Timestamp = iso.parse().ok()?;
+    let heure = instant.to_zoned(paris());
+    Some((
+        jour_a_paris(instant.as_second()),
+        format!("{} h {:02}", heure.hour(), heure.minute()),
+    ))
+}
+
 /// Noon in Paris on `jour`, in Unix seconds.
 pub fn midi_a_paris(jour: Jour) -> i64 {
     jiff::civil::date(jour.annee(), jour.mois() as i8, jour.jour() as i8)

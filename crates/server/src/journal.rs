@@ -20,3 +20,30 @@ pub async fn ecrire(
         .await?;
     Ok(())
 }
+
+/// Writes what an advisor did for an applicant under their mandate; nothing when the
+/// applicant acted themselves (`mandataire` is `None`).
+pub async fn acte_pour(
+    connexion: &mut SqliteConnection,
+    mandataire: Option<&crate::compte::Mandataire>,
+    demandeur_id: i64,
+    acte: clef_domain::api::ActeJournal,
+    offre_id: Option<i64>,
+) -> Result<(), ErreurApi> {
+    let Some(mandataire) = mandataire else {
+        return Ok(());
+    };
+    sqlx::query(
+        "INSERT INTO journal (a, compte_id, acte, offre_id, details, demandeur_id, mandat_id)
+         VALUES (?, ?, ?, ?, '{}', ?, ?)",
+    )
+    .bind(crate::horloge::iso(mandataire.instant))
+    .bind(mandataire.conseiller_compte_id)
+    .bind(acte.code())
+    .bind(offre_id)
+    .bind(demandeur_id)
+    .bind(mandataire.mandat_id)
+    .execute(connexion)
+    .await?;
+    Ok(())
+}

@@ -25,6 +25,10 @@ pub const TYPE_DEJA_PRESENTEE: &str = "/problemes/deja-presentee";
 pub const TYPE_ETAPE_FAITE: &str = "/problemes/etape-deja-faite";
 pub const TYPE_CLOTURE_IMPOSSIBLE: &str = "/problemes/cloture-impossible";
 pub const TYPE_OFFRE_CLOSE: &str = "/problemes/offre-close";
+pub const TYPE_SANS_MANDAT: &str = "/problemes/sans-mandat";
+pub const TYPE_HORS_MANDAT: &str = "/problemes/hors-mandat";
+pub const TYPE_MANDAT_INTROUVABLE: &str = "/problemes/mandat-introuvable";
+pub const TYPE_CODE_MANDAT: &str = "/problemes/code-mandat";
 /// Followed by the motive (`/problemes/candidature/plafond_atteint`).
 pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
@@ -69,6 +73,14 @@ pub enum ErreurApi {
     ClotureImpossible,
     #[error("offre close : ni modification ni retrait")]
     OffreClose,
+    #[error("conseiller sans mandat en cours")]
+    SansMandat,
+    #[error("acte non couvert par le mandat")]
+    HorsMandat,
+    #[error("aucun mandat en cours pour ce numéro")]
+    MandatIntrouvable,
+    #[error("code de mandat incorrect ou expiré")]
+    CodeMandat,
 }
 
 impl ErreurApi {
@@ -193,6 +205,38 @@ impl ErreurApi {
                 "La période de candidature de cette offre est terminée.",
                 "Une offre close ne se modifie plus et ne se retire plus : les candidats sont classés sur ce qu'elle annonçait.",
             ),
+            ErreurApi::SansMandat => simple(
+                TYPE_SANS_MANDAT,
+                403,
+                "Aucun mandat en cours pour ce dossier.",
+                "Le mandat a pris fin, a été révoqué, ou aucun dossier n'est ouvert : \
+                 retournez à l'espace conseiller.",
+            ),
+            ErreurApi::HorsMandat => simple(
+                TYPE_HORS_MANDAT,
+                403,
+                "Le mandat ne couvre pas cette action.",
+                "Le demandeur peut vous donner un nouveau mandat qui la couvre.",
+            ),
+            // The same answer for an unknown number and a number without a mandate: an
+            // advisor learns nothing about people who did not give them one.
+            ErreurApi::MandatIntrouvable => simple(
+                TYPE_MANDAT_INTROUVABLE,
+                404,
+                "Aucun mandat en cours pour ce numéro.",
+                "Vérifiez le numéro unique, ou demandez au demandeur de vous donner mandat.",
+            ),
+            ErreurApi::CodeMandat => Probleme {
+                type_: TYPE_CODE_MANDAT.into(),
+                title: "Code incorrect ou expiré.".into(),
+                status: 400,
+                detail: Some(
+                    "Vérifiez le numéro unique et le code affiché dans l'espace du demandeur. \
+                     Un code vaut 15 minutes et 5 essais : ensuite, recommencez la demande."
+                        .into(),
+                ),
+                errors: explications(&[ErreurChamp::new("code", CodeErreur::FormatInvalide)]),
+            },
             ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_) => interne(),
         }
     }

@@ -34,6 +34,9 @@ pub struct Inscription {
 pub struct Identifiants {
     pub email: String,
     pub mot_de_passe: String,
+    /// The second factor (six-digit TOTP code): required of advisors, ignored otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// The open session: who is logged in, and the token that state-changing requests must
@@ -46,6 +49,12 @@ pub struct SessionOuverte {
     /// The applicant's numéro unique (applicants only).
     pub numero_unique: Option<String>,
     pub csrf: String,
+    /// Advisors: the structure they work for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub structure: Option<String>,
+    /// Advisors: the applicant they act for right now, under which mandate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accompagnement: Option<super::Accompagnement>,
 }
 
 /// The header that carries the CSRF token.

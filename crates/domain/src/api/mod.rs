@@ -145,9 +145,11 @@ pub struct ErreurChampExpliquee {
 mod bailleur;
 mod candidature;
 mod compte;
+mod conseiller;
 mod resultat;
 
 pub use bailleur::*;
 pub use candidature::*;
 pub use compte::*;
+pub use conseiller::*;
 pub use resultat::*;

@@ -4,9 +4,12 @@
 //! parallel requests can therefore never exceed the cap or file twice.
 
 use super::OffreACoter;
+use crate::compte::Mandataire;
+use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
 use clef_domain::Jour;
+use clef_domain::api::ActeJournal;
 use clef_domain::api::Empechement;
 use clef_domain::eligibilite::verifier;
 use clef_domain::offre::EtatOffre;
@@ -79,10 +82,11 @@ pub async fn existante(
     .await?)
 }
 
-/// Files an application; returns its id.
+/// Files an application; returns its id. An advisor's act is journaled with it.
 pub async fn deposer(
     base: &SqlitePool,
     demandeur_id: i64,
+    mandataire: Option<&Mandataire>,
     offre_id: i64,
     aujourdhui: Jour,
 ) -> Result<i64, ErreurApi> {
@@ -142,15 +146,24 @@ pub async fn deposer(
     .fetch_one(&mut *tx)
     .await?;
     notifier(&mut tx, demandeur_id, "candidature_deposee", offre_id, id).await?;
+    journal::acte_pour(
+        &mut tx,
+        mandataire,
+        demandeur_id,
+        ActeJournal::CandidatureDeposee,
+        Some(offre_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Withdraws an application, until the closing day included. Withdrawing twice is
-/// harmless.
+/// harmless. An advisor's act is journaled with it.
 pub async fn retirer(
     base: &SqlitePool,
     demandeur_id: i64,
+    mandataire: Option<&Mandataire>,
     candidature_id: i64,
     aujourdhui: Jour,
 ) -> Result<(), ErreurApi> {
@@ -181,6 +194,14 @@ pub async fn retirer(
         "candidature_retiree",
         offre_id,
         candidature_id,
+    )
+    .await?;
+    journal::acte_pour(
+        &mut tx,
+        mandataire,
+        demandeur_id,
+        ActeJournal::CandidatureRetiree,
+        Some(offre_id),
     )
     .await?;
     tx.commit().await?;

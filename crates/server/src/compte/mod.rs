@@ -1,10 +1,14 @@
 //! Accounts: passwords, sessions, log-in rate limits.
 
 pub mod limite;
+pub mod mandataire;
 pub mod mot_de_passe;
 pub mod session;
+pub mod totp;
 
-pub use session::{Agent, AvecEnteteCsrf, Demandeur, Session};
+pub use session::{
+    Agent, AvecEnteteCsrf, Conseiller, Demandeur, Mandataire, PourDemandeur, Session,
+};
 
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 

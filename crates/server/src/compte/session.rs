@@ -12,6 +12,8 @@ use clef_domain::api::{ENTETE_CSRF, Role};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
+pub use super::mandataire::{Conseiller, Mandataire, PourDemandeur};
+
 pub const COOKIE: &str = "clef_session";
 
 /// A session ends at the latest this long after log-in.
@@ -112,11 +114,27 @@ pub struct Session {
     pub csrf: String,
     /// For applicants: their id and numéro unique.
     pub demandeur: Option<(i64, String)>,
+    /// For advisors: the mandate they act under right now, if any.
+    pub mandat_id: Option<i64>,
 }
 
 impl Session {
     pub async fn fermer(&self, base: &SqlitePool) -> Result<(), ErreurApi> {
         sqlx::query("DELETE FROM sessions WHERE empreinte = ?")
+            .bind(&self.empreinte)
+            .execute(base)
+            .await?;
+        Ok(())
+    }
+
+    /// Sets (or clears) the mandate an advisor's session acts under.
+    pub async fn agir_sous(
+        &self,
+        base: &SqlitePool,
+        mandat_id: Option<i64>,
+    ) -> Result<(), ErreurApi> {
+        sqlx::query("UPDATE sessions SET mandat_id = ? WHERE empreinte = ?")
+            .bind(mandat_id)
             .bind(&self.empreinte)
             .execute(base)
             .await?;
@@ -146,6 +164,7 @@ struct LigneSession {
     expire_a: i64,
     demandeur_id: Option<i64>,
     numero_unique: Option<String>,
+    mandat_id: Option<i64>,
 }
 
 impl FromRequestParts<Etat> for Session {
@@ -158,7 +177,7 @@ impl FromRequestParts<Etat> for Session {
         let maintenant = etat.horloge.instant();
         let ligne: Option<LigneSession> = sqlx::query_as(
             "SELECT c.id AS compte_id, c.role, c.email, s.csrf, s.vu_a, s.expire_a,
-                    d.id AS demandeur_id, d.numero_unique
+                    d.id AS demandeur_id, d.numero_unique, s.mandat_id
              FROM sessions s JOIN comptes c ON c.id = s.compte_id
              LEFT JOIN demandeurs d ON d.compte_id = c.id
              WHERE s.empreinte = ?",
@@ -175,6 +194,7 @@ impl FromRequestParts<Etat> for Session {
             expire_a,
             demandeur_id,
             numero_unique: numero,
+            mandat_id,
         } = ligne.ok_or(ErreurApi::NonAuthentifie)?;
         let role = role_depuis_code(&role)
             .ok_or_else(|| ErreurApi::DonneeIllisible(format!("rôle {role}")))?;
@@ -205,16 +225,20 @@ impl FromRequestParts<Etat> for Session {
             email,
             csrf,
             demandeur: demandeur_id.zip(numero),
+            mandat_id,
         })
     }
 }
 
-/// An applicant's session: every `/moi/...` route takes one.
+/// An applicant's session: every `/moi/...` route takes one. Only the applicant
+/// themselves: the routes an advisor may use under a mandate take [`PourDemandeur`].
 #[derive(Debug, Clone)]
 pub struct Demandeur {
     pub id: i64,
     pub numero_unique: String,
     pub session: Session,
+    /// The advisor acting for the applicant, when it is not the applicant.
+    pub mandataire: Option<Mandataire>,
 }
 
 impl FromRequestParts<Etat> for Demandeur {
@@ -227,6 +251,7 @@ impl FromRequestParts<Etat> for Demandeur {
                 id,
                 numero_unique,
                 session,
+                mandataire: None,
             }),
             _ => Err(ErreurApi::Interdit),
         }

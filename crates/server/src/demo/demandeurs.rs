@@ -15,7 +15,7 @@ use sqlx::SqlitePool;
 /// The password of every demo account (listed in the README).
 pub const MOT_DE_PASSE: &str = "clef-demo-2026";
 /// Its argon2id hash, computed once: seeding stays fast.
-const HACHE: &str = "$argon2id$v=19$m=19456,t=2,p=1$Y2xlZi1kZW1vLTIwMjYtcw$JtxR6TNxvBkUWK9TLNm0W7yrOxH1MJuSNtzZx4SPMLI";
+pub(super) const HACHE: &str = "$argon2id$v=19$m=19456,t=2,p=1$Y2xlZi1kZW1vLTIwMjYtcw$JtxR6TNxvBkUWK9TLNm0W7yrOxH1MJuSNtzZx4SPMLI";
 
 /// One account per role (e-mail, role).
 pub const COMPTES: [(&str, &str); 4] = [

@@ -2,10 +2,12 @@
 //! commune and QPV names, and invented landlords, addresses and listings. Every listing is
 //! flagged `demo`, and the app says so. Seeding is idempotent: a second run adds nothing.
 
+mod conseillers;
 mod demandeurs;
 mod generation;
 mod territoire;
 
+pub use conseillers::{CONSEILLERS, SECRET_TOTP_DEMO, STRUCTURES};
 pub use demandeurs::{AGENTS, COMPTES, MENAGES, MOT_DE_PASSE, NUMERO_DEMO};
 pub use generation::{OffreDemo, offres_demo};
 pub use territoire::{BAILLEURS, COMMUNES, TERRITOIRE};
@@ -105,6 +107,9 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> anyhow::Result<Semis>
     semis.demandeurs_ajoutes = demandeurs::semer(base, aujourdhui)
         .await
         .map_err(|e| anyhow::anyhow!("demandeurs de démonstration : {e}"))?;
+    conseillers::lier(base, territoire_id)
+        .await
+        .map_err(|e| anyhow::anyhow!("conseillers de démonstration : {e}"))?;
     Ok(semis)
 }
 

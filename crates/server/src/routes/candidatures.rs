@@ -3,7 +3,7 @@
 use crate::application::Etat;
 use crate::candidatures::vue::{self, COLONNES, LigneCandidature};
 use crate::candidatures::{OffreACoter, depot};
-use crate::compte::Demandeur;
+use crate::compte::{Demandeur, PourDemandeur};
 use crate::probleme::ErreurApi;
 use crate::routes::identifiant;
 use crate::stockage;
@@ -17,6 +17,7 @@ use clef_domain::api::{
 };
 use clef_domain::classement::Candidature;
 use clef_domain::erreur::CodeErreur;
+use clef_domain::mandat::Acte;
 use sqlx::SqlitePool;
 
 /// My request as a candidate of the rules crate (`id` 0 when not filed yet: it sorts after
@@ -51,7 +52,7 @@ async fn moi_candidat(
 )]
 pub async fn avant(
     State(etat): State<Etat>,
-    moi: Demandeur,
+    PourDemandeur(moi): PourDemandeur,
     Path(id): Path<String>,
 ) -> Result<Json<AvantCandidature>, ErreurApi> {
     let offre_id = identifiant(&id)?;
@@ -135,14 +136,22 @@ async fn ligne(base: &SqlitePool, moi: &Demandeur, id: i64) -> Result<LigneCandi
 )]
 pub async fn deposer(
     State(etat): State<Etat>,
-    moi: Demandeur,
+    PourDemandeur(moi): PourDemandeur,
     Json(nouvelle): Json<NouvelleCandidature>,
 ) -> Result<(StatusCode, Json<CandidatureResume>), ErreurApi> {
+    moi.exiger(Acte::Candidater)?;
     if nouvelle.offre_id <= 0 {
         return Err(ErreurApi::champ("offre_id", CodeErreur::PasUnNombre));
     }
     let aujourdhui = etat.horloge.aujourdhui();
-    let id = depot::deposer(&etat.base, moi.id, nouvelle.offre_id, aujourdhui).await?;
+    let id = depot::deposer(
+        &etat.base,
+        moi.id,
+        moi.mandataire.as_ref(),
+        nouvelle.offre_id,
+        aujourdhui,
+    )
+    .await?;
     let ligne = ligne(&etat.base, &moi, id).await?;
     let (resume, _) = resume(&etat, &moi, &ligne, aujourdhui).await?;
     Ok((StatusCode::CREATED, Json(resume)))
@@ -160,7 +169,7 @@ pub async fn deposer(
 )]
 pub async fn lister(
     State(etat): State<Etat>,
-    moi: Demandeur,
+    PourDemandeur(moi): PourDemandeur,
 ) -> Result<Json<Vec<CandidatureResume>>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
     let lignes: Vec<LigneCandidature> = sqlx::query_as(&format!(
@@ -191,7 +200,7 @@ pub async fn lister(
 )]
 pub async fn detail(
     State(etat): State<Etat>,
-    moi: Demandeur,
+    PourDemandeur(moi): PourDemandeur,
     Path(id): Path<String>,
 ) -> Result<Json<CandidatureDetail>, ErreurApi> {
     let id = identifiant(&id)?;
@@ -227,12 +236,13 @@ pub async fn detail(
 )]
 pub async fn retirer(
     State(etat): State<Etat>,
-    moi: Demandeur,
+    PourDemandeur(moi): PourDemandeur,
     Path(id): Path<String>,
 ) -> Result<Json<CandidatureResume>, ErreurApi> {
+    moi.exiger(Acte::Candidater)?;
     let id = identifiant(&id)?;
     let aujourdhui = etat.horloge.aujourdhui();
-    depot::retirer(&etat.base, moi.id, id, aujourdhui).await?;
+    depot::retirer(&etat.base, moi.id, moi.mandataire.as_ref(), id, aujourdhui).await?;
     let ligne = ligne(&etat.base, &moi, id).await?;
     Ok(Json(resume(&etat, &moi, &ligne, aujourdhui).await?.0))
 }

@@ -1,7 +1,9 @@
 //! Sign-up, log-in, log-out, and "who am I".
 
 use crate::application::Etat;
-use crate::compte::{self, AvecEnteteCsrf, Session, limite, mot_de_passe, session};
+use crate::compte::{
+    self, AvecEnteteCsrf, Conseiller, Session, limite, mot_de_passe, session, totp,
+};
 use crate::probleme::ErreurApi;
 use axum::Json;
 use axum::extract::connect_info::ConnectInfo;
@@ -24,7 +26,62 @@ fn ouverte(
         email,
         numero_unique,
         csrf,
+        structure: None,
+        accompagnement: None,
     }
+}
+
+/// An advisor's session says their structure, and the applicant they act for.
+async fn avec_conseiller(
+    etat: &Etat,
+    session: Session,
+    ouverte: SessionOuverte,
+) -> Result<SessionOuverte, ErreurApi> {
+    if session.role != Role::Conseiller {
+        return Ok(ouverte);
+    }
+    let conseiller = Conseiller::de_la_session(session, etat).await?;
+    let accompagnement = match conseiller.mandat_en_cours(etat).await? {
+        Some(mandat) => Some(mandat.accompagnement()?),
+        None => None,
+    };
+    Ok(SessionOuverte {
+        structure: Some(conseiller.structure),
+        accompagnement,
+        ..ouverte
+    })
+}
+
+/// An advisor's second factor: the TOTP code of their app, each code accepted once.
+async fn second_facteur_valide(
+    etat: &Etat,
+    compte_id: i64,
+    code: Option<&str>,
+    maintenant: i64,
+) -> Result<bool, ErreurApi> {
+    let secret: Option<String> =
+        sqlx::query_scalar("SELECT secret_totp FROM conseillers WHERE compte_id = ?")
+            .bind(compte_id)
+            .fetch_optional(&etat.base)
+            .await?;
+    let Some(pas) = secret
+        .zip(code)
+        .and_then(|(secret, code)| totp::pas_du_code(&secret, code, maintenant))
+    else {
+        return Ok(false);
+    };
+    // A code seen once (or an older one) is refused: someone watching the screen of a
+    // shared computer cannot reuse it.
+    let accepte = sqlx::query(
+        "UPDATE conseillers SET dernier_pas = ? WHERE compte_id = ? AND dernier_pas < ?",
+    )
+    .bind(pas)
+    .bind(compte_id)
+    .bind(pas)
+    .execute(&etat.base)
+    .await?
+    .rows_affected();
+    Ok(accepte == 1)
 }
 
 /// Create an applicant's account, and log in.
@@ -171,7 +228,8 @@ fn adresse_client(client: Option<Extension<ConnectInfo<SocketAddr>>>) -> String 
     request_body = Identifiants,
     responses(
         (status = 200, description = "Session ouverte (cookie)", body = SessionOuverte),
-        (status = 401, description = "E-mail ou mot de passe incorrect", body = Probleme,
+        (status = 401, description = "E-mail ou mot de passe incorrect (ou, pour un conseiller, \
+            code à 6 chiffres absent, faux ou déjà utilisé)", body = Probleme,
          content_type = "application/problem+json"),
         (status = 429, description = "Trop d'échecs : attendre `Retry-After` secondes",
          body = Probleme, content_type = "application/problem+json"),
@@ -218,12 +276,32 @@ pub async fn connecter(
         limite::echec(&etat.base, &[&cle_compte, &cle_adresse], maintenant).await?;
         return Err(ErreurApi::IdentifiantsIncorrects);
     };
-    limite::effacer(&etat.base, &cle_compte).await?;
     let role = session::role_depuis_code(&role)
         .ok_or_else(|| ErreurApi::DonneeIllisible(format!("rôle {role}")))?;
+    // Advisors work on shared computers for other people: a password is not enough. A
+    // wrong code gets the same answer as a wrong password, and counts as a failure.
+    if role == Role::Conseiller
+        && !second_facteur_valide(&etat, compte_id, identifiants.code.as_deref(), maintenant)
+            .await?
+    {
+        limite::echec(&etat.base, &[&cle_compte, &cle_adresse], maintenant).await?;
+        return Err(ErreurApi::IdentifiantsIncorrects);
+    }
+    limite::effacer(&etat.base, &cle_compte).await?;
     let (cookie, csrf) =
         session::ouvrir(&etat.base, compte_id, maintenant, etat.cookies_securises).await?;
-    Ok((jar.add(cookie), Json(ouverte(role, email, numero, csrf))))
+    let mut ouverte = ouverte(role, email, numero, csrf);
+    if role == Role::Conseiller {
+        let structure: Option<String> = sqlx::query_scalar(
+            "SELECT s.nom FROM conseillers c JOIN structures s ON s.id = c.structure_id
+             WHERE c.compte_id = ?",
+        )
+        .bind(compte_id)
+        .fetch_optional(&etat.base)
+        .await?;
+        ouverte.structure = structure;
+    }
+    Ok((jar.add(cookie), Json(ouverte)))
 }
 
 /// Who is logged in, with the CSRF token for the next requests.
@@ -237,9 +315,18 @@ pub async fn connecter(
          content_type = "application/problem+json"),
     )
 )]
-pub async fn courante(session: Session) -> Json<SessionOuverte> {
+pub async fn courante(
+    State(etat): State<Etat>,
+    session: Session,
+) -> Result<Json<SessionOuverte>, ErreurApi> {
     let numero = session.demandeur.as_ref().map(|(_, n)| n.clone());
-    Json(ouverte(session.role, session.email, numero, session.csrf))
+    let base = ouverte(
+        session.role,
+        session.email.clone(),
+        numero,
+        session.csrf.clone(),
+    );
+    Ok(Json(avec_conseiller(&etat, session, base).await?))
 }
 
 /// Log out: the session is deleted on the server and the cookie removed.

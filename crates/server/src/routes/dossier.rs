@@ -1,14 +1,16 @@
 //! "Mon dossier": the applicant's request, read and saved whole, checked by the rules crate.
 
 use crate::application::Etat;
-use crate::compte::Demandeur;
+use crate::compte::PourDemandeur;
+use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
 use axum::Json;
 use axum::extract::State;
-use clef_domain::api::{Dossier, Probleme};
+use clef_domain::api::{ActeJournal, Dossier, Probleme};
 use clef_domain::demande::{Demande, DemandeSaisie};
 use clef_domain::erreur::ErreurChamp;
+use clef_domain::mandat::Acte;
 
 /// My request as saved (empty on a new account).
 #[utoipa::path(
@@ -21,7 +23,10 @@ use clef_domain::erreur::ErreurChamp;
         (status = 403, description = "Pas un compte de demandeur", body = Probleme, content_type = "application/problem+json"),
     )
 )]
-pub async fn lire(State(etat): State<Etat>, moi: Demandeur) -> Result<Json<Dossier>, ErreurApi> {
+pub async fn lire(
+    State(etat): State<Etat>,
+    PourDemandeur(moi): PourDemandeur,
+) -> Result<Json<Dossier>, ErreurApi> {
     let saisie = demandeurs::saisie(&etat.base, moi.id).await?;
     Ok(Json(Dossier {
         complet: saisie.is_some(),
@@ -47,9 +52,10 @@ pub async fn lire(State(etat): State<Etat>, moi: Demandeur) -> Result<Json<Dossi
 )]
 pub async fn enregistrer(
     State(etat): State<Etat>,
-    moi: Demandeur,
+    PourDemandeur(moi): PourDemandeur,
     Json(saisie): Json<DemandeSaisie>,
 ) -> Result<Json<Dossier>, ErreurApi> {
+    moi.exiger(Acte::RemplirFoyer)?;
     let saisie = DemandeSaisie {
         numero_unique: moi.numero_unique.clone(),
         ..saisie
@@ -62,8 +68,17 @@ pub async fn enregistrer(
             "date_future",
         )]));
     }
-    let mut connexion = etat.base.acquire().await?;
-    demandeurs::enregistrer(&mut connexion, moi.id, &saisie, &aujourdhui.to_string()).await?;
+    let mut tx = etat.base.begin().await?;
+    demandeurs::enregistrer(&mut tx, moi.id, &saisie, &aujourdhui.to_string()).await?;
+    journal::acte_pour(
+        &mut tx,
+        moi.mandataire.as_ref(),
+        moi.id,
+        ActeJournal::FoyerEnregistre,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(Json(Dossier {
         saisie,
         complet: true,

@@ -5,9 +5,11 @@ pub mod bailleur;
 pub mod candidatures;
 pub mod communes;
 pub mod comptes;
+pub mod conseiller;
 pub mod dossier;
 pub mod images;
 pub mod issues;
+pub mod mandats;
 pub mod notifications;
 pub mod offres;
 pub mod publication;
@@ -43,6 +45,7 @@ pub const PREFIXE: &str = "/api/v1";
         (name = "service", description = "État du service"),
         (name = "comptes", description = "Inscription, connexion (cookie de session + en-tête X-CSRF-Token)"),
         (name = "demandeur", description = "L'espace du demandeur : dossier, candidatures, notifications"),
+        (name = "conseiller", description = "Le guichet du conseiller France Services : mandats, dossiers ouverts pour un demandeur"),
         (name = "bailleur", description = "Les offres de mon organisme, leur classement (personnel des bailleurs)"),
         (name = "resultats", description = "Comment les logements ont été attribués (anonymisé)"),
     )
@@ -79,6 +82,12 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(notifications::marquer_lues))
                 .routes(routes!(recherches::lister, recherches::sauvegarder))
                 .routes(routes!(recherches::supprimer))
+                .routes(routes!(mandats::lister, mandats::donner))
+                .routes(routes!(mandats::revoquer))
+                .routes(routes!(mandats::journal))
+                .routes(routes!(conseiller::commencer, conseiller::terminer))
+                .routes(routes!(conseiller::demander))
+                .routes(routes!(conseiller::confirmer))
                 .routes(routes!(bailleur::offres))
                 .routes(routes!(bailleur::lire, bailleur::classer))
                 .routes(routes!(bailleur::commission))

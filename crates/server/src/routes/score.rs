@@ -2,7 +2,7 @@
 //! the home.
 
 use crate::application::Etat;
-use crate::compte::Demandeur;
+use crate::compte::PourDemandeur;
 use crate::probleme::ErreurApi;
 use crate::stockage;
 use axum::Json;
@@ -25,7 +25,7 @@ pub const TERRITOIRE: &str = crate::demo::TERRITOIRE.0;
 )]
 pub async fn mon_score(
     State(etat): State<Etat>,
-    moi: Demandeur,
+    PourDemandeur(moi): PourDemandeur,
 ) -> Result<Json<MonScore>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
     let demande = stockage::demandeurs::demande(&etat.base, moi.id)

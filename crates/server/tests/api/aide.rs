@@ -223,6 +223,24 @@ impl TestApp {
         (r, client)
     }
 
+    /// Logs an advisor in with the code their app shows now. The clock moves on 30 s
+    /// first: a code is accepted once, so each log-in needs the next one.
+    pub async fn connecter_conseiller(&self, email: &str, secret: &str) -> (Reponse, Client<'_>) {
+        use clef_server::Horloge;
+        self.horloge.avancer(30);
+        let code = clef_server::compte::totp::code(secret, self.horloge.instant()).expect("code");
+        let mut client = self.anonyme();
+        let r = client
+            .envoyer(
+                Method::POST,
+                "/api/v1/session",
+                Some(json!({"email": email, "mot_de_passe": demo::MOT_DE_PASSE, "code": code})),
+            )
+            .await;
+        client.retenir(&r);
+        (r, client)
+    }
+
     /// Ids of open listings whose financing is `financement`.
     pub async fn offres_ouvertes(&self, financement: &str) -> Vec<i64> {
         sqlx::query_scalar(

@@ -246,7 +246,12 @@ async fn sessions_expire_after_a_week_idle() {
 async fn demo_accounts_exist_for_each_role_in_demo_mode_only() {
     let app = TestApp::demo().await;
     for (email, role) in demo::COMPTES {
-        let (r, _) = app.connecter(email, demo::MOT_DE_PASSE).await;
+        let (r, _) = if role == "conseiller" {
+            app.connecter_conseiller(email, demo::SECRET_TOTP_DEMO)
+                .await
+        } else {
+            app.connecter(email, demo::MOT_DE_PASSE).await
+        };
         assert_eq!(r.status, StatusCode::OK, "{email}");
         assert_eq!(r.json::<Value>()["role"], role);
     }

@@ -1,0 +1,79 @@
+//! Demonstration advisors: two France Services offices (invented staff), one advisor each,
+//! with the TOTP secret their authenticator app would hold (listed in the README).
+
+use super::demandeurs::HACHE;
+use crate::probleme::ErreurApi;
+use sqlx::SqlitePool;
+
+/// Support structures (slug, name, commune).
+pub const STRUCTURES: [(&str, &str, &str); 2] = [
+    (
+        "france-services-bethune",
+        "France Services de Béthune",
+        "Béthune",
+    ),
+    (
+        "france-services-bruay",
+        "France Services de Bruay-la-Buissière",
+        "Bruay-la-Buissière",
+    ),
+];
+
+/// The demo advisor's TOTP secret (base32, 160 bits): add it to any authenticator app.
+pub const SECRET_TOTP_DEMO: &str = "CLEFDEMOCONSEILLERBETHUNEFRANCES";
+
+/// Advisors (e-mail, structure slug, name, TOTP secret); the first is in `COMPTES`.
+pub const CONSEILLERS: [(&str, &str, &str, &str); 2] = [
+    (
+        "conseiller@demo.clef.fr",
+        "france-services-bethune",
+        "Conseillère de démonstration, France Services de Béthune",
+        SECRET_TOTP_DEMO,
+    ),
+    (
+        "conseiller-bruay@demo.clef.fr",
+        "france-services-bruay",
+        "Conseiller de démonstration, France Services de Bruay",
+        "CLEFDEMOCONSEILLERBRUAYLABUISSIE",
+    ),
+];
+
+/// Adds the structures and binds each demo advisor to theirs (creating the accounts that
+/// are not there); safe to run on every start.
+pub async fn lier(base: &SqlitePool, territoire_id: i64) -> Result<(), ErreurApi> {
+    let mut tx = base.begin().await?;
+    for (slug, nom, commune) in STRUCTURES {
+        sqlx::query(
+            "INSERT INTO structures (territoire_id, slug, nom, commune) VALUES (?, ?, ?, ?)
+             ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind(territoire_id)
+        .bind(slug)
+        .bind(nom)
+        .bind(commune)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (email, structure, nom, secret) in CONSEILLERS {
+        sqlx::query(
+            "INSERT OR IGNORE INTO comptes (email, mot_de_passe, role, demo)
+             VALUES (?, ?, 'conseiller', 1)",
+        )
+        .bind(email)
+        .bind(HACHE)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO conseillers (compte_id, structure_id, nom, secret_totp)
+             SELECT c.id, s.id, ?, ? FROM comptes c, structures s WHERE c.email = ? AND s.slug = ?",
+        )
+        .bind(nom)
+        .bind(secret)
+        .bind(email)
+        .bind(structure)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
