@@ -165,6 +165,17 @@ pub async fn envoyer_sans_reponse(methode: Methode, chemin: &str) -> Result<(), 
     executer(methode, chemin, Corps::Rien).await.map(|_| ())
 }
 
+/// Sends `corps` as JSON; the answer has no body (202, 204).
+pub async fn envoyer_sans_reponse_avec<C: serde::Serialize>(
+    methode: Methode,
+    chemin: &str,
+    corps: &C,
+) -> Result<(), ErreurChargement> {
+    executer(methode, chemin, Corps::Json(en_json(corps)?))
+        .await
+        .map(|_| ())
+}
+
 /// Sends a form with files (`multipart/form-data`) and reads the JSON answer.
 pub async fn televerser<T: DeserializeOwned>(
     chemin: &str,

@@ -15,7 +15,7 @@ pub mod pages;
 pub mod saisie;
 pub mod session;
 
-use components::{Entete, LienEvitement, Pied};
+use components::{BandeauAccompagnement, Entete, LienEvitement, Pied, VeilleInactivite};
 use i18n::{I18nContextProvider, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -62,6 +62,13 @@ fn ParLangue(routes: fn() -> AnyView) -> impl IntoView {
     }
 }
 
+/// The idle watch runs only while an advisor is logged in.
+#[component]
+fn VeilleConseiller() -> impl IntoView {
+    let session = session::Session::utiliser();
+    move || session.conseiller().then(|| view! { <VeilleInactivite /> })
+}
+
 #[component]
 fn Application(routes: fn() -> AnyView) -> impl IntoView {
     pages::DerniereRecherche::fournir();
@@ -70,6 +77,8 @@ fn Application(routes: fn() -> AnyView) -> impl IntoView {
             <Router>
                 <LienEvitement />
                 <Entete />
+                <BandeauAccompagnement />
+                <VeilleConseiller />
                 <main id="contenu" tabindex="-1">
                     {routes()}
                 </main>
@@ -91,6 +100,10 @@ pub fn routes_publiques() -> AnyView {
             <Route path=path!("/mes-candidatures/:id") view=pages::candidature::PageCandidature />
             <Route path=path!("/mon-score") view=pages::score::PageMonScore />
             <Route path=path!("/notifications") view=pages::notifications::PageNotifications />
+            <Route path=path!("/mes-mandats") view=pages::mandats::PageMandats />
+            <Route path=path!("/qui-a-agi") view=pages::journal::PageJournal />
+            <Route path=path!("/recapitulatif") view=pages::recapitulatif::PageRecapitulatif />
+            <Route path=path!("/conseiller") view=pages::conseiller::PageConseiller />
             <Route path=path!("/resultats") view=pages::resultats::PageResultats />
             <Route path=path!("/resultats/:id") view=pages::resultats::PageResultat />
             <Route path=path!("/comment-ca-marche") view=pages::comment::PageComment />

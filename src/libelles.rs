@@ -123,6 +123,10 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             "cloture_avant_ouverture" => tu_string!(i18n, erreur_champ.cloture_avant_ouverture),
             "duree_fenetre" => tu_string!(i18n, erreur_champ.duree_fenetre),
             "motif_requis" => tu_string!(i18n, erreur_champ.motif_requis),
+            "consulter_toujours_inclus" => {
+                tu_string!(i18n, erreur_champ.consulter_toujours_inclus)
+            }
+            "mandat_deja_en_cours" => tu_string!(i18n, erreur_champ.mandat_deja_en_cours),
             _ => tu_string!(i18n, erreur_champ.incoherent),
         }
         .to_string(),
@@ -174,6 +178,17 @@ pub fn lien(i18n: I18nContext<Locale>, l: clef_domain::demande::Lien) -> String 
         Enfant => tu_string!(i18n, dossier.lien_enfant),
         Ascendant => tu_string!(i18n, dossier.lien_ascendant),
         Autre => tu_string!(i18n, dossier.lien_autre),
+    }
+    .to_string()
+}
+
+/// What a mandate lets an advisor do.
+pub fn acte(i18n: I18nContext<Locale>, acte: clef_domain::mandat::Acte) -> String {
+    use clef_domain::mandat::Acte;
+    match acte {
+        Acte::Consulter => tu_string!(i18n, mandats.acte_consulter),
+        Acte::RemplirFoyer => tu_string!(i18n, mandats.acte_remplir_foyer),
+        Acte::Candidater => tu_string!(i18n, mandats.acte_candidater),
     }
     .to_string()
 }

@@ -3,7 +3,7 @@
 //! the answer in memory, and forgets it on log-out.
 
 use crate::api;
-use clef_domain::api::{Role, SessionOuverte};
+use clef_domain::api::{Accompagnement, Role, SessionOuverte};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -77,6 +77,29 @@ impl Session {
                 ..
             })
         )
+    }
+
+    pub fn conseiller(&self) -> bool {
+        matches!(
+            self.etat.get(),
+            EtatSession::Connecte(SessionOuverte {
+                role: Role::Conseiller,
+                ..
+            })
+        )
+    }
+
+    /// The applicant an advisor acts for right now, under which mandate.
+    pub fn accompagnement(&self) -> Option<Accompagnement> {
+        match self.etat.get() {
+            EtatSession::Connecte(s) => s.accompagnement,
+            _ => None,
+        }
+    }
+
+    /// Someone may use an applicant's file: the applicant, or an advisor acting for them.
+    pub fn pour_demandeur(&self) -> bool {
+        self.demandeur() || self.accompagnement().is_some()
     }
 
     /// Asks the server for the number of unread notifications.

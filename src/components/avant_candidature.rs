@@ -72,7 +72,7 @@ pub fn AvantCandidater(offre_id: i64, etat: EtatOffre) -> impl IntoView {
             </div>
         }
         .into_any(),
-        EtatSession::Connecte(_) if session.demandeur() => view! { <MaSituation offre_id etat /> }.into_any(),
+        EtatSession::Connecte(_) if session.pour_demandeur() => view! { <MaSituation offre_id etat /> }.into_any(),
         EtatSession::Connecte(_) => ().into_any(),
     }
     }

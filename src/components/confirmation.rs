@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Confirmation(
     /// A unique id for the panel (its title is `{id}-titre`).
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The button's text.
     libelle: String,
     /// The panel's question and, if there is more to say, what will happen.
@@ -36,7 +37,7 @@ pub fn Confirmation(
             let (id_titre, id_bouton) = (id_titre.clone(), id_bouton.clone());
             let (titre, texte, confirmer) = (titre.clone(), texte.clone(), confirmer.clone());
             view! {
-                <div class="confirmation" id=id tabindex="-1" role="group" aria-labelledby=id_titre.clone()>
+                <div class="confirmation" id=id.clone() tabindex="-1" role="group" aria-labelledby=id_titre.clone()>
                     <p id=id_titre.clone()><strong>{titre}</strong></p>
                     {(!texte.is_empty()).then(|| view! { <p>{texte}</p> })}
                     <p class="actions">
@@ -70,6 +71,7 @@ pub fn Confirmation(
             .into_any()
         } else {
             let libelle = libelle.clone();
+            let id = id.clone();
             view! {
                 <button
                     type="button"
@@ -79,7 +81,7 @@ pub fn Confirmation(
                     on:click=move |_| {
                         if !en_cours.get_untracked() {
                             ouvert.set(true);
-                            focaliser(id.to_owned());
+                            focaliser(id.clone());
                         }
                     }
                 >

@@ -1,4 +1,5 @@
 use crate::api::{self, Methode};
+use crate::components::repartir_du_guichet;
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
 use leptos::prelude::*;
@@ -60,9 +61,15 @@ pub fn Entete() -> impl IntoView {
     let naviguer = use_navigate();
     let deconnecter = move |_| {
         let naviguer = naviguer.clone();
+        let conseiller = session.conseiller();
         spawn_local(async move {
             // Whatever the server answers, this browser forgets the person.
             let _ = api::envoyer_sans_reponse(Methode::Delete, "/session").await;
+            if conseiller {
+                // A shared computer: a full page load leaves nothing of anyone in memory.
+                repartir_du_guichet("");
+                return;
+            }
             session.oublier();
             naviguer("/", Default::default());
         });
@@ -97,6 +104,14 @@ pub fn Entete() -> impl IntoView {
                         }}
                     </A>
                 </li>
+                <li><A href="/mes-mandats">{tu_string!(i18n, nav.mandats)}</A></li>
+            })}
+            {session.conseiller().then(|| view! {
+                {session.accompagnement().is_some().then(|| view! {
+                    <li><A href="/mes-candidatures">{tu_string!(i18n, nav.candidatures)}</A></li>
+                    <li><A href="/mon-dossier">{tu_string!(i18n, nav.dossier)}</A></li>
+                })}
+                <li><A href="/conseiller">{tu_string!(i18n, nav.espace_conseiller)}</A></li>
             })}
             {session.bailleur().then(|| view! {
                 <li><A href="/bailleur">{tu_string!(i18n, nav.espace_bailleur)}</A></li>

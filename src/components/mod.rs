@@ -1,10 +1,13 @@
 //! Widgets shared by several pages, one per file.
 
 mod acces;
+mod accompagnement;
 mod avant_candidature;
 mod bandeau_demo;
 mod carte_offre;
 mod champ;
+mod choix;
+mod choix_mandat;
 mod confirmation;
 mod delai;
 mod detail_score;
@@ -22,11 +25,14 @@ mod table_plafonds;
 mod titre;
 mod verdict;
 
-pub use acces::{ReserveAuxBailleurs, ReserveAuxDemandeurs};
+pub use acces::{ReserveAuDossier, ReserveAuxBailleurs, ReserveAuxDemandeurs};
 pub use avant_candidature::{AvantCandidater, empechement_de, texte_position};
 pub use bandeau_demo::BandeauDemo;
 pub use carte_offre::CarteOffre;
 pub use champ::{ChampTexte, decrit_par, message_erreur};
+pub use accompagnement::{BandeauAccompagnement, VeilleInactivite, repartir_du_guichet};
+pub use choix::{Case, Choix};
+pub use choix_mandat::{ChoixMandat, SaisieMandat};
 pub use confirmation::Confirmation;
 pub use delai::Delai;
 pub use detail_score::{DetailScore, pourquoi};

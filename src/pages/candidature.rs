@@ -7,7 +7,7 @@ use crate::components::Chargement;
 use crate::components::Confirmation;
 use crate::components::message_echec;
 use crate::components::{
-    DetailScore, DetailVerdict, EtatErreur, ReserveAuxDemandeurs, texte_position, titre_document,
+    DetailScore, DetailVerdict, EtatErreur, ReserveAuDossier, texte_position, titre_document,
 };
 use crate::format;
 use crate::i18n::*;
@@ -34,9 +34,9 @@ pub fn PageCandidature() -> impl IntoView {
     view! {
         <div class="page">
             <p class="retour"><a href="/mes-candidatures"><span aria-hidden="true">"← "</span>{tu_string!(i18n, mes.retour)}</a></p>
-            <ReserveAuxDemandeurs>
+            <ReserveAuDossier>
                 <ChargerCandidature />
-            </ReserveAuxDemandeurs>
+            </ReserveAuDossier>
         </div>
     }
 }

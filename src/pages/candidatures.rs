@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::Chargement;
-use crate::components::{EtatErreur, ReserveAuxDemandeurs, texte_position, titre_document};
+use crate::components::{EtatErreur, ReserveAuDossier, texte_position, titre_document};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -46,9 +46,10 @@ pub fn PageCandidatures() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{tu_string!(i18n, mes.titre)}</h1>
-            <ReserveAuxDemandeurs>
+            <ReserveAuDossier>
                 <ListeCandidatures />
-            </ReserveAuxDemandeurs>
+                <p><a href="/recapitulatif">{tu_string!(i18n, nav.recapitulatif)}</a></p>
+            </ReserveAuDossier>
         </div>
     }
 }

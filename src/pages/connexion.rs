@@ -49,6 +49,7 @@ pub fn PageConnexion() -> impl IntoView {
         let identifiants = Identifiants {
             email: email.get_untracked(),
             mot_de_passe: mot_de_passe.get_untracked(),
+            code: None,
         };
         let naviguer = naviguer.clone();
         spawn_local(async move {
@@ -107,6 +108,7 @@ pub fn PageConnexion() -> impl IntoView {
             </p>
             <p class="aide">{tu_string!(i18n, connexion.oubli)}</p>
             <p class="aide">{tu_string!(i18n, connexion.sans_numero)}</p>
+            <p class="aide"><a href="/conseiller">{tu_string!(i18n, connexion.conseiller)}</a></p>
         </div>
     }
 }

@@ -7,13 +7,17 @@ pub mod candidature;
 pub mod candidatures;
 pub mod comment;
 pub mod connexion;
+pub mod conseiller;
 pub mod dossier;
 pub mod grille;
 pub mod inscription;
 pub mod introuvable;
+pub mod journal;
 pub mod logement;
+pub mod mandats;
 pub mod mentions_legales;
 pub mod notifications;
+pub mod recapitulatif;
 pub mod resultats;
 pub mod score;
 

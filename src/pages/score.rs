@@ -3,7 +3,7 @@
 use crate::api;
 use crate::components::Chargement;
 use crate::components::{
-    EtatErreur, ReserveAuxDemandeurs, empechement_de, pourquoi, titre_document,
+    EtatErreur, ReserveAuDossier, empechement_de, pourquoi, titre_document,
 };
 use crate::format;
 use crate::i18n::*;
@@ -19,9 +19,9 @@ pub fn PageMonScore() -> impl IntoView {
     view! {
         <div class="page page--texte">
             <h1>{tu_string!(i18n, mon_score.titre)}</h1>
-            <ReserveAuxDemandeurs>
+            <ReserveAuDossier>
                 <Charger />
-            </ReserveAuxDemandeurs>
+            </ReserveAuDossier>
         </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::api::{self, Methode};
 use crate::components::Chargement;
 use crate::components::focaliser;
 use crate::components::message_echec;
-use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
+use crate::components::{EtatErreur, ReserveAuDossier, titre_document};
 use crate::i18n::*;
 use crate::libelles;
 use crate::saisie::id_de;
@@ -71,9 +71,9 @@ pub fn PageDossier() -> impl IntoView {
     view! {
         <div class="page page--formulaire">
             <h1>{tu_string!(i18n, dossier.titre)}</h1>
-            <ReserveAuxDemandeurs>
+            <ReserveAuDossier>
                 <ChargerDossier />
-            </ReserveAuxDemandeurs>
+            </ReserveAuDossier>
         </div>
     }
 }

@@ -5,6 +5,7 @@
 mod bailleur;
 mod banc;
 mod candidature;
+mod conseiller;
 mod erreurs;
 mod logement;
 mod recherche;

@@ -27,13 +27,13 @@ pub const CONSEILLERS: [(&str, &str, &str, &str); 2] = [
     (
         "conseiller@demo.clef.fr",
         "france-services-bethune",
-        "Conseillère de démonstration, France Services de Béthune",
+        "Conseillère de démonstration",
         SECRET_TOTP_DEMO,
     ),
     (
         "conseiller-bruay@demo.clef.fr",
         "france-services-bruay",
-        "Conseiller de démonstration, France Services de Bruay",
+        "Conseiller de démonstration",
         "CLEFDEMOCONSEILLERBRUAYLABUISSIE",
     ),
 ];
