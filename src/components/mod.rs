@@ -26,11 +26,11 @@ mod titre;
 mod verdict;
 
 pub use acces::{ReserveAuDossier, ReserveAuxBailleurs, ReserveAuxDemandeurs};
+pub use accompagnement::{BandeauAccompagnement, VeilleInactivite, repartir_du_guichet};
 pub use avant_candidature::{AvantCandidater, empechement_de, texte_position};
 pub use bandeau_demo::BandeauDemo;
 pub use carte_offre::CarteOffre;
 pub use champ::{ChampTexte, decrit_par, message_erreur};
-pub use accompagnement::{BandeauAccompagnement, VeilleInactivite, repartir_du_guichet};
 pub use choix::{Case, Choix};
 pub use choix_mandat::{ChoixMandat, SaisieMandat};
 pub use confirmation::Confirmation;

@@ -4,8 +4,8 @@
 
 use crate::api::{self, Methode};
 use crate::components::{
-    Chargement, ChoixMandat, Choix, Confirmation, EtatErreur, ReserveAuxDemandeurs,
-    SaisieMandat, message_echec, titre_document,
+    Chargement, Choix, ChoixMandat, Confirmation, EtatErreur, ReserveAuxDemandeurs, SaisieMandat,
+    message_echec, titre_document,
 };
 use crate::format;
 use crate::i18n::*;
@@ -117,9 +117,15 @@ fn CarteMandat(m: MandatVue, recharger: Callback<()>) -> impl IntoView {
         .collect_view();
     let vivant = matches!(m.statut, StatutMandat::Actif | StatutMandat::EnAttente);
     let (libelle, titre) = if m.statut == StatutMandat::EnAttente {
-        (tu_string!(i18n, mandats.refuser), tu_string!(i18n, mandats.refuser_titre))
+        (
+            tu_string!(i18n, mandats.refuser),
+            tu_string!(i18n, mandats.refuser_titre),
+        )
     } else {
-        (tu_string!(i18n, mandats.revoquer), tu_string!(i18n, mandats.revoquer_titre))
+        (
+            tu_string!(i18n, mandats.revoquer),
+            tu_string!(i18n, mandats.revoquer_titre),
+        )
     };
     view! {
         <article class="carte carte--mandat" aria-labelledby=format!("mandat-{id}")>

@@ -12,9 +12,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::session::{EtatSession, Session};
-use clef_domain::api::{
-    CandidatureDetail, CandidatureResume, Dossier, EtatCandidature, MonScore,
-};
+use clef_domain::api::{CandidatureDetail, CandidatureResume, Dossier, EtatCandidature, MonScore};
 use leptos::prelude::*;
 
 /// Applications detailed, at most (the cap on simultaneous ones is far lower).

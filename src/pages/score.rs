@@ -2,9 +2,7 @@
 
 use crate::api;
 use crate::components::Chargement;
-use crate::components::{
-    EtatErreur, ReserveAuDossier, empechement_de, pourquoi, titre_document,
-};
+use crate::components::{EtatErreur, ReserveAuDossier, empechement_de, pourquoi, titre_document};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;

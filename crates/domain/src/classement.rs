@@ -277,3 +277,36 @@ mod tests_chance {
         );
     }
 }
+
+/// How a new grid would change a listing's ranking: how many eligible candidates would
+/// move, and whether the first three (those the commission examines) would change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EffetGrille {
+    pub eligibles: u32,
+    pub rangs_changes: u32,
+    pub trois_premiers_changes: bool,
+}
+
+/// Ranks the same candidates with both grids and compares.
+pub fn effet_grille(
+    candidatures: &[Candidature],
+    actuelle: &Grille,
+    nouvelle: &Grille,
+    contexte: &Contexte,
+) -> EffetGrille {
+    let avant = classer(candidatures, actuelle, contexte);
+    let apres = classer(candidatures, nouvelle, contexte);
+    let rangs_changes = avant
+        .classes
+        .iter()
+        .filter(|c| apres.classe(c.id).map(|a| a.rang) != Some(c.rang))
+        .count();
+    let premiers =
+        |k: &Classement| -> Vec<u64> { k.classes.iter().take(3).map(|c| c.id).collect() };
+    EffetGrille {
+        eligibles: avant.eligibles(),
+        rangs_changes: u32::try_from(rangs_changes).unwrap_or(u32::MAX),
+        trois_premiers_changes: premiers(&avant) != premiers(&apres),
+    }
+}

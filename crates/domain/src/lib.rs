@@ -36,6 +36,7 @@ pub mod recherche;
 pub mod simulation;
 pub mod surface;
 pub mod territoire;
+pub mod ventilation;
 
 pub use argent::Euros;
 pub use erreur::{CodeErreur, ErreurChamp};

@@ -143,3 +143,29 @@ fn what_if_one_more_situation_or_another_year_of_seniority() {
         assert!(!trop_riche.verdict.eligible());
     });
 }
+
+#[test]
+fn a_new_grid_s_effect_counts_the_candidates_who_move_and_whether_the_first_three_change() {
+    use clef_domain::classement::effet_grille;
+    use clef_domain::cotation::{Fait, Regle};
+    let actuelle = grille_bethune();
+    let meme = contexte_classement(|ctx| effet_grille(&candidats(), &actuelle, &actuelle, ctx));
+    assert_eq!(meme.eligibles, 5);
+    assert_eq!(meme.rangs_changes, 0);
+    assert!(!meme.trois_premiers_changes);
+
+    // Working near the job now weighs far more: candidate 6 goes first.
+    let mut nouvelle = actuelle.clone();
+    for critere in &mut nouvelle.criteres {
+        if let Regle::Drapeau { fait, points } = &mut critere.regle
+            && *fait == Fait::Situation(Situation::RapprochementTravail)
+        {
+            *points = 100;
+        }
+    }
+    let effet = contexte_classement(|ctx| effet_grille(&candidats(), &actuelle, &nouvelle, ctx));
+    assert_eq!(effet.eligibles, 5);
+    // 6 moves from 4th to 1st; 2, 5 and 4 each move down one; 1 stays last.
+    assert_eq!(effet.rangs_changes, 4);
+    assert!(effet.trois_premiers_changes);
+}

@@ -113,7 +113,8 @@ fn MandatAuGuichetFormulaire() -> impl IntoView {
             duree_mois: saisie.duree_mois(),
         };
         spawn_local(async move {
-            let r = api::envoyer_sans_reponse_avec(Methode::Post, "/conseiller/mandats", &corps).await;
+            let r =
+                api::envoyer_sans_reponse_avec(Methode::Post, "/conseiller/mandats", &corps).await;
             en_cours.set(false);
             match r {
                 Ok(()) => demande.set(true),

@@ -147,9 +147,11 @@ mod candidature;
 mod compte;
 mod conseiller;
 mod resultat;
+mod territoire;
 
 pub use bailleur::*;
 pub use candidature::*;
 pub use compte::*;
 pub use conseiller::*;
 pub use resultat::*;
+pub use territoire::*;

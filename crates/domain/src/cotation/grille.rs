@@ -256,3 +256,40 @@ impl<'de> Deserialize<'de> for Grille {
         })
     }
 }
+
+/// A new version takes effect from a later day than today, and not before the version it
+/// follows: a listing keeps the grid in force on its opening day, so a listing already
+/// open (or closed) is never ranked by a grid published after it opened.
+pub fn verifier_entree_en_vigueur(
+    nouvelle: Jour,
+    precedente: Jour,
+    aujourdhui: Jour,
+) -> Result<(), ErreurChamp> {
+    if nouvelle <= aujourdhui {
+        Err(ErreurChamp::incoherent(
+            "en_vigueur_le",
+            "grille_des_demain",
+        ))
+    } else if nouvelle < precedente {
+        Err(ErreurChamp::incoherent(
+            "en_vigueur_le",
+            "grille_avant_la_precedente",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests_entree_en_vigueur {
+    use super::*;
+
+    #[test]
+    fn a_new_version_starts_tomorrow_at_the_earliest_and_not_before_the_previous() {
+        let j = |t: &str| t.parse::<Jour>().unwrap();
+        let aujourdhui = j("2026-11-22");
+        assert!(verifier_entree_en_vigueur(j("2026-11-23"), j("2025-01-01"), aujourdhui).is_ok());
+        assert!(verifier_entree_en_vigueur(aujourdhui, j("2025-01-01"), aujourdhui).is_err());
+        assert!(verifier_entree_en_vigueur(j("2027-01-01"), j("2027-02-01"), aujourdhui).is_err());
+    }
+}

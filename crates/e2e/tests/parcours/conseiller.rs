@@ -20,7 +20,8 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
 
     // The applicant gives France Services de Béthune a mandate to apply for them.
     connecter_demandeur(&banc, "/mes-mandats").await;
-    banc.attendre_texte("#titre-donner", "Donner un mandat").await;
+    banc.attendre_texte("#titre-donner", "Donner un mandat")
+        .await;
     let structure: i64 =
         sqlx::query_scalar("SELECT id FROM structures WHERE slug = 'france-services-bethune'")
             .fetch_one(&banc.base)
@@ -30,7 +31,11 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     banc.choisir("#duree-mois", "6").await;
     banc.cliquer_bouton("Donner le mandat").await;
     banc.attendre_texte(".carte--mandat", "En cours").await;
-    assert!(banc.texte(".carte--mandat").await.contains("Candidater à des logements"));
+    assert!(
+        banc.texte(".carte--mandat")
+            .await
+            .contains("Candidater à des logements")
+    );
     banc.sans_defilement_horizontal("Mes mandats").await;
     banc.cliquer_bouton("Se déconnecter").await;
     banc.attendre_url("l'accueil après la déconnexion", |u| u.ends_with('/'))
@@ -59,7 +64,8 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     banc.saisir("#mot-de-passe", demo::MOT_DE_PASSE).await;
     banc.saisir("#code", &code).await;
     banc.cliquer_bouton("Se connecter").await;
-    banc.attendre_texte("#titre-ouvrir", "Ouvrir le dossier").await;
+    banc.attendre_texte("#titre-ouvrir", "Ouvrir le dossier")
+        .await;
     banc.sans_defilement_horizontal("l'espace conseiller").await;
 
     banc.saisir("#numero-unique", demo::NUMERO_DEMO).await;
@@ -72,16 +78,20 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
 
     // Apply for them: the banner stays on every page.
     banc.ouvrir(&format!("/logements/{offre}")).await;
-    banc.attendre_texte(".accompagnement", "mandat jusqu'au").await;
-    banc.attendre_texte(".ma-situation .verdict", "éligible").await;
+    banc.attendre_texte(".accompagnement", "mandat jusqu'au")
+        .await;
+    banc.attendre_texte(".ma-situation .verdict", "éligible")
+        .await;
     banc.cliquer_bouton("Candidater à ce logement").await;
     banc.cliquer_bouton("Confirmer ma candidature").await;
     banc.attendre_url("la candidature après le dépôt", |u| {
         u.contains("/mes-candidatures/")
     })
     .await;
-    banc.attendre_texte(".accompagnement", "Vous agissez pour").await;
-    banc.sans_defilement_horizontal("la candidature, sous mandat").await;
+    banc.attendre_texte(".accompagnement", "Vous agissez pour")
+        .await;
+    banc.sans_defilement_horizontal("la candidature, sous mandat")
+        .await;
 
     // The printable summary: the score line by line, and the new application with its
     // eligibility and rank.
@@ -95,7 +105,10 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
         " sur ",
         "Imprimé par un conseiller France Services",
     ] {
-        assert!(recapitulatif.contains(attendu), "{attendu} dans {recapitulatif}");
+        assert!(
+            recapitulatif.contains(attendu),
+            "{attendu} dans {recapitulatif}"
+        );
     }
     banc.sans_defilement_horizontal("le récapitulatif").await;
 
@@ -105,7 +118,8 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
         u.contains("/conseiller?fin=accompagnement")
     })
     .await;
-    banc.attendre_texte(".succes", "Accompagnement terminé").await;
+    banc.attendre_texte(".succes", "Accompagnement terminé")
+        .await;
     banc.attendre_absence(".accompagnement").await;
     banc.cliquer_bouton("Se déconnecter").await;
     banc.element("#code").await;
@@ -118,7 +132,8 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     assert!(journal.contains("France Services de Béthune"), "{journal}");
     assert!(journal.contains("A ouvert votre dossier"), "{journal}");
     assert!(journal.contains("A terminé l'accompagnement"), "{journal}");
-    banc.sans_defilement_horizontal("Qui a agi sur mon dossier").await;
+    banc.sans_defilement_horizontal("Qui a agi sur mon dossier")
+        .await;
 
     banc.ouvrir("/mes-mandats").await;
     banc.cliquer_bouton("Révoquer le mandat").await;

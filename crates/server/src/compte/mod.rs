@@ -7,7 +7,8 @@ pub mod session;
 pub mod totp;
 
 pub use session::{
-    Agent, AvecEnteteCsrf, Conseiller, Demandeur, Mandataire, PourDemandeur, Session,
+    Agent, AgentTerritoire, AvecEnteteCsrf, Conseiller, Demandeur, Mandataire, PourDemandeur,
+    Session,
 };
 
 use clef_domain::erreur::{CodeErreur, ErreurChamp};

@@ -298,3 +298,36 @@ impl FromRequestParts<Etat> for Agent {
         })
     }
 }
+
+/// A territory staff member's session, bound to their territory: every `/territoire/...`
+/// route takes one.
+#[derive(Debug, Clone)]
+pub struct AgentTerritoire {
+    pub territoire_id: i64,
+    pub slug: String,
+    pub session: Session,
+}
+
+impl FromRequestParts<Etat> for AgentTerritoire {
+    type Rejection = ErreurApi;
+
+    async fn from_request_parts(parts: &mut Parts, etat: &Etat) -> Result<Self, ErreurApi> {
+        let session = Session::from_request_parts(parts, etat).await?;
+        if session.role != Role::Territoire {
+            return Err(ErreurApi::Interdit);
+        }
+        let ligne: Option<(i64, String)> = sqlx::query_as(
+            "SELECT t.id, t.slug FROM agents_territoire a JOIN territoires t ON t.id = a.territoire_id
+             WHERE a.compte_id = ?",
+        )
+        .bind(session.compte_id)
+        .fetch_optional(&etat.base)
+        .await?;
+        let (territoire_id, slug) = ligne.ok_or(ErreurApi::Interdit)?;
+        Ok(AgentTerritoire {
+            territoire_id,
+            slug,
+            session,
+        })
+    }
+}

@@ -45,7 +45,7 @@ pub const AGENTS: [(&str, &str, &str); 3] = [
 ];
 
 /// Binds each demo staff account to its landlord (creating the accounts that are not
-/// there); safe to run on every start.
+/// there), and the territory's to the territory; safe to run on every start.
 pub async fn lier_agents(base: &SqlitePool) -> Result<(), ErreurApi> {
     let mut tx = base.begin().await?;
     for (email, bailleur, nom) in AGENTS {
@@ -66,6 +66,14 @@ pub async fn lier_agents(base: &SqlitePool) -> Result<(), ErreurApi> {
         .execute(&mut *tx)
         .await?;
     }
+    sqlx::query(
+        "INSERT OR IGNORE INTO agents_territoire (compte_id, territoire_id, nom)
+         SELECT c.id, t.id, 'Agent de démonstration, Béthune-Bruay' FROM comptes c, territoires t
+         WHERE c.email = 'territoire@demo.clef.fr' AND t.slug = ?",
+    )
+    .bind(super::TERRITOIRE.0)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -23,7 +23,6 @@ use clef_domain::demande::Demande;
 use clef_domain::eligibilite::Verdict;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::mixite::{self, Attribution, Part};
-use clef_domain::offre::Code;
 use clef_domain::offre::EtatOffre;
 use sqlx::SqlitePool;
 
@@ -212,36 +211,6 @@ pub async fn classer(
     Ok(Json(lire_classement(&etat.base, &offre).await?))
 }
 
-/// The territory's recorded lettings (or one landlord's), as the social-mix targets count
-/// them.
-async fn attributions(
-    base: &SqlitePool,
-    bailleur: Option<i64>,
-) -> Result<Vec<Attribution>, ErreurApi> {
-    let lignes: Vec<(bool, bool, bool, String)> = sqlx::query_as(
-        "SELECT o.qpv_id IS NOT NULL, r.premier_quartile, r.prioritaire, o.reservataire
-         FROM resultats r JOIN offres o ON o.id = r.offre_id
-         WHERE ?1 IS NULL OR o.bailleur_id = ?1",
-    )
-    .bind(bailleur)
-    .fetch_all(base)
-    .await?;
-    lignes
-        .into_iter()
-        .map(|(dans_qpv, premier_quartile, prioritaire, reservataire)| {
-            Ok(Attribution {
-                dans_qpv,
-                premier_quartile,
-                relogement_renouvellement_urbain: false,
-                prioritaire,
-                reservataire: Code::depuis_code(&reservataire).ok_or_else(|| {
-                    ErreurApi::DonneeIllisible(format!("reservataire = {reservataire}"))
-                })?,
-            })
-        })
-        .collect()
-}
-
 /// The letting a candidate's choice would add to the targets.
 pub fn attribution(offre: &OffreACoter, demande: &Demande) -> Attribution {
     Attribution {
@@ -304,7 +273,7 @@ pub async fn commission(
         return Err(ErreurApi::NonClassee);
     }
     let offre_id = offre.detail.resume.id;
-    let passees = attributions(&etat.base, None).await?;
+    let passees = stockage::locations::attributions(&etat.base, None).await?;
     let liste = eligibles(&etat.base, offre_id).await?;
     let presentee = liste.iter().any(|l| l.4 != "classee");
     let mut candidats = Vec::with_capacity(liste.len());
@@ -587,8 +556,8 @@ pub async fn tableau_de_bord(
         .await?
         .map(|p| p.objectifs)
         .unwrap_or(clef_domain::territoire::ObjectifsMixite::LEGAUX);
-    let toutes = attributions(&etat.base, None).await?;
-    let les_notres = attributions(&etat.base, Some(agent.bailleur_id)).await?;
+    let toutes = stockage::locations::attributions(&etat.base, None).await?;
+    let les_notres = stockage::locations::attributions(&etat.base, Some(agent.bailleur_id)).await?;
     let nombre = |n: i64| u32::try_from(n).unwrap_or(0);
     Ok(Json(TableauDeBord {
         offres: OffresParEtape {

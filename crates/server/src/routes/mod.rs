@@ -6,6 +6,7 @@ pub mod candidatures;
 pub mod communes;
 pub mod comptes;
 pub mod conseiller;
+pub mod donnees;
 pub mod dossier;
 pub mod images;
 pub mod issues;
@@ -17,6 +18,7 @@ pub mod recherches;
 pub mod resultats;
 pub mod sante;
 pub mod score;
+pub mod territoire;
 pub mod territoires;
 
 use crate::application::Etat;
@@ -64,6 +66,8 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(communes::lister))
                 .routes(routes!(territoires::grille))
                 .routes(routes!(territoires::parametres))
+                .routes(routes!(territoires::mixite))
+                .routes(routes!(donnees::resultats_csv))
                 .routes(routes!(resultats::lister))
                 .routes(routes!(resultats::detail))
                 .routes(routes!(comptes::inscrire))
@@ -88,6 +92,9 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(conseiller::commencer, conseiller::terminer))
                 .routes(routes!(conseiller::demander))
                 .routes(routes!(conseiller::confirmer))
+                .routes(routes!(territoire::parametres))
+                .routes(routes!(territoire::apercu))
+                .routes(routes!(territoire::publier))
                 .routes(routes!(bailleur::offres))
                 .routes(routes!(bailleur::lire, bailleur::classer))
                 .routes(routes!(bailleur::commission))

@@ -7,6 +7,7 @@ use clef_domain::api::Probleme;
 use clef_domain::cotation::Grille;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::territoire::ParametresTerritoire;
+use clef_domain::ventilation::{self, TableauMixite};
 use utoipa::IntoParams;
 
 #[allow(dead_code)]
@@ -82,4 +83,28 @@ pub async fn parametres(
         .await?
         .map(Json)
         .ok_or(ErreurApi::Introuvable)
+}
+
+/// The social-mix dashboard, open to all: the three CIA indicators over the recorded
+/// lettings against the territory's targets, whole and by commune, inside or outside a
+/// QPV, by réservataire, by landlord and by quarter.
+#[utoipa::path(
+    get,
+    path = "/territoires/{slug}/mixite",
+    tag = "territoire",
+    params(("slug" = String, Path, description = "Identifiant du territoire (`bethune-bruay`)")),
+    responses(
+        (status = 200, description = "Les indicateurs de mixité sociale", body = TableauMixite),
+        (status = 404, description = "Territoire inconnu", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn mixite(
+    State(etat): State<Etat>,
+    Path(slug): Path<String>,
+) -> Result<Json<TableauMixite>, ErreurApi> {
+    let parametres = stockage::territoires::parametres(&etat.base, &slug)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
+    let locations = stockage::locations::lister(&etat.base, None).await?;
+    Ok(Json(ventilation::tableau(&locations, parametres.objectifs)))
 }

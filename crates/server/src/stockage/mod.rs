@@ -3,6 +3,7 @@
 pub mod communes;
 pub mod demandeurs;
 pub mod grilles;
+pub mod locations;
 pub mod mandats;
 pub mod offres;
 pub mod projets;

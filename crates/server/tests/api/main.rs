@@ -17,3 +17,4 @@ mod publication;
 mod recherche;
 mod statique;
 mod suivi;
+mod territoire;

@@ -1,0 +1,196 @@
+//! The territory's staff: publish the settings (first-quartile threshold, social-mix
+//! targets, cap on applications) and new versions of the scoring grid, after previewing
+//! their effect on the listings open today. A listing keeps the grid in force on its
+//! opening day: nothing already open or closed is ranked again.
+
+use crate::application::Etat;
+use crate::candidatures::{OffreACoter, classement, en_json};
+use crate::compte::AgentTerritoire;
+use crate::journal;
+use crate::probleme::ErreurApi;
+use crate::stockage;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use clef_domain::api::{ApercuGrille, EffetSurOffre, NouvelleGrille, Probleme};
+use clef_domain::classement::effet_grille;
+use clef_domain::cotation::{Grille, verifier_entree_en_vigueur};
+use clef_domain::territoire::ParametresTerritoire;
+use serde_json::json;
+
+/// Publish the territory's settings. They apply from now on: to eligibility checks, the
+/// targets shown to commissions and the dashboard, and new applications (a lower cap
+/// withdraws nothing).
+#[utoipa::path(
+    put,
+    path = "/territoire/parametres",
+    tag = "territoire",
+    request_body = ParametresTerritoire,
+    responses(
+        (status = 200, description = "Paramètres publiés", body = ParametresTerritoire),
+        (status = 400, description = "Valeur hors limites (objectifs sous le minimum légal…)", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 403, description = "Pas un agent du territoire", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn parametres(
+    State(etat): State<Etat>,
+    agent: AgentTerritoire,
+    Json(parametres): Json<ParametresTerritoire>,
+) -> Result<Json<ParametresTerritoire>, ErreurApi> {
+    parametres
+        .verifier(etat.horloge.aujourdhui())
+        .map_err(ErreurApi::Invalide)?;
+    let avant = stockage::territoires::parametres(&etat.base, &agent.slug).await?;
+    let mut tx = etat.base.begin().await?;
+    sqlx::query(
+        "INSERT INTO parametres_territoire (territoire_id, contenu) VALUES (?, ?)
+         ON CONFLICT (territoire_id) DO UPDATE SET contenu = excluded.contenu",
+    )
+    .bind(agent.territoire_id)
+    .bind(en_json(&parametres)?)
+    .execute(&mut *tx)
+    .await?;
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "parametres_publies",
+        None,
+        &json!({ "avant": avant, "apres": parametres }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(parametres))
+}
+
+/// The next version of the grid, checked: criteria, and the day it takes effect.
+async fn version_suivante(
+    etat: &Etat,
+    agent: &AgentTerritoire,
+    nouvelle: NouvelleGrille,
+) -> Result<Grille, ErreurApi> {
+    let aujourdhui = etat.horloge.aujourdhui();
+    let derniere: Option<(i64, String)> = sqlx::query_as(
+        "SELECT version, en_vigueur_le FROM grilles WHERE territoire_id = ?
+         ORDER BY version DESC LIMIT 1",
+    )
+    .bind(agent.territoire_id)
+    .fetch_optional(&etat.base)
+    .await?;
+    let (version, precedente) = match derniere {
+        Some((v, jour)) => (
+            u32::try_from(v + 1).map_err(|_| ErreurApi::DonneeIllisible(format!("version {v}")))?,
+            jour.parse()
+                .map_err(|_| ErreurApi::DonneeIllisible(format!("en_vigueur_le {jour}")))?,
+        ),
+        None => (1, clef_domain::Jour::MIN),
+    };
+    let mut erreurs = Vec::new();
+    if let Err(e) = verifier_entree_en_vigueur(nouvelle.en_vigueur_le, precedente, aujourdhui) {
+        erreurs.push(e);
+    }
+    match Grille::new(
+        agent.slug.clone(),
+        version,
+        nouvelle.en_vigueur_le,
+        nouvelle.criteres,
+    ) {
+        Ok(grille) if erreurs.is_empty() => Ok(grille),
+        Ok(_) => Err(ErreurApi::Invalide(erreurs)),
+        Err(e) => {
+            erreurs.extend(e);
+            Err(ErreurApi::Invalide(erreurs))
+        }
+    }
+}
+
+/// Preview a new version: how each listing open today (with applications) would rank
+/// its candidates with it. Nothing is stored.
+#[utoipa::path(
+    post,
+    path = "/territoire/grilles/apercu",
+    tag = "territoire",
+    request_body = NouvelleGrille,
+    responses(
+        (status = 200, description = "L'effet sur les offres ouvertes", body = ApercuGrille),
+        (status = 400, description = "Grille ou date invalides", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn apercu(
+    State(etat): State<Etat>,
+    agent: AgentTerritoire,
+    Json(nouvelle): Json<NouvelleGrille>,
+) -> Result<Json<ApercuGrille>, ErreurApi> {
+    let grille = version_suivante(&etat, &agent, nouvelle).await?;
+    let aujourdhui = etat.horloge.aujourdhui();
+    let ouvertes: Vec<i64> = sqlx::query_scalar(
+        "SELECT o.id FROM offres o JOIN communes c ON c.id = o.commune_id
+         WHERE c.territoire_id = ?1 AND o.retiree_le IS NULL AND o.ouverture <= ?2 AND o.cloture >= ?2
+           AND EXISTS (SELECT 1 FROM candidatures k WHERE k.offre_id = o.id AND k.etat != 'retiree')
+         ORDER BY o.cloture, o.id",
+    )
+    .bind(agent.territoire_id)
+    .bind(aujourdhui.to_string())
+    .fetch_all(&etat.base)
+    .await?;
+    let mut offres = Vec::with_capacity(ouvertes.len());
+    for id in ouvertes {
+        let Some(offre) = OffreACoter::charger(&etat.base, id, aujourdhui).await? else {
+            continue;
+        };
+        let candidatures = classement::candidatures(&etat.base, id).await?;
+        let effet = effet_grille(
+            &candidatures,
+            &offre.grille,
+            &grille,
+            &offre.contexte(offre.jour_de_cotation(aujourdhui)),
+        );
+        offres.push(EffetSurOffre {
+            offre_id: id,
+            titre: offre.detail.resume.titre.clone(),
+            commune: offre.detail.resume.commune.clone(),
+            effet,
+        });
+    }
+    Ok(Json(ApercuGrille {
+        version: grille.version,
+        en_vigueur_le: grille.en_vigueur_le,
+        offres,
+    }))
+}
+
+/// Publish a new version of the grid. It ranks the listings opening from its first day;
+/// every published version stays readable (`/territoires/{slug}/grille?version=`).
+#[utoipa::path(
+    post,
+    path = "/territoire/grilles",
+    tag = "territoire",
+    request_body = NouvelleGrille,
+    responses(
+        (status = 201, description = "Grille publiée", body = Grille),
+        (status = 400, description = "Grille ou date invalides", body = Probleme, content_type = "application/problem+json"),
+        (status = 409, description = "Une autre version vient d'être publiée : prévisualiser à nouveau", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn publier(
+    State(etat): State<Etat>,
+    agent: AgentTerritoire,
+    Json(nouvelle): Json<NouvelleGrille>,
+) -> Result<(StatusCode, Json<Grille>), ErreurApi> {
+    let grille = version_suivante(&etat, &agent, nouvelle).await?;
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    if !stockage::grilles::publier(&mut tx, agent.territoire_id, &grille).await? {
+        return Err(ErreurApi::EtapeFaite);
+    }
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "grille_publiee",
+        None,
+        &json!({ "version": grille.version, "en_vigueur_le": grille.en_vigueur_le }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(grille)))
+}

@@ -1,0 +1,69 @@
+//! Recorded lettings as the social-mix targets count them: the rules crate's
+//! [`Location`], read once here for the landlord's commission, their dashboard and the
+//! territory's.
+
+use crate::probleme::ErreurApi;
+use clef_domain::mixite::Attribution;
+use clef_domain::offre::Code;
+use clef_domain::ventilation::Location;
+use sqlx::SqlitePool;
+
+#[derive(sqlx::FromRow)]
+struct Ligne {
+    dans_qpv: bool,
+    premier_quartile: bool,
+    prioritaire: bool,
+    reservataire: String,
+    commune: String,
+    bailleur: String,
+    decide_le: String,
+}
+
+/// Every letting decided in the territory, or by one landlord's commission.
+pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Location>, ErreurApi> {
+    let lignes: Vec<Ligne> = sqlx::query_as(
+        "SELECT o.qpv_id IS NOT NULL AS dans_qpv, r.premier_quartile, r.prioritaire,
+                o.reservataire, c.nom AS commune, b.nom AS bailleur, r.decide_le
+         FROM resultats r JOIN offres o ON o.id = r.offre_id
+         JOIN communes c ON c.id = o.commune_id JOIN bailleurs b ON b.id = o.bailleur_id
+         WHERE ?1 IS NULL OR o.bailleur_id = ?1",
+    )
+    .bind(bailleur)
+    .fetch_all(base)
+    .await?;
+    lignes
+        .into_iter()
+        .map(|l| {
+            let illisible =
+                |quoi: &str, valeur: &str| ErreurApi::DonneeIllisible(format!("{quoi} = {valeur}"));
+            Ok(Location {
+                attribution: Attribution {
+                    dans_qpv: l.dans_qpv,
+                    premier_quartile: l.premier_quartile,
+                    relogement_renouvellement_urbain: false,
+                    prioritaire: l.prioritaire,
+                    reservataire: Code::depuis_code(&l.reservataire)
+                        .ok_or_else(|| illisible("reservataire", &l.reservataire))?,
+                },
+                jour: l
+                    .decide_le
+                    .parse()
+                    .map_err(|_| illisible("decide_le", &l.decide_le))?,
+                commune: l.commune,
+                bailleur: l.bailleur,
+            })
+        })
+        .collect()
+}
+
+/// The same lettings, only what the targets count.
+pub async fn attributions(
+    base: &SqlitePool,
+    bailleur: Option<i64>,
+) -> Result<Vec<Attribution>, ErreurApi> {
+    Ok(lister(base, bailleur)
+        .await?
+        .into_iter()
+        .map(|l| l.attribution)
+        .collect())
+}
