@@ -61,3 +61,10 @@ pub fn date_longue(balise: &str, date: Jour) -> String {
     let format = DateTimeFormat::new(&langues(balise), options.unchecked_ref());
     appliquer(format.format(), &instant)
 }
+
+/// `19,5 %` of a share of lettings, or a dash when nothing is counted yet.
+pub fn pourcentage(balise: &str, part: clef_domain::mixite::Part) -> String {
+    part.pour_mille()
+        .map(|pm| format!("{} %", nombre(balise, f64::from(pm) / 10.0)))
+        .unwrap_or_else(|| "–".to_owned())
+}

@@ -23,8 +23,9 @@ use leptos_router::path;
 
 /// The whole app.
 /// The two apps Clef is built as, each its own wasm: applicants' phones never download
-/// the landlord screens. The server sends `/bailleur...` to the landlord app and every other
-/// page to the public one; a link from one to the other loads the other app.
+/// the staff screens. The server sends `/bailleur...` and `/territoire...` to the
+/// professional app and every other page to the public one; a link from one to the other
+/// loads the other app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Espace {
     Public,
@@ -34,8 +35,7 @@ pub enum Espace {
 impl Espace {
     /// The app that serves `chemin`.
     pub fn de_chemin(chemin: &str) -> Espace {
-        let bailleur = chemin == "/bailleur" || chemin.starts_with("/bailleur/");
-        if bailleur {
+        if clef_domain::api::page_professionnelle(chemin) {
             Espace::Bailleur
         } else {
             Espace::Public
@@ -105,6 +105,7 @@ pub fn routes_publiques() -> AnyView {
             <Route path=path!("/recapitulatif") view=pages::recapitulatif::PageRecapitulatif />
             <Route path=path!("/conseiller") view=pages::conseiller::PageConseiller />
             <Route path=path!("/resultats") view=pages::resultats::PageResultats />
+            <Route path=path!("/mixite") view=pages::mixite::PageMixite />
             <Route path=path!("/resultats/:id") view=pages::resultats::PageResultat />
             <Route path=path!("/comment-ca-marche") view=pages::comment::PageComment />
             <Route path=path!("/grille-de-cotation") view=pages::grille::PageGrille />
@@ -120,6 +121,7 @@ pub fn routes_bailleur() -> AnyView {
     view! {
         <Routes fallback=pages::introuvable::PageIntrouvable>
             <Route path=path!("/bailleur") view=pages::bailleur::PageEspaceBailleur />
+            <Route path=path!("/territoire") view=pages::territoire::PageTerritoire />
             <Route path=path!("/bailleur/brouillons/:id") view=pages::bailleur::brouillon::PageBrouillon />
             <Route path=path!("/bailleur/offres/:id") view=pages::bailleur::offre::PageOffreBailleur />
             <Route path=path!("/bailleur/offres/:id/modifier") view=pages::bailleur::modifier::PageModifierOffre />

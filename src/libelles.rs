@@ -192,3 +192,16 @@ pub fn acte(i18n: I18nContext<Locale>, acte: clef_domain::mandat::Acte) -> Strin
     }
     .to_string()
 }
+
+/// A social-mix target, as the dashboards name it.
+pub fn libelle_cible(i18n: I18nContext<Locale>, cible: clef_domain::mixite::Cible) -> String {
+    use clef_domain::mixite::Cible;
+    match cible {
+        Cible::Q1HorsQpv => tu_string!(i18n, bailleur.cible_q1_hors_qpv).to_string(),
+        Cible::AutresQuartilesEnQpv => tu_string!(i18n, bailleur.cible_autres_en_qpv).to_string(),
+        Cible::Prioritaires { reservataire: r } => {
+            let qui = reservataire(i18n, r);
+            tu_string!(i18n, bailleur.cible_prioritaires, qui).to_string()
+        }
+    }
+}

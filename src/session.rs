@@ -79,6 +79,16 @@ impl Session {
         )
     }
 
+    pub fn territoire(&self) -> bool {
+        matches!(
+            self.etat.get(),
+            EtatSession::Connecte(SessionOuverte {
+                role: Role::Territoire,
+                ..
+            })
+        )
+    }
+
     pub fn conseiller(&self) -> bool {
         matches!(
             self.etat.get(),

@@ -13,6 +13,7 @@ enum Acces {
     /// The applicant's file: the applicant, or an advisor acting for them under a mandate.
     Dossier,
     Bailleur,
+    Territoire,
 }
 
 impl Acces {
@@ -24,6 +25,7 @@ impl Acces {
                     || (session.role == Role::Conseiller && session.accompagnement.is_some())
             }
             Acces::Bailleur => session.role == Role::Bailleur,
+            Acces::Territoire => session.role == Role::Territoire,
         }
     }
 }
@@ -46,6 +48,12 @@ pub fn ReserveAuxBailleurs(children: ChildrenFn) -> impl IntoView {
     view! { <Reserve acces=Acces::Bailleur>{children()}</Reserve> }
 }
 
+/// Shows its content to logged-in territory staff only.
+#[component]
+pub fn ReserveAuTerritoire(children: ChildrenFn) -> impl IntoView {
+    view! { <Reserve acces=Acces::Territoire>{children()}</Reserve> }
+}
+
 /// Shows its content to whom `acces` lets in; others are told how to get in, or that
 /// their account opens another space.
 #[component]
@@ -60,7 +68,7 @@ fn Reserve(acces: Acces, children: ChildrenFn) -> impl IntoView {
         .into_any(),
         EtatSession::Anonyme => {
             let connexion = format!("/connexion?retour={}", chemin.get_untracked());
-            let demandeur = acces != Acces::Bailleur;
+            let demandeur = matches!(acces, Acces::Demandeur | Acces::Dossier);
             view! {
                 <div class="etat">
                     <p class="etat__titre">{tu_string!(i18n, acces.connexion_requise)}</p>
@@ -90,6 +98,7 @@ fn Reserve(acces: Acces, children: ChildrenFn) -> impl IntoView {
             <p class="alerte">
                 {match acces {
                     Acces::Bailleur => tu_string!(i18n, acces.reserve_bailleurs),
+                    Acces::Territoire => tu_string!(i18n, acces.reserve_territoire),
                     _ => tu_string!(i18n, acces.reserve_demandeurs),
                 }}
             </p>

@@ -113,6 +113,9 @@ pub fn Entete() -> impl IntoView {
                 })}
                 <li><A href="/conseiller">{tu_string!(i18n, nav.espace_conseiller)}</A></li>
             })}
+            {session.territoire().then(|| view! {
+                <li><A href="/territoire">{tu_string!(i18n, nav.espace_territoire)}</A></li>
+            })}
             {session.bailleur().then(|| view! {
                 <li><A href="/bailleur">{tu_string!(i18n, nav.espace_bailleur)}</A></li>
             })}

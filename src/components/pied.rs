@@ -10,6 +10,9 @@ pub fn Pied() -> impl IntoView {
             <nav aria-label=tu_string!(i18n, pied.liens)>
                 <ul>
                     <li>
+                        <a href="/mixite">{tu_string!(i18n, nav.mixite)}</a>
+                    </li>
+                    <li>
                         <a href="/accessibilite">{tu_string!(i18n, pied.accessibilite)}</a>
                     </li>
                     <li>

@@ -27,7 +27,9 @@ pub fn PageConnexion() -> impl IntoView {
             .unwrap_or_else(|| {
                 match role {
                     Role::Bailleur => "/bailleur",
-                    _ => "/mes-candidatures",
+                    Role::Territoire => "/territoire",
+                    Role::Conseiller => "/conseiller",
+                    Role::Demandeur => "/mes-candidatures",
                 }
                 .to_owned()
             })

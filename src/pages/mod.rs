@@ -16,10 +16,12 @@ pub mod journal;
 pub mod logement;
 pub mod mandats;
 pub mod mentions_legales;
+pub mod mixite;
 pub mod notifications;
 pub mod recapitulatif;
 pub mod resultats;
 pub mod score;
+pub mod territoire;
 
 use leptos::prelude::*;
 

@@ -37,6 +37,7 @@ pub fn PageResultats() -> impl IntoView {
         <div class="page">
             <h1>{tu_string!(i18n, resultats.titre)}</h1>
             <p>{tu_string!(i18n, resultats.intro)}</p>
+            <p><a href="/mixite">{tu_string!(i18n, resultats.voir_mixite)}</a></p>
             <Transition fallback=Chargement>
                 {move || Suspend::new(async move {
                     match liste.await {

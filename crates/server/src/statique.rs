@@ -34,7 +34,7 @@ pub fn service(dist: PathBuf) -> Service {
         async move {
             let chemin = requete.uri().path().to_owned();
             // The landlord app's pages: its own page, never the folder's listing or redirect.
-            if est_une_page(&chemin) && de_l_espace_bailleur(&chemin) {
+            if est_une_page(&chemin) && clef_domain::api::page_professionnelle(&chemin) {
                 let Ok(page) = index_bailleur.oneshot(Request::new(Body::empty())).await;
                 return Ok(mettre_en_cache(page.into_response(), &chemin));
             }
@@ -53,11 +53,6 @@ pub fn service(dist: PathBuf) -> Service {
         }
     });
     BoxCloneSyncService::new(service)
-}
-
-/// `/bailleur` and below are the landlord app's pages.
-fn de_l_espace_bailleur(chemin: &str) -> bool {
-    chemin == "/bailleur" || chemin.starts_with("/bailleur/")
 }
 
 /// App URLs (`/logements/12`) fall back to the app; a missing file (`/x.png`) is a 404.

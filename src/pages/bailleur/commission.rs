@@ -3,12 +3,13 @@
 //! higher-ranked candidate left out. The rules crate checks the shortlist here as the
 //! server will.
 
-use super::tableau::{libelle_cible, pourcentage};
 use crate::api::{self, Methode};
 use crate::components::{Confirmation, message_echec};
+use crate::format::pourcentage;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::libelles;
+use crate::libelles::libelle_cible;
 use clef_domain::ErreurChamp;
 use clef_domain::api::{CandidatCommission, Commission, MotifPassage, PassageSaisi, Presentation};
 use clef_domain::classement::CANDIDATS_PRESENTES;

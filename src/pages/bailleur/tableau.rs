@@ -1,32 +1,13 @@
 //! The organisation's dashboard: listings by stage, applications, time to let, refusals
 //! after an offer, and the social-mix targets over its lettings and the territory's.
 
-use crate::format;
+use crate::format::{self, pourcentage};
 use crate::i18n::*;
 use crate::langue::use_balise;
-use crate::libelles;
+use crate::libelles::libelle_cible;
 use clef_domain::api::TableauDeBord;
-use clef_domain::mixite::{Cible, Indicateur, Part};
+use clef_domain::mixite::Indicateur;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
-
-/// `19,5 %`, or a dash when nothing is counted yet.
-pub fn pourcentage(balise: &str, part: Part) -> String {
-    part.pour_mille()
-        .map(|pm| format!("{} %", format::nombre(balise, f64::from(pm) / 10.0)))
-        .unwrap_or_else(|| "–".to_owned())
-}
-
-pub fn libelle_cible(i18n: I18nContext<Locale>, cible: Cible) -> String {
-    match cible {
-        Cible::Q1HorsQpv => tu_string!(i18n, bailleur.cible_q1_hors_qpv).to_string(),
-        Cible::AutresQuartilesEnQpv => tu_string!(i18n, bailleur.cible_autres_en_qpv).to_string(),
-        Cible::Prioritaires { reservataire } => {
-            let qui = libelles::reservataire(i18n, reservataire);
-            tu_string!(i18n, bailleur.cible_prioritaires, qui).to_string()
-        }
-    }
-}
 
 #[component]
 pub fn Tableau(tableau: TableauDeBord) -> impl IntoView {

@@ -155,3 +155,39 @@ pub use compte::*;
 pub use conseiller::*;
 pub use resultat::*;
 pub use territoire::*;
+
+/// The pages of the professional app (landlord and territory staff), built as its own
+/// wasm: `/bailleur` and `/territoire`, and below. Every other page is the public app's.
+pub fn page_professionnelle(chemin: &str) -> bool {
+    ["/bailleur", "/territoire"].iter().any(|racine| {
+        chemin
+            .strip_prefix(racine)
+            .is_some_and(|reste| reste.is_empty() || reste.starts_with('/'))
+    })
+}
+
+#[cfg(test)]
+mod tests_espaces {
+    use super::page_professionnelle;
+
+    #[test]
+    fn staff_pages_are_the_professional_app_s_and_only_them() {
+        for pro in [
+            "/bailleur",
+            "/bailleur/offres/3",
+            "/territoire",
+            "/territoire/grille",
+        ] {
+            assert!(page_professionnelle(pro), "{pro}");
+        }
+        for public in [
+            "/",
+            "/bailleurs",
+            "/territoires/x",
+            "/logements/1",
+            "/mixite",
+        ] {
+            assert!(!page_professionnelle(public), "{public}");
+        }
+    }
+}

@@ -9,3 +9,4 @@ mod conseiller;
 mod erreurs;
 mod logement;
 mod recherche;
+mod territoire;

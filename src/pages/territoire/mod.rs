@@ -1,0 +1,28 @@
+//! `/territoire`: the territory's staff publish the settings and new versions of the
+//! scoring grid. The dashboard of the social-mix targets is public (`/mixite`).
+
+mod grille;
+mod parametres;
+
+use crate::components::{ReserveAuTerritoire, titre_document};
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn PageTerritoire() -> impl IntoView {
+    let i18n = use_i18n();
+    titre_document(tu_string!(i18n, territoire.titre));
+    view! {
+        <div class="page">
+            <h1>{tu_string!(i18n, territoire.titre)}</h1>
+            <ReserveAuTerritoire>
+                <p>
+                    {tu_string!(i18n, territoire.intro)} " "
+                    <a href="/mixite">{tu_string!(i18n, nav.mixite)}</a>
+                </p>
+                <parametres::Parametres />
+                <grille::EditeurGrille />
+            </ReserveAuTerritoire>
+        </div>
+    }
+}

@@ -1,0 +1,207 @@
+//! The territory's settings: first-quartile threshold and its year, the social-mix targets
+//! (never below the law), the rent-burden threshold and the cap on applications.
+
+use crate::api::{self, Methode};
+use crate::components::{
+    ChampTexte, Chargement, Confirmation, EtatErreur, message_echec, message_erreur,
+};
+use crate::i18n::*;
+use crate::saisie::{centimes, en_texte_euros, id_de};
+use clef_domain::Euros;
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::territoire::{ObjectifsMixite, ParametresTerritoire};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn Parametres() -> impl IntoView {
+    let actuels = LocalResource::new(|| async {
+        api::obtenir::<ParametresTerritoire>(&format!(
+            "/territoires/{}/parametres",
+            api::TERRITOIRE
+        ))
+        .await
+    });
+    view! {
+        <Transition fallback=Chargement>
+            {move || Suspend::new(async move {
+                match actuels.await {
+                    Ok(p) => view! { <Formulaire p /> }.into_any(),
+                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| actuels.refetch()) /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// A whole number typed in a field, or the field's error.
+fn entier<T: TryFrom<i64>>(champ: &str, texte: &str, erreurs: &mut Vec<ErreurChamp>) -> Option<T> {
+    let valeur = texte
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|n| T::try_from(n).ok());
+    if valeur.is_none() {
+        erreurs.push(ErreurChamp::new(champ, CodeErreur::PasUnNombre));
+    }
+    valeur
+}
+
+#[component]
+fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
+    let i18n = use_i18n();
+    let base = StoredValue::new(p.clone());
+    let seuil = RwSignal::new(en_texte_euros(Some(p.seuil_premier_quartile.centimes())));
+    let annee = RwSignal::new(p.annee_seuil_premier_quartile.to_string());
+    let q1 = RwSignal::new(p.objectifs.q1_hors_qpv.to_string());
+    let en_qpv = RwSignal::new(p.objectifs.autres_quartiles_en_qpv.to_string());
+    let prioritaires = RwSignal::new(p.objectifs.prioritaires_par_reservataire.to_string());
+    let taux_effort = RwSignal::new(p.seuil_taux_effort.to_string());
+    let plafond = RwSignal::new(p.candidatures_simultanees_max.to_string());
+    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
+    let message = RwSignal::new(None::<String>);
+    let publie = RwSignal::new(false);
+    let en_cours = RwSignal::new(false);
+    let publier = Callback::new(move |_| {
+        let mut locales = Vec::new();
+        let seuil = match centimes(&seuil.get_untracked()) {
+            Ok(Some(c)) => Some(Euros::from_centimes(c)),
+            Ok(None) => {
+                locales.push(ErreurChamp::new(
+                    "seuil_premier_quartile",
+                    CodeErreur::Requis,
+                ));
+                None
+            }
+            Err(code) => {
+                locales.push(ErreurChamp::new("seuil_premier_quartile", code));
+                None
+            }
+        };
+        let annee = entier::<i16>(
+            "annee_seuil_premier_quartile",
+            &annee.get_untracked(),
+            &mut locales,
+        );
+        let q1 = entier::<u8>("objectifs.q1_hors_qpv", &q1.get_untracked(), &mut locales);
+        let en_qpv = entier::<u8>(
+            "objectifs.autres_quartiles_en_qpv",
+            &en_qpv.get_untracked(),
+            &mut locales,
+        );
+        let prioritaires = entier::<u8>(
+            "objectifs.prioritaires_par_reservataire",
+            &prioritaires.get_untracked(),
+            &mut locales,
+        );
+        let taux_effort = entier::<u8>(
+            "seuil_taux_effort",
+            &taux_effort.get_untracked(),
+            &mut locales,
+        );
+        let plafond = entier::<u8>(
+            "candidatures_simultanees_max",
+            &plafond.get_untracked(),
+            &mut locales,
+        );
+        let (
+            Some(seuil),
+            Some(annee),
+            Some(q1),
+            Some(en_qpv),
+            Some(prioritaires),
+            Some(taux_effort),
+            Some(plafond),
+            true,
+        ) = (
+            seuil,
+            annee,
+            q1,
+            en_qpv,
+            prioritaires,
+            taux_effort,
+            plafond,
+            locales.is_empty(),
+        )
+        else {
+            erreurs.set(locales);
+            return;
+        };
+        let parametres = ParametresTerritoire {
+            seuil_taux_effort: taux_effort,
+            seuil_premier_quartile: seuil,
+            annee_seuil_premier_quartile: annee,
+            objectifs: ObjectifsMixite {
+                q1_hors_qpv: q1,
+                autres_quartiles_en_qpv: en_qpv,
+                prioritaires_par_reservataire: prioritaires,
+            },
+            candidatures_simultanees_max: plafond,
+            ..base.get_value()
+        };
+        erreurs.set(Vec::new());
+        message.set(None);
+        publie.set(false);
+        en_cours.set(true);
+        spawn_local(async move {
+            let r = api::envoyer::<_, ParametresTerritoire>(
+                Methode::Put,
+                "/territoire/parametres",
+                &parametres,
+            )
+            .await;
+            en_cours.set(false);
+            match r {
+                Ok(p) => {
+                    base.set_value(p);
+                    publie.set(true);
+                }
+                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
+            }
+        });
+    });
+    let champ =
+        move |champ: &'static str, libelle: String, valeur: RwSignal<String>, aide: String| {
+            view! {
+                <ChampTexte
+                    id=id_de(champ)
+                    libelle
+                    valeur
+                    erreur=message_erreur(erreurs, champ.to_owned(), false)
+                    aide
+                    inputmode="numeric"
+                    requis=true
+                />
+            }
+        };
+    view! {
+        <section aria-labelledby="titre-parametres">
+            <h2 id="titre-parametres">{tu_string!(i18n, territoire.parametres)}</h2>
+            <form class="formulaire" novalidate=true on:submit=|ev| ev.prevent_default()>
+                {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+                {champ("seuil_premier_quartile", tu_string!(i18n, territoire.seuil_q1).to_string(), seuil, tu_string!(i18n, territoire.seuil_q1_aide).to_string())}
+                {champ("annee_seuil_premier_quartile", tu_string!(i18n, territoire.annee_q1).to_string(), annee, tu_string!(i18n, territoire.annee_q1_aide).to_string())}
+                <fieldset class="champ">
+                    <legend>{tu_string!(i18n, territoire.objectifs)}</legend>
+                    <p class="aide">{tu_string!(i18n, territoire.objectifs_aide)}</p>
+                    {champ("objectifs.q1_hors_qpv", tu_string!(i18n, territoire.objectif_q1).to_string(), q1, tu_string!(i18n, territoire.minimum_legal, n = 25).to_string())}
+                    {champ("objectifs.autres_quartiles_en_qpv", tu_string!(i18n, territoire.objectif_en_qpv).to_string(), en_qpv, tu_string!(i18n, territoire.minimum_legal, n = 50).to_string())}
+                    {champ("objectifs.prioritaires_par_reservataire", tu_string!(i18n, territoire.objectif_prioritaires).to_string(), prioritaires, tu_string!(i18n, territoire.minimum_legal, n = 25).to_string())}
+                </fieldset>
+                {champ("seuil_taux_effort", tu_string!(i18n, territoire.taux_effort).to_string(), taux_effort, tu_string!(i18n, territoire.taux_effort_aide).to_string())}
+                {champ("candidatures_simultanees_max", tu_string!(i18n, territoire.plafond).to_string(), plafond, tu_string!(i18n, territoire.plafond_aide).to_string())}
+                <Confirmation
+                    id="publier-parametres"
+                    libelle=tu_string!(i18n, territoire.publier_parametres).to_string()
+                    titre=tu_string!(i18n, territoire.publier_parametres_titre).to_string()
+                    texte=tu_string!(i18n, territoire.publier_parametres_texte).to_string()
+                    confirmer=tu_string!(i18n, territoire.publier).to_string()
+                    en_cours=en_cours.into()
+                    on_confirmer=publier
+                />
+                {move || publie.get().then(|| view! { <p class="succes" id="parametres-publies" role="status">{tu_string!(i18n, territoire.parametres_publies)}</p> })}
+            </form>
+        </section>
+    }
+}
