@@ -37,8 +37,9 @@ fn sans_accent(c: char) -> char {
     }
 }
 
-/// The QPV of `adresse` among the commune's `(QPV, street)` pairs, if any.
-pub fn qpv_de_l_adresse<'a>(adresse: &str, voies: &'a [(String, String)]) -> Option<&'a str> {
+/// What the territory lists for the street of `adresse` among `(what, street)` pairs of
+/// the commune (a QPV, a programme's fragility class), if any.
+pub fn de_l_adresse<'a, T>(adresse: &str, voies: &'a [(T, String)]) -> Option<&'a T> {
     let cherchee = voie(adresse);
     if cherchee.is_empty() {
         return None;
@@ -46,7 +47,12 @@ pub fn qpv_de_l_adresse<'a>(adresse: &str, voies: &'a [(String, String)]) -> Opt
     voies
         .iter()
         .find(|(_, v)| voie(v) == cherchee)
-        .map(|(qpv, _)| qpv.as_str())
+        .map(|(quoi, _)| quoi)
+}
+
+/// The QPV of `adresse` among the commune's `(QPV, street)` pairs, if any.
+pub fn qpv_de_l_adresse<'a>(adresse: &str, voies: &'a [(String, String)]) -> Option<&'a str> {
+    de_l_adresse(adresse, voies).map(String::as_str)
 }
 
 #[cfg(test)]

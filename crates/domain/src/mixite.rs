@@ -72,6 +72,15 @@ impl Part {
         self.total > 0 && self.nombre * 100 >= u32::from(objectif) * self.total
     }
 
+    /// The share of `attributions` that `compte` counts.
+    pub fn compter(attributions: &[Attribution], compte: impl Fn(&Attribution) -> bool) -> Part {
+        let mut part = Part::default();
+        for a in attributions {
+            part.ajouter(compte(a));
+        }
+        part
+    }
+
     fn ajouter(&mut self, compte: bool) {
         self.total += 1;
         self.nombre += u32::from(compte);

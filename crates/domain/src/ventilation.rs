@@ -3,8 +3,9 @@
 //! landlord and by quarter. Every group is counted by the same [`indicateurs`] function as
 //! the whole, so the figures of a breakdown add up to the territory's.
 
+use crate::fragilite::Fragilite;
 use crate::jour::Jour;
-use crate::mixite::{Attribution, Indicateur, indicateurs};
+use crate::mixite::{Attribution, Indicateur, Part, indicateurs};
 use crate::offre::Code;
 use crate::territoire::ObjectifsMixite;
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub attribution: Attribution,
+    /// The programme's fragility class under the ACI, if the territory classed it.
+    pub fragilite: Option<Fragilite>,
     pub commune: String,
     pub bailleur: String,
     /// The day the commission decided.
@@ -32,15 +35,19 @@ pub enum Axe {
     Bailleur,
     /// Calendar quarter of the decision (`2026-T4`).
     Trimestre,
+    /// The programme's fragility class (ACI), `non_classe` when the territory did not
+    /// class it.
+    Fragilite,
 }
 
 impl Axe {
-    pub const TOUS: [Axe; 5] = [
+    pub const TOUS: [Axe; 6] = [
         Axe::Commune,
         Axe::Qpv,
         Axe::Reservataire,
         Axe::Bailleur,
         Axe::Trimestre,
+        Axe::Fragilite,
     ];
 
     /// The group a letting falls in, and the key that orders groups.
@@ -52,6 +59,7 @@ impl Axe {
             Axe::Reservataire => l.attribution.reservataire.code().into(),
             Axe::Bailleur => l.bailleur.clone(),
             Axe::Trimestre => format!("{}-T{}", l.jour.annee(), (l.jour.mois() + 2) / 3),
+            Axe::Fragilite => l.fragilite.map_or("non_classe", Fragilite::code).to_owned(),
         }
     }
 }
@@ -65,6 +73,10 @@ pub struct Groupe {
     pub cle: String,
     pub locations: u32,
     pub indicateurs: Vec<Indicateur>,
+    /// First-quartile households among all the group's lettings, inside a QPV or not.
+    pub premier_quartile: Part,
+    /// Priority households among all the group's lettings.
+    pub prioritaires: Part,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +118,8 @@ pub fn tableau(locations: &[Location], objectifs: ObjectifsMixite) -> TableauMix
                         cle,
                         locations: u32::try_from(attributions.len()).unwrap_or(u32::MAX),
                         indicateurs: indicateurs(&attributions, objectifs),
+                        premier_quartile: Part::compter(&attributions, |a| a.premier_quartile),
+                        prioritaires: Part::compter(&attributions, |a| a.prioritaire),
                     })
                     .collect(),
             }
@@ -122,7 +136,7 @@ pub fn tableau(locations: &[Location], objectifs: ObjectifsMixite) -> TableauMix
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mixite::{Cible, Part};
+    use crate::mixite::Cible;
     use crate::offre::Reservataire;
 
     fn location(
@@ -140,6 +154,7 @@ mod tests {
                 prioritaire,
                 reservataire: Reservataire::Etat,
             },
+            fragilite: None,
             commune: commune.into(),
             bailleur: "Logis".into(),
             jour: jour.parse().unwrap(),

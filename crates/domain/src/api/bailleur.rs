@@ -53,6 +53,10 @@ pub struct CandidatCommission {
     pub score: u32,
     /// "Le choisir porterait la part … de 19 % à 21 %, objectif 25 %".
     pub projection: Vec<crate::mixite::Evolution>,
+    /// Choosing them would go against the intercommunal agreement (ACI): a first-quartile
+    /// household in a programme the territory classed fragile. A warning, not a refusal.
+    #[serde(default)]
+    pub contraire_aci: bool,
     /// Among the candidates proposed by default (the first three), before presentation.
     pub propose: bool,
     /// Presented to the commission.
@@ -78,6 +82,9 @@ pub struct Commission {
     pub offre_id: i64,
     /// The shortlist was sent.
     pub presentee: bool,
+    /// The home's programme class under the ACI, if the territory classed it.
+    #[serde(default)]
+    pub programme: Option<crate::fragilite::Fragilite>,
     /// Eligible candidates in rank order.
     pub candidats: Vec<CandidatCommission>,
 }

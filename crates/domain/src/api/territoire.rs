@@ -35,3 +35,61 @@ pub struct ApercuGrille {
     /// only shows what the new one changes on real candidates.
     pub offres: Vec<EffetSurOffre>,
 }
+
+/// A housing programme and its fragility class under the intercommunal agreement (ACI).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Programme {
+    pub id: i64,
+    pub commune: String,
+    pub nom: String,
+    /// The street its homes are on, as the territory wrote it.
+    pub voie: String,
+    pub fragilite: crate::fragilite::Fragilite,
+}
+
+/// A programme the territory adds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NouveauProgramme {
+    /// The commune's identifier (`bethune`).
+    pub commune: String,
+    pub nom: String,
+    pub voie: String,
+    pub fragilite: crate::fragilite::Fragilite,
+}
+
+/// A commune's social housing against its SRU obligation, with this year's activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LigneSru {
+    pub commune: String,
+    /// The commune's identifier (`bethune`).
+    pub slug: String,
+    /// The last inventory the territory entered, if any.
+    pub inventaire: Option<crate::sru::InventaireSru>,
+    pub taux: Option<crate::mixite::Part>,
+    /// Social homes still missing to meet the obligation.
+    pub manque: Option<u32>,
+    /// Lettings decided this calendar year in the commune.
+    pub attributions_annee: u32,
+    /// Listings opened this calendar year in the commune.
+    pub offres_annee: u32,
+}
+
+/// A priority neighbourhood and the streets it covers (an address on one of them is in it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QpvVoies {
+    pub id: i64,
+    pub nom: String,
+    pub commune: String,
+    pub voies: Vec<String>,
+}
+
+/// The new list of a QPV's streets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NouvellesVoies {
+    pub voies: Vec<String>,
+}

@@ -10,7 +10,7 @@ mod territoire;
 pub use conseillers::{CONSEILLERS, SECRET_TOTP_DEMO, STRUCTURES};
 pub use demandeurs::{AGENTS, COMPTES, MENAGES, MOT_DE_PASSE, NUMERO_DEMO};
 pub use generation::{OffreDemo, offres_demo};
-pub use territoire::{BAILLEURS, COMMUNES, TERRITOIRE};
+pub use territoire::{BAILLEURS, COMMUNES, INVENTAIRES_SRU, PROGRAMMES, TERRITOIRE};
 
 use clef_domain::Jour;
 use sqlx::SqlitePool;
@@ -97,6 +97,31 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> anyhow::Result<Semis>
         .bind(parametres)
         .execute(&mut *tx)
         .await?;
+    for (commune, nom, voie, fragilite) in territoire::PROGRAMMES {
+        sqlx::query(
+            "INSERT INTO programmes (commune_id, nom, voie, fragilite)
+             SELECT id, ?, ?, ? FROM communes WHERE slug = ? ON CONFLICT DO NOTHING",
+        )
+        .bind(nom)
+        .bind(voie)
+        .bind(fragilite)
+        .bind(commune)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (commune, annee, ls, rp, taux) in territoire::INVENTAIRES_SRU {
+        sqlx::query(
+            "INSERT INTO sru (commune_id, annee, logements_sociaux, residences_principales, taux_obligation)
+             SELECT id, ?, ?, ?, ? FROM communes WHERE slug = ? ON CONFLICT DO NOTHING",
+        )
+        .bind(annee)
+        .bind(ls)
+        .bind(rp)
+        .bind(taux)
+        .bind(commune)
+        .execute(&mut *tx)
+        .await?;
+    }
     let mut semis = Semis::default();
     for offre in offres_demo(aujourdhui) {
         if inserer_offre(&mut tx, &offre).await? {

@@ -140,3 +140,34 @@ pub const BAILLEURS: &[(&str, &str)] = &[
     ("toits-de-la-lys", "Les Toits de la Lys"),
     ("maisons-du-bassin", "Maisons du Bassin minier"),
 ];
+
+/// Programmes the demo territory classed under its ACI (commune, name, street, class):
+/// invented, on QPV streets of the demo listings.
+pub const PROGRAMMES: &[(&str, &str, &str, &str)] = &[
+    (
+        "bethune",
+        "Résidence des Sorbiers (démonstration)",
+        "allée des Sorbiers",
+        "fragile",
+    ),
+    (
+        "bethune",
+        "Résidence du Mont-Liébaut (démonstration)",
+        "avenue du Mont-Liébaut",
+        "a_surveiller",
+    ),
+    (
+        "bethune",
+        "Cour des Brasseurs (démonstration)",
+        "impasse des Brasseurs",
+        "equilibre",
+    ),
+];
+
+/// Invented SRU inventories (commune, year, social homes, main residences, rate): the
+/// shape of the real ones, not their figures.
+pub const INVENTAIRES_SRU: &[(&str, i64, i64, i64, i64)] = &[
+    ("bethune", 2025, 4_300, 12_900, 25),
+    ("beuvry", 2025, 890, 4_100, 25),
+    ("bruay-la-buissiere", 2025, 3_900, 10_600, 20),
+];

@@ -22,6 +22,7 @@ use clef_domain::cotation::Score;
 use clef_domain::demande::Demande;
 use clef_domain::eligibilite::Verdict;
 use clef_domain::erreur::CodeErreur;
+use clef_domain::fragilite;
 use clef_domain::mixite::{self, Attribution, Part};
 use clef_domain::offre::EtatOffre;
 use sqlx::SqlitePool;
@@ -276,16 +277,27 @@ pub async fn commission(
     let passees = stockage::locations::attributions(&etat.base, None).await?;
     let liste = eligibles(&etat.base, offre_id).await?;
     let presentee = liste.iter().any(|l| l.4 != "classee");
+    let (commune_id, adresse): (i64, String) =
+        sqlx::query_as("SELECT commune_id, adresse FROM offres WHERE id = ?")
+            .bind(offre_id)
+            .fetch_one(&etat.base)
+            .await?;
+    let programme = stockage::programmes::Classes::charger(&etat.base)
+        .await?
+        .de(commune_id, &adresse);
     let mut candidats = Vec::with_capacity(liste.len());
     for (candidature_id, demandeur_id, rang, score, etat_candidature) in liste {
-        let projection = match stockage::demandeurs::demande(&etat.base, demandeur_id).await? {
-            Some(demande) => mixite::projection(
-                &passees,
-                attribution(&offre, &demande),
-                offre.territoire.objectifs,
-            ),
-            None => Vec::new(),
-        };
+        let (projection, contraire_aci) =
+            match stockage::demandeurs::demande(&etat.base, demandeur_id).await? {
+                Some(demande) => {
+                    let choix = attribution(&offre, &demande);
+                    (
+                        mixite::projection(&passees, choix, offre.territoire.objectifs),
+                        fragilite::contraire_a_l_aci(programme, choix.premier_quartile),
+                    )
+                }
+                None => (Vec::new(), false),
+            };
         let presente = matches!(etat_candidature.as_str(), "presentee" | "attribuee");
         let identite = if presente {
             sqlx::query_as("SELECT d.numero_unique, c.email FROM demandeurs d JOIN comptes c ON c.id = d.compte_id
@@ -306,6 +318,7 @@ pub async fn commission(
             rang,
             score,
             projection,
+            contraire_aci,
             propose: !presentee && rang <= CANDIDATS_PRESENTES,
             presente,
             identite,
@@ -314,6 +327,7 @@ pub async fn commission(
     Ok(Json(Commission {
         offre_id,
         presentee,
+        programme,
         candidats,
     }))
 }

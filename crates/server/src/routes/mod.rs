@@ -10,6 +10,7 @@ pub mod donnees;
 pub mod dossier;
 pub mod images;
 pub mod issues;
+pub mod leviers;
 pub mod mandats;
 pub mod notifications;
 pub mod offres;
@@ -95,6 +96,12 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(territoire::parametres))
                 .routes(routes!(territoire::apercu))
                 .routes(routes!(territoire::publier))
+                .routes(routes!(leviers::programmes, leviers::ajouter_programme))
+                .routes(routes!(leviers::retirer_programme))
+                .routes(routes!(leviers::sru))
+                .routes(routes!(leviers::enregistrer_sru))
+                .routes(routes!(leviers::qpv))
+                .routes(routes!(leviers::enregistrer_voies))
                 .routes(routes!(bailleur::offres))
                 .routes(routes!(bailleur::lire, bailleur::classer))
                 .routes(routes!(bailleur::commission))

@@ -3,6 +3,7 @@
 //! territory's.
 
 use crate::probleme::ErreurApi;
+use crate::stockage::programmes;
 use clef_domain::mixite::Attribution;
 use clef_domain::offre::Code;
 use clef_domain::ventilation::Location;
@@ -15,6 +16,8 @@ struct Ligne {
     prioritaire: bool,
     reservataire: String,
     commune: String,
+    commune_id: i64,
+    adresse: String,
     bailleur: String,
     decide_le: String,
 }
@@ -23,7 +26,8 @@ struct Ligne {
 pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Location>, ErreurApi> {
     let lignes: Vec<Ligne> = sqlx::query_as(
         "SELECT o.qpv_id IS NOT NULL AS dans_qpv, r.premier_quartile, r.prioritaire,
-                o.reservataire, c.nom AS commune, b.nom AS bailleur, r.decide_le
+                o.reservataire, c.nom AS commune, o.commune_id, o.adresse, b.nom AS bailleur,
+                r.decide_le
          FROM resultats r JOIN offres o ON o.id = r.offre_id
          JOIN communes c ON c.id = o.commune_id JOIN bailleurs b ON b.id = o.bailleur_id
          WHERE ?1 IS NULL OR o.bailleur_id = ?1",
@@ -31,6 +35,7 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
     .bind(bailleur)
     .fetch_all(base)
     .await?;
+    let classes = programmes::Classes::charger(base).await?;
     lignes
         .into_iter()
         .map(|l| {
@@ -45,6 +50,7 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
                     reservataire: Code::depuis_code(&l.reservataire)
                         .ok_or_else(|| illisible("reservataire", &l.reservataire))?,
                 },
+                fragilite: classes.de(l.commune_id, &l.adresse),
                 jour: l
                     .decide_le
                     .parse()

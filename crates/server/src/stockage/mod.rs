@@ -6,6 +6,7 @@ pub mod grilles;
 pub mod locations;
 pub mod mandats;
 pub mod offres;
+pub mod programmes;
 pub mod projets;
 pub mod territoires;
 

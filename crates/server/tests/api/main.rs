@@ -11,6 +11,7 @@ mod detail;
 mod dossier;
 mod erreurs;
 mod grille;
+mod leviers;
 mod mandats;
 mod openapi;
 mod publication;

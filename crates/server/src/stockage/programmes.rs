@@ -1,0 +1,71 @@
+//! Housing programmes and their fragility class (ACI), kept by the territory; a listing's
+//! programme is found from its address, as its QPV is.
+
+use crate::probleme::ErreurApi;
+use clef_domain::adresse;
+use clef_domain::fragilite::Fragilite;
+use sqlx::SqlitePool;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LigneProgramme {
+    pub id: i64,
+    pub commune_id: i64,
+    pub commune: String,
+    pub nom: String,
+    pub voie: String,
+    fragilite: String,
+}
+
+impl LigneProgramme {
+    pub fn fragilite(&self) -> Result<Fragilite, ErreurApi> {
+        Fragilite::depuis_code(&self.fragilite)
+            .ok_or_else(|| ErreurApi::DonneeIllisible(format!("fragilite = {}", self.fragilite)))
+    }
+}
+
+/// The territory's programmes, by commune and name.
+pub async fn lister(
+    base: &SqlitePool,
+    territoire_id: i64,
+) -> Result<Vec<LigneProgramme>, ErreurApi> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.commune_id, c.nom AS commune, p.nom, p.voie, p.fragilite
+         FROM programmes p JOIN communes c ON c.id = p.commune_id
+         WHERE c.territoire_id = ? ORDER BY c.nom, p.nom",
+    )
+    .bind(territoire_id)
+    .fetch_all(base)
+    .await?)
+}
+
+/// Every programme's class with its commune and street: to match many addresses at once.
+pub struct Classes(Vec<(i64, (Fragilite, String))>);
+
+impl Classes {
+    pub async fn charger(base: &SqlitePool) -> Result<Classes, ErreurApi> {
+        let lignes: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT commune_id, fragilite, voie FROM programmes")
+                .fetch_all(base)
+                .await?;
+        lignes
+            .into_iter()
+            .map(|(commune, code, voie)| {
+                let classe = Fragilite::depuis_code(&code)
+                    .ok_or_else(|| ErreurApi::DonneeIllisible(format!("fragilite = {code}")))?;
+                Ok((commune, (classe, voie)))
+            })
+            .collect::<Result<_, _>>()
+            .map(Classes)
+    }
+
+    /// The class of the programme at `adresse` in the commune, if the territory classed it.
+    pub fn de(&self, commune_id: i64, adresse: &str) -> Option<Fragilite> {
+        let voies: Vec<(Fragilite, String)> = self
+            .0
+            .iter()
+            .filter(|(c, _)| *c == commune_id)
+            .map(|(_, p)| p.clone())
+            .collect();
+        adresse::de_l_adresse(adresse, &voies).copied()
+    }
+}
