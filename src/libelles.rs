@@ -127,6 +127,12 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
                 tu_string!(i18n, erreur_champ.consulter_toujours_inclus)
             }
             "mandat_deja_en_cours" => tu_string!(i18n, erreur_champ.mandat_deja_en_cours),
+            "voie_deja_classee" => tu_string!(i18n, erreur_champ.voie_deja_classee),
+            "plus_que_les_residences" => tu_string!(i18n, erreur_champ.plus_que_les_residences),
+            "grille_des_demain" => tu_string!(i18n, erreur_champ.grille_des_demain),
+            "grille_avant_la_precedente" => {
+                tu_string!(i18n, erreur_champ.grille_avant_la_precedente)
+            }
             _ => tu_string!(i18n, erreur_champ.incoherent),
         }
         .to_string(),
@@ -204,4 +210,15 @@ pub fn libelle_cible(i18n: I18nContext<Locale>, cible: clef_domain::mixite::Cibl
             tu_string!(i18n, bailleur.cible_prioritaires, qui).to_string()
         }
     }
+}
+
+/// A programme's fragility class under the ACI.
+pub fn fragilite(i18n: I18nContext<Locale>, f: clef_domain::fragilite::Fragilite) -> String {
+    use clef_domain::fragilite::Fragilite;
+    match f {
+        Fragilite::Fragile => tu_string!(i18n, mixite.fragile),
+        Fragilite::ASurveiller => tu_string!(i18n, mixite.a_surveiller),
+        Fragilite::Equilibre => tu_string!(i18n, mixite.equilibre),
+    }
+    .to_string()
 }

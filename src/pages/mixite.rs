@@ -9,7 +9,9 @@ use crate::format::pourcentage;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::libelles::{self, libelle_cible};
+use clef_domain::fragilite::Fragilite;
 use clef_domain::mixite::{Cible, Indicateur, Part};
+use clef_domain::api::LigneSru;
 use clef_domain::offre::Code;
 use clef_domain::ventilation::{Axe, Groupe, TableauMixite};
 use leptos::prelude::*;
@@ -34,6 +36,7 @@ pub fn PageMixite() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <Sru />
             <h2>{tu_string!(i18n, mixite.donnees_titre)}</h2>
             <p>
                 {tu_string!(i18n, mixite.donnees_texte)} " "
@@ -41,17 +44,6 @@ pub fn PageMixite() -> impl IntoView {
             </p>
         </div>
     }
-}
-
-/// The priority-household share of a group over all contingents together.
-fn prioritaires(indicateurs: &[Indicateur]) -> Part {
-    indicateurs
-        .iter()
-        .filter(|i| matches!(i.cible, Cible::Prioritaires { .. }))
-        .fold(Part::default(), |somme, i| Part {
-            nombre: somme.nombre + i.part.nombre,
-            total: somme.total + i.part.total,
-        })
 }
 
 fn part(indicateurs: &[Indicateur], cible: Cible) -> Part {
@@ -69,6 +61,7 @@ fn libelle_axe(i18n: I18nContext<Locale>, axe: Axe) -> String {
         Axe::Reservataire => tu_string!(i18n, mixite.axe_reservataire),
         Axe::Bailleur => tu_string!(i18n, mixite.axe_bailleur),
         Axe::Trimestre => tu_string!(i18n, mixite.axe_trimestre),
+        Axe::Fragilite => tu_string!(i18n, mixite.axe_fragilite),
     }
     .to_string()
 }
@@ -77,6 +70,10 @@ fn libelle_groupe(i18n: I18nContext<Locale>, axe: Axe, g: &Groupe) -> String {
     match (axe, g.cle.as_str()) {
         (Axe::Qpv, "en_qpv") => tu_string!(i18n, mixite.en_qpv).to_string(),
         (Axe::Qpv, _) => tu_string!(i18n, mixite.hors_qpv).to_string(),
+        (Axe::Fragilite, code) => match Fragilite::depuis_code(code) {
+            Some(f) => libelles::fragilite(i18n, f),
+            None => tu_string!(i18n, mixite.non_classe).to_string(),
+        },
         (Axe::Reservataire, code) => Code::depuis_code(code)
             .map(|r| libelles::reservataire(i18n, r))
             .unwrap_or_else(|| code.to_owned()),
@@ -159,7 +156,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                 let a = axe.get();
                 ventilations.with_value(|vs| vs.iter().find(|v| v.axe == a).cloned()).map(|v| {
                     let q1: Vec<(String, Part)> = v.groupes.iter().map(|g| (libelle_groupe(i18n, a, g), part(&g.indicateurs, Cible::Q1HorsQpv))).collect();
-                    let prio: Vec<(String, Part)> = v.groupes.iter().map(|g| (libelle_groupe(i18n, a, g), prioritaires(&g.indicateurs))).collect();
+                    let prio: Vec<(String, Part)> = v.groupes.iter().map(|g| (libelle_groupe(i18n, a, g), g.prioritaires)).collect();
                     let lignes = v.groupes.iter().map(|g| {
                         let en_qpv = part(&g.indicateurs, Cible::AutresQuartilesEnQpv);
                         view! {
@@ -168,7 +165,8 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                                 <td>{g.locations}</td>
                                 <td>{pourcentage(balise, part(&g.indicateurs, Cible::Q1HorsQpv))}</td>
                                 <td>{pourcentage(balise, en_qpv)}</td>
-                                <td>{pourcentage(balise, prioritaires(&g.indicateurs))}</td>
+                                <td>{pourcentage(balise, g.prioritaires)}</td>
+                                <td>{pourcentage(balise, g.premier_quartile)}</td>
                             </tr>
                         }
                     }).collect_view();
@@ -186,6 +184,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                                     <th scope="col">{tu_string!(i18n, mixite.col_q1)}</th>
                                     <th scope="col">{tu_string!(i18n, mixite.col_en_qpv)}</th>
                                     <th scope="col">{tu_string!(i18n, mixite.col_prioritaires)}</th>
+                                    <th scope="col">{tu_string!(i18n, mixite.col_q1_toutes)}</th>
                                 </tr></thead>
                                 <tbody>{lignes}</tbody>
                             </table>
@@ -196,4 +195,69 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// Each commune's social housing against its SRU obligation, with this year's activity.
+#[component]
+fn Sru() -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    let lignes = LocalResource::new(|| async {
+        api::obtenir::<Vec<LigneSru>>(&format!("/territoires/{}/sru", api::TERRITOIRE)).await
+    });
+    view! {
+        <section aria-labelledby="titre-sru">
+            <h2 id="titre-sru">{tu_string!(i18n, mixite.sru_titre)}</h2>
+            <p>{tu_string!(i18n, mixite.sru_intro)}</p>
+            <Transition fallback=Chargement>
+                {move || Suspend::new(async move {
+                    match lignes.await {
+                        Ok(l) => {
+                            let rangs = l.into_iter().map(|l| {
+                                let (taux, obligation, manque) = match l.inventaire {
+                                    Some(i) => (
+                                        format!("{} ({} / {})", pourcentage(balise, i.taux()), i.logements_sociaux, i.residences_principales),
+                                        format!("{} %", i.taux_obligation),
+                                        i.manque().to_string(),
+                                    ),
+                                    None => {
+                                        let inconnu = tu_string!(i18n, mixite.sru_inconnu).to_string();
+                                        (inconnu, "–".into(), "–".into())
+                                    }
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{l.commune}</th>
+                                        <td>{taux}</td>
+                                        <td>{obligation}</td>
+                                        <td>{manque}</td>
+                                        <td>{l.attributions_annee}</td>
+                                        <td>{l.offres_annee}</td>
+                                    </tr>
+                                }
+                            }).collect_view();
+                            view! {
+                                <div class="tableau-defilant">
+                                    <table id="tableau-sru">
+                                        <caption>{tu_string!(i18n, mixite.sru_legende)}</caption>
+                                        <thead><tr>
+                                            <th scope="col">{tu_string!(i18n, mixite.axe_commune)}</th>
+                                            <th scope="col">{tu_string!(i18n, mixite.sru_taux)}</th>
+                                            <th scope="col">{tu_string!(i18n, mixite.sru_obligation)}</th>
+                                            <th scope="col">{tu_string!(i18n, mixite.sru_manque)}</th>
+                                            <th scope="col">{tu_string!(i18n, mixite.sru_attributions)}</th>
+                                            <th scope="col">{tu_string!(i18n, mixite.sru_offres)}</th>
+                                        </tr></thead>
+                                        <tbody>{rangs}</tbody>
+                                    </table>
+                                </div>
+                            }
+                            .into_any()
+                        }
+                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| lignes.refetch()) /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
 }

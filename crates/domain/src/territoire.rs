@@ -101,7 +101,7 @@ impl ParametresTerritoire {
             "seuil_premier_quartile",
             self.seuil_premier_quartile.centimes(),
             100,
-            100_000_00,
+            10_000_000,
         );
         let annee = i64::from(aujourdhui.annee());
         borne(

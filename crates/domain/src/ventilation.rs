@@ -58,7 +58,7 @@ impl Axe {
             Axe::Qpv => "hors_qpv".into(),
             Axe::Reservataire => l.attribution.reservataire.code().into(),
             Axe::Bailleur => l.bailleur.clone(),
-            Axe::Trimestre => format!("{}-T{}", l.jour.annee(), (l.jour.mois() + 2) / 3),
+            Axe::Trimestre => format!("{}-T{}", l.jour.annee(), l.jour.mois().div_ceil(3)),
             Axe::Fragilite => l.fragilite.map_or("non_classe", Fragilite::code).to_owned(),
         }
     }

@@ -176,6 +176,9 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                                 " · " {tu_string!(i18n, commission.dossier, id)}
                             </p>
                             <Projection candidat=c.clone() />
+                            {c.contraire_aci.then(|| view! {
+                                <p class="alerte alerte--aci">{tu_string!(i18n, commission.contraire_aci)}</p>
+                            })}
                             <div class="champ champ--case">
                                 <input type="checkbox" id=id_case.clone()
                                     prop:checked=coche
