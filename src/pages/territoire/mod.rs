@@ -1,8 +1,13 @@
 //! `/territoire`: the territory's staff publish the settings and new versions of the
-//! scoring grid. The dashboard of the social-mix targets is public (`/mixite`).
+//! scoring grid, and keep the data of their other levers: programmes' fragility classes,
+//! QPV streets, SRU inventories. The dashboard of the social-mix targets is public
+//! (`/mixite`).
 
 mod grille;
 mod parametres;
+mod programmes;
+mod qpv;
+mod sru;
 
 use crate::components::{ReserveAuTerritoire, titre_document};
 use crate::i18n::*;
@@ -22,6 +27,9 @@ pub fn PageTerritoire() -> impl IntoView {
                 </p>
                 <parametres::Parametres />
                 <grille::EditeurGrille />
+                <programmes::Programmes />
+                <qpv::VoiesQpv />
+                <sru::InventairesSru />
             </ReserveAuTerritoire>
         </div>
     }

@@ -61,6 +61,34 @@ async fn the_territory_publishes_targets_and_a_grid_and_the_dashboard_shows_them
         .expect("grilles");
     assert_eq!(versions, 2);
 
+    // A programme classed fragile, and a street added to a QPV.
+    banc.choisir("#commune", "beuvry").await;
+    banc.saisir("#programme-nom", "Résidence des Peupliers")
+        .await;
+    banc.saisir("#programme-voie", "rue des Peupliers").await;
+    banc.choisir("#fragilite", "fragile").await;
+    banc.cliquer_bouton("Classer un programme").await;
+    banc.attendre_texte("#liste-programmes", "Résidence des Peupliers")
+        .await;
+    let qpv: i64 = sqlx::query_scalar("SELECT id FROM qpv WHERE nom = 'Rue de Lille'")
+        .fetch_one(&banc.base)
+        .await
+        .expect("qpv");
+    let champ = format!("#voies-qpv-{qpv}");
+    banc.saisir(&champ, "\nrue des Tisserands").await;
+    banc.cliquer_bouton("Enregistrer les rues de Rue de Lille")
+        .await;
+    banc.attendre_texte(&format!("#voies-enregistrees-{qpv}"), "Rues enregistrées")
+        .await;
+    let voies: i64 = sqlx::query_scalar("SELECT count(*) FROM qpv_voies WHERE qpv_id = ?")
+        .bind(qpv)
+        .fetch_one(&banc.base)
+        .await
+        .expect("voies");
+    assert_eq!(voies, 3);
+    banc.sans_defilement_horizontal("les leviers du territoire")
+        .await;
+
     // The public dashboard, with the new target.
     banc.ouvrir("/mixite").await;
     banc.attendre_texte("#titre-ensemble", "Sur tout le territoire")

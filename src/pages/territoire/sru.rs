@@ -1,0 +1,119 @@
+//! Each commune's SRU inventory, entered by the territory; the rates are public on the
+//! social-mix dashboard.
+
+use crate::api::{self, Methode};
+use crate::components::{ChampTexte, Chargement, EtatErreur, message_echec, message_erreur};
+use crate::i18n::*;
+use crate::saisie::id_de;
+use clef_domain::api::LigneSru;
+use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::sru::InventaireSru;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn InventairesSru() -> impl IntoView {
+    let i18n = use_i18n();
+    let liste = LocalResource::new(|| async {
+        api::obtenir::<Vec<LigneSru>>(&format!("/territoires/{}/sru", api::TERRITOIRE)).await
+    });
+    view! {
+        <section aria-labelledby="titre-inventaires">
+            <h2 id="titre-inventaires">{tu_string!(i18n, territoire.sru)}</h2>
+            <p>{tu_string!(i18n, territoire.sru_intro)}</p>
+            <Transition fallback=Chargement>
+                {move || Suspend::new(async move {
+                    match liste.await {
+                        Ok(l) => l.into_iter().map(|ligne| view! { <Inventaire ligne /> }).collect_view().into_any(),
+                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Inventaire(ligne: LigneSru) -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = ligne.slug.clone();
+    let i = ligne.inventaire;
+    let texte = |n: Option<String>| RwSignal::new(n.unwrap_or_default());
+    let annee = texte(i.map(|i| i.annee.to_string()));
+    let ls = texte(i.map(|i| i.logements_sociaux.to_string()));
+    let rp = texte(i.map(|i| i.residences_principales.to_string()));
+    let taux = texte(Some(i.map_or(25, |i| i.taux_obligation).to_string()));
+    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
+    let message = RwSignal::new(None::<String>);
+    let enregistre = RwSignal::new(false);
+    let en_cours = RwSignal::new(false);
+    let prefixe = format!("sru-{}", ligne.slug);
+    let soumettre = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if en_cours.get_untracked() {
+            return;
+        }
+        let mut locales = Vec::new();
+        let mut nombre = |champ: &str, s: RwSignal<String>| -> u32 {
+            s.get_untracked()
+                .trim()
+                .replace(' ', "")
+                .parse()
+                .unwrap_or_else(|_| {
+                    locales.push(ErreurChamp::new(champ, CodeErreur::PasUnNombre));
+                    0
+                })
+        };
+        let inventaire = InventaireSru {
+            annee: i16::try_from(nombre("annee", annee)).unwrap_or(0),
+            logements_sociaux: nombre("logements_sociaux", ls),
+            residences_principales: nombre("residences_principales", rp),
+            taux_obligation: u8::try_from(nombre("taux_obligation", taux)).unwrap_or(0),
+        };
+        if !locales.is_empty() {
+            erreurs.set(locales);
+            return;
+        }
+        let slug = slug.clone();
+        en_cours.set(true);
+        enregistre.set(false);
+        erreurs.set(Vec::new());
+        message.set(None);
+        spawn_local(async move {
+            let r = api::envoyer::<_, LigneSru>(
+                Methode::Put,
+                &format!("/territoire/sru/{slug}"),
+                &inventaire,
+            )
+            .await;
+            en_cours.set(false);
+            match r {
+                Ok(_) => enregistre.set(true),
+                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
+            }
+        });
+    };
+    let champ = move |nom: &'static str, libelle: String, valeur: RwSignal<String>| {
+        view! {
+            <ChampTexte id=id_de(&format!("{prefixe}-{nom}")) libelle valeur
+                erreur=message_erreur(erreurs, nom.to_owned(), false) inputmode="numeric" requis=true />
+        }
+    };
+    view! {
+        <details class="inventaire">
+        <summary>{ligne.commune.clone()}</summary>
+        <form class="formulaire" on:submit=soumettre novalidate=true>
+            {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+            {champ("annee", tu_string!(i18n, territoire.sru_annee).to_string(), annee)}
+            {champ("logements_sociaux", tu_string!(i18n, territoire.sru_ls).to_string(), ls)}
+            {champ("residences_principales", tu_string!(i18n, territoire.sru_rp).to_string(), rp)}
+            {champ("taux_obligation", tu_string!(i18n, territoire.sru_taux).to_string(), taux)}
+            <button type="submit" class="bouton bouton--secondaire" aria-disabled=move || en_cours.get().then_some("true")>
+                {tu_string!(i18n, territoire.enregistrer)}
+            </button>
+            {move || enregistre.get().then(|| view! { <p class="succes" role="status">{tu_string!(i18n, territoire.enregistre)}</p> })}
+        </form>
+        </details>
+    }
+}
