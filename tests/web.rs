@@ -534,3 +534,95 @@ async fn an_irreversible_act_asks_first_and_cancel_does_nothing() {
     tick().await;
     assert!(racine.query_selector("#essai").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+fn a_share_chart_draws_each_bar_against_the_target_and_names_itself() {
+    use clef::components::Barres;
+    use clef_domain::mixite::Part;
+    let lignes = vec![
+        (
+            "Béthune".to_owned(),
+            Part {
+                nombre: 1,
+                total: 4,
+            },
+        ),
+        (
+            "Beuvry".to_owned(),
+            Part {
+                nombre: 3,
+                total: 4,
+            },
+        ),
+        (
+            "Annezin".to_owned(),
+            Part {
+                nombre: 0,
+                total: 0,
+            },
+        ),
+    ];
+    let vue = monter(move || {
+        view! { <Barres id="essai".into() titre="Premier quartile".into() lignes objectif=25 /> }
+    });
+    let svg = trouver(&vue, "svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        svg.get_attribute("aria-labelledby").as_deref(),
+        Some("essai-titre essai-desc")
+    );
+    assert_eq!(texte(&vue, "#essai-titre"), "Premier quartile");
+    assert!(texte(&vue, "#essai-desc").contains("tableau"));
+    // 25 % reaches a 25 % target (green); 75 % too; nothing counted is a dash.
+    assert_eq!(
+        vue.query_selector_all("rect.barre--atteint")
+            .unwrap()
+            .length(),
+        2
+    );
+    let valeurs = texte(&vue, "svg");
+    for attendu in ["25 %", "75 %", "–", "min. 25 %"] {
+        assert!(valeurs.contains(attendu), "{attendu} dans {valeurs}");
+    }
+    let largeur = |i: u32| -> f64 {
+        vue.query_selector_all("rect")
+            .unwrap()
+            .item(i)
+            .unwrap()
+            .unchecked_into::<Element>()
+            .get_attribute("width")
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(
+        (largeur(1) - 3.0 * largeur(0)).abs() < 0.01,
+        "bars are proportional"
+    );
+    assert_eq!(largeur(2), 0.0);
+}
+
+#[wasm_bindgen_test]
+fn a_mandate_always_covers_consulting_and_applying_is_offered_by_default() {
+    use clef::components::{ChoixMandat, SaisieMandat};
+    use clef_domain::mandat::Acte;
+    let saisie = SaisieMandat::new();
+    let erreurs = RwSignal::new(Vec::new());
+    let vue = monter(move || view! { <ChoixMandat saisie erreurs /> });
+    let consulter: web_sys::HtmlInputElement = trouver(&vue, "#acte-consulter").unchecked_into();
+    assert!(consulter.checked() && consulter.disabled());
+    assert_eq!(saisie.actes(), [Acte::Consulter, Acte::Candidater]);
+    assert_eq!(saisie.duree_mois(), 3);
+    let foyer: web_sys::HtmlInputElement = trouver(&vue, "#acte-remplir-foyer").unchecked_into();
+    foyer.click();
+    assert_eq!(
+        saisie.actes(),
+        [Acte::Consulter, Acte::RemplirFoyer, Acte::Candidater]
+    );
+    let options = vue.query_selector_all("#duree-mois option").unwrap();
+    assert_eq!(
+        options.length(),
+        5,
+        "an empty choice and 1, 3, 6 or 12 months"
+    );
+}

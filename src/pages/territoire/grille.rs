@@ -157,9 +157,9 @@ fn Editeur(g: Grille) -> impl IntoView {
                 i,
                 c,
                 |t| tu_string!(i18n, territoire.tranche, n = t + 1).to_string(),
-                &tu_string!(i18n, territoire.points_par_mois).to_string(),
-                &tu_string!(i18n, territoire.plafond_points).to_string(),
-                &tu_string!(i18n, territoire.points).to_string(),
+                tu_string!(i18n, territoire.points_par_mois),
+                tu_string!(i18n, territoire.plafond_points),
+                tu_string!(i18n, territoire.points),
             )
         })
         .collect();
