@@ -39,14 +39,25 @@ async fn app_urls_fall_back_to_the_app_page() {
 }
 
 #[tokio::test]
-async fn landlord_pages_get_the_landlord_app_and_only_they_do() {
+async fn staff_pages_get_the_professional_app_and_only_they_do() {
     let (app, _d) = app_avec_dist().await;
-    for url in ["/bailleur", "/bailleur/offres/12", "/bailleur/brouillons/3"] {
+    for url in [
+        "/bailleur",
+        "/bailleur/offres/12",
+        "/bailleur/brouillons/3",
+        "/territoire",
+    ] {
         let r = app.get(url).await;
         assert_eq!(r.status, StatusCode::OK, "{url}");
         assert_eq!(String::from_utf8_lossy(&r.corps), INDEX_BAILLEUR, "{url}");
     }
-    for url in ["/bailleurs", "/logements/bailleur"] {
+    for url in [
+        "/bailleurs",
+        "/logements/bailleur",
+        "/territoires",
+        "/conseiller",
+        "/mixite",
+    ] {
         assert_eq!(
             String::from_utf8_lossy(&app.get(url).await.corps),
             INDEX,
