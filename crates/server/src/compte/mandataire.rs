@@ -127,9 +127,7 @@ impl FromRequestParts<Etat> for PourDemandeur {
     async fn from_request_parts(parts: &mut Parts, etat: &Etat) -> Result<Self, ErreurApi> {
         let session = Session::from_request_parts(parts, etat).await?;
         if session.role != Role::Conseiller {
-            return Demandeur::from_request_parts(parts, etat)
-                .await
-                .map(PourDemandeur);
+            return Demandeur::de_la_session(session).map(PourDemandeur);
         }
         let conseiller = Conseiller::de_la_session(session, etat).await?;
         let mandat = conseiller

@@ -245,7 +245,13 @@ impl FromRequestParts<Etat> for Demandeur {
     type Rejection = ErreurApi;
 
     async fn from_request_parts(parts: &mut Parts, etat: &Etat) -> Result<Self, ErreurApi> {
-        let session = Session::from_request_parts(parts, etat).await?;
+        Demandeur::de_la_session(Session::from_request_parts(parts, etat).await?)
+    }
+}
+
+impl Demandeur {
+    /// The applicant themselves, from their checked session.
+    pub fn de_la_session(session: Session) -> Result<Demandeur, ErreurApi> {
         match (session.role, session.demandeur.clone()) {
             (Role::Demandeur, Some((id, numero_unique))) => Ok(Demandeur {
                 id,

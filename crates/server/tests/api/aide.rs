@@ -325,3 +325,19 @@ impl Client<'_> {
         self.app.requete(requete.unwrap()).await
     }
 }
+
+/// The fields a 400 answer names, in order (the answer must be a 400).
+pub fn champs_refuses(r: &Reponse) -> Vec<String> {
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    r.json::<Value>()["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["champ"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}

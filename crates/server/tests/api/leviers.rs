@@ -1,7 +1,7 @@
 //! The territory's other levers: programmes' fragility classes (tracked on the dashboard,
 //! flagged to commissions), SRU inventories, and the streets of each QPV.
 
-use crate::aide::{AUJOURDHUI, TestApp, dossier_simple};
+use crate::aide::{AUJOURDHUI, TestApp, champs_refuses as champs, dossier_simple};
 use axum::http::{Method, StatusCode};
 use clef_domain::api::{Brouillon, Commission, LigneSru, Programme, QpvVoies};
 use clef_domain::fragilite::Fragilite;
@@ -10,21 +10,6 @@ use clef_server::demo;
 use serde_json::{Value, json};
 
 const TERRITOIRE: &str = "territoire@demo.clef.fr";
-
-fn champs(r: &crate::aide::Reponse) -> Vec<String> {
-    assert_eq!(
-        r.status,
-        StatusCode::BAD_REQUEST,
-        "{}",
-        String::from_utf8_lossy(&r.corps)
-    );
-    r.json::<Value>()["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["champ"].as_str().unwrap().to_owned())
-        .collect()
-}
 
 #[tokio::test]
 async fn sru_rates_are_open_and_only_the_territory_enters_inventories() {

@@ -1,7 +1,7 @@
 //! Advisors acting under mandates: the mandate's lifecycle (given, confirmed at the
 //! counter, used, ended, revoked), every refusal, the second factor, and the journal.
 
-use crate::aide::{Client, TestApp, dossier_simple, numero};
+use crate::aide::{Client, TestApp, champs_refuses as champs, dossier_simple, numero};
 use axum::http::{Method, StatusCode};
 use clef_domain::api::{Accompagnement, ActeJournal, EntreeJournal, MandatVue, MesMandats};
 use clef_domain::mandat::StatutMandat;
@@ -396,27 +396,13 @@ async fn a_mandate_request_is_checked_field_by_field() {
     let app = TestApp::demo().await;
     let demandeur = app.inscrire_avec_dossier(1, dossier_simple()).await;
     let structure = structure_id(&demandeur, "Béthune").await;
-    let champs = |r: crate::aide::Reponse| -> Vec<String> {
-        assert_eq!(
-            r.status,
-            StatusCode::BAD_REQUEST,
-            "{}",
-            String::from_utf8_lossy(&r.corps)
-        );
-        r.json::<Value>()["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["champ"].as_str().unwrap().to_owned())
-            .collect()
-    };
     let r = demandeur
         .post(
             "/api/v1/moi/mandats",
             json!({"structure_id": 9999, "actes": ["candidater"], "duree_mois": 13}),
         )
         .await;
-    assert_eq!(champs(r), ["actes", "duree_mois", "structure_id"]);
+    assert_eq!(champs(&r), ["actes", "duree_mois", "structure_id"]);
     let r = demandeur
         .post(
             "/api/v1/moi/mandats",
@@ -432,7 +418,7 @@ async fn a_mandate_request_is_checked_field_by_field() {
         )
         .await;
     assert_eq!(
-        champs(r),
+        champs(&r),
         ["structure_id"],
         "one live mandate per structure"
     );
@@ -449,7 +435,7 @@ async fn a_mandate_request_is_checked_field_by_field() {
             json!({"numero_unique": "1234", "actes": [], "duree_mois": 0}),
         )
         .await;
-    assert_eq!(champs(r), ["numero_unique", "actes", "duree_mois"]);
+    assert_eq!(champs(&r), ["numero_unique", "actes", "duree_mois"]);
 }
 
 #[tokio::test]
