@@ -32,14 +32,40 @@ impl ErreurChargement {
 
 /// GETs `chemin` (under the API prefix) and reads the JSON answer.
 pub async fn obtenir<T: DeserializeOwned>(chemin: &str) -> Result<T, ErreurChargement> {
+    obtenir_annulable(chemin, None).await
+}
+
+/// Like [`obtenir`], stopped when `annulation` is aborted (a newer search replaced it, or
+/// the page was left): the browser drops the request instead of finishing it for nothing.
+pub async fn obtenir_annulable<T: DeserializeOwned>(
+    chemin: &str,
+    annulation: Option<&web_sys::AbortSignal>,
+) -> Result<T, ErreurChargement> {
+    obtenir_si_present(chemin, annulation)
+        .await?
+        .ok_or(ErreurChargement::Illisible)
+}
+
+/// GETs something that may be absent, which the API says with `204 No Content` (nobody
+/// logged in, say): `None` then.
+pub async fn obtenir_si_present<T: DeserializeOwned>(
+    chemin: &str,
+    annulation: Option<&web_sys::AbortSignal>,
+) -> Result<Option<T>, ErreurChargement> {
     let reponse = gloo_net::http::Request::get(&format!("{PREFIXE}{chemin}"))
         .header("Accept", "application/json")
+        .abort_signal(annulation)
         .send()
         .await
         .map_err(|_| ErreurChargement::Reseau)?;
+    if reponse.status() == 204 {
+        return Ok(None);
+    }
     let texte = reponse.text().await.map_err(|_| ErreurChargement::Reseau)?;
     if reponse.ok() {
-        return lire_json(&texte).ok_or(ErreurChargement::Illisible);
+        return lire_json(&texte)
+            .map(Some)
+            .ok_or(ErreurChargement::Illisible);
     }
     Err(lire_json::<Probleme>(&texte)
         .map_or(ErreurChargement::Illisible, ErreurChargement::Probleme))

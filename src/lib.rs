@@ -7,6 +7,7 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod api;
+pub mod chargement;
 pub mod components;
 pub mod format;
 pub mod langue;
@@ -53,11 +54,15 @@ pub fn App(espace: Espace, routes: fn() -> AnyView) -> impl IntoView {
     }
 }
 
+/// The app is built for one language at a time, and built again when it changes. Only a
+/// real change counts: the i18n context sets its locale once at start to the same value,
+/// which rendered everything twice (two requests of each kind on the first load).
 #[component]
 fn ParLangue(routes: fn() -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
+    let langue = Memo::new(move |_| i18n.get_locale());
     move || {
-        let _ = i18n.get_locale();
+        langue.track();
         view! { <Application routes /> }
     }
 }

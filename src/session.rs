@@ -31,9 +31,9 @@ impl Session {
         };
         provide_context(session);
         spawn_local(async move {
-            match api::obtenir::<SessionOuverte>("/session").await {
-                Ok(ouverte) => session.ouvrir(ouverte),
-                Err(_) => session.etat.set(EtatSession::Anonyme),
+            match api::obtenir_si_present::<SessionOuverte>("/session", None).await {
+                Ok(Some(ouverte)) => session.ouvrir(ouverte),
+                Ok(None) | Err(_) => session.etat.set(EtatSession::Anonyme),
             }
         });
         session

@@ -2,6 +2,7 @@
 //! back button steps through searches.
 
 use crate::api::{self, ErreurChargement};
+use crate::chargement::Chargement;
 use crate::components::{
     BandeauDemo, CarteOffre, EtatErreur, Filtres, Pagination, SauverRecherche, SqueletteCartes,
     titre_document,
@@ -34,15 +35,14 @@ pub fn PageAccueil() -> impl IntoView {
         Effect::new(move || derniere.set(api::url_recherche(&recherche.get())));
     }
 
-    let resultats = LocalResource::new(move || {
-        let chemin = format!("/listings?{}", api::query(&recherche.get().en_paires()));
-        async move { api::obtenir::<PageOffres>(&chemin).await }
+    let resultats = Chargement::<Recherche, PageOffres>::selon(recherche, |r| {
+        format!("/listings?{}", api::query(&r.en_paires()))
     });
     let communes = LocalResource::new(|| api::obtenir::<Vec<Commune>>("/communes"));
     let liste_communes =
         Signal::derive(move || communes.get().and_then(Result::ok).unwrap_or_default());
 
-    let erreurs_serveur = move || match resultats.get() {
+    let erreurs_serveur = move || match resultats.actuelle() {
         Some(Err(ErreurChargement::Probleme(p))) => {
             p.errors.into_iter().map(|e| e.erreur).collect()
         }
@@ -70,22 +70,23 @@ pub fn PageAccueil() -> impl IntoView {
         Err(erreurs) => set_erreurs_formulaire.set(erreurs),
     });
 
-    let (en_cours, set_en_cours) = signal(false);
+    // While a new search loads, the previous list stays, marked busy and faded; it is
+    // replaced only by the answer to the criteria in the URL.
     let affichage = move || {
-        Suspend::new(async move {
-            match resultats.await {
-                Ok(page) => view! { <Resultats page recherche=recherche.get_untracked() /> }.into_any(),
-                Err(ErreurChargement::Probleme(p)) if p.status == 400 => view! {
-                    <p class="etat etat--erreur" role="alert">{tu_string!(i18n, recherche.criteres_invalides)}</p>
-                }
-                .into_any(),
-                Err(erreur) => view! {
-                    <EtatErreur erreur reessayer=Callback::new(move |_| resultats.refetch()) />
-                }
-                .into_any(),
+        let derniere = resultats.derniere.get()?;
+        Some(match derniere.resultat {
+            Ok(page) => view! { <Resultats page recherche=derniere.cle /> }.into_any(),
+            Err(ErreurChargement::Probleme(p)) if p.status == 400 => view! {
+                <p class="etat etat--erreur" role="alert">{tu_string!(i18n, recherche.criteres_invalides)}</p>
             }
+            .into_any(),
+            Err(erreur) => view! {
+                <EtatErreur erreur reessayer=Callback::new(move |_| resultats.reessayer()) />
+            }
+            .into_any(),
         })
     };
+    let en_cours = move || resultats.en_cours();
 
     view! {
         <div class="page page--recherche">
@@ -96,11 +97,14 @@ pub fn PageAccueil() -> impl IntoView {
             <Show when=move || !erreurs_url.read().is_empty()>
                 <p class="alerte" role="alert">{tu_string!(i18n, recherche.filtres_ignores)}</p>
             </Show>
-            <section class="resultats" aria-labelledby="titre-resultats" aria-busy=move || en_cours.get().to_string()>
+            <section
+                class="resultats"
+                class:resultats--en-cours=en_cours
+                aria-labelledby="titre-resultats"
+                aria-busy=move || en_cours().to_string()
+            >
                 <h2 id="titre-resultats" class="visuellement-cache">{tu_string!(i18n, recherche.liste)}</h2>
-                <Transition fallback=|| view! { <SqueletteCartes /> } set_pending=set_en_cours>
-                    {affichage}
-                </Transition>
+                {move || affichage().unwrap_or_else(|| view! { <SqueletteCartes /> }.into_any())}
             </section>
         </div>
     }

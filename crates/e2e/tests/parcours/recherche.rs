@@ -228,3 +228,37 @@ async fn the_keyboard_alone_reaches_the_content_first() {
         .await;
     assert_eq!(sans_etiquette, 0);
 }
+
+#[tokio::test]
+async fn the_first_load_asks_each_thing_once_and_nothing_fails() {
+    let banc = Banc::demarrer().await;
+    banc.ouvrir("/").await;
+    banc.element(".cartes .carte").await;
+    banc.element("#f-commune option[value='bethune']").await;
+    // Whatever would come twice comes at once with the first: a moment is enough.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let appels = banc
+        .js("return performance.getEntriesByType('resource')
+               .filter(e => e.name.includes('/api/'))
+               .map(e => [new URL(e.name).pathname + new URL(e.name).search, e.responseStatus])")
+        .await;
+    let appels: Vec<(String, u64)> = serde_json::from_value(appels).expect("entries");
+    for chemin in ["/api/v1/session", "/api/v1/communes"] {
+        let n = appels.iter().filter(|(c, _)| c == chemin).count();
+        assert_eq!(n, 1, "{chemin} asked {n} times: {appels:?}");
+    }
+    let recherches = appels
+        .iter()
+        .filter(|(c, _)| c.starts_with("/api/v1/listings"))
+        .count();
+    assert_eq!(
+        recherches, 1,
+        "the listings asked {recherches} times: {appels:?}"
+    );
+    // A visitor who is not logged in is not an error (the browser would log it as one).
+    let echecs: Vec<_> = appels.iter().filter(|(_, s)| *s >= 400).collect();
+    assert!(
+        echecs.is_empty(),
+        "failed requests on the first load: {echecs:?}"
+    );
+}

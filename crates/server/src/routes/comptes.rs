@@ -9,6 +9,7 @@ use axum::Json;
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{Extension, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
 use clef_domain::api::{Identifiants, Inscription, Probleme, Role, SessionOuverte};
 use clef_domain::demande::NumeroUnique;
@@ -304,21 +305,27 @@ pub async fn connecter(
     Ok((jar.add(cookie), Json(ouverte)))
 }
 
-/// Who is logged in, with the CSRF token for the next requests.
+/// Who is logged in, with the CSRF token for the next requests. Nobody is an answer too
+/// (204): every visitor's first page asks, and an error status would be logged as a
+/// failure in their browser's console.
 #[utoipa::path(
     get,
     path = "/session",
     tag = "comptes",
     responses(
         (status = 200, description = "La session en cours", body = SessionOuverte),
-        (status = 401, description = "Pas de session (ou expirée)", body = Probleme,
-         content_type = "application/problem+json"),
+        (status = 204, description = "Personne n'est connecté (pas de session, ou expirée)"),
     )
 )]
 pub async fn courante(
     State(etat): State<Etat>,
-    session: Session,
-) -> Result<Json<SessionOuverte>, ErreurApi> {
+    session: Result<Session, ErreurApi>,
+) -> Result<Response, ErreurApi> {
+    let session = match session {
+        Ok(session) => session,
+        Err(ErreurApi::NonAuthentifie) => return Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(autre) => return Err(autre),
+    };
     let numero = session.demandeur.as_ref().map(|(_, n)| n.clone());
     let base = ouverte(
         session.role,
@@ -326,7 +333,7 @@ pub async fn courante(
         numero,
         session.csrf.clone(),
     );
-    Ok(Json(avec_conseiller(&etat, session, base).await?))
+    Ok(Json(avec_conseiller(&etat, session, base).await?).into_response())
 }
 
 /// Log out: the session is deleted on the server and the cookie removed.

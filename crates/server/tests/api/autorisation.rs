@@ -85,7 +85,6 @@ async fn every_personal_endpoint_needs_a_session() {
     let app = TestApp::demo().await;
     let anonyme = app.anonyme();
     for (methode, uri) in [
-        (Method::GET, "/api/v1/session"),
         (Method::DELETE, "/api/v1/session"),
         (Method::GET, "/api/v1/moi/dossier"),
         (Method::PUT, "/api/v1/moi/dossier"),

@@ -117,6 +117,19 @@ async fn an_e_mail_or_a_number_already_used_is_a_409_on_that_field() {
 }
 
 #[tokio::test]
+async fn nobody_logged_in_is_an_answer_not_an_error() {
+    let app = TestApp::demo().await;
+    let r = app.anonyme().get("/api/v1/session").await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert!(r.corps.is_empty());
+    // A cookie the server does not know is nobody too.
+    let mut inconnu = app.anonyme();
+    inconnu.cookie = Some("clef_session=inconnu".into());
+    let r = inconnu.get("/api/v1/session").await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
 async fn log_in_and_log_out() {
     let app = TestApp::demo().await;
     app.inscrire(1).await;
@@ -135,10 +148,10 @@ async fn log_in_and_log_out() {
             .unwrap()
             .contains("Max-Age=0")
     );
-    // The old cookie opens nothing any more.
+    // The old cookie opens nothing any more: "who am I" answers nobody.
     assert_eq!(
         client.get("/api/v1/session").await.status,
-        StatusCode::UNAUTHORIZED
+        StatusCode::NO_CONTENT
     );
     assert_eq!(
         client.get("/api/v1/moi/dossier").await.status,
@@ -238,6 +251,10 @@ async fn sessions_expire_after_a_week_idle() {
     app.horloge.avancer_jours(8);
     assert_eq!(
         client.get("/api/v1/session").await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        client.get("/api/v1/moi/dossier").await.status,
         StatusCode::UNAUTHORIZED
     );
 }

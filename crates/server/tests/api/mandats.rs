@@ -485,6 +485,13 @@ async fn an_advisor_session_ends_after_fifteen_idle_minutes() {
     app.horloge.avancer(15 * 60 + 1);
     assert_eq!(
         bethune.get("/api/v1/session").await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        bethune
+            .envoyer(Method::DELETE, "/api/v1/conseiller/accompagnement", None)
+            .await
+            .status,
         StatusCode::UNAUTHORIZED
     );
 }
