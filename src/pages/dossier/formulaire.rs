@@ -164,13 +164,18 @@ impl Formulaire {
                 ));
                 0
             } else {
-                age.parse::<u8>().unwrap_or_else(|_| {
-                    erreurs.push(ErreurChamp::new(
-                        &format!("membres.{i}.age"),
-                        CodeErreur::PasUnNombre,
-                    ));
-                    0
-                })
+                // A number too big for an age is out of bounds (the rules crate says so
+                // with the bounds), not "not a number".
+                match age.parse::<u32>() {
+                    Ok(n) => u8::try_from(n).unwrap_or(u8::MAX),
+                    Err(_) => {
+                        erreurs.push(ErreurChamp::new(
+                            &format!("membres.{i}.age"),
+                            CodeErreur::PasUnNombre,
+                        ));
+                        0
+                    }
+                }
             };
             membres.push(Membre {
                 age,
@@ -257,6 +262,22 @@ mod tests {
         let (retour, erreurs) = formulaire.verifier("0622305000123456PC");
         assert!(erreurs.is_empty(), "{erreurs:?}");
         assert_eq!(retour, saisie);
+    }
+
+    #[test]
+    fn an_age_too_high_is_said_to_be_out_of_bounds_not_to_be_no_number() {
+        let mut f = Formulaire::vide();
+        f.membres[0].age = "300".into();
+        let (_, erreurs) = f.verifier("0622305000123456PC");
+        let age: Vec<_> = erreurs
+            .iter()
+            .filter(|e| e.champ == "membres.0.age")
+            .collect();
+        assert_eq!(age.len(), 1, "{erreurs:?}");
+        assert!(
+            matches!(age[0].code, CodeErreur::HorsLimites { .. }),
+            "{erreurs:?}"
+        );
     }
 
     #[test]

@@ -118,8 +118,11 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
         champs.erreurs.set(a_moi);
         ok
     };
+    // The errors shown are the current step's: moving to another step leaves them behind
+    // (they come back, checked again, when the person goes on from that step).
     let aller = move |vers: Etape| {
         etape.set(vers);
+        champs.erreurs.set(Vec::new());
         enregistre.set(false);
         message.set(None);
         request_animation_frame(|| focaliser("titre-etape"));
