@@ -95,13 +95,15 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
         <p><span class="etiquette">{etat}</span></p>
         {r.position.map(|p| {
             let rang = texte_position(i18n, p);
-            let chance = texte_chance(i18n, p.chance);
+            // Chance and points to catch up only while the rank still decides something.
+            let en_jeu = r.etat.rang_en_jeu();
+            let chance = r.chance().map(|c| texte_chance(i18n, c));
             view! {
                 <section class="bloc" aria-labelledby="h-rang">
                     <h2 id="h-rang">{tu_string!(i18n, mes.rang_titre)}</h2>
                     <p class="position position--grande"><strong>{rang}</strong></p>
-                    <p>{chance}</p>
-                    {points.map(|n| view! { <p>{tu_string!(i18n, mes.points_pour_passer, n)}</p> })}
+                    {chance.map(|c| view! { <p>{c}</p> })}
+                    {points.filter(|_| en_jeu).map(|n| view! { <p>{tu_string!(i18n, mes.points_pour_passer, n)}</p> })}
                     {(!cloturee).then(|| view! { <p class="aide">{tu_string!(i18n, avant.position_aide)}</p> })}
                 </section>
             }
@@ -140,7 +142,7 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
             <h2 id="h-verdict">{tu_string!(i18n, mes.eligibilite_titre)}</h2>
             <DetailVerdict verdict />
         </section>
-        {(r.etat != clef_domain::api::EtatCandidature::Retiree).then(|| view! { <Simulateur d=d.clone() /> })}
+        {r.etat.rang_en_jeu().then(|| view! { <Simulateur d=d.clone() /> })}
         {r.retrait_possible.then(|| view! { <Retrait candidature=r.clone() recharger /> })}
     }
 }

@@ -76,7 +76,8 @@ fn ListeCandidatures() -> impl IntoView {
                             {liste.into_iter().map(|c| {
                                 let cloturee = c.offre.etat == clef_domain::offre::EtatOffre::Cloturee;
                                 let etat = texte_etat(i18n, &c, cloturee);
-                                let position = c.position.map(|p| (texte_position(i18n, p), texte_chance(i18n, p.chance)));
+                                let rang = c.position.map(|p| texte_position(i18n, p));
+                                let chance = c.chance().map(|ch| texte_chance(i18n, ch));
                                 let depose = format::date_longue(balise, c.deposee_le);
                                 let cloture = format::date_longue(balise, c.offre.cloture);
                                 let dates = tu_string!(i18n, mes.dates, depose, cloture).to_string();
@@ -85,10 +86,8 @@ fn ListeCandidatures() -> impl IntoView {
                                         <h2><a href=format!("/mes-candidatures/{}", c.id)>{c.offre.titre.clone()}</a></h2>
                                         <p class="aide">{c.offre.commune.clone()} " · " {libelles::typologie(i18n, c.offre.typologie)}</p>
                                         <p><span class=format!("etiquette etiquette--{:?}", c.etat).to_lowercase()>{etat}</span></p>
-                                        {position.map(|(rang, chance)| view! {
-                                            <p class="position"><strong>{rang}</strong></p>
-                                            <p>{chance}</p>
-                                        })}
+                                        {rang.map(|rang| view! { <p class="position"><strong>{rang}</strong></p> })}
+                                        {chance.map(|chance| view! { <p>{chance}</p> })}
                                         <p class="aide">{dates}</p>
                                     </li>
                                 }

@@ -14,6 +14,7 @@
 //! - [`cotation`]: the scoring grid as data, and scores that always add up.
 //! - [`classement`]: ranking a listing's candidates; [`simulation`]: what-if.
 //! - [`mixite`]: consumption units, first quartile, the three CIA targets.
+//! - [`suite`]: what each state of a letting allows next, for staff and applicants.
 //! - [`recherche`]: the search criteria of the listings page, parsed from a query string.
 //! - [`api`]: the JSON shapes the server sends and the app reads.
 
@@ -36,6 +37,7 @@ pub mod plafonds;
 pub mod recherche;
 pub mod simulation;
 pub mod sru;
+pub mod suite;
 pub mod surface;
 pub mod territoire;
 pub mod ventilation;

@@ -9,6 +9,7 @@ use clef_domain::api::{
     BailSigne, CandidatCommission, Decision, DecisionSaisie, Issue, Issues, MotifRefus,
     ReponseSaisie,
 };
+use clef_domain::suite::ActionIssue;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
@@ -67,6 +68,13 @@ pub fn Issues(
     let i18n = use_i18n();
     let offre_id = issues.offre_id;
     let attribuee = issues.attribuee;
+    // What each candidate's state allows: the same rule the server enforces.
+    let actions = |id: i64| issues.actions(id);
+    let candidats: Vec<(Issue, Vec<ActionIssue>)> = issues
+        .candidats
+        .iter()
+        .map(|c| (c.clone(), actions(c.candidature_id)))
+        .collect();
     view! {
         <section aria-labelledby="issues-titre">
             <h2 id="issues-titre">{tu_string!(i18n, issues.titre)}</h2>
@@ -77,9 +85,9 @@ pub fn Issues(
                 </p>
             })}
             <ol class="commission">
-                {issues.candidats.into_iter().map(|issue| {
+                {candidats.into_iter().map(|(issue, actions)| {
                     let candidat = presentes.iter().find(|c| c.candidature_id == issue.candidature_id).cloned();
-                    view! { <UnCandidat issue candidat offre_id attribuee recharger /> }
+                    view! { <UnCandidat issue candidat offre_id actions recharger /> }
                 }).collect_view()}
             </ol>
         </section>
@@ -91,7 +99,7 @@ fn UnCandidat(
     issue: Issue,
     candidat: Option<CandidatCommission>,
     offre_id: i64,
-    attribuee: bool,
+    actions: Vec<ActionIssue>,
     recharger: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -100,8 +108,12 @@ fn UnCandidat(
     let en_cours = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let identite = candidat.and_then(|c| c.identite);
+    let permise = |a: ActionIssue| actions.contains(&a);
     let statut = match (issue.decision, issue.reponse) {
-        (None, _) => tu_string!(i18n, issues.a_decider).to_string(),
+        (None, _) if permise(ActionIssue::Decider) => {
+            tu_string!(i18n, issues.a_decider).to_string()
+        }
+        (None, _) => tu_string!(i18n, issues.sans_decision).to_string(),
         (Some(Decision::Refuse { motif }), _) => {
             let motif = libelle_refus(i18n, motif);
             tu_string!(i18n, issues.refuse, motif).to_string()
@@ -127,9 +139,9 @@ fn UnCandidat(
                    <a href=format!("mailto:{}", i.email)>{i.email.clone()}</a></p>
             })}
             <p><span class="etiquette">{statut}</span></p>
-            {(issue.decision.is_none()).then(|| view! { <Decider id offre_id en_cours message recharger /> })}
-            {(issue.propose && !attribuee).then(|| view! { <Repondre id offre_id en_cours message recharger /> })}
-            {(issue.reponse == Some(true) && !attribuee).then(|| {
+            {permise(ActionIssue::Decider).then(|| view! { <Decider id offre_id en_cours message recharger /> })}
+            {permise(ActionIssue::EnregistrerReponse).then(|| view! { <Repondre id offre_id en_cours message recharger /> })}
+            {permise(ActionIssue::SignerBail).then(|| {
                 let signer = Callback::new(move |()| {
                     etape(i18n, format!("/bailleur/offres/{offre_id}/bail"), BailSigne { candidature_id: id }, en_cours, message, recharger)
                 });

@@ -13,7 +13,7 @@ use crate::i18n::*;
 use clef_domain::api::{
     Brouillon, ClassementOffre, ClotureAnticipee, Commission, Issues, OffreBailleur,
 };
-use clef_domain::offre::EtatOffre;
+use clef_domain::suite::ActionOffre;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -61,9 +61,9 @@ pub fn PageOffreBailleur() -> impl IntoView {
 fn Suivi(offre: OffreBailleur, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let id = offre.offre.id;
-    let etat = offre.offre.etat;
-    let classee = offre.classee_le.is_some();
     let n = offre.candidatures;
+    // What the listing's stage allows today, as the server decides it.
+    let permise = |a: ActionOffre| offre.actions.contains(&a);
     view! {
         <h1>{offre.offre.titre.clone()}</h1>
         <p>
@@ -71,10 +71,10 @@ fn Suivi(offre: OffreBailleur, recharger: Callback<()>) -> impl IntoView {
             {tu_string!(i18n, bailleur.n_candidatures, n)} " · "
             <a href=format!("/logements/{id}")>{tu_string!(i18n, bailleur.voir_publique)}</a>
         </p>
-        {matches!(etat, EtatOffre::AVenir | EtatOffre::Ouverte).then(|| view! { <Corriger id /> })}
-        {(etat == EtatOffre::Ouverte).then(|| view! { <CloreMaintenant id recharger /> })}
-        {(etat == EtatOffre::Cloturee && !classee).then(|| view! { <Classer id recharger /> })}
-        {classee.then(|| view! { <Commission id recharger /> })}
+        {permise(ActionOffre::Corriger).then(|| view! { <Corriger id /> })}
+        {permise(ActionOffre::CloreMaintenant).then(|| view! { <CloreMaintenant id recharger /> })}
+        {permise(ActionOffre::Classer).then(|| view! { <Classer id recharger /> })}
+        {permise(ActionOffre::SuivreCommission).then(|| view! { <Commission id recharger /> })}
     }
 }
 

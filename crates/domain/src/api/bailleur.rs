@@ -17,6 +17,9 @@ pub struct OffreBailleur {
     pub classee_le: Option<Jour>,
     /// The lease is signed and the result published.
     pub attribuee: bool,
+    /// What staff may do with it today (`SituationOffre::actions`): the screens offer these
+    /// and the server refuses the others.
+    pub actions: Vec<crate::suite::ActionOffre>,
 }
 
 /// One candidate of a frozen ranking, anonymised: an application number, never a name.

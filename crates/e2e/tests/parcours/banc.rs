@@ -194,6 +194,21 @@ impl Banc {
             .await;
     }
 
+    /// Logs in with a demo account through the log-in page, as a person would, then waits
+    /// until the page has left it for `retour` (a path of the app, `/` when empty).
+    pub async fn connecter(&self, email: &str, retour: &str) {
+        self.ouvrir(&format!("/connexion?retour={retour}")).await;
+        self.saisir("#email", email).await;
+        self.saisir("#mot-de-passe", clef_server::demo::MOT_DE_PASSE)
+            .await;
+        self.cliquer_bouton("Se connecter").await;
+        let attendu = if retour.is_empty() { "/" } else { retour };
+        self.attendre_url(&format!("{attendu} après la connexion"), |u| {
+            !u.contains("/connexion") && u.contains(attendu)
+        })
+        .await;
+    }
+
     /// Clicks the button whose text is exactly `texte`, once it is there.
     pub async fn cliquer_bouton(&self, texte: &str) {
         // An XPath string cannot escape its quote: the other kind quotes an apostrophe.

@@ -8,6 +8,7 @@ mod candidature;
 mod conseiller;
 mod dossier;
 mod erreurs;
+mod etats;
 mod filtres;
 mod logement;
 mod recherche;

@@ -373,7 +373,19 @@ async fn decider(
         .execute(&mut *tx)
         .await?;
     }
-    let (_, demandeur_id, rang, score) = classes[choisi];
+    let (choisi_id, demandeur_id, rang, score) = classes[choisi];
+    // The commission attributed it in rank 1 and the household accepted: the outcome as
+    // staff record it, so that the landlord's screens show a let home as one.
+    sqlx::query(
+        "INSERT INTO decisions (candidature_id, offre_id, rang_attribution, decide_le, reponse, repondu_le)
+         VALUES (?, ?, 1, ?, 'accepte', ?)",
+    )
+    .bind(choisi_id)
+    .bind(offre_id)
+    .bind(decide_le.to_string())
+    .bind(decide_le.to_string())
+    .execute(&mut *tx)
+    .await?;
     // What the letting counts for in the social-mix targets.
     let demande = crate::stockage::demandeurs::demande(base, demandeur_id).await?;
     let parametres = crate::stockage::territoires::de_l_offre(base, offre_id).await?;

@@ -24,7 +24,7 @@ use clef_domain::eligibilite::Verdict;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::fragilite;
 use clef_domain::mixite::{self, Attribution, Part};
-use clef_domain::offre::EtatOffre;
+use clef_domain::suite::{ActionOffre, SituationOffre};
 use sqlx::SqlitePool;
 
 /// The listing, if it is the organisation's.
@@ -85,20 +85,37 @@ pub async fn offres(
             resumes.remove(&id).map(|o| (o, n, classe_le, attribuee))
         })
         .map(|(offre, n, classe_le, attribuee)| {
+            let classee_le: Option<Jour> = classe_le
+                .map(|j| {
+                    j.parse()
+                        .map_err(|_| ErreurApi::DonneeIllisible(format!("classe_le = {j}")))
+                })
+                .transpose()?;
+            let actions = SituationOffre {
+                etat: offre.etat,
+                ouverture: offre.ouverture,
+                classee: classee_le.is_some(),
+            }
+            .actions(aujourdhui);
             Ok(OffreBailleur {
                 offre,
                 candidatures: u32::try_from(n).unwrap_or(0),
-                classee_le: classe_le
-                    .map(|j| {
-                        j.parse()
-                            .map_err(|_| ErreurApi::DonneeIllisible(format!("classe_le = {j}")))
-                    })
-                    .transpose()?,
+                classee_le,
                 attribuee,
+                actions,
             })
         })
         .collect::<Result<Vec<_>, ErreurApi>>()
         .map(Json)
+}
+
+/// Where a listing stands, for the rule of what staff may do with it.
+fn situation(resume: &clef_domain::api::OffreResume, classee: bool) -> SituationOffre {
+    SituationOffre {
+        etat: resume.etat,
+        ouverture: resume.ouverture,
+        classee,
+    }
 }
 
 async fn lire_classement(
@@ -204,7 +221,8 @@ pub async fn classer(
 ) -> Result<Json<ClassementOffre>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
     let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
-    if offre.detail.resume.etat != EtatOffre::Cloturee {
+    // Ranking again answers the ranking frozen the first time: only the window matters.
+    if !situation(&offre.detail.resume, false).permet(ActionOffre::Classer, aujourdhui) {
         return Err(ErreurApi::FenetreOuverte);
     }
     classement::figer(&etat.base, &offre, aujourdhui).await?;
@@ -470,8 +488,7 @@ pub async fn clore(
         ));
     }
     let resume = &offre.detail.resume;
-    // The window ends the day before; a listing opened today has no day before to end on.
-    if resume.etat != EtatOffre::Ouverte || resume.ouverture >= aujourdhui {
+    if !situation(resume, false).permet(ActionOffre::CloreMaintenant, aujourdhui) {
         return Err(ErreurApi::ClotureImpossible);
     }
     let hier = aujourdhui.plus_jours(-1);

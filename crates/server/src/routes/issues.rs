@@ -19,6 +19,7 @@ use clef_domain::api::{
 };
 use clef_domain::commission;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::suite::{ActionIssue, RefusIssue};
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// A presented candidate's row: application, applicant, rank, score, state, decision.
@@ -28,7 +29,6 @@ struct Ligne {
     demandeur_id: i64,
     rang: i64,
     score: i64,
-    etat: String,
     rang_attribution: Option<i64>,
     motif_refus: Option<String>,
     reponse: Option<String>,
@@ -39,7 +39,7 @@ async fn presentes(
     offre_id: i64,
 ) -> Result<Vec<Ligne>, ErreurApi> {
     Ok(sqlx::query_as(
-        "SELECT c.id, c.demandeur_id, c.rang, c.score, c.etat, d.rang_attribution, d.motif_refus, d.reponse
+        "SELECT c.id, c.demandeur_id, c.rang, c.score, d.rang_attribution, d.motif_refus, d.reponse
          FROM candidatures c LEFT JOIN decisions d ON d.candidature_id = c.id
          WHERE c.offre_id = ? AND c.etat IN ('presentee', 'attribuee', 'non_retenue') AND c.rang IS NOT NULL
            AND (c.etat != 'non_retenue' OR d.candidature_id IS NOT NULL)
@@ -72,7 +72,12 @@ fn propose(lignes: &[Ligne]) -> Option<i64> {
 
 async fn vue(base: &SqlitePool, offre_id: i64) -> Result<Issues, ErreurApi> {
     let mut connexion = base.acquire().await?;
-    let lignes = presentes(&mut connexion, offre_id).await?;
+    vue_dans(&mut connexion, offre_id).await
+}
+
+/// Where the outcome stands, read inside the caller's transaction.
+async fn vue_dans(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Issues, ErreurApi> {
+    let lignes = presentes(connexion, offre_id).await?;
     let attribuee: bool =
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = ?)")
             .bind(offre_id)
@@ -123,6 +128,25 @@ async fn notifier(
 
 fn pas_la(champ: &str) -> ErreurApi {
     ErreurApi::Invalide(vec![ErreurChamp::new(champ, CodeErreur::ValeurInconnue)])
+}
+
+/// Refuses what the outcome's state does not allow, by the rule the screens follow too
+/// (`Issues::permet` in the rules crate): a step already taken is a conflict, a candidate
+/// the step is not for is a bad request on `candidature_id`.
+async fn autoriser(
+    tx: &mut SqliteConnection,
+    offre_id: i64,
+    candidature_id: i64,
+    action: ActionIssue,
+) -> Result<Issues, ErreurApi> {
+    let issues = vue_dans(tx, offre_id).await?;
+    match issues.permet(candidature_id, action) {
+        Ok(()) => Ok(issues),
+        Err(RefusIssue::DejaAttribuee | RefusIssue::DejaDecide) => Err(ErreurApi::EtapeFaite),
+        Err(RefusIssue::NonPresente | RefusIssue::PasProposee | RefusIssue::PasAcceptee) => {
+            Err(pas_la("candidature_id"))
+        }
+    }
 }
 
 /// Where the commission's outcome stands.
@@ -176,18 +200,18 @@ pub async fn decider(
     let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
     let offre_id = offre.detail.resume.id;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    deja_attribuee(&mut tx, offre_id).await?;
+    autoriser(
+        &mut tx,
+        offre_id,
+        saisie.candidature_id,
+        ActionIssue::Decider,
+    )
+    .await?;
     let lignes = presentes(&mut tx, offre_id).await?;
     let ligne = lignes
         .iter()
         .find(|l| l.id == saisie.candidature_id)
         .ok_or_else(|| pas_la("candidature_id"))?;
-    if ligne.rang_attribution.is_some() || ligne.motif_refus.is_some() {
-        return Err(ErreurApi::EtapeFaite);
-    }
-    if ligne.etat != "presentee" {
-        return Err(pas_la("candidature_id"));
-    }
     let (rang, motif) = match saisie.decision {
         Decision::Attribue { rang } if (1..=3).contains(&rang) => {
             if lignes
@@ -242,18 +266,6 @@ pub async fn decider(
     Ok(Json(vue(&etat.base, offre_id).await?))
 }
 
-async fn deja_attribuee(tx: &mut SqliteConnection, offre_id: i64) -> Result<(), ErreurApi> {
-    let attribuee: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = ?)")
-            .bind(offre_id)
-            .fetch_one(tx)
-            .await?;
-    if attribuee {
-        return Err(ErreurApi::EtapeFaite);
-    }
-    Ok(())
-}
-
 /// Record the answer of the candidate the home is offered to. A refusal offers it to the
 /// next one in the attribution order.
 #[utoipa::path(
@@ -289,11 +301,13 @@ pub async fn repondre(
         ));
     }
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    deja_attribuee(&mut tx, offre_id).await?;
-    let lignes = presentes(&mut tx, offre_id).await?;
-    if propose(&lignes) != Some(saisie.candidature_id) {
-        return Err(pas_la("candidature_id"));
-    }
+    autoriser(
+        &mut tx,
+        offre_id,
+        saisie.candidature_id,
+        ActionIssue::EnregistrerReponse,
+    )
+    .await?;
     sqlx::query(
         "UPDATE decisions SET reponse = ?, motif_reponse = ?, repondu_le = ? WHERE candidature_id = ?",
     )
@@ -352,11 +366,17 @@ pub async fn signer(
     let offre: OffreACoter = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
     let offre_id = offre.detail.resume.id;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    deja_attribuee(&mut tx, offre_id).await?;
+    autoriser(
+        &mut tx,
+        offre_id,
+        bail.candidature_id,
+        ActionIssue::SignerBail,
+    )
+    .await?;
     let lignes = presentes(&mut tx, offre_id).await?;
     let ligne = lignes
         .iter()
-        .find(|l| l.id == bail.candidature_id && l.reponse.as_deref() == Some("accepte"))
+        .find(|l| l.id == bail.candidature_id)
         .ok_or_else(|| pas_la("candidature_id"))?;
     let demande = stockage::demandeurs::demande(&etat.base, ligne.demandeur_id)
         .await?

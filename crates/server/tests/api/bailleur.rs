@@ -746,3 +746,137 @@ async fn sensitive_situations_reach_staff_only_once_the_candidate_is_presented()
             .contains("violences_conjugales")
     );
 }
+
+/// What the landlord's screens offer (`Issues::actions`, the rules crate) is exactly what
+/// the server accepts: random acts on a commission's outcome, allowed or not, until the
+/// lease, then every act refused on the let home (issue 12, point 3).
+#[tokio::test]
+async fn the_server_accepts_exactly_the_acts_the_screens_offer() {
+    use clef_domain::api::Issues;
+    use clef_domain::suite::ActionIssue;
+    let mut louees = 0;
+    for graine in 0..6u64 {
+        let app = TestApp::demo().await;
+        let mut alea = fastrand::Rng::with_seed(graine);
+        let (offre, i) = classee_non_decidee(&app, 4).await;
+        let staff = agent(&app, i).await;
+        let base = format!("/api/v1/bailleur/offres/{offre}");
+        let vue: clef_domain::api::Commission =
+            staff.get(&format!("{base}/commission")).await.json();
+        let ids: Vec<i64> = vue
+            .candidats
+            .iter()
+            .take(3)
+            .map(|x| x.candidature_id)
+            .collect();
+        let r = staff
+            .post(
+                &format!("{base}/presentation"),
+                json!({ "candidatures": ids }),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&r.corps)
+        );
+        let mut issues: Issues = staff.get(&format!("{base}/issues")).await.json();
+        let mut rangs_donnes: Vec<u8> = Vec::new();
+        for pas in 0..40 {
+            let id = ids[alea.usize(0..ids.len())];
+            let action = ActionIssue::TOUTES[alea.usize(0..3)];
+            let (chemin, corps) = match action {
+                ActionIssue::Decider => {
+                    let libres: Vec<u8> = (1..=3).filter(|r| !rangs_donnes.contains(r)).collect();
+                    let decision = if alea.bool() && !libres.is_empty() {
+                        json!({"type": "attribue", "rang": libres[alea.usize(0..libres.len())]})
+                    } else {
+                        json!({"type": "refuse", "motif": "dossier_incomplet"})
+                    };
+                    (
+                        "decisions",
+                        json!({"candidature_id": id, "decision": decision}),
+                    )
+                }
+                ActionIssue::EnregistrerReponse => (
+                    "reponses",
+                    json!({"candidature_id": id, "accepte": alea.u8(0..3) > 0}),
+                ),
+                ActionIssue::SignerBail => ("bail", json!({"candidature_id": id})),
+            };
+            let permise = issues.actions(id).contains(&action);
+            let r = staff.post(&format!("{base}/{chemin}"), corps.clone()).await;
+            let contexte = format!(
+                "seed {graine}, step {pas}: {action:?} for {id} ({corps}) with {issues:?}: {} {}",
+                r.status,
+                String::from_utf8_lossy(&r.corps)
+            );
+            if permise {
+                assert_eq!(r.status, StatusCode::OK, "{contexte}");
+                if let Some(rang) = corps["decision"]["rang"].as_u64() {
+                    rangs_donnes.push(rang as u8);
+                }
+                issues = r.json();
+            } else {
+                assert!(
+                    matches!(r.status, StatusCode::BAD_REQUEST | StatusCode::CONFLICT),
+                    "{contexte}"
+                );
+                let apres: Issues = staff.get(&format!("{base}/issues")).await.json();
+                assert_eq!(apres, issues, "a refused act changed nothing: {contexte}");
+            }
+        }
+        if issues.attribuee {
+            louees += 1;
+            for &id in &ids {
+                assert!(issues.actions(id).is_empty());
+            }
+        }
+    }
+    assert!(louees > 0, "some walks reach the lease");
+}
+
+/// The acts a listing offers its staff are the ones the server takes: a listing opened
+/// today cannot be closed early (its window would end before it began), so it does not
+/// offer to (issue 12, point 3).
+#[tokio::test]
+async fn a_listing_offers_only_the_acts_its_stage_allows_today() {
+    use clef_domain::suite::ActionOffre;
+    let app = TestApp::demo().await;
+    let staff = agent(&app, 0).await;
+    let liste: Vec<OffreBailleur> = staff.get("/api/v1/bailleur/offres").await.json();
+    let ouverte = liste
+        .iter()
+        .find(|o| o.actions.contains(&ActionOffre::CloreMaintenant))
+        .expect("an open listing that can be closed early")
+        .offre
+        .id;
+    sqlx::query("UPDATE offres SET ouverture = ? WHERE id = ?")
+        .bind(AUJOURDHUI.to_string())
+        .bind(ouverte)
+        .execute(&app.base)
+        .await
+        .unwrap();
+    let liste: Vec<OffreBailleur> = staff.get("/api/v1/bailleur/offres").await.json();
+    let offre = liste.iter().find(|o| o.offre.id == ouverte).unwrap();
+    assert_eq!(
+        offre.actions,
+        [ActionOffre::Corriger, ActionOffre::Retirer],
+        "opened today"
+    );
+    let r = staff
+        .post(
+            &format!("/api/v1/bailleur/offres/{ouverte}/cloture"),
+            json!({"motif": "Logement finalement indisponible."}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // Every listing offers what its stage allows, and never an act of another stage.
+    for o in &liste {
+        let classer = o.actions.contains(&ActionOffre::Classer);
+        let suivre = o.actions.contains(&ActionOffre::SuivreCommission);
+        assert!(!(classer && suivre), "{o:?}");
+        assert_eq!(suivre, o.classee_le.is_some(), "{o:?}");
+    }
+}

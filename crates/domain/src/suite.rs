@@ -1,0 +1,276 @@
+//! What each state of a letting allows next: the one place that the landlord's screens
+//! (which actions to offer), the server (which requests to accept) and the applicant's
+//! screens (what to say of an application) read it from, so that no screen offers an act
+//! the server would refuse, nor says something its state contradicts.
+
+use crate::api::{CandidatureResume, Decision, EtatCandidature, Issue, Issues};
+use crate::classement::Chance;
+use crate::jour::Jour;
+use crate::offre::EtatOffre;
+use serde::{Deserialize, Serialize};
+
+/// What landlord staff may do with one of their listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActionOffre {
+    /// Correct what may change, until the window closes.
+    Corriger,
+    /// Withdraw it (its applications with it), until the window closes.
+    Retirer,
+    /// Close the window before its planned day, with a reason.
+    CloreMaintenant,
+    /// Freeze the ranking, once the window is closed.
+    Classer,
+    /// Prepare the commission and record its outcome, once ranked.
+    SuivreCommission,
+}
+
+/// Where a listing stands for its landlord.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SituationOffre {
+    pub etat: EtatOffre,
+    pub ouverture: Jour,
+    pub classee: bool,
+}
+
+impl SituationOffre {
+    /// Every act possible on `aujourdhui` (the server's day).
+    pub fn actions(&self, aujourdhui: Jour) -> Vec<ActionOffre> {
+        use ActionOffre::*;
+        let ouverte_ou_a_venir = matches!(self.etat, EtatOffre::AVenir | EtatOffre::Ouverte);
+        [
+            (Corriger, ouverte_ou_a_venir),
+            (Retirer, ouverte_ou_a_venir),
+            // The window then ends the day before: a listing opened today has no day
+            // before to end on.
+            (
+                CloreMaintenant,
+                self.etat == EtatOffre::Ouverte && self.ouverture < aujourdhui,
+            ),
+            (Classer, self.etat == EtatOffre::Cloturee && !self.classee),
+            (SuivreCommission, self.classee),
+        ]
+        .into_iter()
+        .filter_map(|(action, possible)| possible.then_some(action))
+        .collect()
+    }
+
+    pub fn permet(&self, action: ActionOffre, aujourdhui: Jour) -> bool {
+        self.actions(aujourdhui).contains(&action)
+    }
+}
+
+/// What landlord staff may record next for a presented candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionIssue {
+    /// The commission's decision: attributed in rank 1 to 3, or refused with its motive.
+    Decider,
+    /// The answer of the candidate the home is offered to.
+    EnregistrerReponse,
+    /// The lease, once the candidate accepted.
+    SignerBail,
+}
+
+impl ActionIssue {
+    pub const TOUTES: [ActionIssue; 3] = [
+        ActionIssue::Decider,
+        ActionIssue::EnregistrerReponse,
+        ActionIssue::SignerBail,
+    ];
+}
+
+/// Why an act is not possible in the letting's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusIssue {
+    /// The lease is signed: the letting is over.
+    DejaAttribuee,
+    /// The commission already decided on this candidate.
+    DejaDecide,
+    /// Not among the presented candidates.
+    NonPresente,
+    /// The home is not offered to this candidate now.
+    PasProposee,
+    /// The candidate has not accepted the home.
+    PasAcceptee,
+}
+
+impl Issues {
+    /// Whether `action` is possible now for the candidate `candidature_id`, and if not why.
+    pub fn permet(&self, candidature_id: i64, action: ActionIssue) -> Result<(), RefusIssue> {
+        if self.attribuee {
+            return Err(RefusIssue::DejaAttribuee);
+        }
+        let issue = self
+            .candidats
+            .iter()
+            .find(|i| i.candidature_id == candidature_id)
+            .ok_or(RefusIssue::NonPresente)?;
+        match action {
+            ActionIssue::Decider if issue.decision.is_some() => Err(RefusIssue::DejaDecide),
+            ActionIssue::Decider => Ok(()),
+            ActionIssue::EnregistrerReponse if issue.propose => Ok(()),
+            ActionIssue::EnregistrerReponse => Err(RefusIssue::PasProposee),
+            ActionIssue::SignerBail if accepte(issue) => Ok(()),
+            ActionIssue::SignerBail => Err(RefusIssue::PasAcceptee),
+        }
+    }
+
+    /// Every act possible now for the candidate, in the order they happen.
+    pub fn actions(&self, candidature_id: i64) -> Vec<ActionIssue> {
+        ActionIssue::TOUTES
+            .into_iter()
+            .filter(|&a| self.permet(candidature_id, a).is_ok())
+            .collect()
+    }
+}
+
+fn accepte(issue: &Issue) -> bool {
+    matches!(issue.decision, Some(Decision::Attribue { .. })) && issue.reponse == Some(true)
+}
+
+impl EtatCandidature {
+    /// The outcome is known: the home went to this applicant, or not.
+    pub fn decidee(self) -> bool {
+        matches!(
+            self,
+            EtatCandidature::Attribuee | EtatCandidature::NonRetenue
+        )
+    }
+}
+
+impl EtatCandidature {
+    /// Whether the rank still decides something, so that the chance it gives and the
+    /// points missing to move up mean something: before the commission chose whom to
+    /// examine. Once presented, decided or withdrawn, the state says more than a guess
+    /// from the rank would (and could contradict it).
+    pub fn rang_en_jeu(self) -> bool {
+        matches!(self, EtatCandidature::Deposee | EtatCandidature::Classee)
+    }
+}
+
+impl CandidatureResume {
+    /// The chance to show beside the rank, if any (see [`EtatCandidature::rang_en_jeu`]).
+    pub fn chance(&self) -> Option<Chance> {
+        self.position
+            .filter(|_| self.etat.rang_en_jeu())
+            .map(|p| p.chance)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::MotifRefus;
+
+    #[test]
+    fn a_listing_allows_what_its_stage_allows() {
+        use ActionOffre::*;
+        let aujourdhui = crate::jour!(2026, 11, 22);
+        let situation = |etat, ouverture, classee| SituationOffre {
+            etat,
+            ouverture,
+            classee,
+        };
+        let hier = aujourdhui.plus_jours(-1);
+        assert_eq!(
+            situation(EtatOffre::AVenir, aujourdhui.plus_jours(3), false).actions(aujourdhui),
+            [Corriger, Retirer]
+        );
+        assert_eq!(
+            situation(EtatOffre::Ouverte, hier, false).actions(aujourdhui),
+            [Corriger, Retirer, CloreMaintenant]
+        );
+        // Opened today: nothing to close before its first day is over.
+        assert_eq!(
+            situation(EtatOffre::Ouverte, aujourdhui, false).actions(aujourdhui),
+            [Corriger, Retirer]
+        );
+        assert_eq!(
+            situation(EtatOffre::Cloturee, hier, false).actions(aujourdhui),
+            [Classer]
+        );
+        assert_eq!(
+            situation(EtatOffre::Cloturee, hier, true).actions(aujourdhui),
+            [SuivreCommission]
+        );
+    }
+
+    fn issue(id: i64, decision: Option<Decision>, reponse: Option<bool>, propose: bool) -> Issue {
+        Issue {
+            candidature_id: id,
+            rang: id as u32,
+            decision,
+            reponse,
+            propose,
+        }
+    }
+
+    fn issues(attribuee: bool) -> Issues {
+        Issues {
+            offre_id: 1,
+            attribuee,
+            candidats: vec![
+                issue(1, Some(Decision::Attribue { rang: 1 }), Some(true), false),
+                issue(
+                    2,
+                    Some(Decision::Refuse {
+                        motif: MotifRefus::DossierIncomplet,
+                    }),
+                    None,
+                    false,
+                ),
+                issue(3, None, None, false),
+                issue(4, Some(Decision::Attribue { rang: 2 }), None, true),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_let_home_allows_nothing_more() {
+        let faite = issues(true);
+        for c in &faite.candidats {
+            assert!(faite.actions(c.candidature_id).is_empty());
+            for a in ActionIssue::TOUTES {
+                assert_eq!(
+                    faite.permet(c.candidature_id, a),
+                    Err(RefusIssue::DejaAttribuee)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_candidate_allows_what_its_state_allows() {
+        let en_cours = issues(false);
+        assert_eq!(en_cours.actions(1), vec![ActionIssue::SignerBail]);
+        assert!(en_cours.actions(2).is_empty());
+        assert_eq!(en_cours.actions(3), vec![ActionIssue::Decider]);
+        assert_eq!(en_cours.actions(4), vec![ActionIssue::EnregistrerReponse]);
+        assert_eq!(
+            en_cours.permet(2, ActionIssue::Decider),
+            Err(RefusIssue::DejaDecide)
+        );
+        assert_eq!(
+            en_cours.permet(3, ActionIssue::SignerBail),
+            Err(RefusIssue::PasAcceptee)
+        );
+        assert_eq!(
+            en_cours.permet(99, ActionIssue::Decider),
+            Err(RefusIssue::NonPresente)
+        );
+    }
+
+    #[test]
+    fn a_decided_or_presented_application_gives_no_chance() {
+        use EtatCandidature::*;
+        for etat in [Deposee, Retiree, Classee, Presentee, Attribuee, NonRetenue] {
+            assert_eq!(
+                etat.rang_en_jeu(),
+                matches!(etat, Deposee | Classee),
+                "{etat:?}"
+            );
+            assert_eq!(etat.decidee(), matches!(etat, Attribuee | NonRetenue));
+        }
+    }
+}
