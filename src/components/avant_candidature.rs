@@ -144,7 +144,7 @@ fn Situation(
             {(etat == EtatOffre::Ouverte).then(|| view! { <p class="aide">{tu_string!(i18n, avant.position_aide)}</p> })}
             <details class="pourquoi">
                 <summary>{tu_string!(i18n, avant.mon_score)} " " {a.score.total()} " " {tu_string!(i18n, avant.points)}</summary>
-                <DetailScore score=a.score grille=grille.unwrap_or_else(|| Grille { territoire: String::new(), version: 0, en_vigueur_le: clef_domain::Jour::MIN, criteres: vec![] }) />
+                <DetailScore score=a.score grille />
             </details>
             <div class="appel">{action}</div>
         </section>

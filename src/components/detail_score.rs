@@ -55,16 +55,29 @@ pub fn pourquoi(i18n: I18nContext<Locale>, balise: &'static str, p: &Pourquoi) -
     }
 }
 
-fn libelle(grille: Option<&Grille>, ligne: &Ligne) -> String {
+/// The criterion's name as the territory's grid words it. Without the grid (it could not
+/// be loaded), the line's reason names it: never the criterion's internal id.
+fn libelle(
+    i18n: I18nContext<Locale>,
+    balise: &'static str,
+    grille: Option<&Grille>,
+    ligne: &Ligne,
+) -> String {
     grille
         .and_then(|g| g.criteres.iter().find(|c| c.id == ligne.critere))
-        .map_or_else(|| ligne.critere.to_string(), |c| c.libelle.clone())
+        .map_or_else(
+            || pourquoi(i18n, balise, &ligne.pourquoi),
+            |c| c.libelle.clone(),
+        )
 }
 
 /// A score line by line, with its total; criteria that apply but do not count (a higher
 /// one of their group does) are listed apart.
 #[component]
-pub fn DetailScore(score: Score, #[prop(optional)] grille: Option<Grille>) -> impl IntoView {
+pub fn DetailScore(
+    score: Score,
+    #[prop(optional_no_strip)] grille: Option<Grille>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
     let total = score.total();
@@ -81,7 +94,7 @@ pub fn DetailScore(score: Score, #[prop(optional)] grille: Option<Grille>) -> im
                 </thead>
                 <tbody>
                     {score.lignes().iter().map(|l| {
-                        let nom = libelle(grille.as_ref(), l);
+                        let nom = libelle(i18n, balise, grille.as_ref(), l);
                         let raison = pourquoi(i18n, balise, &l.pourquoi);
                         view! {
                             <tr>
@@ -105,7 +118,7 @@ pub fn DetailScore(score: Score, #[prop(optional)] grille: Option<Grille>) -> im
         {(!ecartees.is_empty()).then(|| view! {
             <p class="aide">
                 {tu_string!(i18n, score.ecartees)} " "
-                {ecartees.iter().map(|l| libelle(grille.as_ref(), l)).collect::<Vec<_>>().join(", ")}
+                {ecartees.iter().map(|l| libelle(i18n, balise, grille.as_ref(), l)).collect::<Vec<_>>().join(", ")}
             </p>
         })}
     }

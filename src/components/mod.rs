@@ -50,4 +50,4 @@ pub use squelette::{Chargement, SqueletteCartes};
 pub use table_grille::TableGrille;
 pub use table_plafonds::TablePlafonds;
 pub use titre::titre_document;
-pub use verdict::DetailVerdict;
+pub use verdict::{DetailVerdict, resume_verdict};

@@ -108,6 +108,23 @@ fn explication(
     }
 }
 
+/// The verdict in one line: eligible, or not and by which rules (`Plafond de ressources`).
+pub fn resume_verdict(
+    i18n: I18nContext<Locale>,
+    balise: &'static str,
+    verdict: &Verdict,
+) -> String {
+    if verdict.eligible() {
+        return tu_string!(i18n, verdict.eligible_court).to_string();
+    }
+    let motifs = verdict
+        .motifs_refus()
+        .map(|r| explication(i18n, balise, r).0)
+        .collect::<Vec<_>>()
+        .join(", ");
+    tu_string!(i18n, verdict.non_eligible_court, motifs).to_string()
+}
+
 /// Each eligibility rule: met or not, with its numbers and its source.
 #[component]
 pub fn DetailVerdict(verdict: Verdict) -> impl IntoView {

@@ -123,10 +123,7 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
                         let score = score.clone();
                         Suspend::new(async move {
                             let grille = grille.await.ok();
-                            match grille {
-                                Some(grille) => view! { <DetailScore score grille /> }.into_any(),
-                                None => view! { <DetailScore score /> }.into_any(),
-                            }
+                            view! { <DetailScore score grille /> }
                         })
                     }
                 }

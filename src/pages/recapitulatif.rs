@@ -5,7 +5,7 @@
 use super::candidatures::texte_etat;
 use crate::api;
 use crate::components::{
-    Chargement, DetailScore, DetailVerdict, EtatErreur, ReserveAuDossier, texte_position,
+    Chargement, DetailScore, EtatErreur, ReserveAuDossier, resume_verdict, texte_position,
     titre_document,
 };
 use crate::format;
@@ -13,6 +13,7 @@ use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::session::{EtatSession, Session};
 use clef_domain::api::{CandidatureDetail, CandidatureResume, Dossier, EtatCandidature, MonScore};
+use clef_domain::cotation::Grille;
 use leptos::prelude::*;
 
 /// Applications detailed, at most (the cap on simultaneous ones is far lower).
@@ -22,6 +23,8 @@ const DETAILS_MAX: usize = 10;
 struct Recapitulatif {
     dossier: Dossier,
     score: Option<MonScore>,
+    /// The grid the score was computed with, for the criteria's names.
+    grille: Option<Grille>,
     candidatures: Vec<CandidatureDetail>,
 }
 
@@ -29,6 +32,16 @@ async fn charger() -> Result<Recapitulatif, api::ErreurChargement> {
     let dossier = api::obtenir::<Dossier>("/moi/dossier").await?;
     // No score before the household is described: the summary says so.
     let score = api::obtenir::<MonScore>("/moi/score").await.ok();
+    let grille = match &score {
+        Some(s) => api::obtenir::<Grille>(&format!(
+            "/territoires/{}/grille?version={}",
+            api::TERRITOIRE,
+            s.grille_version
+        ))
+        .await
+        .ok(),
+        None => None,
+    };
     let resumes = api::obtenir::<Vec<CandidatureResume>>("/moi/candidatures").await?;
     let mut candidatures = Vec::new();
     for c in resumes
@@ -42,6 +55,7 @@ async fn charger() -> Result<Recapitulatif, api::ErreurChargement> {
     Ok(Recapitulatif {
         dossier,
         score,
+        grille,
         candidatures,
     })
 }
@@ -105,7 +119,7 @@ fn Contenu(r: Recapitulatif) -> impl IntoView {
                     let total = s.score.total();
                     view! {
                         <p>{tu_string!(i18n, recapitulatif.score_total, total)}</p>
-                        <DetailScore score=s.score />
+                        <DetailScore score=s.score grille=r.grille />
                     }
                     .into_any()
                 }
@@ -114,21 +128,53 @@ fn Contenu(r: Recapitulatif) -> impl IntoView {
         </section>
         <section class="recapitulatif__bloc" aria-labelledby="recap-candidatures">
             <h2 id="recap-candidatures">{tu_string!(i18n, recapitulatif.candidatures)}</h2>
-            {r.candidatures.is_empty().then(|| view! { <p>{tu_string!(i18n, recapitulatif.aucune)}</p> })}
-            {r.candidatures.into_iter().map(|c| {
-                let resume = c.resume.clone();
-                let titre = format!("{} ({})", resume.offre.titre, resume.offre.commune);
-                let etat = texte_etat(i18n, &resume, false);
-                let position = resume.position.map(|p| texte_position(i18n, p));
-                view! {
-                    <article class="recapitulatif__candidature">
-                        <h3>{titre}</h3>
-                        <p>{etat} {position.map(|p| view! { " · " {p} })}</p>
-                        <DetailVerdict verdict=c.verdict />
-                        <DetailScore score=c.score />
-                    </article>
-                }
-            }).collect_view()}
+            {if r.candidatures.is_empty() {
+                view! { <p>{tu_string!(i18n, recapitulatif.aucune)}</p> }.into_any()
+            } else {
+                view! { <TableCandidatures candidatures=r.candidatures /> }.into_any()
+            }}
         </section>
+    }
+}
+
+/// One line per application: what, where it stands, rank, score, eligibility. The score
+/// line by line is the one above; a listing only adds its context lines (say, a home in
+/// a priority neighbourhood), counted in the score shown here.
+#[component]
+fn TableCandidatures(candidatures: Vec<CandidatureDetail>) -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    view! {
+        <div class="tableau-defilant" tabindex="0" role="region" aria-labelledby="recap-candidatures">
+            <table class="recapitulatif__candidatures">
+                <thead>
+                    <tr>
+                        <th scope="col">{tu_string!(i18n, recapitulatif.col_logement)}</th>
+                        <th scope="col">{tu_string!(i18n, recapitulatif.col_etat)}</th>
+                        <th scope="col">{tu_string!(i18n, recapitulatif.col_rang)}</th>
+                        <th scope="col" class="nombre">{tu_string!(i18n, recapitulatif.col_score)}</th>
+                        <th scope="col">{tu_string!(i18n, recapitulatif.col_eligibilite)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {candidatures.into_iter().map(|c| {
+                        let resume = c.resume;
+                        let titre = format!("{} ({})", resume.offre.titre, resume.offre.commune);
+                        let etat = texte_etat(i18n, &resume, false);
+                        let rang = resume.position.map(|p| texte_position(i18n, p)).unwrap_or_else(|| "–".to_owned());
+                        let eligibilite = resume_verdict(i18n, balise, &c.verdict);
+                        view! {
+                            <tr>
+                                <th scope="row">{titre}</th>
+                                <td>{etat}</td>
+                                <td>{rang}</td>
+                                <td class="nombre">{c.score.total()}</td>
+                                <td>{eligibilite}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -11,5 +11,6 @@ mod erreurs;
 mod etats;
 mod filtres;
 mod logement;
+mod recapitulatif;
 mod recherche;
 mod territoire;
