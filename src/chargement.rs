@@ -51,14 +51,17 @@ where
     K: Clone + PartialEq + Send + Sync + 'static,
     T: DeserializeOwned + Clone + Send + Sync + 'static,
 {
-    /// Loads `chemin(key)` from the API each time `cle` changes (and on [`Self::reessayer`]).
-    pub fn selon(cle: Memo<K>, chemin: impl Fn(&K) -> String + 'static) -> Self {
+    /// Loads `chemin(key)` from the API each time `cle` changes (and on [`Self::reessayer`]);
+    /// a key whose path is `None` has nothing to load.
+    pub fn selon(cle: Memo<K>, chemin: impl Fn(&K) -> Option<String> + 'static) -> Self {
         let (derniere, ecrire) = signal(None::<Reponse<K, T>>);
         let essai = RwSignal::new(0u32);
         Effect::new(move || {
             essai.track();
             let demandee = cle.get();
-            let chemin = chemin(&demandee);
+            let Some(chemin) = chemin(&demandee) else {
+                return;
+            };
             let annulation = web_sys::AbortController::new().ok();
             let signal = annulation.as_ref().map(|a| a.signal());
             // Runs before the next request, and when the page is left.

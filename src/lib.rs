@@ -13,6 +13,7 @@ pub mod format;
 pub mod langue;
 pub mod libelles;
 pub mod pages;
+pub mod pour_moi;
 pub mod saisie;
 pub mod session;
 
@@ -62,7 +63,7 @@ fn ParLangue(routes: fn() -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     let langue = Memo::new(move |_| i18n.get_locale());
     move || {
-        langue.track();
+        let _ = langue.get();
         view! { <Application routes /> }
     }
 }

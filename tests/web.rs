@@ -55,7 +55,9 @@ fn offre() -> OffreResume {
         commune: "Béthune".into(),
         qpv: Some("Mont-Liébaut".into()),
         typologie: Typologie::T3,
+        pieces: 3,
         surface: Surface::from_dixiemes(645),
+        zone: Zone::AutresRegions,
         loyer: Euros::from_centimes(38_990),
         charges: Euros::from_euros(95),
         financement: Financement::Plus,
@@ -99,25 +101,37 @@ fn money_surfaces_and_dates_are_written_the_french_way() {
 }
 
 #[wasm_bindgen_test]
-fn a_result_card_shows_what_an_applicant_compares() {
+fn a_result_card_shows_what_an_applicant_chooses_on_first() {
     let carte = monter(|| view! { <ul><CarteOffre offre=offre() /></ul> });
+    // The heading is the link, and says what and where.
     let lien = trouver(&carte, "h2 a");
     assert_eq!(lien.get_attribute("href").as_deref(), Some("/logements/42"));
     assert_eq!(
         lien.text_content().as_deref(),
-        Some("Appartement T3 avec balcon")
+        Some("T3 de 64,5 m² à Béthune")
     );
     // 389,90 € + 95 € of charges
     assert_eq!(texte(&carte, ".carte__prix strong"), "484,90\u{a0}€ / mois");
+    assert_eq!(
+        texte(&carte, ".delai"),
+        "Candidatures jusqu'au 23 novembre 2026 (encore 1 jour)"
+    );
+    assert_eq!(texte(&carte, ".carte__nom"), "Appartement T3 avec balcon");
     assert_eq!(texte(&carte, ".badge--qpv"), "QPV Mont-Liébaut");
     let faits = texte(&carte, ".carte__faits");
     assert!(
-        faits.contains("T3") && faits.contains("64,5 m²") && faits.contains("Accessible PMR"),
+        faits.contains("PLUS") && faits.contains("Accessible PMR"),
         "{faits}"
     );
     assert!(faits.contains("Démo"), "demo listings say so: {faits}");
-    assert_eq!(texte(&carte, ".delai"), "Plus qu'1 jour pour candidater");
-    // The photo is decorative on the card: the title names the listing.
+    // Rent, type, surface, commune and closing day come before the photo, which is
+    // decorative on the card (the heading names the listing).
+    let texte_complet = carte.text_content().unwrap_or_default();
+    let avant_photo = trouver(&carte, ".carte__corps")
+        .compare_document_position(&trouver(&carte, "img"))
+        & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+        != 0;
+    assert!(avant_photo, "{texte_complet}");
     assert_eq!(
         trouver(&carte, "img").get_attribute("alt").as_deref(),
         Some("")
@@ -127,8 +141,16 @@ fn a_result_card_shows_what_an_applicant_compares() {
 #[wasm_bindgen_test]
 fn the_deadline_reads_right_in_every_state() {
     let cas = [
-        (EtatOffre::Ouverte, Some(0), "Dernier jour pour candidater"),
-        (EtatOffre::Ouverte, Some(5), "5 jours pour candidater"),
+        (
+            EtatOffre::Ouverte,
+            Some(0),
+            "Dernier jour pour candidater : 23 novembre 2026",
+        ),
+        (
+            EtatOffre::Ouverte,
+            Some(5),
+            "Candidatures jusqu'au 23 novembre 2026 (encore 5 jours)",
+        ),
         (
             EtatOffre::AVenir,
             None,
@@ -249,6 +271,7 @@ async fn filters_show_each_error_next_to_its_field_and_refuse_a_bad_rent() {
             vec![Commune {
                 slug: "beuvry".into(),
                 nom: "Beuvry".into(),
+                zone: Zone::AutresRegions,
                 qpv: vec![],
             }]
         });

@@ -3,12 +3,15 @@ use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::libelles;
+use crate::pour_moi::{Badge, PourMoi};
 use clef_domain::api::OffreResume;
 use clef_domain::offre::Code;
 use leptos::prelude::*;
 
-/// One search result. The title is the link; the photo is decorative here (the listing page
-/// describes each photo).
+/// One search result, what people choose on first: the heading says the home's type,
+/// surface and commune (it is the link), then the rent with charges, the closing date and,
+/// for a logged-in applicant, whether they can apply. The photo is a decorative
+/// thumbnail (the listing page describes each photo).
 #[component]
 pub fn CarteOffre(offre: OffreResume) -> impl IntoView {
     let i18n = use_i18n();
@@ -16,15 +19,71 @@ pub fn CarteOffre(offre: OffreResume) -> impl IntoView {
     let id_titre = format!("offre-{}", offre.id);
     let reference_titre = id_titre.clone();
     let lien = format!("/logements/{}", offre.id);
-    let total = offre.loyer + offre.charges;
-    let montant = format::euros(balise, total);
+    let montant = format::euros(balise, offre.loyer + offre.charges);
     let prix = tu_string!(i18n, carte.par_mois, montant).to_string();
     let surface = format::surface(balise, offre.surface);
-    let typologie = offre.typologie;
+    let typologie = offre.typologie.code();
+    let commune = offre.commune.clone();
+    let essentiel = tu_string!(i18n, carte.essentiel, typologie, surface, commune).to_string();
     let financement = offre.financement;
+    let profil = use_context::<Signal<Option<PourMoi>>>();
+    let pour_badge = offre.clone();
+    let badge = move || {
+        let badge = profil?.get()?.badge(&pour_badge)?;
+        let (classe, texte) = match badge {
+            Badge::Eligible => ("badge badge--ok", tu_string!(i18n, pour_moi.eligible)),
+            Badge::NonEligiblePlafond => (
+                "badge badge--non",
+                tu_string!(i18n, pour_moi.non_eligible_plafond),
+            ),
+            Badge::NonEligibleTaille => (
+                "badge badge--non",
+                tu_string!(i18n, pour_moi.non_eligible_taille),
+            ),
+            Badge::DejaCandidat => (
+                "badge badge--info",
+                tu_string!(i18n, pour_moi.deja_candidat),
+            ),
+        };
+        Some(view! { <p class="carte__badge"><span class=classe>{texte}</span></p> })
+    };
     view! {
         <li class="carte">
             <article aria-labelledby=reference_titre>
+                <div class="carte__corps">
+                    <h2 class="carte__titre" id=id_titre>
+                        <a href=lien>{essentiel}</a>
+                    </h2>
+                    <p class="carte__prix">
+                        <strong>{prix}</strong>
+                        " "
+                        <span class="carte__cc">{tu_string!(i18n, carte.charges_comprises)}</span>
+                    </p>
+                    <Delai
+                        etat=offre.etat
+                        jours_restants=offre.jours_restants
+                        ouverture=offre.ouverture
+                        cloture=offre.cloture
+                    />
+                    {badge}
+                    <p class="carte__nom">{offre.titre}</p>
+                    <ul class="carte__faits">
+                        <li title=libelles::financement(i18n, financement)>{financement.code()}</li>
+                        {offre
+                            .qpv
+                            .map(|nom| {
+                                view! { <li class="badge badge--qpv">{tu_string!(i18n, carte.qpv, nom)}</li> }
+                            })}
+                        {offre.accessible_pmr.then(|| view! { <li>{tu_string!(i18n, carte.pmr)}</li> })}
+                        {offre
+                            .demo
+                            .then(|| {
+                                view! {
+                                    <li class="badge badge--demo">{tu_string!(i18n, demo.badge)}</li>
+                                }
+                            })}
+                    </ul>
+                </div>
                 {offre
                     .photo
                     .map(|photo| {
@@ -35,51 +94,11 @@ pub fn CarteOffre(offre: OffreResume) -> impl IntoView {
                                 alt=""
                                 loading="lazy"
                                 decoding="async"
-                                width="320"
-                                height="200"
+                                width="96"
+                                height="72"
                             />
                         }
                     })}
-                <div class="carte__corps">
-                    <h2 class="carte__titre" id=id_titre>
-                        <a href=lien>{offre.titre}</a>
-                    </h2>
-                    <p class="carte__lieu">
-                        {offre.commune}
-                        {offre
-                            .qpv
-                            .map(|nom| {
-                                view! {
-                                    " "
-                                    <span class="badge badge--qpv">{tu_string!(i18n, carte.qpv, nom)}</span>
-                                }
-                            })}
-                    </p>
-                    <p class="carte__prix">
-                        <strong>{prix}</strong>
-                        " "
-                        <span class="carte__cc">{tu_string!(i18n, carte.charges_comprises)}</span>
-                    </p>
-                    <ul class="carte__faits">
-                        <li title=libelles::typologie(i18n, typologie)>{typologie.code()}</li>
-                        <li>{surface}</li>
-                        <li title=libelles::financement(i18n, financement)>{financement.code()}</li>
-                        {offre.accessible_pmr.then(|| view! { <li>{tu_string!(i18n, carte.pmr)}</li> })}
-                        {offre
-                            .demo
-                            .then(|| {
-                                view! {
-                                    <li class="badge badge--demo">{tu_string!(i18n, demo.badge)}</li>
-                                }
-                            })}
-                    </ul>
-                    <Delai
-                        etat=offre.etat
-                        jours_restants=offre.jours_restants
-                        ouverture=offre.ouverture
-                        cloture=offre.cloture
-                    />
-                </div>
             </article>
         </li>
     }

@@ -43,8 +43,10 @@ pub fn Entete() -> impl IntoView {
     let chemin = use_location().pathname;
     let premier = StoredValue::new(true);
     let session = Session::utiliser();
+    // `get`, not `track`: a memo only tracked is never recomputed, and stops notifying
+    // after its first change.
     Effect::new(move || {
-        chemin.track();
+        let _ = chemin.get();
         if premier.get_value() {
             premier.set_value(false);
         } else {
@@ -53,11 +55,28 @@ pub fn Entete() -> impl IntoView {
     });
     // The unread count follows each navigation of a logged-in applicant.
     Effect::new(move || {
-        chemin.track();
+        let _ = chemin.get();
         if session.demandeur() {
             session.rafraichir_notifications();
         }
     });
+    // On a small screen the navigation folds behind a "Menu" button; it folds again after
+    // each navigation and on Escape.
+    let menu_ouvert = RwSignal::new(false);
+    Effect::new(move || {
+        let _ = chemin.get();
+        menu_ouvert.set(false);
+    });
+    let fermer_sur_echap = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_ouvert.get_untracked() {
+            menu_ouvert.set(false);
+            if let Some(bouton) = document().get_element_by_id("bouton-menu")
+                && let Ok(bouton) = bouton.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = bouton.focus();
+            }
+        }
+    };
     let naviguer = use_navigate();
     let deconnecter = move |_| {
         let naviguer = naviguer.clone();
@@ -133,8 +152,19 @@ pub fn Entete() -> impl IntoView {
                     <span class="marque__nom">{tu_string!(i18n, service.nom)}</span>
                     <span class="marque__slogan">{tu_string!(i18n, service.slogan)}</span>
                 </a>
-                <nav aria-label=tu_string!(i18n, nav.principale)>
-                    <ul class="nav">
+                <nav aria-label=tu_string!(i18n, nav.principale) on:keydown=fermer_sur_echap>
+                    <button
+                        type="button"
+                        id="bouton-menu"
+                        class="entete__menu"
+                        aria-expanded=move || menu_ouvert.get().to_string()
+                        aria-controls="menu-principal"
+                        on:click=move |_| menu_ouvert.update(|o| *o = !*o)
+                    >
+                        <span aria-hidden="true">"☰ "</span>
+                        {tu_string!(i18n, nav.menu)}
+                    </button>
+                    <ul class="nav" id="menu-principal" class:nav--ouverte=move || menu_ouvert.get()>
                         <li>
                             <A href="/" exact=true>
                                 {tu_string!(i18n, nav.logements)}

@@ -1,5 +1,6 @@
 use crate::i18n::*;
 use crate::libelles;
+use crate::session::Session;
 use clef_domain::api::Commune;
 use clef_domain::erreur::ErreurChamp;
 use clef_domain::offre::{Code, Financement, Reservataire, Typologie};
@@ -56,11 +57,43 @@ pub fn Filtres(
         move |nom: &'static str| move || erreurs.read().iter().any(|e| e.champ == nom).to_string();
     // Open at first when criteria are set or wrong; then it is the person's to open or close.
     let ouvert = recherche.get_untracked().a_des_filtres() || !erreurs.get_untracked().is_empty();
+    // "Only the homes I can apply to" is for applicants: checked in the browser against
+    // their own request.
+    let session = Session::utiliser();
+    // Outside the folded filters (the most useful one for an applicant), and still read
+    // with the form (`form=`).
+    let pour_moi = move || {
+        session.pour_demandeur().then(|| {
+            view! {
+                <div class="champ champ--case filtres__pour-moi">
+                    <input
+                        id="f-pour-moi"
+                        type="checkbox"
+                        form="formulaire-filtres"
+                        name=champ::POUR_MOI
+                        value="oui"
+                        aria-describedby="f-pour-moi-aide"
+                        prop:checked=move || recherche.read().pour_moi
+                        on:change=move |_| soumettre()
+                    />
+                    <label for="f-pour-moi">{tu_string!(i18n, pour_moi.filtre)}</label>
+                    <p id="f-pour-moi-aide" class="aide">{tu_string!(i18n, pour_moi.filtre_aide)}</p>
+                </div>
+            }
+        })
+    };
 
     view! {
+        {pour_moi}
         <details class="filtres" open=ouvert>
             <summary class="filtres__resume">{tu_string!(i18n, filtres.titre)}</summary>
-            <form node_ref=formulaire role="search" novalidate=true on:submit=sur_soumission>
+            <form
+                id="formulaire-filtres"
+                node_ref=formulaire
+                role="search"
+                novalidate=true
+                on:submit=sur_soumission
+            >
                 <div class="filtres__grille">
                     <div class="champ">
                         <label for="f-commune">{tu_string!(i18n, filtres.commune)}</label>

@@ -21,9 +21,16 @@ pub fn SauverRecherche(recherche: Memo<Recherche>) -> impl IntoView {
     let erreur = RwSignal::new(None::<String>);
     let enregistrer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // A saved search announces new homes by the criteria anyone can read; whether the
+        // applicant can apply to them, each notification's listing says.
+        let criteres = Recherche {
+            pour_moi: false,
+            restrictions: Default::default(),
+            ..recherche.get_untracked()
+        };
         let corps = NouvelleRecherche {
             nom: nom.get_untracked(),
-            requete: api::query(&recherche.get_untracked().en_paires()),
+            requete: api::query(&criteres.en_paires()),
         };
         spawn_local(async move {
             match api::envoyer::<_, RechercheSauvegardee>(Methode::Post, "/moi/recherches", &corps)
@@ -50,6 +57,10 @@ pub fn SauverRecherche(recherche: Memo<Recherche>) -> impl IntoView {
             .into_any();
         }
         if !ouvert.get() {
+            // Worth saving once the search says something.
+            if !recherche.read().a_des_filtres() {
+                return ().into_any();
+            }
             return view! {
                 <button type="button" class="bouton bouton--secondaire" on:click=move |_| ouvert.set(true)>
                     {tu_string!(i18n, sauver.bouton)}

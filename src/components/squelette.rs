@@ -15,12 +15,14 @@ pub fn SqueletteCartes(#[prop(default = 4)] nombre: usize) -> impl IntoView {
                     .map(|_| {
                         view! {
                             <li class="carte carte--squelette">
-                                <div class="carte__photo"></div>
-                                <div class="carte__corps">
-                                    <div class="ligne-squelette ligne-squelette--titre"></div>
-                                    <div class="ligne-squelette"></div>
-                                    <div class="ligne-squelette ligne-squelette--courte"></div>
-                                </div>
+                                <article>
+                                    <div class="carte__corps">
+                                        <div class="ligne-squelette ligne-squelette--titre"></div>
+                                        <div class="ligne-squelette"></div>
+                                        <div class="ligne-squelette ligne-squelette--courte"></div>
+                                    </div>
+                                    <div class="carte__photo"></div>
+                                </article>
                             </li>
                         }
                     })

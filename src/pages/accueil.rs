@@ -9,8 +9,11 @@ use crate::components::{
 };
 use crate::i18n::*;
 use crate::pages::DerniereRecherche;
+use crate::pour_moi::{self, PourMoi};
+use crate::session::{EtatSession, Session};
 use clef_domain::api::{Commune, PageOffres};
 use clef_domain::erreur::ErreurChamp;
+use clef_domain::offre::{Code, Zone};
 use clef_domain::recherche::Recherche;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -35,12 +38,46 @@ pub fn PageAccueil() -> impl IntoView {
         Effect::new(move || derniere.set(api::url_recherche(&recherche.get())));
     }
 
-    let resultats = Chargement::<Recherche, PageOffres>::selon(recherche, |r| {
-        format!("/listings?{}", api::query(&r.en_paires()))
-    });
     let communes = LocalResource::new(|| api::obtenir::<Vec<Commune>>("/communes"));
     let liste_communes =
         Signal::derive(move || communes.get().and_then(Result::ok).unwrap_or_default());
+
+    // For a logged-in applicant: what the cards say and "only the homes I can apply to",
+    // computed here by the rules crate (the server gets criteria on listings only).
+    let session = Session::utiliser();
+    let pour_moi = LocalResource::new(move || {
+        let demandeur = session.pour_demandeur();
+        async move {
+            if demandeur {
+                PourMoi::charger().await.ok()
+            } else {
+                None
+            }
+        }
+    });
+    let profil = Signal::derive(move || pour_moi.get().flatten());
+    provide_context(profil);
+    let cle = Memo::new(move |_| {
+        let affichee = recherche.get();
+        if !affichee.pour_moi {
+            return Cle::Serveur(affichee.clone(), affichee);
+        }
+        match (session.etat.get(), pour_moi.get(), communes.get()) {
+            (EtatSession::Inconnue, _, _) | (_, None, _) | (_, _, None) => Cle::Attente,
+            (_, Some(None), _) => Cle::Aucun(Aucun::NonConnecte),
+            (_, Some(Some(profil)), Some(communes)) => {
+                let zones = zones(&communes.unwrap_or_default());
+                match profil.recherche(&affichee, annee_courante(), &zones) {
+                    Ok(serveur) => Cle::Serveur(affichee, serveur),
+                    Err(aucun) => Cle::Aucun(Aucun::PourMoi(aucun)),
+                }
+            }
+        }
+    });
+    let resultats = Chargement::<Cle, PageOffres>::selon(cle, |c| match c {
+        Cle::Serveur(_, serveur) => Some(format!("/listings?{}", api::query(&serveur.en_paires()))),
+        Cle::Attente | Cle::Aucun(_) => None,
+    });
 
     let erreurs_serveur = move || match resultats.actuelle() {
         Some(Err(ErreurChargement::Probleme(p))) => {
@@ -73,9 +110,15 @@ pub fn PageAccueil() -> impl IntoView {
     // While a new search loads, the previous list stays, marked busy and faded; it is
     // replaced only by the answer to the criteria in the URL.
     let affichage = move || {
+        if let Cle::Aucun(aucun) = cle.get() {
+            return Some(view! { <SansResultat aucun /> }.into_any());
+        }
         let derniere = resultats.derniere.get()?;
+        let Cle::Serveur(affichee, _) = derniere.cle else {
+            return None;
+        };
         Some(match derniere.resultat {
-            Ok(page) => view! { <Resultats page recherche=derniere.cle /> }.into_any(),
+            Ok(page) => view! { <Resultats page recherche=affichee /> }.into_any(),
             Err(ErreurChargement::Probleme(p)) if p.status == 400 => view! {
                 <p class="etat etat--erreur" role="alert">{tu_string!(i18n, recherche.criteres_invalides)}</p>
             }
@@ -106,6 +149,72 @@ pub fn PageAccueil() -> impl IntoView {
                 <h2 id="titre-resultats" class="visuellement-cache">{tu_string!(i18n, recherche.liste)}</h2>
                 {move || affichage().unwrap_or_else(|| view! { <SqueletteCartes /> }.into_any())}
             </section>
+        </div>
+    }
+}
+
+/// What the search page asks the server, from the criteria in its URL.
+#[derive(Debug, Clone, PartialEq)]
+enum Cle {
+    /// The criteria shown (for the links to other pages) and those sent.
+    Serveur(Recherche, Recherche),
+    /// "Only the homes I can apply to" waits for the applicant's file.
+    Attente,
+    Aucun(Aucun),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aucun {
+    /// "Only the homes I can apply to" needs an applicant's session.
+    NonConnecte,
+    PourMoi(pour_moi::Aucun),
+}
+
+/// The territory's ceiling zones, from its communes.
+fn zones(communes: &[Commune]) -> Vec<Zone> {
+    let mut zones: Vec<Zone> = communes.iter().map(|c| c.zone).collect();
+    zones.sort_by_key(|z| z.code());
+    zones.dedup();
+    zones
+}
+
+/// This year, from the browser's clock: listings open now use this year's or last
+/// year's ceiling tables, and both are checked.
+fn annee_courante() -> i16 {
+    js_sys::Date::new_0().get_full_year() as i16
+}
+
+/// Why "only the homes I can apply to" lists nothing, and what to do.
+#[component]
+fn SansResultat(aucun: Aucun) -> impl IntoView {
+    let i18n = use_i18n();
+    let (texte, lien, libelle) = match aucun {
+        Aucun::NonConnecte => (
+            tu_string!(i18n, pour_moi.non_connecte).to_string(),
+            "/connexion?retour=/",
+            tu_string!(i18n, nav.connexion).to_string(),
+        ),
+        Aucun::PourMoi(pour_moi::Aucun::DossierIncomplet) => (
+            tu_string!(i18n, pour_moi.dossier_incomplet).to_string(),
+            "/mon-dossier",
+            tu_string!(i18n, nav.dossier).to_string(),
+        ),
+        Aucun::PourMoi(pour_moi::Aucun::PlafondCandidatures { max }) => (
+            tu_string!(i18n, pour_moi.plafond_candidatures, max).to_string(),
+            "/mes-candidatures",
+            tu_string!(i18n, nav.candidatures).to_string(),
+        ),
+        Aucun::PourMoi(pour_moi::Aucun::AuDessusDesPlafonds) => (
+            tu_string!(i18n, pour_moi.au_dessus_des_plafonds).to_string(),
+            "/mon-dossier",
+            tu_string!(i18n, nav.dossier).to_string(),
+        ),
+    };
+    view! {
+        <div class="etat etat--vide" role="status">
+            <p class="etat__titre">{tu_string!(i18n, pour_moi.aucun_titre)}</p>
+            <p>{texte}</p>
+            <a class="bouton bouton--secondaire" href=lien>{libelle}</a>
         </div>
     }
 }

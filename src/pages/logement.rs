@@ -106,13 +106,31 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
 
     view! {
         <article class="logement">
-            {r.demo.then(|| view! { <BandeauDemo /> })}
             <h1>{r.titre.clone()}</h1>
-            <p class="logement__lieu">
-                {r.commune.clone()}
-                {r.qpv.clone().map(|nom| view! { " " <span class="badge badge--qpv">{tu_string!(i18n, carte.qpv, nom)}</span> })}
-            </p>
-            <Delai etat=r.etat jours_restants=r.jours_restants ouverture cloture />
+            // What people choose on, first: rent with charges, type and surface, commune,
+            // and until when to apply.
+            <dl class="essentiel">
+                <div class="essentiel__loyer">
+                    <dt>{tu_string!(i18n, offre.total)}</dt>
+                    <dd><strong>{par_mois(loyer + charges)}</strong></dd>
+                </div>
+                <div>
+                    <dt>{tu_string!(i18n, offre.logement)}</dt>
+                    <dd>{libelles::typologie(i18n, typologie)} " · " {format::surface(balise, surface)}</dd>
+                </div>
+                <div>
+                    <dt>{tu_string!(i18n, offre.commune)}</dt>
+                    <dd>
+                        {r.commune.clone()}
+                        {r.qpv.clone().map(|nom| view! { " " <span class="badge badge--qpv">{tu_string!(i18n, carte.qpv, nom)}</span> })}
+                    </dd>
+                </div>
+                <div class="essentiel__delai">
+                    <dt>{tu_string!(i18n, offre.candidatures)}</dt>
+                    <dd><Delai etat=r.etat jours_restants=r.jours_restants ouverture cloture /></dd>
+                </div>
+            </dl>
+            {r.demo.then(|| view! { <BandeauDemo /> })}
             <Galerie photos=offre.photos.clone() />
 
             <section class="bloc" aria-labelledby="h-loyer">
@@ -147,7 +165,7 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
                 <dl class="faits">
                     <div><dt>{tu_string!(i18n, offre.typologie)}</dt><dd>{libelles::typologie(i18n, typologie)}</dd></div>
                     <div><dt>{tu_string!(i18n, offre.surface)}</dt><dd>{format::surface(balise, surface)}</dd></div>
-                    <div><dt>{tu_string!(i18n, offre.pieces)}</dt><dd>{offre.pieces}</dd></div>
+                    <div><dt>{tu_string!(i18n, offre.pieces)}</dt><dd>{r.pieces}</dd></div>
                     <div><dt>{tu_string!(i18n, offre.etage)}</dt><dd>{niveau}</dd></div>
                     <div><dt>{tu_string!(i18n, offre.ascenseur)}</dt><dd>{oui_non(ascenseur)}</dd></div>
                     <div><dt>{tu_string!(i18n, offre.pmr)}</dt><dd>{oui_non(pmr)}</dd></div>

@@ -1,6 +1,6 @@
 //! A home as the rules see it: what eligibility, scoring and social mix need of a listing.
 
-use crate::api::OffreDetail;
+use crate::api::{OffreDetail, OffreResume};
 use crate::argent::Euros;
 use crate::offre::{Financement, Reservataire, Typologie, Zone};
 use crate::surface::Surface;
@@ -23,20 +23,26 @@ pub struct Logement {
     pub reservataire: Reservataire,
 }
 
+impl From<&OffreResume> for Logement {
+    fn from(o: &OffreResume) -> Logement {
+        Logement {
+            financement: o.financement,
+            zone: o.zone,
+            annee: o.ouverture.annee(),
+            typologie: o.typologie,
+            pieces: o.pieces,
+            surface: o.surface,
+            loyer: o.loyer,
+            charges: o.charges,
+            dans_qpv: o.qpv.is_some(),
+            reservataire: o.reservataire,
+        }
+    }
+}
+
 impl From<&OffreDetail> for Logement {
     fn from(o: &OffreDetail) -> Logement {
-        Logement {
-            financement: o.resume.financement,
-            zone: o.zone,
-            annee: o.resume.ouverture.annee(),
-            typologie: o.resume.typologie,
-            pieces: o.pieces,
-            surface: o.resume.surface,
-            loyer: o.resume.loyer,
-            charges: o.resume.charges,
-            dans_qpv: o.resume.qpv.is_some(),
-            reservataire: o.resume.reservataire,
-        }
+        Logement::from(&o.resume)
     }
 }
 

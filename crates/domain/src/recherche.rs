@@ -2,6 +2,7 @@
 //! be shared and the back button works) and the server receives them as its query string:
 //! both read and write them with this one module.
 
+use crate::eligibilite::Accessibles;
 use crate::erreur::{CodeErreur, ErreurChamp};
 use crate::offre::{Code, Financement, Reservataire, Typologie};
 
@@ -12,6 +13,11 @@ pub const PAR_PAGE_MAX: u32 = 50;
 pub const PAGE_MAX: u32 = 1_000;
 /// Monthly rent with charges, in euros.
 pub const LOYER_MAX_BORNE: u32 = 5_000;
+/// Listings left out by id (those an applicant already applied to): far above any cap on
+/// applications at once, and bounded for the server.
+pub const SAUF_MAX: usize = 20;
+const SURFACE_MIN_BORNE: u32 = 1_000;
+const PIECES_MAX_BORNE: u32 = 20;
 const COMMUNE_LONGUEUR_MAX: usize = 80;
 
 /// Criteria of a listing search; every field has a valid value by construction.
@@ -32,6 +38,25 @@ pub struct Recherche {
     /// 1-based.
     pub page: u32,
     pub par_page: u32,
+    /// "Only the homes I can apply to": the app's own criterion. It is never sent: the app
+    /// replaces it with [`Restrictions`] it computes from the applicant's request, and
+    /// the server, which does not know who searches, refuses it.
+    pub pour_moi: bool,
+    pub restrictions: Restrictions,
+}
+
+/// Criteria on listings that the app derives from an applicant's request (see
+/// `eligibilite::accessibles`): they say which homes, not who asks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Restrictions {
+    /// This financing or a higher one (PLAI < PLUS < PLS).
+    pub financement_min: Option<Financement>,
+    /// At least this habitable surface, in m².
+    pub surface_min: Option<u32>,
+    /// At most this many main rooms.
+    pub pieces_max: Option<u8>,
+    /// Listings left out (already applied to), at most [`SAUF_MAX`].
+    pub sauf: Vec<i64>,
 }
 
 impl Default for Recherche {
@@ -48,6 +73,8 @@ impl Default for Recherche {
             tri: Tri::ClotureProche,
             page: 1,
             par_page: PAR_PAGE_DEFAUT,
+            pour_moi: false,
+            restrictions: Restrictions::default(),
         }
     }
 }
@@ -141,6 +168,11 @@ pub mod champ {
     pub const TRI: &str = "tri";
     pub const PAGE: &str = "page";
     pub const PAR_PAGE: &str = "par_page";
+    pub const POUR_MOI: &str = "pour_moi";
+    pub const FINANCEMENT_MIN: &str = "financement_min";
+    pub const SURFACE_MIN: &str = "surface_min";
+    pub const PIECES_MAX: &str = "pieces_max";
+    pub const SAUF: &str = "sauf";
 
     pub const TOUS: &[&str] = &[
         COMMUNE,
@@ -154,6 +186,11 @@ pub mod champ {
         TRI,
         PAGE,
         PAR_PAGE,
+        POUR_MOI,
+        FINANCEMENT_MIN,
+        SURFACE_MIN,
+        PIECES_MAX,
+        SAUF,
     ];
 }
 
@@ -214,6 +251,15 @@ impl Recherche {
             champ::TRI => self.tri = lire_code(valeur)?,
             champ::PAGE => self.page = lire_nombre(valeur, 1, PAGE_MAX)?,
             champ::PAR_PAGE => self.par_page = lire_nombre(valeur, 1, PAR_PAGE_MAX)?,
+            champ::POUR_MOI => self.pour_moi = lire_booleen(valeur)?,
+            champ::FINANCEMENT_MIN => self.restrictions.financement_min = Some(lire_code(valeur)?),
+            champ::SURFACE_MIN => {
+                self.restrictions.surface_min = Some(lire_nombre(valeur, 1, SURFACE_MIN_BORNE)?)
+            }
+            champ::PIECES_MAX => {
+                self.restrictions.pieces_max = Some(lire_nombre(valeur, 1, PIECES_MAX_BORNE)? as u8)
+            }
+            champ::SAUF => self.restrictions.sauf = lire_identifiants(valeur)?,
             _ => {}
         }
         Ok(())
@@ -260,7 +306,47 @@ impl Recherche {
             champ::PAR_PAGE,
             (self.par_page != defaut.par_page).then(|| self.par_page.to_string()),
         );
+        ajouter(champ::POUR_MOI, self.pour_moi.then(|| "oui".to_owned()));
+        let r = &self.restrictions;
+        ajouter(
+            champ::FINANCEMENT_MIN,
+            r.financement_min.map(|f| f.code().to_owned()),
+        );
+        ajouter(champ::SURFACE_MIN, r.surface_min.map(|m| m.to_string()));
+        ajouter(champ::PIECES_MAX, r.pieces_max.map(|p| p.to_string()));
+        ajouter(
+            champ::SAUF,
+            (!r.sauf.is_empty()).then(|| {
+                r.sauf
+                    .iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }),
+        );
         paires
+    }
+
+    /// What the app asks the server for "only the homes I can apply to": open listings
+    /// meeting `accessibles`, less those in `deja` (already applied to).
+    pub fn pour_le_serveur(&self, accessibles: &Accessibles, deja: &[i64]) -> Recherche {
+        if !self.pour_moi {
+            return self.clone();
+        }
+        let mut sauf: Vec<i64> = deja.iter().copied().take(SAUF_MAX).collect();
+        sauf.sort_unstable();
+        sauf.dedup();
+        Recherche {
+            pour_moi: false,
+            etat: FiltreEtat::Ouvertes,
+            restrictions: Restrictions {
+                financement_min: Some(accessibles.financement_min),
+                surface_min: accessibles.surface_min,
+                pieces_max: accessibles.pieces_max,
+                sauf,
+            },
+            ..self.clone()
+        }
     }
 
     /// Whether any filter narrows the results (sort and paging aside).
@@ -310,6 +396,26 @@ fn lire_booleen(valeur: &str) -> Result<bool, CodeErreur> {
         "non" | "false" | "0" => Ok(false),
         _ => Err(CodeErreur::ValeurInconnue),
     }
+}
+
+/// Listing ids separated by commas (`12,57`), at most [`SAUF_MAX`].
+fn lire_identifiants(valeur: &str) -> Result<Vec<i64>, CodeErreur> {
+    let ids = valeur
+        .split(',')
+        .map(|id| {
+            let id = id.trim();
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(CodeErreur::PasUnNombre);
+            }
+            id.parse::<i64>().map_err(|_| CodeErreur::PasUnNombre)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if ids.len() > SAUF_MAX {
+        return Err(CodeErreur::TropLong {
+            max: SAUF_MAX as u32,
+        });
+    }
+    Ok(ids)
 }
 
 /// A commune slug: lowercase ASCII letters, digits and single hyphens.

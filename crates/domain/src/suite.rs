@@ -3,7 +3,7 @@
 //! screens (what to say of an application) read it from, so that no screen offers an act
 //! the server would refuse, nor says something its state contradicts.
 
-use crate::api::{CandidatureResume, Decision, EtatCandidature, Issue, Issues};
+use crate::api::{CandidatureResume, Decision, Empechement, EtatCandidature, Issue, Issues};
 use crate::classement::Chance;
 use crate::jour::Jour;
 use crate::offre::EtatOffre;
@@ -150,12 +150,53 @@ impl EtatCandidature {
 }
 
 impl CandidatureResume {
+    /// Counts toward the cap on applications at once: filed, not withdrawn, on a listing
+    /// not closed yet.
+    pub fn en_cours(&self) -> bool {
+        self.etat == EtatCandidature::Deposee && self.offre.etat != EtatOffre::Cloturee
+    }
+
     /// The chance to show beside the rank, if any (see [`EtatCandidature::rang_en_jeu`]).
     pub fn chance(&self) -> Option<Chance> {
         self.position
             .filter(|_| self.etat.rang_en_jeu())
             .map(|p| p.chance)
     }
+}
+
+/// What decides whether an applicant may apply to a listing: the server refuses by it,
+/// the listing page and the search cards say it.
+#[derive(Debug, Clone, Copy)]
+pub struct Conditions {
+    pub dossier_rempli: bool,
+    pub etat: EtatOffre,
+    pub deja_candidat: bool,
+    /// `None` without a request to check.
+    pub eligible: Option<bool>,
+    pub candidatures_en_cours: u32,
+    pub max: u8,
+}
+
+/// The first reason not to apply, in the order an applicant would fix them.
+pub fn empechement(c: Conditions) -> Option<Empechement> {
+    if !c.dossier_rempli {
+        return Some(Empechement::DossierIncomplet);
+    }
+    match c.etat {
+        EtatOffre::AVenir => return Some(Empechement::PasEncoreOuverte),
+        EtatOffre::Cloturee => return Some(Empechement::Cloturee),
+        EtatOffre::Ouverte => {}
+    }
+    if c.deja_candidat {
+        return Some(Empechement::DejaCandidat);
+    }
+    if c.eligible == Some(false) {
+        return Some(Empechement::NonEligible);
+    }
+    if c.candidatures_en_cours >= u32::from(c.max) {
+        return Some(Empechement::PlafondAtteint { max: c.max });
+    }
+    None
 }
 
 #[cfg(test)]
@@ -271,6 +312,70 @@ mod tests {
                 "{etat:?}"
             );
             assert_eq!(etat.decidee(), matches!(etat, Attribuee | NonRetenue));
+        }
+    }
+
+    fn possible() -> Conditions {
+        Conditions {
+            dossier_rempli: true,
+            etat: EtatOffre::Ouverte,
+            deja_candidat: false,
+            eligible: Some(true),
+            candidatures_en_cours: 2,
+            max: 3,
+        }
+    }
+
+    #[test]
+    fn each_condition_alone_prevents_applying() {
+        assert_eq!(empechement(possible()), None);
+        let cas = [
+            (
+                Conditions {
+                    dossier_rempli: false,
+                    eligible: None,
+                    ..possible()
+                },
+                Empechement::DossierIncomplet,
+            ),
+            (
+                Conditions {
+                    etat: EtatOffre::AVenir,
+                    ..possible()
+                },
+                Empechement::PasEncoreOuverte,
+            ),
+            (
+                Conditions {
+                    etat: EtatOffre::Cloturee,
+                    ..possible()
+                },
+                Empechement::Cloturee,
+            ),
+            (
+                Conditions {
+                    deja_candidat: true,
+                    ..possible()
+                },
+                Empechement::DejaCandidat,
+            ),
+            (
+                Conditions {
+                    eligible: Some(false),
+                    ..possible()
+                },
+                Empechement::NonEligible,
+            ),
+            (
+                Conditions {
+                    candidatures_en_cours: 3,
+                    ..possible()
+                },
+                Empechement::PlafondAtteint { max: 3 },
+            ),
+        ];
+        for (conditions, attendu) in cas {
+            assert_eq!(empechement(conditions), Some(attendu), "{conditions:?}");
         }
     }
 }

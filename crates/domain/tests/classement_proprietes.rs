@@ -6,82 +6,14 @@ use clef_domain::classement::{Candidature, Cle, classer};
 use clef_domain::cotation::{
     Condition, Contexte, Critere, Fait, Grille, Mesure, Regle, Tranche, coter, grille_bethune,
 };
-use clef_domain::demande::{Demande, Lien, LogementActuel, Membre, Menage, Ressources, Situation};
+use clef_domain::demande::{Demande, Situation};
 use clef_domain::eligibilite::verifier;
 use clef_domain::offre::Code;
 use clef_domain::simulation::{Terrain, simuler};
-use clef_domain::{Euros, Jour, Surface};
+use clef_domain::{Euros, Jour};
 use commun::*;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-
-fn membre() -> impl Strategy<Value = Membre> {
-    (
-        0u8..90,
-        prop::sample::select(vec![
-            Lien::Conjoint,
-            Lien::Enfant,
-            Lien::Ascendant,
-            Lien::Autre,
-        ]),
-        any::<bool>(),
-        prop::bool::weighted(0.1),
-    )
-        .prop_map(|(age, lien, a_charge, handicap)| Membre {
-            age,
-            lien,
-            a_charge: a_charge && lien != Lien::Conjoint,
-            handicap,
-        })
-}
-
-fn demande_quelconque() -> impl Strategy<Value = Demande> {
-    (
-        18u8..80,
-        prop::collection::vec(membre(), 0..6),
-        0i64..70_000,
-        prop::option::of(0i64..70_000),
-        prop::collection::btree_set(prop::sample::select(Situation::TOUS), 0..4),
-        -3_000i32..0,
-        prop::option::of((0i64..1_500, 0i64..300, 100u32..1_200)),
-    )
-        .prop_filter_map(
-            "ménage valide",
-            |(age, autres, n2, n1, situations, depot, actuel)| {
-                let mut membres = vec![Membre {
-                    age,
-                    lien: Lien::Demandeur,
-                    a_charge: false,
-                    handicap: false,
-                }];
-                let mut conjoint = false;
-                for m in autres {
-                    if m.lien == Lien::Conjoint && std::mem::replace(&mut conjoint, true) {
-                        continue;
-                    }
-                    membres.push(m);
-                }
-                Some(Demande {
-                    numero_unique: numero(7),
-                    date_depot: JOUR.plus_jours(depot),
-                    menage: Menage::new(membres).ok()?,
-                    ressources: Ressources {
-                        rfr_n2: Euros::from_euros(n2),
-                        rfr_n1: n1.map(Euros::from_euros),
-                    },
-                    logement_actuel: actuel.map_or(
-                        LogementActuel::default(),
-                        |(loyer, aide, surface)| LogementActuel {
-                            loyer_charges: Some(Euros::from_euros(loyer)),
-                            aide_logement: Some(Euros::from_euros(aide)),
-                            surface: Some(Surface::from_dixiemes(surface)),
-                        },
-                    ),
-                    situations,
-                })
-            },
-        )
-}
 
 fn regle() -> impl Strategy<Value = Regle> {
     prop_oneof![

@@ -287,6 +287,34 @@ fn cch_l621_2_too_many_rooms_is_under_occupation_as_the_territory_decides() {
     );
 }
 
+/// A home both under the minimum surface (D.542-14) and with too many rooms (L.621-2):
+/// the condition the territory refuses counts, whichever it is.
+#[test]
+fn a_home_too_small_with_too_many_rooms_is_refused_if_either_is_refused() {
+    let d = demande(menage_de_categorie(1, 0), Euros::from_euros(15_000));
+    let mut l = logement(Financement::Plus, 2026, Zone::AutresRegions);
+    l.pieces = 4;
+    l.surface = Surface::from_dixiemes(80);
+    let sous_refusee = ParametresTerritoire {
+        sur_occupation: Exigence::Alerte,
+        sous_occupation: Exigence::Refus,
+        ..territoire()
+    };
+    assert_eq!(
+        taille(&verifier(&d, &l, &sous_refusee, Euros::ZERO)),
+        (Statut::NonRespectee, Occupation::SousOccupation)
+    );
+    let sur_refusee = ParametresTerritoire {
+        sur_occupation: Exigence::Refus,
+        sous_occupation: Exigence::Alerte,
+        ..territoire()
+    };
+    assert_eq!(
+        taille(&verifier(&d, &l, &sur_refusee, Euros::ZERO)),
+        (Statut::NonRespectee, Occupation::SurOccupation)
+    );
+}
+
 fn taux(v: &Verdict) -> (Statut, Option<u32>) {
     match &v.regles[2].detail {
         Detail::TauxEffort {

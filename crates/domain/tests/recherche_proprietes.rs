@@ -2,40 +2,56 @@
 //! unchanged, whatever the criteria.
 
 use clef_domain::offre::{Code, Financement, Reservataire, Typologie};
-use clef_domain::recherche::{FiltreEtat, PAGE_MAX, PAR_PAGE_MAX, Qpv, Recherche, Tri};
+use clef_domain::recherche::{
+    FiltreEtat, PAGE_MAX, PAR_PAGE_MAX, Qpv, Recherche, Restrictions, SAUF_MAX, Tri,
+};
 use proptest::prelude::*;
 
 fn un_parmi<T: Code + std::fmt::Debug>() -> impl Strategy<Value = T> {
     proptest::sample::select(T::TOUS)
 }
 
+fn restrictions() -> impl Strategy<Value = Restrictions> {
+    (
+        proptest::option::of(un_parmi::<Financement>()),
+        proptest::option::of(1u32..=1_000),
+        proptest::option::of(1u8..=20),
+        proptest::collection::vec(1i64..100_000, 0..=SAUF_MAX),
+    )
+        .prop_map(
+            |(financement_min, surface_min, pieces_max, sauf)| Restrictions {
+                financement_min,
+                surface_min,
+                pieces_max,
+                sauf,
+            },
+        )
+}
+
 fn recherche() -> impl Strategy<Value = Recherche> {
     (
-        proptest::option::of("[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}"),
-        proptest::option::of(un_parmi::<Typologie>()),
-        proptest::option::of(1u32..=5_000),
-        proptest::option::of(un_parmi::<Financement>()),
-        any::<bool>(),
-        proptest::option::of(un_parmi::<Qpv>()),
-        proptest::option::of(un_parmi::<Reservataire>()),
-        un_parmi::<FiltreEtat>(),
-        un_parmi::<Tri>(),
-        1..=PAGE_MAX,
-        1..=PAR_PAGE_MAX,
+        (
+            proptest::option::of("[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}"),
+            proptest::option::of(un_parmi::<Typologie>()),
+            proptest::option::of(1u32..=5_000),
+            proptest::option::of(un_parmi::<Financement>()),
+            any::<bool>(),
+            proptest::option::of(un_parmi::<Qpv>()),
+            proptest::option::of(un_parmi::<Reservataire>()),
+        ),
+        (
+            un_parmi::<FiltreEtat>(),
+            un_parmi::<Tri>(),
+            1..=PAGE_MAX,
+            1..=PAR_PAGE_MAX,
+            any::<bool>(),
+            restrictions(),
+        ),
     )
         .prop_map(
             |(
-                commune,
-                typologie,
-                loyer_max,
-                financement,
-                pmr,
-                qpv,
-                reservataire,
-                etat,
-                tri,
-                page,
-                par_page,
+                (commune, typologie, loyer_max, financement, pmr, qpv, reservataire),
+                (etat, tri, page, par_page, pour_moi, restrictions),
             )| {
                 Recherche {
                     commune,
@@ -49,6 +65,8 @@ fn recherche() -> impl Strategy<Value = Recherche> {
                     tri,
                     page,
                     par_page,
+                    pour_moi,
+                    restrictions,
                 }
             },
         )

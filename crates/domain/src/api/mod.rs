@@ -27,7 +27,11 @@ pub struct OffreResume {
     /// Name of the priority neighbourhood (QPV) the home stands in, if any.
     pub qpv: Option<String>,
     pub typologie: Typologie,
+    /// Number of main rooms.
+    pub pieces: u8,
     pub surface: Surface,
+    /// The ceilings' zone of its commune.
+    pub zone: Zone,
     /// Monthly rent without charges.
     pub loyer: Euros,
     /// Monthly service charges.
@@ -80,9 +84,6 @@ pub struct OffreDetail {
     #[serde(flatten)]
     pub resume: OffreResume,
     pub adresse: String,
-    pub zone: Zone,
-    /// Number of main rooms.
-    pub pieces: u8,
     /// 0 is the ground floor.
     pub etage: i8,
     pub ascenseur: bool,
@@ -102,6 +103,8 @@ pub struct Commune {
     /// The value of the `commune` filter.
     pub slug: String,
     pub nom: String,
+    /// The ceilings' zone of the commune.
+    pub zone: Zone,
     /// Priority neighbourhoods (QPV) in the commune.
     pub qpv: Vec<String>,
 }

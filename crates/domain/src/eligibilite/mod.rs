@@ -2,10 +2,12 @@
 //! or a warning), with the numbers used and the rule's source, so the app can say in plain
 //! French why, and the server can refuse for the same reasons.
 
+mod accessibles;
 mod plafond;
 mod taille;
 mod taux_effort;
 
+pub use accessibles::{Accessibles, accessibles};
 pub use taille::surface_minimale;
 pub use taux_effort::taux_pour_mille;
 

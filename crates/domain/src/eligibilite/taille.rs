@@ -28,13 +28,29 @@ pub(super) fn verifier(
     let personnes = menage.personnes();
     let surface_minimale = surface_minimale(personnes);
     let pieces_max = (personnes + 1).min(usize::from(u8::MAX)) as u8;
-    let (occupation, exigence) = if logement.surface < surface_minimale {
-        (Occupation::SurOccupation, territoire.sur_occupation)
-    } else if logement.pieces > pieces_max {
-        (Occupation::SousOccupation, territoire.sous_occupation)
-    } else {
-        (Occupation::Adaptee, Exigence::Refus)
+    // A home can be both too small and have too many rooms (a studio split in four): the
+    // condition the territory treats most severely is the one that counts.
+    let gravite = |e: Exigence| match e {
+        Exigence::Refus => 0,
+        Exigence::Alerte => 1,
+        Exigence::Ignoree => 2,
     };
+    let (occupation, exigence) = [
+        (
+            logement.surface < surface_minimale,
+            Occupation::SurOccupation,
+            territoire.sur_occupation,
+        ),
+        (
+            logement.pieces > pieces_max,
+            Occupation::SousOccupation,
+            territoire.sous_occupation,
+        ),
+    ]
+    .into_iter()
+    .filter(|(vrai, _, _)| *vrai)
+    .min_by_key(|(_, _, exigence)| gravite(*exigence))
+    .map_or((Occupation::Adaptee, Exigence::Refus), |(_, o, e)| (o, e));
     let statut = match (occupation, exigence) {
         (Occupation::Adaptee, _) => Statut::Respectee,
         (_, Exigence::Refus) => Statut::NonRespectee,

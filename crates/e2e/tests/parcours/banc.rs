@@ -18,6 +18,8 @@ const DELAI_MAX: Duration = Duration::from_secs(20);
 
 pub struct Banc {
     pub navigateur: Client,
+    /// The viewport's width, in CSS pixels.
+    pub largeur: u32,
     pub adresse: SocketAddr,
     /// The server's clock: a journey moves time with it instead of waiting.
     pub horloge: Arc<HorlogeFixe>,
@@ -47,7 +49,13 @@ fn port_libre() -> u16 {
 }
 
 impl Banc {
+    /// A phone: 360 × 740.
     pub async fn demarrer() -> Banc {
+        Banc::demarrer_a(LARGEUR, HAUTEUR).await
+    }
+
+    /// Another viewport: 195 px wide is a 390 px phone at 200 % zoom.
+    pub async fn demarrer_a(largeur: u32, hauteur: u32) -> Banc {
         let dossier = tempfile::tempdir().expect("temporary folder");
         let url = format!("sqlite:{}", dossier.path().join("clef.db").display());
         let base = stockage::ouvrir(&url).await.expect("database");
@@ -76,9 +84,10 @@ impl Banc {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("chromedriver (installed by `cargo xtask test`)");
-        let navigateur = connecter(port, &dossier.path().join("chromium")).await;
+        let navigateur = connecter(port, &dossier.path().join("chromium"), largeur, hauteur).await;
         Banc {
             navigateur,
+            largeur,
             adresse,
             horloge,
             base,
@@ -169,8 +178,9 @@ impl Banc {
         let trop_larges = self
             .js(
                 "const l = document.documentElement.clientWidth;
+                 const defile = e => e.closest('.tableau-defilant, .galerie__vignettes');
                  return [...document.querySelectorAll('body *')]
-                   .filter(e => e.getBoundingClientRect().right > l + 0.5)
+                   .filter(e => !defile(e) && e.getBoundingClientRect().right > l + 0.5)
                    .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
                    .slice(0, 8)",
             )
@@ -181,7 +191,8 @@ impl Banc {
             )
             .await,
             true,
-            "no horizontal scrolling at {LARGEUR} px on {page}: {trop_larges}"
+            "no horizontal scrolling at {} px on {page}: {trop_larges}",
+            self.largeur
         );
     }
 
@@ -207,6 +218,12 @@ impl Banc {
             !u.contains("/connexion") && u.contains(attendu)
         })
         .await;
+    }
+
+    /// Logs out through the header's menu, as a person on a phone would.
+    pub async fn se_deconnecter(&self) {
+        self.cliquer_bouton("☰ Menu").await;
+        self.cliquer_bouton("Se déconnecter").await;
     }
 
     /// Clicks the button whose text is exactly `texte`, once it is there.
@@ -270,7 +287,7 @@ impl Drop for Banc {
     }
 }
 
-async fn connecter(port: u16, profil: &std::path::Path) -> Client {
+async fn connecter(port: u16, profil: &std::path::Path, largeur: u32, hauteur: u32) -> Client {
     let capacites = json!({
         "goog:chromeOptions": {
             "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
@@ -281,7 +298,7 @@ async fn connecter(port: u16, profil: &std::path::Path) -> Client {
                 format!("--user-data-dir={}", profil.display())
             ],
             "mobileEmulation": {
-                "deviceMetrics": { "width": LARGEUR, "height": HAUTEUR, "pixelRatio": 2.0, "mobile": true, "touch": true }
+                "deviceMetrics": { "width": largeur, "height": hauteur, "pixelRatio": 2.0, "mobile": true, "touch": true }
             }
         }
     });

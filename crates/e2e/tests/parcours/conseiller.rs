@@ -37,7 +37,7 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
             .contains("Candidater à des logements")
     );
     banc.sans_defilement_horizontal("Mes mandats").await;
-    banc.cliquer_bouton("Se déconnecter").await;
+    banc.se_deconnecter().await;
     banc.attendre_url("l'accueil après la déconnexion", |u| u.ends_with('/'))
         .await;
 
@@ -101,7 +101,7 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     for attendu in [
         demo::NUMERO_DEMO,
         "Mon score, ligne par ligne",
-        "Vous êtes éligible à ce logement.",
+        "Éligible",
         " sur ",
         "Imprimé par un conseiller France Services",
     ] {
@@ -121,7 +121,7 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     banc.attendre_texte(".succes", "Accompagnement terminé")
         .await;
     banc.attendre_absence(".accompagnement").await;
-    banc.cliquer_bouton("Se déconnecter").await;
+    banc.se_deconnecter().await;
     banc.element("#code").await;
 
     // The applicant reads what was done for them, then revokes the mandate.

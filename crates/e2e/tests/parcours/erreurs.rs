@@ -20,8 +20,8 @@ async fn an_invalid_criterion_in_a_link_is_shown_next_to_its_field_and_ignored()
     assert!(banc.texte(".alerte").await.contains("ignorés"));
     // The valid criterion still applies.
     banc.element(".cartes .carte").await;
-    for lieu in banc.tous(".carte__lieu").await {
-        assert!(lieu.text().await.expect("text").starts_with("Beuvry"));
+    for titre in banc.tous(".carte__titre a").await {
+        assert!(titre.text().await.expect("text").ends_with(" à Beuvry"));
     }
 }
 

@@ -3,11 +3,12 @@
 use crate::banc::{Banc, LARGEUR};
 use fantoccini::Locator;
 
-/// The type of each visible card (`T3`), read from its facts.
+/// The type of each visible card (`T3`), read from its heading (`T3 de 65 m² à Béthune`).
 async fn typologies_des_cartes(banc: &Banc) -> Vec<String> {
     let mut types = Vec::new();
-    for fait in banc.tous(".carte__faits li:first-child").await {
-        types.push(fait.text().await.expect("text"));
+    for titre in banc.tous(".carte__titre a").await {
+        let texte = titre.text().await.expect("text");
+        types.push(texte.split(' ').next().unwrap_or_default().to_owned());
     }
     types
 }
@@ -74,10 +75,10 @@ async fn an_applicant_filters_on_a_phone_goes_back_then_opens_a_listing() {
     })
     .await;
     banc.attendre("only cards in Béthune", || async {
-        let lieux = banc.tous(".carte__lieu").await;
-        let mut tous_a_bethune = !lieux.is_empty();
-        for lieu in lieux {
-            tous_a_bethune &= lieu.text().await.expect("text").starts_with("Béthune");
+        let titres = banc.tous(".carte__titre a").await;
+        let mut tous_a_bethune = !titres.is_empty();
+        for titre in titres {
+            tous_a_bethune &= titre.text().await.expect("text").ends_with(" à Béthune");
         }
         tous_a_bethune
     })
@@ -101,9 +102,9 @@ async fn an_applicant_filters_on_a_phone_goes_back_then_opens_a_listing() {
     })
     .await;
 
-    // Open the first listing.
+    // Open the first listing: its page is titled by the name the card shows under it.
+    let titre = banc.texte(".carte__nom").await;
     let lien = banc.element(".carte__titre a").await;
-    let titre = lien.text().await.expect("title");
     lien.click().await.expect("open");
     banc.attendre_url("page du logement", |u| u.contains("/logements/"))
         .await;

@@ -9,46 +9,11 @@ use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
 use clef_domain::Jour;
-use clef_domain::api::ActeJournal;
-use clef_domain::api::Empechement;
+use clef_domain::api::{ActeJournal, Empechement};
 use clef_domain::eligibilite::verifier;
-use clef_domain::offre::EtatOffre;
+use clef_domain::suite::{Conditions, empechement};
 use sqlx::SqliteConnection;
 use sqlx::SqlitePool;
-
-/// What decides whether an applicant may apply to a listing.
-#[derive(Debug, Clone, Copy)]
-pub struct Conditions {
-    pub dossier_rempli: bool,
-    pub etat: EtatOffre,
-    pub deja_candidat: bool,
-    /// `None` without a request to check.
-    pub eligible: Option<bool>,
-    pub candidatures_en_cours: u32,
-    pub max: u8,
-}
-
-/// The first reason not to apply, in the order an applicant would fix them.
-pub fn empechement(c: Conditions) -> Option<Empechement> {
-    if !c.dossier_rempli {
-        return Some(Empechement::DossierIncomplet);
-    }
-    match c.etat {
-        EtatOffre::AVenir => return Some(Empechement::PasEncoreOuverte),
-        EtatOffre::Cloturee => return Some(Empechement::Cloturee),
-        EtatOffre::Ouverte => {}
-    }
-    if c.deja_candidat {
-        return Some(Empechement::DejaCandidat);
-    }
-    if c.eligible == Some(false) {
-        return Some(Empechement::NonEligible);
-    }
-    if c.candidatures_en_cours >= u32::from(c.max) {
-        return Some(Empechement::PlafondAtteint { max: c.max });
-    }
-    None
-}
 
 /// Applications filed and not withdrawn on listings still open: what the cap counts.
 pub async fn en_cours(
@@ -226,73 +191,4 @@ pub async fn notifier(
     .execute(connexion)
     .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn possible() -> Conditions {
-        Conditions {
-            dossier_rempli: true,
-            etat: EtatOffre::Ouverte,
-            deja_candidat: false,
-            eligible: Some(true),
-            candidatures_en_cours: 2,
-            max: 3,
-        }
-    }
-
-    #[test]
-    fn each_condition_alone_prevents_applying() {
-        assert_eq!(empechement(possible()), None);
-        let cas = [
-            (
-                Conditions {
-                    dossier_rempli: false,
-                    eligible: None,
-                    ..possible()
-                },
-                Empechement::DossierIncomplet,
-            ),
-            (
-                Conditions {
-                    etat: EtatOffre::AVenir,
-                    ..possible()
-                },
-                Empechement::PasEncoreOuverte,
-            ),
-            (
-                Conditions {
-                    etat: EtatOffre::Cloturee,
-                    ..possible()
-                },
-                Empechement::Cloturee,
-            ),
-            (
-                Conditions {
-                    deja_candidat: true,
-                    ..possible()
-                },
-                Empechement::DejaCandidat,
-            ),
-            (
-                Conditions {
-                    eligible: Some(false),
-                    ..possible()
-                },
-                Empechement::NonEligible,
-            ),
-            (
-                Conditions {
-                    candidatures_en_cours: 3,
-                    ..possible()
-                },
-                Empechement::PlafondAtteint { max: 3 },
-            ),
-        ];
-        for (conditions, attendu) in cas {
-            assert_eq!(empechement(conditions), Some(attendu), "{conditions:?}");
-        }
-    }
 }

@@ -18,6 +18,7 @@ use clef_domain::api::{
 use clef_domain::classement::Candidature;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::mandat::Acte;
+use clef_domain::suite::{Conditions, empechement};
 use sqlx::SqlitePool;
 
 /// My request as a candidate of the rules crate (`id` 0 when not filed yet: it sorts after
@@ -67,7 +68,7 @@ pub async fn avant(
     drop(connexion);
     let candidat = moi_candidat(&etat.base, &moi, existante.unwrap_or(0)).await?;
     let place = vue::place(&etat.base, &offre, &candidat, aujourdhui).await?;
-    let empechement = depot::empechement(depot::Conditions {
+    let empechement = empechement(Conditions {
         dossier_rempli: true,
         etat: offre.detail.resume.etat,
         deja_candidat: existante.is_some(),

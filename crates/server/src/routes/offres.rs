@@ -35,6 +35,18 @@ pub struct ParametresRecherche {
     page: Option<u32>,
     /// Offres par page, de 1 à 50 (12 par défaut).
     par_page: Option<u32>,
+    /// Ce financement ou un plus élevé (PLAI < PLUS < PLS) : l'application le calcule à
+    /// partir du dossier du demandeur pour « seulement les logements où je peux candidater ».
+    financement_min: Option<Financement>,
+    /// Surface habitable minimale, en m² (1 à 1000).
+    surface_min: Option<u32>,
+    /// Nombre de pièces principales maximal (1 à 20).
+    pieces_max: Option<u32>,
+    /// Offres à écarter, par identifiant, séparées par des virgules (au plus 20).
+    sauf: Option<String>,
+    /// Refusé : critère de l'application, qui envoie à sa place `financement_min`,
+    /// `surface_min`, `pieces_max` et `sauf` (le serveur ne sait pas qui cherche).
+    pour_moi: Option<String>,
 }
 
 /// Search the listings: filters, sorting, stable pagination, total count.
@@ -59,6 +71,12 @@ pub async fn lister(
         .collect();
     let recherche = Recherche::depuis_paires(paires.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(ErreurApi::Invalide)?;
+    if recherche.pour_moi {
+        return Err(ErreurApi::champ(
+            champ::POUR_MOI,
+            CodeErreur::ValeurInconnue,
+        ));
+    }
     if let Some(commune) = &recherche.commune
         && !stockage::communes::existe(&etat.base, commune).await?
     {

@@ -1,22 +1,26 @@
 //! Communes of the territory and their priority neighbourhoods.
 
+use crate::probleme::ErreurApi;
 use clef_domain::api::Commune;
+use clef_domain::offre::{Code, Zone};
 use sqlx::SqlitePool;
 
-pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, sqlx::Error> {
-    let lignes: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT c.slug, c.nom, q.nom FROM communes c LEFT JOIN qpv q ON q.commune_id = c.id
+pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, ErreurApi> {
+    let lignes: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.slug, c.nom, c.zone, q.nom FROM communes c LEFT JOIN qpv q ON q.commune_id = c.id
          ORDER BY c.nom, q.nom",
     )
     .fetch_all(base)
     .await?;
     let mut communes: Vec<Commune> = Vec::new();
-    for (slug, nom, qpv) in lignes {
+    for (slug, nom, zone, qpv) in lignes {
         match communes.last_mut() {
             Some(derniere) if derniere.slug == slug => derniere.qpv.extend(qpv),
             _ => communes.push(Commune {
                 slug,
                 nom,
+                zone: Zone::depuis_code(&zone)
+                    .ok_or_else(|| ErreurApi::DonneeIllisible(format!("zone = {zone}")))?,
                 qpv: qpv.into_iter().collect(),
             }),
         }

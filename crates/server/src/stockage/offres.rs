@@ -2,14 +2,15 @@
 
 use crate::probleme::ErreurApi;
 use clef_domain::api::{Bailleur, OffreDetail, OffreResume, PageOffres, Photo};
-use clef_domain::offre::{Code, FenetrePublication, Zone};
+use clef_domain::offre::Financement;
+use clef_domain::offre::{Code, FenetrePublication};
 use clef_domain::plafonds;
-use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Tri};
+use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Restrictions, Tri};
 use clef_domain::{Euros, Jour, Surface};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 const COLONNES_RESUME: &str = "o.id, o.titre, c.nom AS commune, q.nom AS qpv, o.typologie,
-    o.surface_dixiemes, o.loyer_centimes, o.charges_centimes, o.financement, o.reservataire,
+    o.pieces, c.zone, o.surface_dixiemes, o.loyer_centimes, o.charges_centimes, o.financement, o.reservataire,
     o.accessible_pmr, o.ouverture, o.cloture, o.demo,
     (SELECT p.url FROM photos p WHERE p.offre_id = o.id ORDER BY p.rang LIMIT 1) AS photo_url,
     (SELECT p.texte_alternatif FROM photos p WHERE p.offre_id = o.id ORDER BY p.rang LIMIT 1) AS photo_alt";
@@ -25,6 +26,8 @@ struct LigneResume {
     commune: String,
     qpv: Option<String>,
     typologie: String,
+    pieces: i64,
+    zone: String,
     surface_dixiemes: i64,
     loyer_centimes: i64,
     charges_centimes: i64,
@@ -43,8 +46,6 @@ struct LigneDetail {
     #[sqlx(flatten)]
     resume: LigneResume,
     adresse: String,
-    zone: String,
-    pieces: i64,
     etage: i64,
     ascenseur: bool,
     dpe: String,
@@ -119,7 +120,7 @@ pub async fn detail_meme_retiree(
     requete
         .push(COLONNES_RESUME)
         .push(
-            ", o.adresse, c.zone, o.pieces, o.etage, o.ascenseur, o.dpe, o.description,
+            ", o.adresse, o.etage, o.ascenseur, o.dpe, o.description,
              b.id AS bailleur_id, b.nom AS bailleur_nom",
         )
         .push(JOINTURES)
@@ -254,6 +255,39 @@ fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujour
             .push(" AND o.reservataire = ")
             .push_bind(reservataire.code());
     }
+    restreindre(requete, &recherche.restrictions);
+}
+
+/// The criteria the app derives from an applicant's request ("only the homes I can apply
+/// to"): a financing at least this one, a surface, a number of rooms, listings left out.
+fn restreindre(requete: &mut QueryBuilder<'_, Sqlite>, r: &Restrictions) {
+    if let Some(min) = r.financement_min {
+        let admis = Financement::TOUS.iter().filter(|f| **f >= min);
+        requete.push(" AND o.financement IN (");
+        let mut liste = requete.separated(", ");
+        for f in admis {
+            liste.push_bind(f.code());
+        }
+        liste.push_unseparated(")");
+    }
+    if let Some(m2) = r.surface_min {
+        requete
+            .push(" AND o.surface_dixiemes >= ")
+            .push_bind(i64::from(m2) * 10);
+    }
+    if let Some(pieces) = r.pieces_max {
+        requete
+            .push(" AND o.pieces <= ")
+            .push_bind(i64::from(pieces));
+    }
+    if !r.sauf.is_empty() {
+        requete.push(" AND o.id NOT IN (");
+        let mut liste = requete.separated(", ");
+        for id in &r.sauf {
+            liste.push_bind(*id);
+        }
+        liste.push_unseparated(")");
+    }
 }
 
 /// Every order ends on the id, so that pages are stable.
@@ -294,6 +328,8 @@ impl LigneResume {
             commune: self.commune,
             qpv: self.qpv,
             typologie: code("typologie", &self.typologie)?,
+            pieces: u8::try_from(self.pieces).map_err(|_| illisible("pieces", self.pieces))?,
+            zone: code("zone", &self.zone)?,
             surface,
             loyer: Euros::from_centimes(self.loyer_centimes),
             charges: Euros::from_centimes(self.charges_centimes),
@@ -323,12 +359,9 @@ impl LigneDetail {
         photos: Vec<(String, String)>,
     ) -> Result<OffreDetail, ErreurApi> {
         let resume = self.resume.en_resume(aujourdhui)?;
-        let zone: Zone = code("zone", &self.zone)?;
-        let plafonds = plafonds::bareme(resume.financement, resume.ouverture.annee(), zone);
+        let plafonds = plafonds::bareme(resume.financement, resume.ouverture.annee(), resume.zone);
         Ok(OffreDetail {
             adresse: self.adresse,
-            zone,
-            pieces: u8::try_from(self.pieces).map_err(|_| illisible("pieces", self.pieces))?,
             etage: i8::try_from(self.etage).map_err(|_| illisible("etage", self.etage))?,
             ascenseur: self.ascenseur,
             dpe: code("dpe", &self.dpe)?,

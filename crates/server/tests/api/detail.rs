@@ -23,7 +23,7 @@ async fn a_listing_shows_every_field_an_applicant_needs() {
     assert!(!o.adresse.is_empty());
     assert_eq!(o.resume.commune, "Béthune");
     assert!(o.resume.qpv.is_some());
-    assert_eq!(o.pieces, o.resume.typologie.pieces());
+    assert_eq!(o.resume.pieces, o.resume.typologie.pieces());
     assert!(o.etage >= 0);
     assert!(!o.bailleur.nom.is_empty());
     assert!(!o.description.is_empty());
@@ -34,7 +34,7 @@ async fn a_listing_shows_every_field_an_applicant_needs() {
             .all(|p| p.url.starts_with("/demo/photos/") && !p.texte_alternatif.is_empty())
     );
     assert_eq!(o.resume.photo.as_ref(), o.photos.first());
-    assert_eq!(o.zone, Zone::AutresRegions);
+    assert_eq!(o.resume.zone, Zone::AutresRegions);
 }
 
 #[tokio::test]

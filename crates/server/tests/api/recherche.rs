@@ -237,3 +237,86 @@ async fn api_answers_are_compressed_for_clients_that_accept_it() {
         Some("br")
     );
 }
+
+/// "Only the homes I can apply to": the app sends criteria on listings, derived from the
+/// applicant's request by the rules crate (issue 12, point 6). Each keeps exactly the
+/// listings that meet it.
+#[tokio::test]
+async fn the_criteria_derived_from_a_request_keep_the_listings_that_meet_them() {
+    use clef_domain::eligibilite::Accessibles;
+    use clef_domain::logement::Logement;
+    let app = TestApp::demo().await;
+    let ouvertes = toutes(&app, "").await;
+    let sauf: Vec<i64> = ouvertes.iter().take(2).map(|o| o.id).collect();
+    for (criteres, query) in [
+        (
+            Accessibles {
+                financement_min: Financement::Plus,
+                surface_min: None,
+                pieces_max: None,
+            },
+            "?financement_min=PLUS".to_owned(),
+        ),
+        (
+            Accessibles {
+                financement_min: Financement::Plai,
+                surface_min: Some(52),
+                pieces_max: Some(4),
+            },
+            "?financement_min=PLAI&surface_min=52&pieces_max=4".to_owned(),
+        ),
+    ] {
+        let attendues: Vec<i64> = ouvertes
+            .iter()
+            .filter(|o| criteres.admet(&Logement::from(*o)))
+            .map(|o| o.id)
+            .collect();
+        let trouvees: Vec<i64> = toutes(&app, &query).await.iter().map(|o| o.id).collect();
+        assert_eq!(trouvees, attendues, "{query}");
+        assert!(
+            !trouvees.is_empty() && trouvees.len() < ouvertes.len(),
+            "{query}"
+        );
+        let sans: Vec<i64> = toutes(
+            &app,
+            &format!(
+                "{query}&sauf={}",
+                sauf.iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        )
+        .await
+        .iter()
+        .map(|o| o.id)
+        .collect();
+        let attendues_sans: Vec<i64> = attendues
+            .into_iter()
+            .filter(|id| !sauf.contains(id))
+            .collect();
+        assert_eq!(sans, attendues_sans, "{query} without {sauf:?}");
+    }
+}
+
+/// The server does not know who searches: "pour_moi" is the app's, which sends the
+/// criteria instead; bad criteria are refused by name.
+#[tokio::test]
+async fn pour_moi_and_bad_criteria_are_refused_by_name() {
+    let app = TestApp::demo().await;
+    for (query, champ) in [
+        ("?pour_moi=oui", "pour_moi"),
+        ("?financement_min=PLXX", "financement_min"),
+        ("?surface_min=0", "surface_min"),
+        ("?pieces_max=trois", "pieces_max"),
+        ("?sauf=1,deux", "sauf"),
+        (
+            "?sauf=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21",
+            "sauf",
+        ),
+    ] {
+        let r = app.get(&format!("/api/v1/listings{query}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(crate::aide::champs_refuses(&r), [champ], "{query}");
+    }
+}
