@@ -49,7 +49,7 @@ pub fn nombre(balise: &str, valeur: f64) -> String {
     appliquer(format.format(), &JsValue::from_f64(valeur))
 }
 
-/// `30 novembre 2026`.
+/// `30 novembre 2026`, `1er décembre 2026`.
 pub fn date_longue(balise: &str, date: Jour) -> String {
     let options = DateTimeFormatOptions::new();
     options.set_day(DayFormat::Numeric);
@@ -59,7 +59,12 @@ pub fn date_longue(balise: &str, date: Jour) -> String {
     options.set_time_zone("UTC");
     let instant = js_sys::Date::new(&JsValue::from_str(&format!("{date}T12:00:00Z")));
     let format = DateTimeFormat::new(&langues(balise), options.unchecked_ref());
-    appliquer(format.format(), &instant)
+    let texte = appliquer(format.format(), &instant);
+    // French writes the first of the month as an ordinal: « 1er décembre 2026 ».
+    if balise.starts_with("fr") && date.jour() == 1 {
+        return texte.replacen('1', "1er", 1);
+    }
+    texte
 }
 
 /// `19,5 %` of a share of lettings, or a dash when nothing is counted yet.

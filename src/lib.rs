@@ -17,7 +17,9 @@ pub mod pour_moi;
 pub mod saisie;
 pub mod session;
 
-use components::{BandeauAccompagnement, Entete, LienEvitement, Pied, VeilleInactivite};
+use components::{
+    Annonce, AnnonceSucces, BandeauAccompagnement, Entete, LienEvitement, Pied, VeilleInactivite,
+};
 use i18n::{I18nContextProvider, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -45,11 +47,18 @@ impl Espace {
     }
 }
 
+/// A year, in milliseconds (the cookie options' unit).
+const ANNEE_MS: i64 = 365 * 24 * 3600 * 1000;
+
 #[component]
 pub fn App(espace: Espace, routes: fn() -> AnyView) -> impl IntoView {
     provide_context(espace);
     view! {
-        <I18nContextProvider>
+        // The language chosen is kept a year (a session cookie would forget it), for the
+        // whole site (by default a cookie is only for the path it was set on).
+        <I18nContextProvider cookie_options=leptos_i18n::context::CookieOptions::default()
+            .max_age(ANNEE_MS)
+            .path("/".to_owned())>
             <ParLangue routes />
         </I18nContextProvider>
     }
@@ -79,6 +88,7 @@ fn VeilleConseiller() -> impl IntoView {
 fn Application(routes: fn() -> AnyView) -> impl IntoView {
     pages::DerniereRecherche::fournir();
     session::Session::fournir();
+    Annonce::fournir();
     view! {
             <Router>
                 <LienEvitement />
@@ -86,6 +96,7 @@ fn Application(routes: fn() -> AnyView) -> impl IntoView {
                 <BandeauAccompagnement />
                 <VeilleConseiller />
                 <main id="contenu" tabindex="-1">
+                    <AnnonceSucces />
                     {routes()}
                 </main>
                 <Pied />

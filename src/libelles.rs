@@ -1,4 +1,5 @@
-//! The French (or other locale's) words for the domain's closed sets of values.
+//! The French (or other locale's) words for the domain's closed sets of values, and for
+//! numbers in words: ordinals (`1er`, `2e`) and counted things (`1 personne`, `3 personnes`).
 
 use crate::i18n::*;
 use clef_domain::offre::{Financement, Reservataire, Typologie, Zone};
@@ -89,7 +90,22 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             tu_string!(i18n, erreur_champ.commune_inconnue).to_string()
         }
         CodeErreur::ValeurInconnue => tu_string!(i18n, erreur_champ.valeur_inconnue).to_string(),
-        CodeErreur::PasUnNombre => tu_string!(i18n, erreur_champ.pas_un_nombre).to_string(),
+        CodeErreur::PasUnNombre => match genre_de_nombre(&erreur.champ) {
+            GenreNombre::Surface => tu_string!(i18n, erreur_champ.pas_une_surface),
+            GenreNombre::Montant => tu_string!(i18n, erreur_champ.pas_un_montant),
+            GenreNombre::Age => tu_string!(i18n, erreur_champ.pas_un_age),
+            GenreNombre::Entier => tu_string!(i18n, erreur_champ.pas_un_nombre),
+        }
+        .to_string(),
+        CodeErreur::FormatInvalide if erreur.champ == "numero_unique" => {
+            tu_string!(i18n, erreur_champ.format_numero_unique).to_string()
+        }
+        CodeErreur::FormatInvalide if erreur.champ == "email" => {
+            tu_string!(i18n, erreur_champ.format_email).to_string()
+        }
+        CodeErreur::FormatInvalide if est_une_date(&erreur.champ) => {
+            tu_string!(i18n, erreur_champ.format_date).to_string()
+        }
         CodeErreur::HorsLimites { min, max }
             if matches!(erreur.champ.as_str(), "mot_de_passe" | "nom") =>
         {
@@ -151,6 +167,33 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
         }
         CodeErreur::Fige => tu_string!(i18n, erreur_champ.fige).to_string(),
     }
+}
+
+/// What kind of number a field holds, to say how to write it.
+enum GenreNombre {
+    Surface,
+    Montant,
+    Age,
+    Entier,
+}
+
+fn genre_de_nombre(champ: &str) -> GenreNombre {
+    let nom = champ.rsplit('.').next().unwrap_or(champ);
+    match nom {
+        "surface" => GenreNombre::Surface,
+        "age" => GenreNombre::Age,
+        "rfr_n2" | "rfr_n1" | "loyer_charges" | "aide_logement" | "loyer" | "charges" => {
+            GenreNombre::Montant
+        }
+        _ => GenreNombre::Entier,
+    }
+}
+
+fn est_une_date(champ: &str) -> bool {
+    matches!(
+        champ.rsplit('.').next().unwrap_or(champ),
+        "date_depot" | "ouverture" | "cloture" | "en_vigueur_le"
+    )
 }
 
 /// A declared situation, as the form says it.
@@ -221,4 +264,57 @@ pub fn fragilite(i18n: I18nContext<Locale>, f: clef_domain::fragilite::Fragilite
         Fragilite::Equilibre => tu_string!(i18n, mixite.equilibre),
     }
     .to_string()
+}
+
+/// Whether `n` takes the singular: 0 and 1 in French, 1 in English.
+pub fn singulier(i18n: I18nContext<Locale>, n: u64) -> bool {
+    match i18n.get_locale_untracked() {
+        Locale::fr => n <= 1,
+        Locale::en => n == 1,
+    }
+}
+
+/// A rank or a floor as the language writes it: `1er`, `2e`; `1st`, `2nd`, `3rd`, `11th`.
+pub fn ordinal(i18n: I18nContext<Locale>, n: u32) -> String {
+    match i18n.get_locale_untracked() {
+        Locale::fr if n == 1 => "1er".to_owned(),
+        Locale::fr => format!("{n}e"),
+        Locale::en => {
+            let suffixe = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffixe}")
+        }
+    }
+}
+
+/// `1 personne`, `3 personnes`.
+pub fn personnes(i18n: I18nContext<Locale>, n: u64) -> String {
+    if singulier(i18n, n) {
+        tu_string!(i18n, nombre.personnes_un, n).to_string()
+    } else {
+        tu_string!(i18n, nombre.personnes, n).to_string()
+    }
+}
+
+/// `1 pièce`, `3 pièces`.
+pub fn pieces(i18n: I18nContext<Locale>, n: u64) -> String {
+    if singulier(i18n, n) {
+        tu_string!(i18n, nombre.pieces_un, n).to_string()
+    } else {
+        tu_string!(i18n, nombre.pieces, n).to_string()
+    }
+}
+
+/// `1 point`, `7 points`.
+pub fn points(i18n: I18nContext<Locale>, n: u64) -> String {
+    if singulier(i18n, n) {
+        tu_string!(i18n, nombre.points_un, n).to_string()
+    } else {
+        tu_string!(i18n, nombre.points, n).to_string()
+    }
 }

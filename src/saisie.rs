@@ -4,11 +4,19 @@
 use clef_domain::Surface;
 use clef_domain::erreur::CodeErreur;
 
+/// Units people type after a number, which say nothing more than the field's label.
+const UNITES: [&str; 5] = ["euros", "eur", "€", "m²", "m2"];
+
 /// `18 500`, `18500,50` or `18 500 €` in euros, as cents; an empty text is `None`.
 pub fn centimes(texte: &str) -> Result<Option<i64>, CodeErreur> {
+    let texte = texte.trim().to_lowercase();
+    let texte = UNITES
+        .iter()
+        .find_map(|u| texte.strip_suffix(u))
+        .unwrap_or(&texte);
     let net: String = texte
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '€')
+        .filter(|c| !c.is_whitespace())
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
     if net.is_empty() {
@@ -28,7 +36,7 @@ pub fn centimes(texte: &str) -> Result<Option<i64>, CodeErreur> {
         .ok_or(CodeErreur::PasUnNombre)
 }
 
-/// `45` or `45,5` m², as tenths; an empty text is `None`.
+/// `45`, `45,5`, `45.5` or `45,5 m²`, as tenths of m²; an empty text is `None`.
 pub fn dixiemes(texte: &str) -> Result<Option<u32>, CodeErreur> {
     Ok(centimes(texte)?.map(|c| u32::try_from(c / 10).unwrap_or(u32::MAX)))
 }

@@ -95,8 +95,16 @@ fn money_surfaces_and_dates_are_written_the_french_way() {
         "30 novembre 2026"
     );
     assert_eq!(
+        format::date_longue("fr-FR", jour!(2026, 12, 1)),
+        "1er décembre 2026"
+    );
+    assert_eq!(
+        format::date_longue("en-GB", jour!(2026, 12, 1)),
+        "1 December 2026"
+    );
+    assert_eq!(
         format::date_longue("fr-FR", jour!(2027, 1, 1)),
-        "1 janvier 2027"
+        "1er janvier 2027"
     );
 }
 
@@ -384,7 +392,7 @@ fn the_published_grid_says_what_each_criterion_is_worth_and_means() {
     let table = monter(move || view! { <clef::components::TableGrille grille /> });
     assert_eq!(
         texte(&table, "caption"),
-        "Grille de cotation, version 1, en vigueur depuis le 1 janvier 2026"
+        "Grille de cotation, version 1, en vigueur depuis le 1er janvier 2026"
     );
     assert_eq!(
         table.query_selector_all("tbody tr").unwrap().length(),
@@ -449,7 +457,8 @@ fn a_verdict_explains_each_rule_with_its_numbers() {
 fn the_histogram_marks_my_bar_and_gives_the_same_data_as_a_table() {
     use clef_domain::api::Barre;
     let barres = Barre::histogramme(&[10, 12, 40, 41, 42], Some(39));
-    let vue = monter(move || view! { <clef::pages::candidature::Histogramme barres /> });
+    let score_max = barres.last().map(|b| b.max).unwrap_or_default();
+    let vue = monter(move || view! { <clef::components::Histogramme barres /> });
     assert_eq!(
         vue.query_selector_all("svg rect.barre--moi")
             .unwrap()
@@ -458,6 +467,20 @@ fn the_histogram_marks_my_bar_and_gives_the_same_data_as_a_table() {
     );
     let svg = trouver(&vue, "svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    // Axes with their scale, and my band marked by more than colour: a pattern and a word.
+    assert_eq!(texte(&vue, ".histogramme__axe-y"), "Candidats");
+    assert_eq!(texte(&vue, ".histogramme__axe-x"), "Score");
+    let graduations = texte(&vue, ".histogramme__graduations");
+    assert!(
+        graduations.starts_with('0') && graduations.ends_with(&score_max.to_string()),
+        "{graduations}"
+    );
+    let moi = trouver(&vue, "rect.barre--moi");
+    assert_eq!(
+        moi.get_attribute("fill").as_deref(),
+        Some("url(#hachures-moi)")
+    );
+    assert_eq!(texte(&vue, ".histogramme__vous"), "Vous");
     let tableau = texte(&vue, "table");
     assert!(tableau.contains("(vous êtes ici)"), "{tableau}");
     let cellules = vue.query_selector_all("tbody td").unwrap();
@@ -496,6 +519,41 @@ async fn a_field_in_error_says_so_to_screen_readers() {
     assert!(vue.query_selector("#rfr-n2-erreur").unwrap().is_none());
 }
 
+/// A format error says which format, by the field (issue 12, point 8).
+#[wasm_bindgen_test]
+fn a_format_error_says_which_format() {
+    let cas = [
+        ("numero_unique", CodeErreur::FormatInvalide, "18 caractères"),
+        ("email", CodeErreur::FormatInvalide, "prenom.nom@exemple.fr"),
+        ("date_depot", CodeErreur::FormatInvalide, "jj/mm/aaaa"),
+        ("logement_actuel.surface", CodeErreur::PasUnNombre, "38,5"),
+        ("surface", CodeErreur::PasUnNombre, "38,5"),
+        ("rfr_n2", CodeErreur::PasUnNombre, "18 500"),
+        (
+            "logement_actuel.loyer_charges",
+            CodeErreur::PasUnNombre,
+            "450,50",
+        ),
+        ("membres.1.age", CodeErreur::PasUnNombre, "en années"),
+        ("loyer_max", CodeErreur::PasUnNombre, "nombre entier"),
+    ];
+    for (champ, code, attendu) in cas {
+        let erreurs = RwSignal::new(vec![ErreurChamp::new(champ, code.clone())]);
+        let vue = monter(move || {
+            view! {
+                <clef::components::ChampTexte
+                    id="champ".into()
+                    libelle="Champ".into()
+                    valeur=RwSignal::new(String::new())
+                    erreur=clef::components::message_erreur(erreurs, champ.into(), false)
+                />
+            }
+        });
+        let message = texte(&vue, "#champ-erreur");
+        assert!(message.contains(attendu), "{champ}: {message}");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn an_irreversible_act_asks_first_and_cancel_does_nothing() {
     let fait = RwSignal::new(0u32);
@@ -530,6 +588,20 @@ async fn an_irreversible_act_asks_first_and_cancel_does_nothing() {
     assert_eq!(annuler.text_content().as_deref(), Some("Annuler"));
     annuler.click();
     tick().await;
+    assert_eq!(fait.get_untracked(), 0);
+    // Escape closes it too, doing nothing.
+    trouver(&racine, "#essai-bouton").click();
+    tick().await;
+    let echap = web_sys::KeyboardEventInit::new();
+    echap.set_key("Escape");
+    echap.set_bubbles(true);
+    let evenement =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &echap).unwrap();
+    trouver(&racine, "#essai")
+        .dispatch_event(&evenement)
+        .unwrap();
+    tick().await;
+    assert!(racine.query_selector("#essai").unwrap().is_none());
     assert_eq!(fait.get_untracked(), 0);
     // Confirm: done once, the panel closes.
     trouver(&racine, "#essai-bouton").click();

@@ -2,7 +2,7 @@ use crate::api::{self, ErreurChargement, Methode};
 use crate::components::Chargement;
 use crate::components::Confirmation;
 use crate::components::message_echec;
-use crate::components::{DetailScore, DetailVerdict, EtatErreur};
+use crate::components::{Annonce, DetailScore, DetailVerdict, EtatErreur};
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
 use clef_domain::api::{
@@ -17,9 +17,9 @@ use leptos_router::hooks::use_navigate;
 
 /// "3e sur 41", and what it means.
 pub fn texte_position(i18n: I18nContext<Locale>, p: Position) -> String {
-    let (rang, sur) = (p.rang, p.sur);
-    if rang == 1 {
-        tu_string!(i18n, candidature.rang_premier, sur).to_string()
+    let (rang, sur) = (crate::libelles::ordinal(i18n, p.rang), p.sur);
+    if sur == 1 {
+        tu_string!(i18n, candidature.rang_seul, rang).to_string()
     } else {
         tu_string!(i18n, candidature.rang, rang, sur).to_string()
     }
@@ -170,7 +170,13 @@ fn BoutonCandidater(offre_id: i64) -> impl IntoView {
             .await;
             en_cours.set(false);
             match r {
-                Ok(c) => naviguer(&format!("/mes-candidatures/{}", c.id), Default::default()),
+                Ok(c) => {
+                    let chemin = format!("/mes-candidatures/{}", c.id);
+                    if let Some(annonce) = Annonce::utiliser() {
+                        annonce.dire(&chemin, tu_string!(i18n, avant.deposee).to_string());
+                    }
+                    naviguer(&chemin, Default::default())
+                }
                 Err(e) => erreur.set(Some(message_echec(i18n, e))),
             }
         });

@@ -68,7 +68,7 @@ pub fn CarteOffre(offre: OffreResume) -> impl IntoView {
                     {badge}
                     <p class="carte__nom">{offre.titre}</p>
                     <ul class="carte__faits">
-                        <li title=libelles::financement(i18n, financement)>{financement.code()}</li>
+                        <li>{libelles::financement(i18n, financement)}</li>
                         {offre
                             .qpv
                             .map(|nom| {

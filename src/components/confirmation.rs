@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// A button for an act that cannot be undone: it first opens a panel that says what will
 /// happen, with "confirm" and "cancel". Focus moves to the panel, and back to the button on
-/// cancel, so keyboard and screen-reader users follow. Confirming closes the panel and runs
+/// cancel (or Escape), so keyboard and screen-reader users follow. Confirming closes the panel and runs
 /// the act, which shows its own outcome.
 #[component]
 pub fn Confirmation(
@@ -36,8 +36,17 @@ pub fn Confirmation(
         if ouvert.get() {
             let (id_titre, id_bouton) = (id_titre.clone(), id_bouton.clone());
             let (titre, texte, confirmer) = (titre.clone(), texte.clone(), confirmer.clone());
+            let id_retour = id_bouton.clone();
+            // Escape cancels, as on any dialog.
+            let echap = move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    ouvert.set(false);
+                    focaliser(id_retour.clone());
+                }
+            };
             view! {
-                <div class="confirmation" id=id.clone() tabindex="-1" role="group" aria-labelledby=id_titre.clone()>
+                <div class="confirmation" id=id.clone() tabindex="-1" role="group" aria-labelledby=id_titre.clone() on:keydown=echap>
                     <p id=id_titre.clone()><strong>{titre}</strong></p>
                     {(!texte.is_empty()).then(|| view! { <p>{texte}</p> })}
                     <p class="actions">

@@ -1,5 +1,5 @@
 use crate::api::{self, Methode};
-use crate::components::repartir_du_guichet;
+use crate::components::{ChoixLangue, repartir_du_guichet};
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
 use leptos::prelude::*;
@@ -177,6 +177,7 @@ pub fn Entete() -> impl IntoView {
                             <A href="/resultats">{tu_string!(i18n, nav.resultats)}</A>
                         </li>
                         {espace}
+                        <li><ChoixLangue /></li>
                     </ul>
                 </nav>
             </div>

@@ -155,6 +155,7 @@ pub fn Filtres(
                     <Liste
                         nom=champ::FINANCEMENT
                         libelle=tu_string!(i18n, filtres.financement)
+                        aide=tu_string!(i18n, filtres.financement_aide)
                         tous=Some(tu_string!(i18n, filtres.tous_financements))
                         valeurs=Financement::TOUS.iter().map(|&f| (f.code(), libelles::financement(i18n, f))).collect()
                         choisie=Signal::derive(move || recherche.read().financement.map(Code::code))
@@ -176,6 +177,7 @@ pub fn Filtres(
                     <Liste
                         nom=champ::RESERVATAIRE
                         libelle=tu_string!(i18n, filtres.reservataire)
+                        aide=tu_string!(i18n, filtres.reservataire_aide)
                         tous=Some(tu_string!(i18n, filtres.tous_reservataires))
                         valeurs=Reservataire::TOUS.iter().map(|&r| (r.code(), libelles::reservataire(i18n, r))).collect()
                         choisie=Signal::derive(move || recherche.read().reservataire.map(Code::code))
@@ -225,11 +227,13 @@ pub fn Filtres(
     }
 }
 
-/// A labelled list of choices; without `tous` ("any"), a choice is always made.
+/// A labelled list of choices, with a hint when its words need explaining; without `tous`
+/// ("any"), a choice is always made.
 #[component]
 fn Liste(
     nom: &'static str,
     libelle: &'static str,
+    #[prop(optional)] aide: Option<&'static str>,
     tous: Option<&'static str>,
     valeurs: Vec<(&'static str, String)>,
     choisie: Signal<Option<&'static str>>,
@@ -238,13 +242,19 @@ fn Liste(
 ) -> impl IntoView {
     let id = format!("f-{}", nom.replace('_', "-"));
     let id_erreur = format!("e-{}", nom.replace('_', "-"));
+    let id_aide = format!("a-{}", nom.replace('_', "-"));
+    let decrit = match aide {
+        Some(_) => format!("{id_aide} {id_erreur}"),
+        None => id_erreur.clone(),
+    };
     view! {
         <div class="champ">
             <label for=id.clone()>{libelle}</label>
+            {aide.map(|a| view! { <p class="aide" id=id_aide.clone()>{a}</p> })}
             <select
                 id=id
                 name=nom
-                aria-describedby=id_erreur.clone()
+                aria-describedby=decrit
                 aria-invalid=move || erreur.read().is_some().to_string()
                 on:change=move |_| soumettre.run(())
             >

@@ -2,6 +2,7 @@
 
 mod acces;
 mod accompagnement;
+mod annonce;
 mod avant_candidature;
 mod bandeau_demo;
 mod barres;
@@ -17,6 +18,8 @@ mod etat_erreur;
 mod filtres;
 mod focus;
 mod galerie;
+mod histogramme;
+mod langue;
 mod pagination;
 mod pied;
 mod sauver_recherche;
@@ -28,6 +31,7 @@ mod verdict;
 
 pub use acces::{ReserveAuDossier, ReserveAuTerritoire, ReserveAuxBailleurs, ReserveAuxDemandeurs};
 pub use accompagnement::{BandeauAccompagnement, VeilleInactivite, repartir_du_guichet};
+pub use annonce::{Annonce, AnnonceSucces};
 pub use avant_candidature::{AvantCandidater, empechement_de, texte_position};
 pub use bandeau_demo::BandeauDemo;
 pub use barres::Barres;
@@ -43,6 +47,8 @@ pub use etat_erreur::{EtatErreur, message_echec};
 pub use filtres::Filtres;
 pub use focus::{focaliser, focaliser_apres_rendu};
 pub use galerie::Galerie;
+pub use histogramme::Histogramme;
+pub use langue::ChoixLangue;
 pub use pagination::Pagination;
 pub use pied::Pied;
 pub use sauver_recherche::SauverRecherche;

@@ -1,3 +1,4 @@
+use super::ChoixLangue;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -22,6 +23,9 @@ pub fn Pied() -> impl IntoView {
                         <a href="/api/v1/openapi.json" rel="external">
                             {tu_string!(i18n, pied.api)}
                         </a>
+                    </li>
+                    <li>
+                        <ChoixLangue />
                     </li>
                 </ul>
             </nav>

@@ -66,7 +66,9 @@ fn explication(
             occupation,
         } => {
             let titre = tu_string!(i18n, verdict.taille_titre).to_string();
-            let (personnes, pieces, pieces_max) = (*personnes, *pieces, *pieces_max);
+            let pieces_max = *pieces_max;
+            let personnes = crate::libelles::personnes(i18n, u64::from(*personnes));
+            let pieces = crate::libelles::pieces(i18n, u64::from(*pieces));
             let surface = format::surface(balise, *surface);
             let minimum = format::surface(balise, *surface_minimale);
             let base = tu_string!(

@@ -3,18 +3,20 @@
 //! simulator computed in the browser by the rules crate, and withdrawal.
 
 use crate::api::{self, Methode};
+use crate::components::Annonce;
 use crate::components::Chargement;
 use crate::components::Confirmation;
 use crate::components::message_echec;
 use crate::components::{
-    DetailScore, DetailVerdict, EtatErreur, ReserveAuDossier, texte_position, titre_document,
+    DetailScore, DetailVerdict, EtatErreur, Histogramme, ReserveAuDossier, texte_position,
+    titre_document,
 };
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::pages::candidatures::{texte_chance, texte_etat};
 use clef_domain::api::{
-    Barre, CandidatureDetail, CandidatureResume, Dossier, Etape, NomEtape, OffreDetail,
+    CandidatureDetail, CandidatureResume, Dossier, Etape, NomEtape, OffreDetail,
 };
 use clef_domain::classement::Candidature;
 use clef_domain::cotation::{Contexte, Grille};
@@ -103,7 +105,10 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
                     <h2 id="h-rang">{tu_string!(i18n, mes.rang_titre)}</h2>
                     <p class="position position--grande"><strong>{rang}</strong></p>
                     {chance.map(|c| view! { <p>{c}</p> })}
-                    {points.filter(|_| en_jeu).map(|n| view! { <p>{tu_string!(i18n, mes.points_pour_passer, n)}</p> })}
+                    {points.filter(|_| en_jeu).map(|n| {
+                        let points = crate::libelles::points(i18n, u64::from(n));
+                        view! { <p>{tu_string!(i18n, mes.points_pour_passer, points)}</p> }
+                    })}
                     {(!cloturee).then(|| view! { <p class="aide">{tu_string!(i18n, avant.position_aide)}</p> })}
                 </section>
             }
@@ -172,64 +177,6 @@ fn Chronologie(etapes: Vec<Etape>) -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
-    }
-}
-
-/// The other candidates' scores as bars, with the same data as a table.
-#[component]
-pub fn Histogramme(barres: Vec<Barre>) -> impl IntoView {
-    let i18n = use_i18n();
-    let plus_haute = barres
-        .iter()
-        .map(|b| b.autres + u32::from(b.moi))
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let largeur = 300.0 / barres.len().max(1) as f64;
-    let description = tu_string!(i18n, mes.histogramme_description).to_string();
-    view! {
-        <figure class="histogramme">
-            <svg viewBox="0 0 300 120" role="img" aria-labelledby="histo-titre" preserveAspectRatio="none">
-                <title id="histo-titre">{description.clone()}</title>
-                {barres.iter().enumerate().map(|(i, b)| {
-                    let total = b.autres + u32::from(b.moi);
-                    let hauteur = 110.0 * f64::from(total) / f64::from(plus_haute);
-                    view! {
-                        <rect
-                            class=if b.moi { "barre barre--moi" } else { "barre" }
-                            x=format!("{:.1}", i as f64 * largeur + 1.0)
-                            y=format!("{:.1}", 115.0 - hauteur)
-                            width=format!("{:.1}", (largeur - 2.0).max(1.0))
-                            height=format!("{:.1}", hauteur)
-                        />
-                    }
-                }).collect_view()}
-            </svg>
-            <figcaption>{tu_string!(i18n, mes.histogramme_legende)}</figcaption>
-        </figure>
-        <details class="pourquoi">
-            <summary>{tu_string!(i18n, mes.histogramme_tableau)}</summary>
-            <table class="score">
-                <thead><tr>
-                    <th scope="col">{tu_string!(i18n, mes.tranche)}</th>
-                    <th scope="col" class="nombre">{tu_string!(i18n, mes.autres)}</th>
-                </tr></thead>
-                <tbody>
-                    {barres.into_iter().map(|b| {
-                        let (min, max) = (b.min, b.max);
-                        view! {
-                            <tr>
-                                <th scope="row">
-                                    {tu_string!(i18n, mes.tranche_de_a, min, max)}
-                                    {b.moi.then(|| view! { " " <strong>{tu_string!(i18n, mes.vous_ici)}</strong> })}
-                                </th>
-                                <td class="nombre">{b.autres}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </details>
     }
 }
 
@@ -388,7 +335,15 @@ fn Retrait(candidature: CandidatureResume, recharger: Callback<()>) -> impl Into
             .await;
             en_cours.set(false);
             match r {
-                Ok(_) => recharger.run(()),
+                Ok(_) => {
+                    if let Some(annonce) = Annonce::utiliser() {
+                        annonce.dire(
+                            &format!("/mes-candidatures/{id}"),
+                            tu_string!(i18n, mes.retiree).to_string(),
+                        );
+                    }
+                    recharger.run(())
+                }
                 Err(e) => erreur.set(Some(message_echec(i18n, e))),
             }
         });

@@ -85,8 +85,10 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
     let etage = offre.etage;
     let niveau = match etage {
         0 => tu_string!(i18n, offre.rez_de_chaussee).to_string(),
-        1 => tu_string!(i18n, offre.premier_etage).to_string(),
-        n => tu_string!(i18n, offre.etage_n, n).to_string(),
+        n => {
+            let n = libelles::ordinal(i18n, u32::from(n.unsigned_abs()));
+            tu_string!(i18n, offre.etage_n, n).to_string()
+        }
     };
     let oui_non = |b: bool| {
         if b {
@@ -184,7 +186,10 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
                     </div>
                     <div>
                         <dt>{tu_string!(i18n, offre.financement)}</dt>
-                        <dd>{libelles::financement(i18n, financement)}</dd>
+                        <dd>
+                            {libelles::financement(i18n, financement)}
+                            <span class="aide">{tu_string!(i18n, financement.explication)}</span>
+                        </dd>
                     </div>
                     <div>
                         <dt>{tu_string!(i18n, offre.reservataire)}</dt>

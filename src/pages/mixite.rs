@@ -115,7 +115,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
     let axe = RwSignal::new(Axe::Commune);
     let ventilations = StoredValue::new(t.ventilations);
     view! {
-        <p>{tu_string!(i18n, mixite.calcul, n)}</p>
+        <p>{if n == 1 { tu_string!(i18n, mixite.calcul_un).to_string() } else { tu_string!(i18n, mixite.calcul, n).to_string() }}</p>
         <section aria-labelledby="titre-ensemble">
             <h2 id="titre-ensemble">{tu_string!(i18n, mixite.ensemble)}</h2>
             <Barres

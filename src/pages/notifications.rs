@@ -4,6 +4,7 @@
 use crate::api::{self, Methode};
 use crate::components::Chargement;
 use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
+use crate::format;
 use crate::i18n::*;
 use crate::session::Session;
 use clef_domain::api::{GenreNotification, Notification, Notifications, RechercheSauvegardee};
@@ -58,6 +59,7 @@ pub fn PageNotifications() -> impl IntoView {
 #[component]
 fn Liste() -> impl IntoView {
     let i18n = use_i18n();
+    let balise = crate::langue::use_balise();
     let session = Session::utiliser();
     let liste = LocalResource::new(|| api::obtenir::<Notifications>("/moi/notifications"));
     view! {
@@ -81,7 +83,10 @@ fn Liste() -> impl IntoView {
                                 {n.notifications.iter().map(|x| {
                                     let t = texte(i18n, x);
                                     let nouvelle = !x.lue;
-                                    let date = x.cree_le.get(..10).unwrap_or_default().to_owned();
+                                    let date = x.cree_le.get(..10)
+                                        .and_then(|j| j.parse::<clef_domain::Jour>().ok())
+                                        .map(|j| format::date_longue(balise, j))
+                                        .unwrap_or_default();
                                     view! {
                                         <li class:notification--nouvelle=nouvelle>
                                             {nouvelle.then(|| view! { <span class="badge">{tu_string!(i18n, notifications.nouveau)}</span> " " })}

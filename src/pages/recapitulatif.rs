@@ -95,7 +95,7 @@ fn Contenu(r: Recapitulatif) -> impl IntoView {
     let balise = use_balise();
     let session = Session::utiliser();
     let numero = r.dossier.saisie.numero_unique.clone();
-    let personnes = r.dossier.saisie.membres.len();
+    let personnes = crate::libelles::personnes(i18n, r.dossier.saisie.membres.len() as u64);
     let par_conseiller = matches!(session.etat.get_untracked(), EtatSession::Connecte(s) if s.accompagnement.is_some());
     let imprimer = move |_| {
         let _ = window().print();

@@ -170,7 +170,7 @@ fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
                 tu_string!(i18n, publier.enregistre).to_string()
             } else {
                 let n = a_completer.with(Vec::len);
-                if n == 0 { tu_string!(i18n, publier.pret).to_string() } else { tu_string!(i18n, publier.reste, n).to_string() }
+                match n { 0 => tu_string!(i18n, publier.pret).to_string(), 1 => tu_string!(i18n, publier.reste_un).to_string(), n => tu_string!(i18n, publier.reste, n).to_string() }
             }}
         </p>
         {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}

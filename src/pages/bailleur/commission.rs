@@ -171,7 +171,7 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                     view! {
                         <li class="commission__candidat">
                             <p class="commission__entete">
-                                <strong>{tu_string!(i18n, commission.rang, rang)}</strong>
+                                <strong>{crate::libelles::ordinal(i18n, rang)}</strong>
                                 " · " {tu_string!(i18n, commission.score, score)}
                                 " · " {tu_string!(i18n, commission.dossier, id)}
                             </p>

@@ -131,7 +131,7 @@ fn UnCandidat(
     view! {
         <li class="commission__candidat">
             <p class="commission__entete">
-                <strong>{tu_string!(i18n, commission.rang, rang)}</strong>
+                <strong>{crate::libelles::ordinal(i18n, rang)}</strong>
                 " · " {tu_string!(i18n, commission.dossier, id)}
             </p>
             {identite.map(|i| view! {

@@ -20,7 +20,13 @@ pub fn Tableau(tableau: TableauDeBord) -> impl IntoView {
         .unwrap_or_else(|| "–".to_owned());
     let delai = tableau
         .delai_median_jours
-        .map(|n| tu_string!(i18n, bailleur.jours, n).to_string())
+        .map(|n| {
+            if crate::libelles::singulier(i18n, u64::from(n)) {
+                tu_string!(i18n, bailleur.jours_un, n).to_string()
+            } else {
+                tu_string!(i18n, bailleur.jours, n).to_string()
+            }
+        })
         .unwrap_or_else(|| "–".to_owned());
     let refus = pourcentage(balise, tableau.refus_apres_proposition);
     let territoire = tableau.mixite_territoire.clone();

@@ -237,6 +237,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surface_or_an_amount_is_read_with_its_unit_and_either_decimal_mark() {
+        for texte in ["38,5", "38.5", "38,5 m²", "38,5m2", " 38,50 M² "] {
+            assert_eq!(dixiemes(texte), Ok(Some(385)), "{texte}");
+        }
+        for texte in ["450", "450 €", "450 euros", "450,00 EUR"] {
+            assert_eq!(centimes(texte), Ok(Some(45_000)), "{texte}");
+        }
+        assert_eq!(dixiemes("trente"), Err(CodeErreur::PasUnNombre));
+    }
+
+    #[test]
     fn a_saved_request_comes_back_as_it_was_typed() {
         let saisie = DemandeSaisie {
             numero_unique: "0622305000123456PC".into(),

@@ -297,6 +297,8 @@ async fn connecter(port: u16, profil: &std::path::Path, largeur: u32, hauteur: u
                 "--no-first-run", "--lang=fr-FR",
                 format!("--user-data-dir={}", profil.display())
             ],
+            // The language a French phone asks for (the app follows the browser's).
+            "prefs": { "intl.accept_languages": "fr-FR,fr" },
             "mobileEmulation": {
                 "deviceMetrics": { "width": largeur, "height": hauteur, "pixelRatio": 2.0, "mobile": true, "touch": true }
             }

@@ -10,6 +10,7 @@ mod dossier;
 mod erreurs;
 mod etats;
 mod filtres;
+mod langue;
 mod logement;
 mod pour_moi;
 mod recapitulatif;
