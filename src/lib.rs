@@ -112,6 +112,8 @@ pub fn routes_publiques() -> AnyView {
             <Route path=path!("/logements/:id") view=pages::logement::PageLogement />
             <Route path=path!("/connexion") view=pages::connexion::PageConnexion />
             <Route path=path!("/inscription") view=pages::inscription::PageInscription />
+            <Route path=path!("/mot-de-passe-oublie") view=pages::mot_de_passe::PageMotDePasseOublie />
+            <Route path=path!("/mot-de-passe/nouveau") view=pages::mot_de_passe::PageNouveauMotDePasse />
             <Route path=path!("/mon-dossier") view=pages::dossier::PageDossier />
             <Route path=path!("/mes-candidatures") view=pages::candidatures::PageCandidatures />
             <Route path=path!("/mes-candidatures/:id") view=pages::candidature::PageCandidature />

@@ -146,6 +146,7 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             "voie_deja_classee" => tu_string!(i18n, erreur_champ.voie_deja_classee),
             "plus_que_les_residences" => tu_string!(i18n, erreur_champ.plus_que_les_residences),
             "grille_des_demain" => tu_string!(i18n, erreur_champ.grille_des_demain),
+            "lien_perime" => tu_string!(i18n, erreur_champ.lien_perime),
             "grille_avant_la_precedente" => {
                 tu_string!(i18n, erreur_champ.grille_avant_la_precedente)
             }

@@ -108,7 +108,7 @@ pub fn PageConnexion() -> impl IntoView {
             <p>{tu_string!(i18n, connexion.pas_de_compte)} " "
                 <a href="/inscription">{tu_string!(i18n, connexion.creer_compte)}</a>
             </p>
-            <p class="aide">{tu_string!(i18n, connexion.oubli)}</p>
+            <p><a href="/mot-de-passe-oublie">{tu_string!(i18n, connexion.oubli)}</a></p>
             <p class="aide">{tu_string!(i18n, connexion.sans_numero)}</p>
             <p class="aide"><a href="/conseiller">{tu_string!(i18n, connexion.conseiller)}</a></p>
         </div>

@@ -17,6 +17,7 @@ pub mod logement;
 pub mod mandats;
 pub mod mentions_legales;
 pub mod mixite;
+pub mod mot_de_passe;
 pub mod notifications;
 pub mod recapitulatif;
 pub mod resultats;

@@ -7,7 +7,9 @@ use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
 use crate::format;
 use crate::i18n::*;
 use crate::session::Session;
-use clef_domain::api::{GenreNotification, Notification, Notifications, RechercheSauvegardee};
+use clef_domain::api::{
+    Alertes, GenreNotification, Notification, Notifications, RechercheSauvegardee,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
@@ -49,9 +51,44 @@ pub fn PageNotifications() -> impl IntoView {
         <div class="page page--texte">
             <h1>{tu_string!(i18n, notifications.titre)}</h1>
             <ReserveAuxDemandeurs>
+                <AlertesCourriel />
                 <Liste />
                 <Recherches />
             </ReserveAuxDemandeurs>
+        </div>
+    }
+}
+
+/// Whether notifications also come by e-mail: a box saved as soon as it changes.
+#[component]
+fn AlertesCourriel() -> impl IntoView {
+    let i18n = use_i18n();
+    let alertes = LocalResource::new(|| api::obtenir::<Alertes>("/moi/alertes"));
+    let erreur = RwSignal::new(None::<String>);
+    let changer = move |ev: leptos::ev::Event| {
+        let courriel = event_target_checked(&ev);
+        spawn_local(async move {
+            match api::envoyer::<_, Alertes>(Methode::Put, "/moi/alertes", &Alertes { courriel })
+                .await
+            {
+                Ok(_) => erreur.set(None),
+                Err(e) => erreur.set(Some(crate::components::message_echec(i18n, e))),
+            }
+        });
+    };
+    view! {
+        <div class="champ champ--case" id="alertes">
+            <input
+                type="checkbox"
+                id="alertes-courriel"
+                aria-describedby="alertes-courriel-aide"
+                prop:checked=move || alertes.get().and_then(Result::ok).is_some_and(|a| a.courriel)
+                disabled=move || alertes.get().is_none()
+                on:change=changer
+            />
+            <label for="alertes-courriel">{tu_string!(i18n, notifications.alertes)}</label>
+            <p class="aide" id="alertes-courriel-aide">{tu_string!(i18n, notifications.alertes_aide)}</p>
+            {move || erreur.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
         </div>
     }
 }

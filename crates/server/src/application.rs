@@ -1,6 +1,7 @@
 //! Assembles the whole HTTP application: the API, the app's static files, and the layers
 //! every response goes through.
 
+use crate::courriel::Poste;
 use crate::horloge::Horloge;
 use crate::probleme;
 use crate::routes;
@@ -24,6 +25,8 @@ pub struct Etat {
     pub horloge: Arc<dyn Horloge>,
     /// Session cookies get `Secure` (everywhere but a demo on the loopback address).
     pub cookies_securises: bool,
+    /// E-mails: password resets and alerts.
+    pub poste: Poste,
 }
 
 /// The application: `/api/v1/...` and, when `dist` is given, the app with SPA fallback.

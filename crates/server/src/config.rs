@@ -9,6 +9,10 @@ pub const ADRESSE_DEFAUT: &str = "127.0.0.1:8080";
 pub const BASE_DEFAUT: &str = "sqlite:data/clef.db";
 /// The built app (`CLEF_DIST`).
 pub const DIST_DEFAUT: &str = "dist";
+/// Where e-mails are written without an SMTP server (`CLEF_COURRIELS`).
+pub const COURRIELS_DEFAUT: &str = "data/courriels";
+/// Seconds between two rounds of e-mail alerts (`CLEF_TOURNEE_SECONDES`).
+pub const TOURNEE_DEFAUT: u64 = 300;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -17,6 +21,16 @@ pub struct Config {
     pub dist: PathBuf,
     /// Fill an empty database with the demonstration data (`CLEF_DEMO=1`).
     pub demo: bool,
+    /// The SMTP server e-mails go through (`CLEF_SMTP_URL`, e.g.
+    /// `smtp://user:password@smtp.example.org:587?tls=required`); without it they are
+    /// written as `.eml` files in `courriels`.
+    pub smtp: Option<String>,
+    pub courriels: PathBuf,
+    /// The sender of e-mails (`CLEF_EXPEDITEUR`).
+    pub expediteur: String,
+    /// The public address links in e-mails lead to (`CLEF_URL_PUBLIQUE`).
+    pub url_publique: String,
+    pub tournee_secondes: u64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -25,6 +39,10 @@ pub enum ErreurConfig {
     Adresse(String),
     #[error("CLEF_DEMO={0:?} : attendu 1 ou 0")]
     Demo(String),
+    #[error("CLEF_TOURNEE_SECONDES={0:?} : attendu un nombre de secondes, au moins 10")]
+    Tournee(String),
+    #[error("CLEF_URL_PUBLIQUE={0:?} : attendu une adresse http:// ou https://")]
+    UrlPublique(String),
     #[error(
         "CLEF_DATABASE_URL={0:?} : seul SQLite (sqlite:chemin) est pris en charge pour l'instant"
     )]
@@ -48,11 +66,31 @@ impl Config {
             Some("1") => true,
             Some(autre) => return Err(ErreurConfig::Demo(autre.to_owned())),
         };
+        let tournee_secondes = match lire("CLEF_TOURNEE_SECONDES") {
+            None => TOURNEE_DEFAUT,
+            Some(t) => t
+                .parse()
+                .ok()
+                .filter(|s| *s >= 10)
+                .ok_or(ErreurConfig::Tournee(t))?,
+        };
+        let url_publique = lire("CLEF_URL_PUBLIQUE").unwrap_or_else(|| format!("http://{adresse}"));
+        if !(url_publique.starts_with("http://") || url_publique.starts_with("https://")) {
+            return Err(ErreurConfig::UrlPublique(url_publique));
+        }
         Ok(Config {
             adresse,
             base,
             dist,
             demo,
+            smtp: lire("CLEF_SMTP_URL").filter(|u| !u.trim().is_empty()),
+            courriels: PathBuf::from(
+                lire("CLEF_COURRIELS").unwrap_or_else(|| COURRIELS_DEFAUT.to_owned()),
+            ),
+            expediteur: lire("CLEF_EXPEDITEUR")
+                .unwrap_or_else(|| crate::courriel::EXPEDITEUR_DEFAUT.to_owned()),
+            url_publique: url_publique.trim_end_matches('/').to_owned(),
+            tournee_secondes,
         })
     }
 }
@@ -76,6 +114,27 @@ mod tests {
         assert_eq!(c.adresse.to_string(), "127.0.0.1:8080");
         assert_eq!(c.base, "sqlite:data/clef.db");
         assert!(!c.demo);
+        assert_eq!(c.smtp, None);
+        assert_eq!(c.courriels, PathBuf::from("data/courriels"));
+        assert_eq!(c.url_publique, "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn e_mail_settings_are_read_and_checked() {
+        let c = config(&[
+            (
+                "CLEF_SMTP_URL",
+                "smtp://clef:secret@smtp.example.org:587?tls=required",
+            ),
+            ("CLEF_URL_PUBLIQUE", "https://clef.example.org/"),
+            ("CLEF_TOURNEE_SECONDES", "60"),
+        ])
+        .unwrap();
+        assert!(c.smtp.is_some());
+        assert_eq!(c.url_publique, "https://clef.example.org");
+        assert_eq!(c.tournee_secondes, 60);
+        assert!(config(&[("CLEF_URL_PUBLIQUE", "clef.example.org")]).is_err());
+        assert!(config(&[("CLEF_TOURNEE_SECONDES", "0")]).is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod application;
 pub mod candidatures;
 pub mod compte;
 pub mod config;
+pub mod courriel;
 pub mod demo;
 pub mod horloge;
 pub mod images;

@@ -1,7 +1,10 @@
 //! `clef-server`: serves the API and the app. Configuration by environment variables (see
-//! the README): `CLEF_ADDR`, `CLEF_DATABASE_URL`, `CLEF_DIST`, `CLEF_DEMO`.
+//! the README): `CLEF_ADDR`, `CLEF_DATABASE_URL`, `CLEF_DIST`, `CLEF_DEMO`, and for e-mails
+//! `CLEF_SMTP_URL`, `CLEF_COURRIELS`, `CLEF_EXPEDITEUR`, `CLEF_URL_PUBLIQUE`,
+//! `CLEF_TOURNEE_SECONDES`.
 
 use anyhow::Context;
+use clef_server::courriel::{Courrier, Poste, alertes};
 use clef_server::{Config, Etat, Horloge, HorlogeParis, application, demo, stockage};
 use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
@@ -35,14 +38,38 @@ async fn main() -> anyhow::Result<()> {
     if dist.is_none() {
         tracing::warn!(dist = %config.dist.display(), "application non construite : seule l'API est servie (lancez `cargo xtask run`)");
     }
-    let app = application(
-        Etat {
-            base,
-            horloge: Arc::new(horloge),
-            cookies_securises: !config.adresse.ip().is_loopback(),
+    let courrier = match &config.smtp {
+        Some(url) => Courrier::smtp(url).context("CLEF_SMTP_URL")?,
+        None => {
+            tracing::info!(dossier = %config.courriels.display(), "sans CLEF_SMTP_URL, les courriels sont écrits en fichiers .eml");
+            Courrier::dossier(&config.courriels)
+        }
+    };
+    let etat = Etat {
+        base,
+        horloge: Arc::new(horloge),
+        cookies_securises: !config.adresse.ip().is_loopback(),
+        poste: Poste {
+            courrier,
+            expediteur: config.expediteur.clone(),
+            url_publique: config.url_publique.clone(),
         },
-        dist,
-    );
+    };
+    // E-mail alerts go out in rounds.
+    let tournees = etat.clone();
+    let periode = std::time::Duration::from_secs(config.tournee_secondes);
+    tokio::spawn(async move {
+        let mut horloge = tokio::time::interval(periode);
+        loop {
+            horloge.tick().await;
+            match alertes::tournee(&tournees).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(courriels = n, "alertes envoyées"),
+                Err(e) => tracing::warn!(erreur = %e, "tournée des alertes interrompue"),
+            }
+        }
+    });
+    let app = application(etat, dist);
     let ecoute = tokio::net::TcpListener::bind(config.adresse)
         .await
         .with_context(|| format!("écoute sur {}", config.adresse))?;

@@ -59,3 +59,27 @@ pub struct SessionOuverte {
 
 /// The header that carries the CSRF token.
 pub const ENTETE_CSRF: &str = "x-csrf-token";
+
+/// Body of `POST /mot-de-passe/oubli`: where to send a link to choose a new password.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OubliMotDePasse {
+    pub email: String,
+}
+
+/// Body of `POST /mot-de-passe/nouveau`: the link's token and the new password.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NouveauMotDePasse {
+    pub jeton: String,
+    /// At least 12 characters, not a common password.
+    pub mot_de_passe: String,
+}
+
+/// How an applicant is told of what changes (`/moi/alertes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Alertes {
+    /// Notifications also come by e-mail.
+    pub courriel: bool,
+}

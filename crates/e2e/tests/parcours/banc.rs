@@ -1,5 +1,6 @@
 //! The test bench: server, chromedriver and a browser session, all torn down on drop.
 
+use clef_server::courriel::Poste;
 use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
 use serde_json::json;
@@ -20,6 +21,8 @@ pub struct Banc {
     pub navigateur: Client,
     /// The viewport's width, in CSS pixels.
     pub largeur: u32,
+    /// Where the server writes e-mails (`.eml` files), for a journey to read them.
+    pub courriels: PathBuf,
     pub adresse: SocketAddr,
     /// The server's clock: a journey moves time with it instead of waiting.
     pub horloge: Arc<HorlogeFixe>,
@@ -62,18 +65,18 @@ impl Banc {
         let aujourdhui = clef_domain::jour!(2026, 11, 22);
         demo::semer(&base, aujourdhui).await.expect("demo data");
         let horloge = Arc::new(HorlogeFixe::new(aujourdhui));
-        let app = application(
-            Etat {
-                base: base.clone(),
-                horloge: horloge.clone(),
-                cookies_securises: false,
-            },
-            Some(dist()),
-        );
         let ecoute = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("listen");
         let adresse = ecoute.local_addr().expect("address");
+        let courriels = dossier.path().join("courriels");
+        let etat = Etat {
+            base: base.clone(),
+            horloge: horloge.clone(),
+            cookies_securises: false,
+            poste: Poste::dossier(&courriels, &format!("http://{adresse}")),
+        };
+        let app = application(etat, Some(dist()));
         tokio::spawn(async move { axum::serve(ecoute, app).await });
 
         let port = port_libre();
@@ -88,6 +91,7 @@ impl Banc {
         Banc {
             navigateur,
             largeur,
+            courriels,
             adresse,
             horloge,
             base,

@@ -12,6 +12,7 @@ mod etats;
 mod filtres;
 mod langue;
 mod logement;
+mod mot_de_passe;
 mod pour_moi;
 mod recapitulatif;
 mod recherche;

@@ -28,13 +28,13 @@ pub fn inactivite_max(role: Role) -> i64 {
     }
 }
 
-fn aleatoire() -> Result<String, ErreurApi> {
+pub(crate) fn aleatoire() -> Result<String, ErreurApi> {
     let mut octets = [0u8; 32];
     getrandom::fill(&mut octets).map_err(|e| ErreurApi::Interne(format!("aléa : {e}")))?;
     Ok(octets.iter().map(|o| format!("{o:02x}")).collect())
 }
 
-fn empreinte(jeton: &str) -> String {
+pub(crate) fn empreinte(jeton: &str) -> String {
     Sha256::digest(jeton.as_bytes())
         .iter()
         .map(|o| format!("{o:02x}"))

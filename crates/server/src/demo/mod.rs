@@ -135,6 +135,10 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> anyhow::Result<Semis>
     conseillers::lier(base, territoire_id)
         .await
         .map_err(|e| anyhow::anyhow!("conseillers de démonstration : {e}"))?;
+    // The demo's past is not news: only what happens after reaches inboxes.
+    sqlx::query("UPDATE notifications SET envoyee_le = cree_le WHERE envoyee_le IS NULL")
+        .execute(base)
+        .await?;
     Ok(semis)
 }
 

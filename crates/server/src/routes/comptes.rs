@@ -217,7 +217,7 @@ fn deja_pris(erreur: sqlx::Error) -> ErreurApi {
 }
 
 /// The client's IP address (without a socket, in tests: `inconnue`).
-fn adresse_client(client: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
+pub(crate) fn adresse_client(client: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
     client.map_or_else(|| "inconnue".to_owned(), |c| c.0.0.ip().to_string())
 }
 

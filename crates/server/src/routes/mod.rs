@@ -1,6 +1,7 @@
 //! The API, `/api/v1`: one file per resource. The OpenAPI document is generated from the
 //! handlers themselves (utoipa) and served at `/api/v1/openapi.json`.
 
+pub mod alertes;
 pub mod bailleur;
 pub mod candidatures;
 pub mod communes;
@@ -12,6 +13,7 @@ pub mod images;
 pub mod issues;
 pub mod leviers;
 pub mod mandats;
+pub mod mot_de_passe;
 pub mod notifications;
 pub mod offres;
 pub mod publication;
@@ -77,6 +79,9 @@ pub fn api() -> Router<Etat> {
                     comptes::courante,
                     comptes::deconnecter
                 ))
+                .routes(routes!(mot_de_passe::oubli))
+                .routes(routes!(mot_de_passe::nouveau))
+                .routes(routes!(alertes::lire, alertes::changer))
                 .routes(routes!(dossier::lire, dossier::enregistrer))
                 .routes(routes!(candidatures::avant))
                 .routes(routes!(candidatures::lister, candidatures::deposer))

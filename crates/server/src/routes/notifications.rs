@@ -15,7 +15,7 @@ use clef_domain::recherche::Recherche;
 /// At most this many notifications are returned, newest first.
 pub const MAX: i64 = 100;
 
-fn genre(code: &str) -> Result<GenreNotification, ErreurApi> {
+pub(crate) fn genre(code: &str) -> Result<GenreNotification, ErreurApi> {
     use GenreNotification::*;
     Ok(match code {
         "candidature_deposee" => CandidatureDeposee,
@@ -32,7 +32,7 @@ fn genre(code: &str) -> Result<GenreNotification, ErreurApi> {
 }
 
 /// Announces what came with time since the applicant last looked.
-async fn rattraper(etat: &Etat, demandeur_id: i64) -> Result<(), ErreurApi> {
+pub(crate) async fn rattraper(etat: &Etat, demandeur_id: i64) -> Result<(), ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
     sqlx::query(
         "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)

@@ -4,6 +4,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use clef_domain::Jour;
+use clef_server::courriel::Poste;
 use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
@@ -21,7 +22,84 @@ pub struct TestApp {
     pub base: SqlitePool,
     /// The test clock: `avancer` moves it.
     pub horloge: Arc<HorlogeFixe>,
+    /// What handlers reach, for what runs outside requests (the rounds of e-mail alerts).
+    pub etat: Etat,
+    /// Where e-mails are written, one `.eml` file each.
+    pub courriels: PathBuf,
     _dossier: tempfile::TempDir,
+}
+
+/// The app's address in the links of e-mails.
+pub const URL_PUBLIQUE: &str = "http://clef.test";
+
+/// An e-mail as written to its `.eml` file: its recipient, its subject and its text.
+#[derive(Debug, Clone)]
+pub struct Eml {
+    pub a: String,
+    pub objet: String,
+    pub texte: String,
+}
+
+impl TestApp {
+    /// Every e-mail sent so far, in no particular order.
+    pub fn courriels(&self) -> Vec<Eml> {
+        let Ok(entrees) = std::fs::read_dir(&self.courriels) else {
+            return Vec::new();
+        };
+        entrees
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+            .map(|e| lire_eml(&std::fs::read(e.path()).expect("eml")))
+            .collect()
+    }
+
+    /// The e-mails to `adresse`.
+    pub fn courriels_a(&self, adresse: &str) -> Vec<Eml> {
+        self.courriels()
+            .into_iter()
+            .filter(|c| c.a.contains(adresse))
+            .collect()
+    }
+}
+
+/// Reads an `.eml` as the server writes it: headers, a blank line, then the text (8 bits).
+pub fn lire_eml(octets: &[u8]) -> Eml {
+    let texte = String::from_utf8_lossy(octets).replace("\r\n", "\n");
+    let (entetes, corps) = texte.split_once("\n\n").unwrap_or((&texte, ""));
+    let entete = |nom: &str| {
+        entetes
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{nom}: ")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    Eml {
+        a: entete("To"),
+        objet: decoder_objet(&entete("Subject")),
+        texte: corps.to_owned(),
+    }
+}
+
+/// A subject as lettre writes it: plain words, and `=?utf-8?b?…?=` words (RFC 2047) for
+/// what is not ASCII; the space between two encoded words is not part of the text.
+fn decoder_objet(objet: &str) -> String {
+    use base64::Engine;
+    let mut texte = String::new();
+    let mut precedent_encode = false;
+    for mot in objet.split_whitespace() {
+        let decode = mot
+            .strip_prefix("=?utf-8?b?")
+            .and_then(|m| m.strip_suffix("?="))
+            .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+            .map(|o| String::from_utf8_lossy(&o).into_owned());
+        let entre_deux_encodes = precedent_encode && decode.is_some();
+        if !texte.is_empty() && !entre_deux_encodes {
+            texte.push(' ');
+        }
+        precedent_encode = decode.is_some();
+        texte.push_str(decode.as_deref().unwrap_or(mot));
+    }
+    texte
 }
 
 pub struct Reponse {
@@ -93,18 +171,20 @@ impl TestApp {
         let url = format!("sqlite:{}", fichier.display());
         let base = stockage::ouvrir(&url).await.expect("base de test");
         let horloge = Arc::new(HorlogeFixe::new(AUJOURDHUI));
-        let app = application(
-            Etat {
-                base: base.clone(),
-                horloge: horloge.clone(),
-                cookies_securises: false,
-            },
-            dist,
-        );
+        let courriels = dossier.path().join("courriels");
+        let etat = Etat {
+            base: base.clone(),
+            horloge: horloge.clone(),
+            cookies_securises: false,
+            poste: Poste::dossier(&courriels, URL_PUBLIQUE),
+        };
+        let app = application(etat.clone(), dist);
         TestApp {
             app,
             base,
             horloge,
+            etat,
+            courriels,
             _dossier: dossier,
         }
     }

@@ -6,6 +6,7 @@ mod autorisation;
 mod bailleur;
 mod candidatures;
 mod comptes;
+mod courriels;
 mod demo;
 mod detail;
 mod dossier;

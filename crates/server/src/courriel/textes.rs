@@ -1,0 +1,91 @@
+//! The words of e-mails, from the app's own catalogue (`locales/fr.json`): one catalogue of
+//! messages for the screens and the e-mails. French, the service's language.
+
+use clef_domain::api::GenreNotification;
+use serde_json::Value;
+use std::sync::LazyLock;
+
+static CATALOGUE: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../../../locales/fr.json")).unwrap_or(Value::Null)
+});
+
+/// The text of `cle` (`courriel.alertes_objet`) with its `{{ valeurs }}` filled in; the key
+/// itself if the catalogue lacks it (a test checks every key used here exists).
+pub fn texte(cle: &str, valeurs: &[(&str, &str)]) -> String {
+    let modele = cle
+        .split('.')
+        .try_fold(&*CATALOGUE, |v, k| v.get(k))
+        .and_then(Value::as_str)
+        .unwrap_or(cle);
+    valeurs.iter().fold(modele.to_owned(), |t, (nom, valeur)| {
+        t.replace(&format!("{{{{ {nom} }}}}"), valeur)
+    })
+}
+
+/// The catalogue key of what a notification says (as the notifications page says it).
+pub fn cle_notification(genre: GenreNotification) -> &'static str {
+    use GenreNotification::*;
+    match genre {
+        CandidatureDeposee => "notifications.deposee",
+        CandidatureRetiree => "notifications.retiree",
+        OffreCloturee => "notifications.cloturee",
+        CandidatureClassee => "notifications.classee",
+        PresenteeEnCommission => "notifications.presentee",
+        Proposee => "notifications.proposee",
+        Attribuee => "notifications.attribuee",
+        NonRetenue => "notifications.non_retenue",
+        NouvelleOffre => "notifications.nouvelle_offre",
+    }
+}
+
+/// Every key this module asks the catalogue for.
+pub const CLES: &[&str] = &[
+    "courriel.signature",
+    "courriel.reinitialisation_objet",
+    "courriel.reinitialisation_texte",
+    "courriel.mot_de_passe_change_objet",
+    "courriel.mot_de_passe_change_texte",
+    "courriel.alertes_objet",
+    "courriel.alertes_intro",
+    "courriel.alertes_fin",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_an_e_mail_uses_is_in_the_catalogue() {
+        use GenreNotification::*;
+        let genres = [
+            CandidatureDeposee,
+            CandidatureRetiree,
+            OffreCloturee,
+            CandidatureClassee,
+            PresenteeEnCommission,
+            Proposee,
+            Attribuee,
+            NonRetenue,
+            NouvelleOffre,
+        ];
+        for cle in CLES
+            .iter()
+            .copied()
+            .chain(genres.into_iter().map(cle_notification))
+        {
+            assert_ne!(
+                texte(cle, &[]),
+                cle,
+                "{cle} is missing from locales/fr.json"
+            );
+        }
+    }
+
+    #[test]
+    fn values_fill_their_places() {
+        assert_eq!(
+            texte("notifications.deposee", &[("titre", "T3 lumineux")]),
+            "Candidature déposée : T3 lumineux."
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! A forgotten password: a link by e-mail, signed by a random token the database keeps
+//! only the SHA-256 of, valid 30 minutes and once; choosing the new password closes every
+//! session of the account and says so by e-mail.
+
+use crate::application::Etat;
+use crate::compte::{self, AvecEnteteCsrf, limite, mot_de_passe, session};
+use crate::courriel::Courriel;
+use crate::courriel::textes::texte;
+use crate::probleme::ErreurApi;
+use crate::routes::comptes::adresse_client;
+use axum::Json;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{Extension, State};
+use axum::http::StatusCode;
+use clef_domain::api::{NouveauMotDePasse, OubliMotDePasse, Probleme};
+use clef_domain::erreur::ErreurChamp;
+use std::net::SocketAddr;
+
+/// How long a link works, in seconds.
+pub const DUREE_LIEN: i64 = 30 * 60;
+/// Links sent per account in the rate-limit window (more would only fill an inbox).
+pub const LIENS_PAR_COMPTE: i64 = 3;
+/// Requests per client address in the window.
+pub const DEMANDES_PAR_ADRESSE: i64 = 20;
+
+/// Ask for a link to choose a new password. The answer is the same whether an account
+/// has this address or not, so that nobody learns who has one.
+#[utoipa::path(
+    post,
+    path = "/mot-de-passe/oubli",
+    tag = "comptes",
+    request_body = OubliMotDePasse,
+    responses(
+        (status = 202, description = "Si un compte a cette adresse, un lien lui est envoyé"),
+        (status = 400, description = "Adresse invalide", body = Probleme, content_type = "application/problem+json"),
+        (status = 429, description = "Trop de demandes depuis cette adresse réseau", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn oubli(
+    State(etat): State<Etat>,
+    _: AvecEnteteCsrf,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Json(demande): Json<OubliMotDePasse>,
+) -> Result<StatusCode, ErreurApi> {
+    let maintenant = etat.horloge.instant();
+    let email = compte::email_valide(&demande.email).map_err(|e| ErreurApi::Invalide(vec![e]))?;
+    let cle_adresse = format!("oubli:{}", limite::cle_adresse(&adresse_client(client)));
+    limite::verifier(
+        &etat.base,
+        &[(&cle_adresse, DEMANDES_PAR_ADRESSE)],
+        maintenant,
+    )
+    .await?;
+    let cle_compte = format!("oubli:{}", limite::cle_compte(&email));
+    let compte: Option<i64> = sqlx::query_scalar("SELECT id FROM comptes WHERE email = ?")
+        .bind(&email)
+        .fetch_optional(&etat.base)
+        .await?;
+    limite::echec(&etat.base, &[&cle_adresse, &cle_compte], maintenant).await?;
+    let Some(compte_id) = compte else {
+        return Ok(StatusCode::ACCEPTED);
+    };
+    // Past a few links, the next ones are not sent (the answer stays the same).
+    if limite::verifier(
+        &etat.base,
+        &[(&cle_compte, LIENS_PAR_COMPTE + 1)],
+        maintenant,
+    )
+    .await
+    .is_err()
+    {
+        return Ok(StatusCode::ACCEPTED);
+    }
+    let jeton = session::aleatoire()?;
+    let mut tx = etat.base.begin().await?;
+    // A new link replaces the ones before.
+    sqlx::query(
+        "UPDATE reinitialisations SET utilise_a = ? WHERE compte_id = ? AND utilise_a IS NULL",
+    )
+    .bind(maintenant)
+    .bind(compte_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO reinitialisations (empreinte, compte_id, cree_a, expire_a) VALUES (?, ?, ?, ?)",
+    )
+    .bind(session::empreinte(&jeton))
+    .bind(compte_id)
+    .bind(maintenant)
+    .bind(maintenant + DUREE_LIEN)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    // The token rides in the fragment: it never reaches a server's logs.
+    let lien = etat.poste.lien(&format!("/mot-de-passe/nouveau#{jeton}"));
+    let minutes = (DUREE_LIEN / 60).to_string();
+    let corps = format!(
+        "{}\n\n{}",
+        texte(
+            "courriel.reinitialisation_texte",
+            &[("lien", &lien), ("minutes", &minutes)]
+        ),
+        texte("courriel.signature", &[])
+    );
+    etat.poste
+        .envoyer(Courriel {
+            a: email,
+            objet: texte("courriel.reinitialisation_objet", &[]),
+            texte: corps,
+        })
+        .await
+        .map_err(|e| ErreurApi::Interne(format!("courriel : {e}")))?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Choose the new password with the link's token: once, within 30 minutes. Every session
+/// of the account ends.
+#[utoipa::path(
+    post,
+    path = "/mot-de-passe/nouveau",
+    tag = "comptes",
+    request_body = NouveauMotDePasse,
+    responses(
+        (status = 204, description = "Mot de passe changé, sessions fermées"),
+        (status = 400, description = "Lien périmé ou déjà utilisé (`jeton`), ou mot de passe trop faible", body = Probleme,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn nouveau(
+    State(etat): State<Etat>,
+    _: AvecEnteteCsrf,
+    Json(saisie): Json<NouveauMotDePasse>,
+) -> Result<StatusCode, ErreurApi> {
+    let maintenant = etat.horloge.instant();
+    let lien_perime = || ErreurApi::Invalide(vec![ErreurChamp::incoherent("jeton", "lien_perime")]);
+    let empreinte = session::empreinte(saisie.jeton.trim());
+    let compte: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.id, c.email, d.numero_unique FROM reinitialisations r
+         JOIN comptes c ON c.id = r.compte_id LEFT JOIN demandeurs d ON d.compte_id = c.id
+         WHERE r.empreinte = ? AND r.utilise_a IS NULL AND r.expire_a > ?",
+    )
+    .bind(&empreinte)
+    .bind(maintenant)
+    .fetch_optional(&etat.base)
+    .await?;
+    let (compte_id, email, numero) = compte.ok_or_else(lien_perime)?;
+    let identifiants = [email.as_str(), numero.as_deref().unwrap_or_default()];
+    if let Some(e) = mot_de_passe::verifier_robustesse(&saisie.mot_de_passe, &identifiants) {
+        return Err(ErreurApi::Invalide(vec![e]));
+    }
+    let hache = mot_de_passe::hacher(saisie.mot_de_passe)
+        .await
+        .map_err(|e| ErreurApi::Interne(e.to_string()))?;
+    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    // Used once: the first of two requests with the same link wins.
+    let utilise = sqlx::query(
+        "UPDATE reinitialisations SET utilise_a = ? WHERE empreinte = ? AND utilise_a IS NULL",
+    )
+    .bind(maintenant)
+    .bind(&empreinte)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if utilise != 1 {
+        return Err(lien_perime());
+    }
+    sqlx::query("UPDATE comptes SET mot_de_passe = ? WHERE id = ?")
+        .bind(&hache)
+        .bind(compte_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE compte_id = ?")
+        .bind(compte_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    limite::effacer(&etat.base, &limite::cle_compte(&email)).await?;
+    let corps = format!(
+        "{}\n\n{}",
+        texte(
+            "courriel.mot_de_passe_change_texte",
+            &[("lien", &etat.poste.lien("/mot-de-passe-oublie"))]
+        ),
+        texte("courriel.signature", &[])
+    );
+    if let Err(e) = etat
+        .poste
+        .envoyer(Courriel {
+            a: email,
+            objet: texte("courriel.mot_de_passe_change_objet", &[]),
+            texte: corps,
+        })
+        .await
+    {
+        // The password is changed: the notice failing must not say otherwise.
+        tracing::warn!(erreur = %e, "avis de changement de mot de passe non envoyé");
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,96 @@
+use crate::api::{self, Methode};
+use crate::components::{
+    ChampTexte, focaliser_apres_rendu, message_echec, message_erreur, titre_document,
+};
+use crate::i18n::*;
+use clef_domain::api::NouveauMotDePasse;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// `/mot-de-passe/nouveau#<jeton>`: the new password, with the link's token.
+#[component]
+pub fn PageNouveauMotDePasse() -> impl IntoView {
+    let i18n = use_i18n();
+    titre_document(tu_string!(i18n, oubli.nouveau_titre));
+    // In the fragment: the browser never sends it, not even to Clef's own server.
+    let jeton = window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned();
+    let mot_de_passe = RwSignal::new(String::new());
+    let erreurs = RwSignal::new(Vec::new());
+    let message = RwSignal::new(None::<String>);
+    let change = RwSignal::new(false);
+    let en_cours = RwSignal::new(false);
+    let sans_jeton = jeton.is_empty();
+    let soumettre = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if en_cours.get_untracked() {
+            return;
+        }
+        en_cours.set(true);
+        message.set(None);
+        erreurs.set(Vec::new());
+        let corps = NouveauMotDePasse {
+            jeton: jeton.clone(),
+            mot_de_passe: mot_de_passe.get_untracked(),
+        };
+        spawn_local(async move {
+            let r = api::envoyer_sans_reponse_avec(Methode::Post, "/mot-de-passe/nouveau", &corps)
+                .await;
+            en_cours.set(false);
+            match r {
+                Ok(()) => {
+                    change.set(true);
+                    focaliser_apres_rendu("mot-de-passe-change");
+                }
+                Err(e) if e.champs().iter().any(|c| c.champ == "jeton") => {
+                    message.set(Some(tu_string!(i18n, oubli.lien_perime).to_string()));
+                }
+                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
+            }
+        });
+    };
+    view! {
+        <div class="page page--formulaire">
+            <h1>{tu_string!(i18n, oubli.nouveau_titre)}</h1>
+            {move || if change.get() {
+                view! {
+                    <div class="succes" id="mot-de-passe-change" tabindex="-1" role="status">
+                        <p>{tu_string!(i18n, oubli.change)}</p>
+                    </div>
+                    <p><a class="bouton" href="/connexion">{tu_string!(i18n, connexion.se_connecter)}</a></p>
+                }.into_any()
+            } else if sans_jeton {
+                view! {
+                    <p class="alerte" role="alert">{tu_string!(i18n, oubli.lien_perime)}</p>
+                }.into_any()
+            } else {
+                let soumettre = soumettre.clone();
+                view! {
+                    <form class="formulaire" on:submit=soumettre novalidate=true>
+                        {move || message.get().map(|m| view! {
+                            <p class="alerte" role="alert">{m} " " <a href="/mot-de-passe-oublie">{tu_string!(i18n, oubli.redemander)}</a></p>
+                        })}
+                        <ChampTexte
+                            id="mot-de-passe".into()
+                            libelle=tu_string!(i18n, oubli.nouveau).to_string()
+                            aide=tu_string!(i18n, compte.mot_de_passe_aide).to_string()
+                            valeur=mot_de_passe
+                            erreur=message_erreur(erreurs, "mot_de_passe".into(), false)
+                            type_="password"
+                            autocomplete="new-password"
+                            requis=true
+                        />
+                        <button type="submit" class="bouton bouton--principal" aria-disabled=move || en_cours.get().then_some("true")>
+                            {tu_string!(i18n, oubli.changer)}
+                        </button>
+                    </form>
+                }.into_any()
+            }}
+        </div>
+    }
+}
