@@ -147,6 +147,8 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             "plus_que_les_residences" => tu_string!(i18n, erreur_champ.plus_que_les_residences),
             "grille_des_demain" => tu_string!(i18n, erreur_champ.grille_des_demain),
             "lien_perime" => tu_string!(i18n, erreur_champ.lien_perime),
+            "avant_la_cloture" => tu_string!(i18n, erreur_champ.avant_la_cloture),
+            "avant_la_decision" => tu_string!(i18n, erreur_champ.avant_la_decision),
             "grille_avant_la_precedente" => {
                 tu_string!(i18n, erreur_champ.grille_avant_la_precedente)
             }

@@ -2,13 +2,30 @@
 //! ranked above the last one presented but left out needs a motive from a fixed list and a
 //! free-text precision, which are recorded and later published anonymised.
 
-use crate::api::{MotifPassage, Presentation};
+use crate::api::{MotifPassage, Presentation, ProfilCandidat};
 use crate::classement::CANDIDATS_PRESENTES;
+use crate::demande::Demande;
+use crate::eligibilite::taux_pour_mille;
 use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::logement::Logement;
+use crate::mixite;
 use std::collections::BTreeSet;
 
 /// The longest precision of a motive.
 pub const PRECISION_MAX: usize = 500;
+
+/// What the commission reads of an anonymous candidate beside their rank: the household's
+/// size, its yearly resources per consumption unit, and the rent burden this home would
+/// be. Nothing names them, nor tells a situation (a disability moves no figure here).
+pub fn profil(demande: &Demande, logement: &Logement) -> ProfilCandidat {
+    let ressources = demande.ressources.retenues(logement.annee).montant;
+    let uc = mixite::unites_consommation_dixiemes(&demande.menage);
+    ProfilCandidat {
+        personnes: u8::try_from(demande.menage.personnes()).unwrap_or(u8::MAX),
+        ressources_par_uc: mixite::ressources_par_uc(ressources, uc),
+        taux_effort_pour_mille: taux_pour_mille(logement.loyer + logement.charges, ressources),
+    }
+}
 
 /// An eligible candidate of the frozen ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -244,6 +244,8 @@ mod tests {
             decision,
             reponse,
             propose,
+            decide_le: None,
+            repondu_le: None,
         }
     }
 

@@ -9,7 +9,6 @@ use crate::format::pourcentage;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::libelles;
-use crate::libelles::libelle_cible;
 use clef_domain::ErreurChamp;
 use clef_domain::api::{CandidatCommission, Commission, MotifPassage, PassageSaisi, Presentation};
 use clef_domain::classement::CANDIDATS_PRESENTES;
@@ -32,7 +31,8 @@ pub fn libelle_motif(i18n: I18nContext<Locale>, m: MotifPassage) -> String {
     .to_string()
 }
 
-/// "1er quartile hors QPV : de 19 % à 21 % (objectif 25 %)", one line per target.
+/// "1er quartile hors QPV : 19 % → 21 % (objectif 25 %)", one short line per target (the
+/// table's caption says what the arrow means).
 #[component]
 fn Projection(candidat: CandidatCommission) -> impl IntoView {
     let i18n = use_i18n();
@@ -40,13 +40,26 @@ fn Projection(candidat: CandidatCommission) -> impl IntoView {
     view! {
         <ul class="projection">
             {candidat.projection.into_iter().map(|e| {
-                let cible = libelle_cible(i18n, e.cible);
+                let cible = cible_courte(i18n, e.cible);
                 let avant = pourcentage(balise, e.avant);
                 let apres = pourcentage(balise, e.apres);
                 let objectif = e.objectif;
-                view! { <li>{tu_string!(i18n, commission.projection, cible, avant, apres, objectif)}</li> }
+                view! { <li>{tu_string!(i18n, commission.projection_court, cible, avant, apres, objectif)}</li> }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// A target in a few words, for a table's cell.
+fn cible_courte(i18n: I18nContext<Locale>, cible: clef_domain::mixite::Cible) -> String {
+    use clef_domain::mixite::Cible;
+    match cible {
+        Cible::Q1HorsQpv => tu_string!(i18n, commission.cible_q1).to_string(),
+        Cible::AutresQuartilesEnQpv => tu_string!(i18n, commission.cible_autres_qpv).to_string(),
+        Cible::Prioritaires { reservataire } => {
+            let qui = libelles::reservataire(i18n, reservataire);
+            tu_string!(i18n, commission.cible_prioritaires, qui).to_string()
+        }
     }
 }
 
@@ -136,13 +149,106 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
         });
     });
     let max = CANDIDATS_PRESENTES as usize;
+    let balise = use_balise();
+    // The candidates passed over, in rank order: each needs its motive, below the table.
+    let toutes = StoredValue::new(candidats.clone());
+    let passes = Memo::new(move |_| {
+        let limite = dernier.get();
+        choisis.with(|c| {
+            toutes.with_value(|t| {
+                t.iter()
+                    .filter(|x| x.rang < limite && !c.contains(&x.candidature_id))
+                    .map(|x| (x.candidature_id, x.rang))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    // A refused shortlist says why next to the button, and the focus goes there.
+    Effect::new(move || {
+        if !erreurs.with(Vec::is_empty) {
+            crate::components::focaliser_apres_rendu("erreurs-presentation");
+        }
+    });
     view! {
         <section aria-labelledby="commission-titre">
             <h2 id="commission-titre">{tu_string!(i18n, commission.titre)}</h2>
             <p>{tu_string!(i18n, commission.intro)}</p>
             <p class="encart">{tu_string!(i18n, commission.anonyme)}</p>
+            <div class="tableau-defilant" tabindex="0" role="region" aria-labelledby="commission-titre">
+                <table class="tableau-commission">
+                    <caption>{tu_string!(i18n, commission.projection_legende)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tu_string!(i18n, commission.col_presenter)}</th>
+                            <th scope="col">{tu_string!(i18n, commission.col_rang)}</th>
+                            <th scope="col" class="nombre">{tu_string!(i18n, commission.col_score)}</th>
+                            <th scope="col" class="nombre">{tu_string!(i18n, commission.col_menage)}</th>
+                            <th scope="col" class="nombre">{tu_string!(i18n, commission.col_ressources_uc)}</th>
+                            <th scope="col" class="nombre">{tu_string!(i18n, commission.col_taux_effort)}</th>
+                            <th scope="col">{tu_string!(i18n, commission.col_mixite)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {candidats.into_iter().map(|c| {
+                            let id = c.candidature_id;
+                            let rang = c.rang;
+                            let id_case = format!("presenter-{id}");
+                            let coche = move || choisis.with(|l| l.contains(&id));
+                            let etiquette = tu_string!(i18n, commission.presenter_n, rang = crate::libelles::ordinal(i18n, rang), dossier = id).to_string();
+                            let (personnes, ressources, taux) = match c.profil {
+                                Some(p) => (
+                                    p.personnes.to_string(),
+                                    crate::format::euros(balise, p.ressources_par_uc),
+                                    p.taux_effort_pour_mille.map_or_else(|| "–".to_owned(), |t| format!("{} %", crate::format::nombre(balise, f64::from(t) / 10.0))),
+                                ),
+                                None => ("–".to_owned(), "–".to_owned(), "–".to_owned()),
+                            };
+                            view! {
+                                <tr class:tableau-commission__coche=coche>
+                                    <td>
+                                        <input type="checkbox" id=id_case
+                                            aria-label=etiquette
+                                            prop:checked=coche
+                                            disabled=move || !coche() && choisis.with(|l| l.len() >= max)
+                                            on:change=move |ev| {
+                                                let oui = event_target_checked(&ev);
+                                                choisis.update(|l| {
+                                                    l.retain(|x| *x != id);
+                                                    if oui { l.push(id); }
+                                                });
+                                            } />
+                                    </td>
+                                    <th scope="row">
+                                        {crate::libelles::ordinal(i18n, rang)}
+                                        <span class="aide">{tu_string!(i18n, commission.dossier, id)}</span>
+                                    </th>
+                                    <td class="nombre">{c.score}</td>
+                                    <td class="nombre">{personnes}</td>
+                                    <td class="nombre">{ressources}</td>
+                                    <td class="nombre">{taux}</td>
+                                    <td>
+                                        <Projection candidat=c.clone() />
+                                        {c.contraire_aci.then(|| view! {
+                                            <p class="alerte alerte--aci">{tu_string!(i18n, commission.contraire_aci)}</p>
+                                        })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {move || {
+                let liste = passes.get();
+                (!liste.is_empty()).then(|| view! {
+                    <h3>{tu_string!(i18n, commission.motifs_titre)}</h3>
+                    <ul class="passages">
+                        {liste.into_iter().map(|(id, rang)| view! { <Passage id rang motifs /> }).collect_view()}
+                    </ul>
+                })
+            }}
             {move || (!erreurs.with(Vec::is_empty)).then(|| view! {
-                <div class="resume-erreurs" role="alert">
+                <div class="resume-erreurs" id="erreurs-presentation" tabindex="-1" role="alert">
                     <ul>
                         {erreurs.get().iter().map(|e| {
                             let message = libelles::erreur_champ(i18n, e);
@@ -158,75 +264,6 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                     </ul>
                 </div>
             })}
-            <ol class="commission">
-                {candidats.into_iter().map(|c| {
-                    let id = c.candidature_id;
-                    let rang = c.rang;
-                    let score = c.score;
-                    let id_case = format!("presenter-{id}");
-                    let id_motif = format!("motif-{id}");
-                    let id_precision = format!("precision-{id}");
-                    let coche = move || choisis.with(|l| l.contains(&id));
-                    let passe = move || !coche() && rang < dernier.get();
-                    view! {
-                        <li class="commission__candidat">
-                            <p class="commission__entete">
-                                <strong>{crate::libelles::ordinal(i18n, rang)}</strong>
-                                " · " {tu_string!(i18n, commission.score, score)}
-                                " · " {tu_string!(i18n, commission.dossier, id)}
-                            </p>
-                            <Projection candidat=c.clone() />
-                            {c.contraire_aci.then(|| view! {
-                                <p class="alerte alerte--aci">{tu_string!(i18n, commission.contraire_aci)}</p>
-                            })}
-                            <div class="champ champ--case">
-                                <input type="checkbox" id=id_case.clone()
-                                    prop:checked=coche
-                                    disabled=move || !coche() && choisis.with(|l| l.len() >= max)
-                                    on:change=move |ev| {
-                                        let oui = event_target_checked(&ev);
-                                        choisis.update(|l| {
-                                            l.retain(|x| *x != id);
-                                            if oui { l.push(id); }
-                                        });
-                                    } />
-                                <label for=id_case>{tu_string!(i18n, commission.presenter)}</label>
-                            </div>
-                            {move || passe().then(|| {
-                                let (id_motif, id_precision) = (id_motif.clone(), id_precision.clone());
-                                view! {
-                                    <div class="passage">
-                                        <div class="champ">
-                                            <label for=id_motif.clone()>{tu_string!(i18n, commission.motif)}</label>
-                                            <select id=id_motif on:change=move |ev| {
-                                                let code = event_target_value(&ev);
-                                                let motif = MotifPassage::TOUS.into_iter().find(|m| format!("{m:?}") == code);
-                                                motifs.update(|m| m.entry(id).or_default().0 = motif);
-                                            }>
-                                                <option value="">{tu_string!(i18n, publier.choisir)}</option>
-                                                {MotifPassage::TOUS.into_iter().map(|m| {
-                                                    let choisi = motifs.with_untracked(|x| x.get(&id).and_then(|v| v.0) == Some(m));
-                                                    view! { <option value=format!("{m:?}") selected=choisi>{libelle_motif(i18n, m)}</option> }
-                                                }).collect_view()}
-                                            </select>
-                                        </div>
-                                        <div class="champ">
-                                            <label for=id_precision.clone()>{tu_string!(i18n, commission.precision)}</label>
-                                            <p class="aide">{tu_string!(i18n, commission.precision_aide)}</p>
-                                            <input type="text" id=id_precision maxlength="500"
-                                                prop:value=move || motifs.with(|m| m.get(&id).map(|v| v.1.clone()).unwrap_or_default())
-                                                on:change=move |ev| {
-                                                    let texte = event_target_value(&ev);
-                                                    motifs.update(|m| m.entry(id).or_default().1 = texte);
-                                                } />
-                                        </div>
-                                    </div>
-                                }
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
             {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
             <Confirmation
                 id="confirmer-presentation"
@@ -238,5 +275,53 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                 on_confirmer=envoyer
             />
         </section>
+    }
+}
+
+/// The motive (fixed list) and its precision for a higher-ranked candidate left out.
+#[component]
+fn Passage(
+    id: i64,
+    rang: u32,
+    motifs: RwSignal<BTreeMap<i64, (Option<MotifPassage>, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id_motif = format!("motif-{id}");
+    let id_precision = format!("precision-{id}");
+    let qui = tu_string!(
+        i18n,
+        commission.passe,
+        rang = crate::libelles::ordinal(i18n, rang),
+        dossier = id
+    )
+    .to_string();
+    view! {
+        <li class="passage">
+            <p><strong>{qui}</strong></p>
+            <div class="champ">
+                <label for=id_motif.clone()>{tu_string!(i18n, commission.motif)}</label>
+                <select id=id_motif on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    let motif = MotifPassage::TOUS.into_iter().find(|m| format!("{m:?}") == code);
+                    motifs.update(|m| m.entry(id).or_default().0 = motif);
+                }>
+                    <option value="">{tu_string!(i18n, publier.choisir)}</option>
+                    {MotifPassage::TOUS.into_iter().map(|m| {
+                        let choisi = motifs.with_untracked(|x| x.get(&id).and_then(|v| v.0) == Some(m));
+                        view! { <option value=format!("{m:?}") selected=choisi>{libelle_motif(i18n, m)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="champ">
+                <label for=id_precision.clone()>{tu_string!(i18n, commission.precision)}</label>
+                <p class="aide">{tu_string!(i18n, commission.precision_aide)}</p>
+                <input type="text" id=id_precision maxlength="500"
+                    prop:value=move || motifs.with(|m| m.get(&id).map(|v| v.1.clone()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let texte = event_target_value(&ev);
+                        motifs.update(|m| m.entry(id).or_default().1 = texte);
+                    } />
+            </div>
+        </li>
     }
 }

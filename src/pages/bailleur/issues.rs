@@ -31,7 +31,8 @@ const MOTIFS_REFUS: [MotifRefus; 4] = [
     MotifRefus::TauxEffortExcessif,
 ];
 
-/// Sends one step and reloads on success; a refusal's message shows next to the step.
+/// Sends one step and reloads on success; a refusal's message shows next to the step,
+/// and the focus goes to it (`id_message`).
 fn etape<C: serde::Serialize + 'static>(
     i18n: I18nContext<Locale>,
     chemin: String,
@@ -39,6 +40,7 @@ fn etape<C: serde::Serialize + 'static>(
     en_cours: RwSignal<bool>,
     message: RwSignal<Option<String>>,
     recharger: Callback<()>,
+    id_message: String,
 ) {
     en_cours.set(true);
     message.set(None);
@@ -54,6 +56,7 @@ fn etape<C: serde::Serialize + 'static>(
                     .map(|c| crate::libelles::erreur_champ(i18n, c))
                     .unwrap_or_else(|| message_echec(i18n, e));
                 message.set(Some(texte));
+                request_animation_frame(move || crate::components::focaliser(&id_message));
             }
         }
     });
@@ -109,6 +112,16 @@ fn UnCandidat(
     let message = RwSignal::new(None::<String>);
     let identite = candidat.and_then(|c| c.identite);
     let permise = |a: ActionIssue| actions.contains(&a);
+    let balise = crate::langue::use_balise();
+    let date = |j: Option<clef_domain::Jour>| {
+        j.map(|j| {
+            let jour = crate::format::date_longue(balise, j);
+            tu_string!(i18n, issues.le, jour).to_string()
+        })
+        .unwrap_or_default()
+    };
+    let (decide_le, repondu_le) = (date(issue.decide_le), date(issue.repondu_le));
+    let id_message = format!("message-issue-{id}");
     let statut = match (issue.decision, issue.reponse) {
         (None, _) if permise(ActionIssue::Decider) => {
             tu_string!(i18n, issues.a_decider).to_string()
@@ -116,16 +129,19 @@ fn UnCandidat(
         (None, _) => tu_string!(i18n, issues.sans_decision).to_string(),
         (Some(Decision::Refuse { motif }), _) => {
             let motif = libelle_refus(i18n, motif);
-            tu_string!(i18n, issues.refuse, motif).to_string()
+            format!("{}{decide_le}", tu_string!(i18n, issues.refuse, motif))
         }
         (Some(Decision::Attribue { rang }), None) => {
-            tu_string!(i18n, issues.attribue_rang, rang).to_string()
+            format!(
+                "{}{decide_le}",
+                tu_string!(i18n, issues.attribue_rang, rang)
+            )
         }
         (Some(Decision::Attribue { .. }), Some(true)) => {
-            tu_string!(i18n, issues.accepte).to_string()
+            format!("{}{repondu_le}", tu_string!(i18n, issues.accepte))
         }
         (Some(Decision::Attribue { .. }), Some(false)) => {
-            tu_string!(i18n, issues.a_refuse).to_string()
+            format!("{}{repondu_le}", tu_string!(i18n, issues.a_refuse))
         }
     };
     view! {
@@ -142,8 +158,9 @@ fn UnCandidat(
             {permise(ActionIssue::Decider).then(|| view! { <Decider id offre_id en_cours message recharger /> })}
             {permise(ActionIssue::EnregistrerReponse).then(|| view! { <Repondre id offre_id en_cours message recharger /> })}
             {permise(ActionIssue::SignerBail).then(|| {
+                let id_message = id_message.clone();
                 let signer = Callback::new(move |()| {
-                    etape(i18n, format!("/bailleur/offres/{offre_id}/bail"), BailSigne { candidature_id: id }, en_cours, message, recharger)
+                    etape(i18n, format!("/bailleur/offres/{offre_id}/bail"), BailSigne { candidature_id: id }, en_cours, message, recharger, id_message.clone())
                 });
                 view! {
                     <Confirmation
@@ -157,7 +174,7 @@ fn UnCandidat(
                     />
                 }
             })}
-            {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+            {move || message.get().map(|m| view! { <p class="alerte" id=id_message.clone() tabindex="-1" role="alert">{m}</p> })}
         </li>
     }
 }
@@ -172,7 +189,9 @@ fn Decider(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let choix = RwSignal::new(String::new());
+    let le = RwSignal::new(String::new());
     let id_choix = format!("decision-{id}");
+    let id_date = format!("decision-le-{id}");
     let decider = move |_| {
         let decision = match choix.get_untracked().as_str() {
             "1" => Decision::Attribue { rang: 1 },
@@ -192,10 +211,12 @@ fn Decider(
             DecisionSaisie {
                 candidature_id: id,
                 decision,
+                le: le.get_untracked().parse().ok(),
             },
             en_cours,
             message,
             recharger,
+            format!("message-issue-{id}"),
         );
     };
     view! {
@@ -210,6 +231,7 @@ fn Decider(
                 }).collect_view()}
             </select>
         </div>
+        <ChampDate id=id_date valeur=le />
         <button type="button" class="bouton bouton--principal" on:click=decider
             aria-disabled=move || en_cours.get().then_some("true")>
             {tu_string!(i18n, issues.enregistrer_decision)}
@@ -227,7 +249,9 @@ fn Repondre(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let motif = RwSignal::new(String::new());
+    let le = RwSignal::new(String::new());
     let id_motif = format!("reponse-motif-{id}");
+    let id_date = format!("reponse-le-{id}");
     let repondre = move |accepte: bool| {
         etape(
             i18n,
@@ -236,10 +260,12 @@ fn Repondre(
                 candidature_id: id,
                 accepte,
                 motif: motif.get_untracked(),
+                le: le.get_untracked().parse().ok(),
             },
             en_cours,
             message,
             recharger,
+            format!("message-issue-{id}"),
         );
     };
     view! {
@@ -250,6 +276,7 @@ fn Repondre(
                 prop:value=move || motif.get()
                 on:input=move |ev| motif.set(event_target_value(&ev)) />
         </div>
+        <ChampDate id=id_date valeur=le />
         <p class="actions">
             <button type="button" class="bouton bouton--principal" on:click=move |_| repondre(true)>
                 {tu_string!(i18n, issues.a_accepte)}
@@ -258,5 +285,22 @@ fn Repondre(
                 {tu_string!(i18n, issues.a_decline)}
             </button>
         </p>
+    }
+}
+
+/// The day a step happened, when it was not today (the commission may have sat before
+/// staff record it).
+#[component]
+fn ChampDate(id: String, valeur: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id_aide = format!("{id}-aide");
+    view! {
+        <div class="champ">
+            <label for=id.clone()>{tu_string!(i18n, issues.date)}</label>
+            <p class="aide" id=id_aide.clone()>{tu_string!(i18n, issues.date_aide)}</p>
+            <input type="date" id=id aria-describedby=id_aide
+                prop:value=move || valeur.get()
+                on:input=move |ev| valeur.set(event_target_value(&ev)) />
+        </div>
     }
 }

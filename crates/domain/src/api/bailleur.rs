@@ -68,6 +68,19 @@ pub struct CandidatCommission {
     /// shortlist is sent, and only for the candidates on it. Until then the view is
     /// anonymous, so that no one is chosen or left out by name.
     pub identite: Option<IdentiteCandidat>,
+    /// Household size, resources per consumption unit, rent burden (`commission::profil`).
+    pub profil: Option<ProfilCandidat>,
+}
+
+/// What the commission reads of an anonymous candidate (see `commission::profil`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProfilCandidat {
+    pub personnes: u8,
+    /// Yearly resources per consumption unit.
+    pub ressources_par_uc: crate::argent::Euros,
+    /// The home's rent and charges over the resources, per mille; `None` without resources.
+    pub taux_effort_pour_mille: Option<u32>,
 }
 
 /// A presented candidate's identity as Clef holds it.
@@ -146,6 +159,10 @@ pub enum Decision {
 pub struct DecisionSaisie {
     pub candidature_id: i64,
     pub decision: Decision,
+    /// The day the commission decided, when it was not today (not in the future, not
+    /// before the listing closed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub le: Option<crate::jour::Jour>,
 }
 
 /// Body of `POST /bailleur/offres/{id}/reponses`: the answer of the candidate the home is
@@ -158,6 +175,9 @@ pub struct ReponseSaisie {
     /// Why, when refused (500 characters at most).
     #[serde(default)]
     pub motif: String,
+    /// The day the candidate answered, when it was not today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub le: Option<crate::jour::Jour>,
 }
 
 /// Body of `POST /bailleur/offres/{id}/bail`: the lease is signed.
@@ -178,6 +198,11 @@ pub struct Issue {
     pub reponse: Option<bool>,
     /// The home is offered to this candidate now: their answer is awaited.
     pub propose: bool,
+    /// When the commission decided, and when the candidate answered.
+    #[serde(default)]
+    pub decide_le: Option<crate::jour::Jour>,
+    #[serde(default)]
+    pub repondu_le: Option<crate::jour::Jour>,
 }
 
 /// The outcome of a listing's commission.

@@ -202,7 +202,12 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
         for e in banc.tous(".commission .etiquette").await {
             textes.push(e.text().await.unwrap_or_default());
         }
-        textes == attendues
+        // Each with the day it was taken.
+        textes.len() == attendues.len()
+            && textes
+                .iter()
+                .zip(attendues)
+                .all(|(t, a)| t.starts_with(a) && t.contains(", le "))
     })
     .await;
 

@@ -5,6 +5,7 @@
 mod bailleur;
 mod banc;
 mod candidature;
+mod commission;
 mod conseiller;
 mod dossier;
 mod erreurs;

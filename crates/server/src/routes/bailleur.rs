@@ -305,16 +305,17 @@ pub async fn commission(
         .de(commune_id, &adresse);
     let mut candidats = Vec::with_capacity(liste.len());
     for (candidature_id, demandeur_id, rang, score, etat_candidature) in liste {
-        let (projection, contraire_aci) =
+        let (projection, contraire_aci, profil) =
             match stockage::demandeurs::demande(&etat.base, demandeur_id).await? {
                 Some(demande) => {
                     let choix = attribution(&offre, &demande);
                     (
                         mixite::projection(&passees, choix, offre.territoire.objectifs),
                         fragilite::contraire_a_l_aci(programme, choix.premier_quartile),
+                        Some(commission::profil(&demande, &offre.logement)),
                     )
                 }
-                None => (Vec::new(), false),
+                None => (Vec::new(), false, None),
             };
         let presente = matches!(etat_candidature.as_str(), "presentee" | "attribuee");
         let identite = if presente {
@@ -340,6 +341,7 @@ pub async fn commission(
             propose: !presentee && rang <= CANDIDATS_PRESENTES,
             presente,
             identite,
+            profil,
         });
     }
     Ok(Json(Commission {

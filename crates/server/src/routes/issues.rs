@@ -13,6 +13,7 @@ use crate::routes::identifiant;
 use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, State};
+use clef_domain::Jour;
 use clef_domain::api::{
     BailSigne, Decision, DecisionSaisie, Issue, Issues, MotifPassage, MotifRefus, Probleme,
     ReponseSaisie,
@@ -32,6 +33,8 @@ struct Ligne {
     rang_attribution: Option<i64>,
     motif_refus: Option<String>,
     reponse: Option<String>,
+    decide_le: Option<String>,
+    repondu_le: Option<String>,
 }
 
 async fn presentes(
@@ -39,7 +42,8 @@ async fn presentes(
     offre_id: i64,
 ) -> Result<Vec<Ligne>, ErreurApi> {
     Ok(sqlx::query_as(
-        "SELECT c.id, c.demandeur_id, c.rang, c.score, d.rang_attribution, d.motif_refus, d.reponse
+        "SELECT c.id, c.demandeur_id, c.rang, c.score, d.rang_attribution, d.motif_refus, d.reponse,
+                d.decide_le, d.repondu_le
          FROM candidatures c LEFT JOIN decisions d ON d.candidature_id = c.id
          WHERE c.offre_id = ? AND c.etat IN ('presentee', 'attribuee', 'non_retenue') AND c.rang IS NOT NULL
            AND (c.etat != 'non_retenue' OR d.candidature_id IS NOT NULL)
@@ -94,12 +98,22 @@ async fn vue_dans(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Iss
                 }),
                 (None, None) => None,
             };
+            let jour = |j: &Option<String>, colonne: &str| {
+                j.as_deref()
+                    .map(|t| {
+                        t.parse()
+                            .map_err(|_| ErreurApi::DonneeIllisible(format!("{colonne} = {t}")))
+                    })
+                    .transpose()
+            };
             Ok(Issue {
                 candidature_id: l.id,
                 rang: l.rang as u32,
                 decision,
                 reponse: reponse(l.reponse.as_deref()),
                 propose: en_cours == Some(l.id),
+                decide_le: jour(&l.decide_le, "decide_le")?,
+                repondu_le: jour(&l.repondu_le, "repondu_le")?,
             })
         })
         .collect::<Result<_, ErreurApi>>()?;
@@ -124,6 +138,23 @@ async fn notifier(
     .execute(tx)
     .await?;
     Ok(())
+}
+
+/// The day a step happened: today unless said, never in the future nor before the
+/// listing closed.
+fn jour_de(le: Option<Jour>, aujourdhui: Jour, cloture: Jour) -> Result<Jour, ErreurApi> {
+    match le {
+        None => Ok(aujourdhui),
+        Some(j) if j > aujourdhui => Err(ErreurApi::Invalide(vec![ErreurChamp::incoherent(
+            "le",
+            "date_future",
+        )])),
+        Some(j) if j <= cloture => Err(ErreurApi::Invalide(vec![ErreurChamp::incoherent(
+            "le",
+            "avant_la_cloture",
+        )])),
+        Some(j) => Ok(j),
+    }
 }
 
 fn pas_la(champ: &str) -> ErreurApi {
@@ -199,6 +230,7 @@ pub async fn decider(
     let aujourdhui = etat.horloge.aujourdhui();
     let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
     let offre_id = offre.detail.resume.id;
+    let le = jour_de(saisie.le, aujourdhui, offre.detail.resume.cloture)?;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
     autoriser(
         &mut tx,
@@ -238,7 +270,7 @@ pub async fn decider(
     .bind(offre_id)
     .bind(rang)
     .bind(&motif)
-    .bind(aujourdhui.to_string())
+    .bind(le.to_string())
     .execute(&mut *tx)
     .await?;
     if rang.is_none() {
@@ -300,20 +332,34 @@ pub async fn repondre(
             },
         ));
     }
+    let le = jour_de(saisie.le, aujourdhui, offre.detail.resume.cloture)?;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    autoriser(
+    let issues = autoriser(
         &mut tx,
         offre_id,
         saisie.candidature_id,
         ActionIssue::EnregistrerReponse,
     )
     .await?;
+    // An answer comes after the decision it answers.
+    if issues
+        .candidats
+        .iter()
+        .find(|c| c.candidature_id == saisie.candidature_id)
+        .and_then(|c| c.decide_le)
+        .is_some_and(|decide| le < decide)
+    {
+        return Err(ErreurApi::Invalide(vec![ErreurChamp::incoherent(
+            "le",
+            "avant_la_decision",
+        )]));
+    }
     sqlx::query(
         "UPDATE decisions SET reponse = ?, motif_reponse = ?, repondu_le = ? WHERE candidature_id = ?",
     )
     .bind(if saisie.accepte { "accepte" } else { "refuse" })
     .bind((!motif.is_empty()).then_some(motif))
-    .bind(aujourdhui.to_string())
+    .bind(le.to_string())
     .bind(saisie.candidature_id)
     .execute(&mut *tx)
     .await?;

@@ -880,3 +880,91 @@ async fn a_listing_offers_only_the_acts_its_stage_allows_today() {
         assert_eq!(suivre, o.classee_le.is_some(), "{o:?}");
     }
 }
+
+/// The commission reads, per anonymous candidate, the household's size, its resources per
+/// consumption unit and the rent burden; decisions and answers keep the day they were
+/// taken, never in the future nor before the listing closed (issue 12, point 11).
+#[tokio::test]
+async fn the_commission_reads_each_households_size_means_and_burden_and_steps_keep_their_day() {
+    use clef_domain::api::{Commission, Issues};
+    let app = TestApp::demo().await;
+    let (offre, i) = classee_non_decidee(&app, 4).await;
+    let staff = agent(&app, i).await;
+    let base = format!("/api/v1/bailleur/offres/{offre}");
+    let vue: Commission = staff.get(&format!("{base}/commission")).await.json();
+    for c in &vue.candidats {
+        let profil = c.profil.expect("a profile for every candidate");
+        assert!(profil.personnes >= 1);
+        assert!(profil.ressources_par_uc.centimes() >= 0);
+        assert!(c.identite.is_none(), "anonymous before the shortlist");
+    }
+    let ids: Vec<i64> = vue
+        .candidats
+        .iter()
+        .take(3)
+        .map(|c| c.candidature_id)
+        .collect();
+    staff
+        .post(
+            &format!("{base}/presentation"),
+            json!({ "candidatures": ids }),
+        )
+        .await;
+    let cloture: String = sqlx::query_scalar("SELECT cloture FROM offres WHERE id = ?")
+        .bind(offre)
+        .fetch_one(&app.base)
+        .await
+        .unwrap();
+    let cloture: clef_domain::Jour = cloture.parse().unwrap();
+    for (le, regle) in [
+        (AUJOURDHUI.plus_jours(1), "date_future"),
+        (cloture, "avant_la_cloture"),
+    ] {
+        let r = staff
+            .post(
+                &format!("{base}/decisions"),
+                json!({"candidature_id": ids[0], "decision": {"type": "attribue", "rang": 1}, "le": le}),
+            )
+            .await;
+        let p: Probleme = r.json();
+        assert_eq!(p.errors.len(), 1, "{le}");
+        assert_eq!(p.errors[0].erreur.champ, "le");
+        assert!(
+            format!("{:?}", p.errors[0].erreur.code).contains(regle),
+            "{le}"
+        );
+    }
+    let hier = AUJOURDHUI.plus_jours(-1);
+    let r = staff
+        .post(
+            &format!("{base}/decisions"),
+            json!({"candidature_id": ids[0], "decision": {"type": "attribue", "rang": 1}, "le": hier}),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let issues: Issues = r.json();
+    let premier = issues
+        .candidats
+        .iter()
+        .find(|c| c.candidature_id == ids[0])
+        .unwrap();
+    assert_eq!(premier.decide_le, Some(hier));
+    let issues: Issues = staff
+        .post(
+            &format!("{base}/reponses"),
+            json!({"candidature_id": ids[0], "accepte": true}),
+        )
+        .await
+        .json();
+    let premier = issues
+        .candidats
+        .iter()
+        .find(|c| c.candidature_id == ids[0])
+        .unwrap();
+    assert_eq!(premier.repondu_le, Some(AUJOURDHUI));
+}
