@@ -10,7 +10,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set by cargo")?;
     let i18n_mod_directory = PathBuf::from(out_dir).join("i18n");
     // `interpolate_display`: interpolated strings also for attributes (aria-label, title).
-    let config = Config::new("fr")?.parse_options(ParseOptions::new().interpolate_display(true));
+    let config = Config::new("fr")?
+        .add_locale("en")?
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();
