@@ -22,6 +22,11 @@ pub fn voie(adresse: &str) -> String {
 
 const COMPLEMENTS: [&str; 4] = ["bis", "ter", "quater", "b"];
 
+/// Text as a search compares it: lower case, without accents.
+pub fn simplifie(texte: &str) -> String {
+    texte.chars().map(sans_accent).collect()
+}
+
 fn sans_accent(c: char) -> char {
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {

@@ -61,6 +61,63 @@ impl SituationOffre {
     }
 }
 
+/// The stage of a listing, as its landlord's list sorts and filters it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EtapeOffre {
+    /// Published, its window not yet open.
+    AVenir,
+    /// Open to applications.
+    Ouverte,
+    /// Closed, its ranking not yet frozen.
+    AClasser,
+    /// Ranked: the commission is being prepared or has met.
+    Classee,
+    /// The lease is signed and the result published.
+    Attribuee,
+}
+
+impl EtapeOffre {
+    pub const TOUTES: [EtapeOffre; 5] = [
+        EtapeOffre::AVenir,
+        EtapeOffre::Ouverte,
+        EtapeOffre::AClasser,
+        EtapeOffre::Classee,
+        EtapeOffre::Attribuee,
+    ];
+
+    /// Its code in an address (`/bailleur?etape=a_classer`).
+    pub fn code(self) -> &'static str {
+        match self {
+            EtapeOffre::AVenir => "a_venir",
+            EtapeOffre::Ouverte => "ouverte",
+            EtapeOffre::AClasser => "a_classer",
+            EtapeOffre::Classee => "classee",
+            EtapeOffre::Attribuee => "attribuee",
+        }
+    }
+
+    pub fn du_code(code: &str) -> Option<Self> {
+        Self::TOUTES.into_iter().find(|e| e.code() == code)
+    }
+
+    /// From what the listing records: a let listing is let whatever else it says.
+    pub fn de(etat: EtatOffre, classee: bool, attribuee: bool) -> Self {
+        match (attribuee, etat, classee) {
+            (true, _, _) => EtapeOffre::Attribuee,
+            (false, EtatOffre::AVenir, _) => EtapeOffre::AVenir,
+            (false, EtatOffre::Ouverte, _) => EtapeOffre::Ouverte,
+            (false, EtatOffre::Cloturee, false) => EtapeOffre::AClasser,
+            (false, EtatOffre::Cloturee, true) => EtapeOffre::Classee,
+        }
+    }
+}
+
+impl crate::api::OffreBailleur {
+    pub fn etape(&self) -> EtapeOffre {
+        EtapeOffre::de(self.offre.etat, self.classee_le.is_some(), self.attribuee)
+    }
+}
+
 /// What landlord staff may record next for a presented candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActionIssue {

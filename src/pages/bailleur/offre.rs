@@ -75,6 +75,51 @@ fn Suivi(offre: OffreBailleur, recharger: Callback<()>) -> impl IntoView {
         {permise(ActionOffre::CloreMaintenant).then(|| view! { <CloreMaintenant id recharger /> })}
         {permise(ActionOffre::Classer).then(|| view! { <Classer id recharger /> })}
         {permise(ActionOffre::SuivreCommission).then(|| view! { <Commission id recharger /> })}
+        <Dupliquer id />
+    }
+}
+
+/// Start a new draft from this listing, at any stage: the same home vacant again, or a
+/// similar one, without retyping it.
+#[component]
+fn Dupliquer(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let en_cours = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let naviguer = use_navigate();
+    let dupliquer = move |_| {
+        if en_cours.get_untracked() {
+            return;
+        }
+        en_cours.set(true);
+        message.set(None);
+        let naviguer = naviguer.clone();
+        spawn_local(async move {
+            let r = api::envoyer_sans_corps::<Brouillon>(
+                Methode::Post,
+                &format!("/bailleur/offres/{id}/copie"),
+            )
+            .await;
+            en_cours.set(false);
+            match r {
+                Ok(b) => naviguer(
+                    &format!("/bailleur/brouillons/{}", b.id),
+                    Default::default(),
+                ),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="dupliquer-titre">
+            <h2 id="dupliquer-titre">{tu_string!(i18n, bailleur.dupliquer_titre)}</h2>
+            <p>{tu_string!(i18n, bailleur.dupliquer_texte)}</p>
+            <button type="button" class="bouton bouton--secondaire" on:click=dupliquer
+                aria-disabled=move || en_cours.get().then_some("true")>
+                {tu_string!(i18n, bailleur.dupliquer)}
+            </button>
+            {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+        </section>
     }
 }
 

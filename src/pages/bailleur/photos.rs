@@ -14,8 +14,12 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>) -> impl IntoView {
     let i18n = use_i18n();
-    let en_cours = RwSignal::new(false);
-    let echec = RwSignal::new(None::<String>);
+    // While sending: the photo being sent and how many were chosen.
+    let progression = RwSignal::new(None::<(usize, usize)>);
+    let en_cours = move || progression.with(Option::is_some);
+    // One line per photo refused (its name and why), and how many were left out.
+    let echecs = RwSignal::new(Vec::<String>::new());
+    let envoyees = RwSignal::new(None::<usize>);
     let envoyer = move |ev: leptos::ev::Event| {
         let Some(entree) = ev
             .target()
@@ -23,42 +27,70 @@ pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>)
         else {
             return;
         };
-        let Some(fichier) = entree.files().and_then(|f| f.get(0)) else {
+        let Some(liste) = entree.files() else {
             return;
         };
+        let fichiers: Vec<web_sys::File> =
+            (0..liste.length()).filter_map(|i| liste.get(i)).collect();
         entree.set_value("");
-        let Ok(formulaire) = web_sys::FormData::new() else {
-            return;
-        };
-        if formulaire.append_with_blob("fichier", &fichier).is_err() {
+        if fichiers.is_empty() {
             return;
         }
-        en_cours.set(true);
-        echec.set(None);
+        let place = PHOTOS_MAX.saturating_sub(photos.with_untracked(Vec::len));
+        let en_trop = fichiers.len().saturating_sub(place);
+        let fichiers: Vec<_> = fichiers.into_iter().take(place).collect();
+        echecs.set(Vec::new());
+        envoyees.set(None);
+        if en_trop > 0 {
+            let n = en_trop as u64;
+            echecs.update(|e| {
+                e.push(if crate::libelles::singulier(i18n, n) {
+                    tu_string!(i18n, publier.photos_en_trop_une).to_string()
+                } else {
+                    tu_string!(i18n, publier.photos_en_trop, n).to_string()
+                })
+            });
+        }
+        let total = fichiers.len();
+        if total == 0 {
+            return;
+        }
         spawn_local(async move {
-            let r = api::televerser::<ImageTeleversee>("/bailleur/images", formulaire).await;
-            en_cours.set(false);
-            match r {
-                Ok(image) => photos.update(|p| {
-                    p.push(Photo {
-                        url: image.url,
-                        texte_alternatif: String::new(),
-                    })
-                }),
-                Err(e) => {
-                    let message = e
-                        .champs()
-                        .first()
-                        .map(|c| crate::libelles::erreur_champ(i18n, c))
-                        .unwrap_or_else(|| message_echec(i18n, e));
-                    echec.set(Some(message));
+            let mut reussies = 0;
+            // One after the other: a cheap phone on a slow line sends one at a time anyway,
+            // and the order chosen is kept.
+            for (i, fichier) in fichiers.into_iter().enumerate() {
+                progression.set(Some((i + 1, total)));
+                match envoyer_une(&fichier).await {
+                    Ok(image) => {
+                        reussies += 1;
+                        photos.update(|p| {
+                            p.push(Photo {
+                                url: image.url,
+                                texte_alternatif: String::new(),
+                            })
+                        });
+                    }
+                    Err(e) => {
+                        let motif = e
+                            .champs()
+                            .first()
+                            .map(|c| crate::libelles::erreur_champ(i18n, c))
+                            .unwrap_or_else(|| message_echec(i18n, e));
+                        let nom = fichier.name();
+                        echecs.update(|l| {
+                            l.push(tu_string!(i18n, publier.photo_refusee, nom, motif).to_string())
+                        });
+                    }
                 }
             }
+            progression.set(None);
+            envoyees.set(Some(reussies));
         });
     };
     let erreur_liste = message_erreur(erreurs, "photos".to_owned(), false);
     view! {
-        <div class="champ" class:champ--erreur=move || echec.get().is_some() || erreur_liste.get().is_some()>
+        <div class="champ" class:champ--erreur=move || echecs.with(|e| !e.is_empty()) || erreur_liste.get().is_some()>
             <label for="photo-fichier">{tu_string!(i18n, publier.ajouter_photo)}</label>
             <p class="aide" id="photo-aide">{tu_string!(i18n, publier.photo_aide)}</p>
             <input
@@ -66,15 +98,21 @@ pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>)
                 id="photo-fichier"
                 accept="image/jpeg,image/png,image/webp"
                 aria-describedby="photo-aide photo-erreur"
-                disabled=move || en_cours.get() || photos.with(|p| p.len() >= PHOTOS_MAX)
+                multiple
+                disabled=move || en_cours() || photos.with(|p| p.len() >= PHOTOS_MAX)
                 on:change=envoyer
             />
-            <p aria-live="polite" class="aide">
-                {move || en_cours.get().then(|| tu_string!(i18n, publier.envoi_photo))}
+            <p aria-live="polite" class="aide" id="photo-progression">
+                {move || match (progression.get(), envoyees.get()) {
+                    (Some((n, total)), _) => Some(tu_string!(i18n, publier.envoi_photo, n, total).to_string()),
+                    (None, Some(n)) if n > 0 => Some(tu_string!(i18n, publier.photos_envoyees, n).to_string()),
+                    _ => None,
+                }}
             </p>
-            <p class="champ__erreur" id="photo-erreur" role="alert">
-                {move || echec.get().or_else(|| erreur_liste.get())}
-            </p>
+            <div class="champ__erreur" id="photo-erreur" role="alert">
+                {move || erreur_liste.get().map(|m| view! { <p>{m}</p> })}
+                {move || echecs.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+            </div>
         </div>
         <ol class="photos-saisies">
             {move || photos.get().into_iter().enumerate().map(|(i, photo)| {
@@ -120,4 +158,13 @@ pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>)
             }).collect_view()}
         </ol>
     }
+}
+
+/// Sends one photo; the server checks it, strips its hidden data and answers its address.
+async fn envoyer_une(fichier: &web_sys::File) -> Result<ImageTeleversee, api::ErreurChargement> {
+    let formulaire = web_sys::FormData::new().map_err(|_| api::ErreurChargement::Reseau)?;
+    formulaire
+        .append_with_blob("fichier", fichier)
+        .map_err(|_| api::ErreurChargement::Reseau)?;
+    api::televerser::<ImageTeleversee>("/bailleur/images", formulaire).await
 }

@@ -32,7 +32,7 @@ pub fn Tableau(tableau: TableauDeBord) -> impl IntoView {
     let territoire = tableau.mixite_territoire.clone();
     view! {
         <section aria-labelledby="tableau-titre">
-            <h2 id="tableau-titre">{tu_string!(i18n, bailleur.tableau)}</h2>
+            <h2 id="tableau-titre" tabindex="-1">{tu_string!(i18n, bailleur.tableau)}</h2>
             <dl class="faits chiffres">
                 <dt>{tu_string!(i18n, bailleur.a_venir)}</dt><dd>{o.a_venir}</dd>
                 <dt>{tu_string!(i18n, bailleur.ouvertes)}</dt><dd>{o.ouvertes}</dd>

@@ -22,6 +22,21 @@ pub struct OffreBailleur {
     pub actions: Vec<crate::suite::ActionOffre>,
 }
 
+impl OffreBailleur {
+    /// Whether the listing is at `etape` (any, when `None`) and names every word of
+    /// `recherche` in its title, commune or number, whatever the case and accents.
+    pub fn correspond(&self, etape: Option<crate::suite::EtapeOffre>, recherche: &str) -> bool {
+        if etape.is_some_and(|e| e != self.etape()) {
+            return false;
+        }
+        let o = &self.offre;
+        let texte = crate::adresse::simplifie(&format!("{} {} {}", o.titre, o.commune, o.id));
+        crate::adresse::simplifie(recherche)
+            .split_whitespace()
+            .all(|mot| texte.contains(mot))
+    }
+}
+
 /// One candidate of a frozen ranking, anonymised: an application number, never a name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -263,7 +278,101 @@ pub fn mediane(valeurs: &mut [u32]) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::mediane;
+    use super::{OffreBailleur, mediane};
+    use crate::api::OffreResume;
+    use crate::argent::Euros;
+    use crate::offre::{EtatOffre, Financement, Reservataire, Typologie, Zone};
+    use crate::suite::EtapeOffre;
+    use crate::surface::Surface;
+
+    fn offre(
+        titre: &str,
+        commune: &str,
+        etat: EtatOffre,
+        classee: bool,
+        attribuee: bool,
+    ) -> OffreBailleur {
+        let jour = crate::jour::Jour::new(2026, 11, 16).expect("jour");
+        OffreBailleur {
+            offre: OffreResume {
+                id: 42,
+                titre: titre.into(),
+                commune: commune.into(),
+                qpv: None,
+                typologie: Typologie::T3,
+                pieces: 3,
+                surface: Surface::from_dixiemes(645),
+                zone: Zone::AutresRegions,
+                loyer: Euros::from_euros(390),
+                charges: Euros::from_euros(80),
+                financement: Financement::Plus,
+                reservataire: Reservataire::Bailleur,
+                accessible_pmr: false,
+                photo: None,
+                ouverture: jour,
+                cloture: jour,
+                etat,
+                jours_restants: None,
+                demo: false,
+            },
+            candidatures: 0,
+            classee_le: classee.then_some(jour),
+            attribuee,
+            actions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_listing_has_one_stage_and_a_let_one_is_let_whatever_else_it_records() {
+        use EtatOffre::*;
+        let cas = [
+            (AVenir, false, false, EtapeOffre::AVenir),
+            (Ouverte, false, false, EtapeOffre::Ouverte),
+            (Cloturee, false, false, EtapeOffre::AClasser),
+            (Cloturee, true, false, EtapeOffre::Classee),
+            (Cloturee, true, true, EtapeOffre::Attribuee),
+        ];
+        for (etat, classee, attribuee, attendue) in cas {
+            let o = offre("T3", "Béthune", etat, classee, attribuee);
+            assert_eq!(
+                o.etape(),
+                attendue,
+                "{etat:?} classée {classee} attribuée {attribuee}"
+            );
+            for filtre in EtapeOffre::TOUTES {
+                assert_eq!(o.correspond(Some(filtre), ""), filtre == attendue);
+            }
+            assert!(o.correspond(None, ""));
+            assert_eq!(EtapeOffre::du_code(attendue.code()), Some(attendue));
+        }
+    }
+
+    #[test]
+    fn the_search_finds_every_word_in_title_commune_or_number_whatever_case_and_accents() {
+        let o = offre(
+            "T3 lumineux près de la gare",
+            "Béthune",
+            EtatOffre::Ouverte,
+            false,
+            false,
+        );
+        for trouvee in [
+            "",
+            "  ",
+            "bethune",
+            "BÉTHUNE",
+            "gare béthune",
+            "Pres",
+            "42",
+            "lumi",
+        ] {
+            assert!(o.correspond(None, trouvee), "{trouvee:?}");
+        }
+        for manquee in ["lens", "gare lens", "43", "T4"] {
+            assert!(!o.correspond(None, manquee), "{manquee:?}");
+        }
+        assert!(!o.correspond(Some(EtapeOffre::AClasser), "gare"));
+    }
 
     #[test]
     fn the_median_is_the_middle_value() {

@@ -9,6 +9,7 @@ mod commission;
 mod conseiller;
 mod dossier;
 mod erreurs;
+mod espace_bailleur;
 mod etats;
 mod filtres;
 mod langue;

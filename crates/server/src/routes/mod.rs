@@ -126,6 +126,7 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(publication::publier))
                 .routes(routes!(publication::projet, publication::modifier))
                 .routes(routes!(publication::retirer))
+                .routes(routes!(publication::copier))
                 .merge(
                     // Photos are larger than any JSON body: their own limit, on their route only.
                     OpenApiRouter::new()

@@ -462,3 +462,43 @@ pub async fn retirer(
         Json(charger(&etat, &agent, brouillon).await?),
     ))
 }
+
+/// Start a new draft from one of the organisation's listings, whatever its stage (the same
+/// home vacant again, or a similar one): its content without its dates. Journaled.
+#[utoipa::path(
+    post,
+    path = "/bailleur/offres/{id}/copie",
+    tag = "bailleur",
+    params(("id" = i64, Path, description = "Identifiant de l'offre")),
+    responses(
+        (status = 201, description = "Le brouillon qui reprend l'offre", body = Brouillon),
+        (status = 404, description = "Pas une offre de mon organisme", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn copier(
+    State(etat): State<Etat>,
+    agent: Agent,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
+    let id = identifiant(&id)?;
+    let mut projet = projets::publiee(&etat.base, agent.bailleur_id, id)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
+    projet.ouverture = None;
+    projet.cloture = None;
+    let brouillon = nouveau(&etat, &agent, &projet).await?;
+    let mut tx = etat.base.begin().await?;
+    journal::ecrire(
+        &mut tx,
+        agent.session.compte_id,
+        "copie_offre",
+        Some(id),
+        &serde_json::json!({ "brouillon": brouillon }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(charger(&etat, &agent, brouillon).await?),
+    ))
+}

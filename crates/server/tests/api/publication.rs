@@ -466,6 +466,75 @@ async fn what_applicants_relied_on_changes_only_by_withdrawing_and_publishing_ag
 }
 
 #[tokio::test]
+async fn a_listing_at_any_stage_is_duplicated_into_a_draft_without_its_dates() {
+    let app = TestApp::demo().await;
+    let client = agent(&app, 0).await;
+    let ouverte = publier(&app, &client).await;
+    let offres: Vec<clef_domain::api::OffreBailleur> =
+        client.get("/api/v1/bailleur/offres").await.json();
+    let attribuee = offres
+        .iter()
+        .find(|o| o.attribuee)
+        .expect("une offre attribuée dans la démonstration")
+        .offre
+        .id;
+    for offre in [ouverte, attribuee] {
+        let avant: ProjetOffre = client
+            .get(&format!("/api/v1/bailleur/offres/{offre}/projet"))
+            .await
+            .json();
+        let r = client
+            .post(
+                &format!("/api/v1/bailleur/offres/{offre}/copie"),
+                json!(null),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.corps)
+        );
+        let copie: Brouillon = r.json();
+        assert_eq!(
+            copie.projet,
+            ProjetOffre {
+                ouverture: None,
+                cloture: None,
+                ..avant.clone()
+            },
+            "l'offre {offre} reprise sans ses dates"
+        );
+        assert!(!copie.projet.photos.is_empty() || avant.photos.is_empty());
+        // The draft is the organisation's, listed with the others; the listing is unchanged.
+        let brouillons: Value = client.get("/api/v1/bailleur/brouillons").await.json();
+        assert!(
+            brouillons
+                .as_array()
+                .is_some_and(|b| b.iter().any(|b| b["id"] == copie.id)),
+            "{brouillons}"
+        );
+        let apres: ProjetOffre = client
+            .get(&format!("/api/v1/bailleur/offres/{offre}/projet"))
+            .await
+            .json();
+        assert_eq!(apres, avant);
+        let journal: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM journal WHERE offre_id = ? AND acte = 'copie_offre'",
+        )
+        .bind(offre)
+        .fetch_one(&app.base)
+        .await
+        .unwrap();
+        assert_eq!(journal, 1, "la copie de l'offre {offre} est journalisée");
+    }
+    let r = client
+        .post("/api/v1/bailleur/offres/999999/copie", json!(null))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn a_closed_listing_no_longer_changes() {
     let app = TestApp::demo().await;
     let client = agent(&app, 0).await;
@@ -509,6 +578,7 @@ async fn drafts_listings_and_photos_stay_within_the_organisation() {
         (Method::GET, format!("{o}/projet"), None),
         (Method::PUT, format!("{o}/projet"), Some(projet.clone())),
         (Method::POST, format!("{o}/retrait"), Some(json!(null))),
+        (Method::POST, format!("{o}/copie"), Some(json!(null))),
     ];
     for (methode, uri, corps) in &essais {
         let r = eux.envoyer(methode.clone(), uri, corps.clone()).await;
