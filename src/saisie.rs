@@ -62,3 +62,15 @@ pub fn en_texte_surface(surface: Surface) -> String {
 pub fn id_de(champ: &str) -> String {
     champ.replace(['.', '_'], "-")
 }
+
+/// Today on this phone's calendar, for checks made before sending (the server checks
+/// again against its own day).
+pub fn aujourdhui() -> Option<clef_domain::Jour> {
+    let maintenant = js_sys::Date::new_0();
+    clef_domain::Jour::new(
+        i16::try_from(maintenant.get_full_year()).ok()?,
+        u8::try_from(maintenant.get_month() + 1).ok()?,
+        u8::try_from(maintenant.get_date()).ok()?,
+    )
+    .ok()
+}

@@ -1,34 +1,22 @@
-//! The list of what to correct before a listing can be saved or published, each linked to
-//! its field; focused when it appears, so screen readers announce it.
+//! The list of what to correct before a listing can be saved or published, each line
+//! naming its field.
 
 use crate::i18n::*;
-use crate::libelles;
-use crate::saisie::id_de;
 use clef_domain::ErreurChamp;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-/// Where the summary is, to move focus to it.
-pub const ID_RESUME: &str = "resume-erreurs";
+pub use crate::components::ID_RESUME;
 
 #[component]
 pub fn ResumeErreurs(erreurs: RwSignal<Vec<ErreurChamp>>) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        (!erreurs.with(Vec::is_empty)).then(|| {
-            view! {
-                <div class="resume-erreurs" id=ID_RESUME tabindex="-1" role="alert">
-                    <p class="resume-erreurs__titre">{tu_string!(i18n, publier.a_corriger)}</p>
-                    <ul>
-                        {erreurs.get().into_iter().map(|e| {
-                            let cible = format!("#{}", id_de(&e.champ));
-                            let texte = libelles::erreur_champ(i18n, &e);
-                            view! { <li><a href=cible>{libelle_champ(i18n, &e.champ)} " : " {texte}</a></li> }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
-        })
+    view! {
+        <crate::components::ResumeErreurs
+            erreurs
+            titre=tu_string!(i18n, publier.a_corriger)
+            libelle=Callback::new(move |champ: String| libelle_champ(i18n, &champ))
+        />
     }
 }
 

@@ -6,13 +6,11 @@ mod etapes;
 pub mod formulaire;
 
 use crate::api::{self, Methode};
-use crate::components::Chargement;
-use crate::components::focaliser;
-use crate::components::message_echec;
-use crate::components::{EtatErreur, ReserveAuDossier, titre_document};
+use crate::components::{
+    Chargement, EtatErreur, ReserveAuDossier, ResumeErreurs, focaliser, message_echec,
+    titre_document,
+};
 use crate::i18n::*;
-use crate::libelles;
-use crate::saisie::id_de;
 use clef_domain::ErreurChamp;
 use clef_domain::api::Dossier;
 use clef_domain::demande::Situation;
@@ -211,7 +209,7 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
                     tu_string!(i18n, dossier.etape_n, numero, total, titre).to_string()
                 }}
             </h2>
-            <ResumeErreurs erreurs=champs.erreurs />
+            <ResumeErreurs erreurs=champs.erreurs titre=tu_string!(i18n, dossier.a_corriger) />
             {move || match etape.get() {
                 Etape::Menage => view! { <etapes::EtapeMenage champs /> }.into_any(),
                 Etape::Ressources => view! { <etapes::EtapeRessources champs /> }.into_any(),
@@ -254,34 +252,5 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
                 }
             </div>
         </section>
-    }
-}
-
-/// The list of what is wrong in the step, each linked to its field.
-#[component]
-fn ResumeErreurs(erreurs: RwSignal<Vec<ErreurChamp>>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let liste = erreurs.get();
-        (!liste.is_empty()).then(|| {
-            view! {
-                <div class="resume-erreurs" id="resume-erreurs" tabindex="-1" role="alert">
-                    <p class="resume-erreurs__titre">{tu_string!(i18n, dossier.a_corriger)}</p>
-                    <ul>
-                        {liste.into_iter().map(|e| {
-                            let message = libelles::erreur_champ(i18n, &e);
-                            let cible = id_de(&e.champ);
-                            let cible_clic = cible.clone();
-                            view! {
-                                <li><a href=format!("#{cible}") on:click=move |ev| {
-                                    ev.prevent_default();
-                                    focaliser(&cible_clic);
-                                }>{message}</a></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
-        })
     }
 }

@@ -3,17 +3,20 @@
 
 use crate::api::{self, Methode};
 use crate::components::{
-    ChampTexte, Chargement, Confirmation, EtatErreur, message_echec, message_erreur,
+    ChampTexte, Chargement, Confirmation, EtatErreur, ResumeErreurs, focaliser_apres_rendu,
+    message_echec, message_erreur,
 };
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
-use crate::libelles;
 use clef_domain::Jour;
 use clef_domain::api::{ApercuGrille, NouvelleGrille};
-use clef_domain::cotation::{Critere, Grille, Regle};
+use clef_domain::cotation::{Critere, Grille, Regle, verifier_entree_en_vigueur};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use leptos::prelude::*;
+
+/// Where the list of errors is.
+const ID_ERREURS: &str = "resume-erreurs-grille";
 use leptos::task::spawn_local;
 
 /// One number of the grid: which criterion, which of its numbers, and its typed text.
@@ -67,24 +70,20 @@ fn nombres(
     }
 }
 
-/// The criteria with the typed numbers, or the fields that are not whole numbers.
-fn appliquer(
-    criteres: &[Critere],
-    saisis: &[Vec<Nombre>],
-) -> Result<Vec<Critere>, Vec<ErreurChamp>> {
+/// The criteria with the typed numbers (a number that is not one keeps its current value),
+/// and the fields that are not whole numbers.
+fn appliquer(criteres: &[Critere], saisis: &[Vec<Nombre>]) -> (Vec<Critere>, Vec<ErreurChamp>) {
     let mut erreurs = Vec::new();
-    let mut lire = |n: &Nombre| -> u32 {
-        n.valeur.get_untracked().trim().parse().unwrap_or_else(|_| {
-            erreurs.push(ErreurChamp::new(&n.champ, CodeErreur::PasUnNombre));
-            0
-        })
+    let mut lire = |n: &Nombre, actuel: &mut u32| match n.valeur.get_untracked().trim().parse() {
+        Ok(v) => *actuel = v,
+        Err(_) => erreurs.push(ErreurChamp::new(&n.champ, CodeErreur::PasUnNombre)),
     };
     let mut nouveaux = criteres.to_vec();
     for (c, n) in nouveaux.iter_mut().zip(saisis) {
         match &mut c.regle {
             Regle::Drapeau { points, .. } | Regle::Contexte { points, .. } => {
                 if let Some(x) = n.first() {
-                    *points = lire(x);
+                    lire(x, points);
                 }
             }
             Regle::Anciennete {
@@ -92,21 +91,81 @@ fn appliquer(
                 plafond,
             } => {
                 if let [a, b] = n.as_slice() {
-                    *points_par_mois = lire(a);
-                    *plafond = lire(b);
+                    lire(a, points_par_mois);
+                    lire(b, plafond);
                 }
             }
             Regle::Tranches { tranches, .. } => {
                 for (tranche, x) in tranches.iter_mut().zip(n) {
-                    tranche.points = lire(x);
+                    lire(x, &mut tranche.points);
                 }
             }
         }
     }
-    if erreurs.is_empty() {
-        Ok(nouveaux)
-    } else {
-        Err(erreurs)
+    (nouveaux, erreurs)
+}
+
+/// Every error of the new version at once, each on a field of the form: what does not
+/// parse, then what the rules crate refuses in what does (a criterion's points too high go
+/// on its largest number). The server checks again.
+fn erreurs_de(
+    grille: &Grille,
+    saisis: &[Vec<Nombre>],
+    en_vigueur_le: Option<Jour>,
+    aujourdhui: Option<Jour>,
+) -> (Vec<Critere>, Vec<ErreurChamp>) {
+    let (criteres, mut erreurs) = appliquer(&grille.criteres, saisis);
+    match en_vigueur_le {
+        None => erreurs.push(ErreurChamp::new(
+            "en_vigueur_le",
+            CodeErreur::FormatInvalide,
+        )),
+        Some(jour) => {
+            if let Some(aujourdhui) = aujourdhui
+                && let Err(e) = verifier_entree_en_vigueur(jour, grille.en_vigueur_le, aujourdhui)
+            {
+                erreurs.push(e);
+            }
+            if let Err(regles) = Grille::new(
+                grille.territoire.clone(),
+                grille.version,
+                jour,
+                criteres.clone(),
+            ) {
+                for e in regles {
+                    let e = rattacher(e, saisis);
+                    if !erreurs.iter().any(|x| x.champ == e.champ) {
+                        erreurs.push(e);
+                    }
+                }
+            }
+        }
+    }
+    (criteres, erreurs)
+}
+
+/// An error on a criterion's rule (`criteres.2.regle.points`) put on the field of that
+/// criterion with the largest number, where it can be corrected.
+fn rattacher(e: ErreurChamp, saisis: &[Vec<Nombre>]) -> ErreurChamp {
+    let critere = e
+        .champ
+        .strip_prefix("criteres.")
+        .and_then(|reste| reste.split('.').next())
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| saisis.get(i));
+    let Some(nombres) = critere else { return e };
+    if nombres.iter().any(|n| n.champ == e.champ) {
+        return e;
+    }
+    let plus_grand = nombres
+        .iter()
+        .max_by_key(|n| n.valeur.get_untracked().trim().parse::<u32>().unwrap_or(0));
+    match plus_grand {
+        Some(n) => ErreurChamp {
+            champ: n.champ.clone(),
+            ..e
+        },
+        None => e,
     }
 }
 
@@ -129,25 +188,16 @@ pub fn EditeurGrille() -> impl IntoView {
 
 /// Tomorrow on this phone's calendar (the server checks against its own).
 fn demain() -> String {
-    let maintenant = js_sys::Date::new_0();
-    let demain = js_sys::Date::new_with_year_month_day(
-        maintenant.get_full_year(),
-        maintenant.get_month() as i32,
-        maintenant.get_date() as i32 + 1,
-    );
-    format!(
-        "{:04}-{:02}-{:02}",
-        demain.get_full_year(),
-        demain.get_month() + 1,
-        demain.get_date()
-    )
+    crate::saisie::aujourdhui()
+        .and_then(|j| Jour::depuis_numero(j.numero() + 1).ok())
+        .map(|j| j.to_string())
+        .unwrap_or_default()
 }
 
 #[component]
 fn Editeur(g: Grille) -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
-    let criteres = StoredValue::new(g.criteres.clone());
     let saisis: Vec<Vec<Nombre>> = g
         .criteres
         .iter()
@@ -170,23 +220,46 @@ fn Editeur(g: Grille) -> impl IntoView {
     let apercu = RwSignal::new(None::<ApercuGrille>);
     let publiee = RwSignal::new(None::<u32>);
     let en_cours = RwSignal::new(false);
+    let grille = StoredValue::new(g.clone());
     let nouvelle = move || -> Option<NouvelleGrille> {
         let jour = en_vigueur.get_untracked().parse::<Jour>().ok();
-        let mut locales = Vec::new();
-        if jour.is_none() {
-            locales.push(ErreurChamp::new(
-                "en_vigueur_le",
-                CodeErreur::FormatInvalide,
-            ));
-        }
-        let criteres = criteres.with_value(|c| saisis.with_value(|s| appliquer(c, s)));
-        let criteres = criteres.map_err(|e| locales.extend(e)).ok();
+        let (criteres, locales) = grille.with_value(|g| {
+            saisis.with_value(|s| erreurs_de(g, s, jour, crate::saisie::aujourdhui()))
+        });
+        let valable = locales.is_empty();
         erreurs.set(locales);
+        if !valable {
+            focaliser_apres_rendu(ID_ERREURS);
+            return None;
+        }
         Some(NouvelleGrille {
             en_vigueur_le: jour?,
-            criteres: criteres?,
+            criteres,
         })
     };
+    // Each field's name in the summary: its criterion, then which of its numbers.
+    let noms: Vec<(String, String)> = g
+        .criteres
+        .iter()
+        .zip(saisis.get_value())
+        .flat_map(|(c, nombres)| {
+            nombres.into_iter().map(move |n| {
+                (
+                    n.champ,
+                    format!("{} ({})", c.libelle, n.libelle.to_lowercase()),
+                )
+            })
+        })
+        .collect();
+    let nom_du_champ = Callback::new(move |champ: String| {
+        if champ == "en_vigueur_le" {
+            return tu_string!(i18n, territoire.en_vigueur_le).to_string();
+        }
+        noms.iter()
+            .find(|(c, _)| *c == champ)
+            .map(|(_, nom)| nom.clone())
+            .unwrap_or(champ)
+    });
     let envoyer = move |publier: bool| {
         let Some(corps) = nouvelle() else { return };
         message.set(None);
@@ -199,7 +272,13 @@ fn Editeur(g: Grille) -> impl IntoView {
                         apercu.set(None);
                         publiee.set(Some(g.version));
                     }
-                    Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                    Err(e) if !e.champs().is_empty() => {
+                        let champs = saisis.with_value(|s| {
+                            e.champs().into_iter().map(|c| rattacher(c, s)).collect()
+                        });
+                        erreurs.set(champs);
+                        focaliser_apres_rendu(ID_ERREURS);
+                    }
                     Err(e) => message.set(Some(message_echec(i18n, e))),
                 }
             } else {
@@ -211,7 +290,13 @@ fn Editeur(g: Grille) -> impl IntoView {
                 .await
                 {
                     Ok(a) => apercu.set(Some(a)),
-                    Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                    Err(e) if !e.champs().is_empty() => {
+                        let champs = saisis.with_value(|s| {
+                            e.champs().into_iter().map(|c| rattacher(c, s)).collect()
+                        });
+                        erreurs.set(champs);
+                        focaliser_apres_rendu(ID_ERREURS);
+                    }
                     Err(e) => message.set(Some(message_echec(i18n, e))),
                 }
             }
@@ -249,20 +334,12 @@ fn Editeur(g: Grille) -> impl IntoView {
     let en_vigueur_le = format::date_longue(balise, g.en_vigueur_le);
     view! {
         <section aria-labelledby="titre-grille">
-            <h2 id="titre-grille">{tu_string!(i18n, territoire.grille)}</h2>
+            <h2 id="titre-grille" tabindex="-1">{tu_string!(i18n, territoire.grille)}</h2>
             <p>{tu_string!(i18n, territoire.grille_actuelle, version = g.version, jour = en_vigueur_le)}</p>
             <p class="aide">{tu_string!(i18n, territoire.grille_aide)}</p>
             <form class="formulaire" novalidate=true on:submit=|ev| ev.prevent_default()>
                 {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
-                {move || {
-                    let e = erreurs.get();
-                    (!e.is_empty()).then(|| view! {
-                        <div class="alerte" role="alert">
-                            <p>{tu_string!(i18n, territoire.erreurs_grille)}</p>
-                            <ul>{e.into_iter().map(|e| view! { <li>{e.champ.clone()} " : " {libelles::erreur_champ(i18n, &e)}</li> }).collect_view()}</ul>
-                        </div>
-                    })
-                }}
+                <ResumeErreurs erreurs id=ID_ERREURS titre=tu_string!(i18n, territoire.erreurs_grille) libelle=nom_du_champ />
                 {lignes}
                 <div class="champ">
                     <label for="en-vigueur-le">{tu_string!(i18n, territoire.en_vigueur_le)}</label>
@@ -304,6 +381,17 @@ fn Apercu(a: ApercuGrille) -> impl IntoView {
     if a.offres.is_empty() {
         return view! { <p class="etat">{tu_string!(i18n, territoire.apercu_vide)}</p> }.into_any();
     }
+    let n = a.offres.len();
+    let rangs = a
+        .offres
+        .iter()
+        .filter(|o| o.effet.rangs_changes > 0)
+        .count();
+    let trois = a
+        .offres
+        .iter()
+        .filter(|o| o.effet.trois_premiers_changes)
+        .count();
     let lignes = a
         .offres
         .into_iter()
@@ -317,9 +405,13 @@ fn Apercu(a: ApercuGrille) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="tableau-defilant" id="apercu-grille">
+        <p class="resume-apercu" id="apercu-resume" role="status">
+            <strong>{tu_string!(i18n, territoire.apercu_resume, n, rangs, trois)}</strong>
+            " " {tu_string!(i18n, territoire.apercu_detail)}
+        </p>
+        <div class="tableau-defilant" id="apercu-grille" tabindex="0" role="region" aria-labelledby="apercu-grille-titre">
             <table>
-                <caption>{tu_string!(i18n, territoire.apercu_titre)}</caption>
+                <caption id="apercu-grille-titre">{tu_string!(i18n, territoire.apercu_titre)}</caption>
                 <thead><tr>
                     <th scope="col">{tu_string!(i18n, territoire.offre)}</th>
                     <th scope="col">{tu_string!(i18n, territoire.eligibles)}</th>

@@ -9,7 +9,7 @@ mod programmes;
 mod qpv;
 mod sru;
 
-use crate::components::{ReserveAuTerritoire, titre_document};
+use crate::components::{ReserveAuTerritoire, Sommaire, titre_document};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -21,6 +21,16 @@ pub fn PageTerritoire() -> impl IntoView {
         <div class="page">
             <h1>{tu_string!(i18n, territoire.titre)}</h1>
             <ReserveAuTerritoire>
+                <Sommaire
+                    libelle=tu_string!(i18n, territoire.sommaire)
+                    sections=vec![
+                        ("titre-parametres", tu_string!(i18n, territoire.parametres).to_string()),
+                        ("titre-grille", tu_string!(i18n, territoire.grille).to_string()),
+                        ("titre-programmes", tu_string!(i18n, territoire.programmes).to_string()),
+                        ("titre-qpv", tu_string!(i18n, territoire.qpv).to_string()),
+                        ("titre-inventaires", tu_string!(i18n, territoire.sru).to_string()),
+                    ]
+                />
                 <p>
                     {tu_string!(i18n, territoire.intro)} " "
                     <a href="/mixite">{tu_string!(i18n, nav.mixite)}</a>

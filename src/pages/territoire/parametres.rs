@@ -3,7 +3,8 @@
 
 use crate::api::{self, Methode};
 use crate::components::{
-    ChampTexte, Chargement, Confirmation, EtatErreur, message_echec, message_erreur,
+    ChampTexte, Chargement, Confirmation, EtatErreur, ResumeErreurs, focaliser_apres_rendu,
+    message_echec, message_erreur,
 };
 use crate::i18n::*;
 use crate::saisie::{centimes, en_texte_euros, id_de};
@@ -11,6 +12,9 @@ use clef_domain::Euros;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::territoire::{ObjectifsMixite, ParametresTerritoire};
 use leptos::prelude::*;
+
+/// Where the list of errors is.
+const ID_ERREURS: &str = "resume-erreurs-parametres";
 use leptos::task::spawn_local;
 
 #[component]
@@ -45,6 +49,23 @@ fn entier<T: TryFrom<i64>>(champ: &str, texte: &str, erreurs: &mut Vec<ErreurCha
         erreurs.push(ErreurChamp::new(champ, CodeErreur::PasUnNombre));
     }
     valeur
+}
+
+/// A setting's name, as its field's label says it.
+fn nom_du_champ(i18n: leptos_i18n::I18nContext<Locale>, champ: &str) -> String {
+    match champ {
+        "seuil_premier_quartile" => tu_string!(i18n, territoire.seuil_q1),
+        "annee_seuil_premier_quartile" => tu_string!(i18n, territoire.annee_q1),
+        "objectifs.q1_hors_qpv" => tu_string!(i18n, territoire.objectif_q1),
+        "objectifs.autres_quartiles_en_qpv" => tu_string!(i18n, territoire.objectif_en_qpv),
+        "objectifs.prioritaires_par_reservataire" => {
+            tu_string!(i18n, territoire.objectif_prioritaires)
+        }
+        "seuil_taux_effort" => tu_string!(i18n, territoire.taux_effort),
+        "candidatures_simultanees_max" => tu_string!(i18n, territoire.plafond),
+        _ => return champ.to_owned(),
+    }
+    .to_string()
 }
 
 #[component]
@@ -104,41 +125,37 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
             &plafond.get_untracked(),
             &mut locales,
         );
-        let (
-            Some(seuil),
-            Some(annee),
-            Some(q1),
-            Some(en_qpv),
-            Some(prioritaires),
-            Some(taux_effort),
-            Some(plafond),
-            true,
-        ) = (
-            seuil,
-            annee,
-            q1,
-            en_qpv,
-            prioritaires,
-            taux_effort,
-            plafond,
-            locales.is_empty(),
-        )
-        else {
-            erreurs.set(locales);
-            return;
-        };
+        // What does not parse keeps its current value, so that the rules crate checks the
+        // rest now: every error shows at once, never one more after each correction.
+        let actuels = base.get_value();
         let parametres = ParametresTerritoire {
-            seuil_taux_effort: taux_effort,
-            seuil_premier_quartile: seuil,
-            annee_seuil_premier_quartile: annee,
+            seuil_taux_effort: taux_effort.unwrap_or(actuels.seuil_taux_effort),
+            seuil_premier_quartile: seuil.unwrap_or(actuels.seuil_premier_quartile),
+            annee_seuil_premier_quartile: annee.unwrap_or(actuels.annee_seuil_premier_quartile),
             objectifs: ObjectifsMixite {
-                q1_hors_qpv: q1,
-                autres_quartiles_en_qpv: en_qpv,
-                prioritaires_par_reservataire: prioritaires,
+                q1_hors_qpv: q1.unwrap_or(actuels.objectifs.q1_hors_qpv),
+                autres_quartiles_en_qpv: en_qpv
+                    .unwrap_or(actuels.objectifs.autres_quartiles_en_qpv),
+                prioritaires_par_reservataire: prioritaires
+                    .unwrap_or(actuels.objectifs.prioritaires_par_reservataire),
             },
-            candidatures_simultanees_max: plafond,
-            ..base.get_value()
+            candidatures_simultanees_max: plafond.unwrap_or(actuels.candidatures_simultanees_max),
+            ..actuels
         };
+        if let Some(aujourdhui) = crate::saisie::aujourdhui()
+            && let Err(regles) = parametres.verifier(aujourdhui)
+        {
+            for e in regles {
+                if !locales.iter().any(|x| x.champ == e.champ) {
+                    locales.push(e);
+                }
+            }
+        }
+        if !locales.is_empty() {
+            erreurs.set(locales);
+            focaliser_apres_rendu(ID_ERREURS);
+            return;
+        }
         erreurs.set(Vec::new());
         message.set(None);
         publie.set(false);
@@ -156,7 +173,10 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
                     base.set_value(p);
                     publie.set(true);
                 }
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                Err(e) if !e.champs().is_empty() => {
+                    erreurs.set(e.champs());
+                    focaliser_apres_rendu(ID_ERREURS);
+                }
                 Err(e) => message.set(Some(message_echec(i18n, e))),
             }
         });
@@ -177,9 +197,11 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
         };
     view! {
         <section aria-labelledby="titre-parametres">
-            <h2 id="titre-parametres">{tu_string!(i18n, territoire.parametres)}</h2>
+            <h2 id="titre-parametres" tabindex="-1">{tu_string!(i18n, territoire.parametres)}</h2>
             <form class="formulaire" novalidate=true on:submit=|ev| ev.prevent_default()>
                 {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+                <ResumeErreurs erreurs id=ID_ERREURS titre=tu_string!(i18n, territoire.erreurs_parametres)
+                    libelle=Callback::new(move |champ: String| nom_du_champ(i18n, &champ)) />
                 {champ("seuil_premier_quartile", tu_string!(i18n, territoire.seuil_q1).to_string(), seuil, tu_string!(i18n, territoire.seuil_q1_aide).to_string())}
                 {champ("annee_seuil_premier_quartile", tu_string!(i18n, territoire.annee_q1).to_string(), annee, tu_string!(i18n, territoire.annee_q1_aide).to_string())}
                 <fieldset class="champ">

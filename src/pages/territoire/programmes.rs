@@ -20,7 +20,7 @@ pub fn Programmes() -> impl IntoView {
     let recharger = Callback::new(move |_| liste.refetch());
     view! {
         <section aria-labelledby="titre-programmes">
-            <h2 id="titre-programmes">{tu_string!(i18n, territoire.programmes)}</h2>
+            <h2 id="titre-programmes" tabindex="-1">{tu_string!(i18n, territoire.programmes)}</h2>
             <p>{tu_string!(i18n, territoire.programmes_intro)}</p>
             <Transition fallback=Chargement>
                 {move || Suspend::new(async move {

@@ -15,7 +15,7 @@ pub fn VoiesQpv() -> impl IntoView {
     let liste = LocalResource::new(|| api::obtenir::<Vec<QpvVoies>>("/territoire/qpv"));
     view! {
         <section aria-labelledby="titre-qpv">
-            <h2 id="titre-qpv">{tu_string!(i18n, territoire.qpv)}</h2>
+            <h2 id="titre-qpv" tabindex="-1">{tu_string!(i18n, territoire.qpv)}</h2>
             <p>{tu_string!(i18n, territoire.qpv_intro)}</p>
             <Transition fallback=Chargement>
                 {move || Suspend::new(async move {

@@ -19,7 +19,7 @@ pub fn InventairesSru() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="titre-inventaires">
-            <h2 id="titre-inventaires">{tu_string!(i18n, territoire.sru)}</h2>
+            <h2 id="titre-inventaires" tabindex="-1">{tu_string!(i18n, territoire.sru)}</h2>
             <p>{tu_string!(i18n, territoire.sru_intro)}</p>
             <Transition fallback=Chargement>
                 {move || Suspend::new(async move {

@@ -101,3 +101,160 @@ async fn the_territory_publishes_targets_and_a_grid_and_the_dashboard_shows_them
     banc.sans_defilement_horizontal("le tableau de bord de la mixité")
         .await;
 }
+
+/// Empties a field and types `texte` in it, as a person correcting it would.
+async fn retaper(banc: &Banc, css: &str, texte: &str) {
+    banc.js(&format!(
+        "document.querySelector('{css}').value = ''; return true"
+    ))
+    .await;
+    banc.saisir(css, texte).await;
+}
+
+/// How many lines the error summary `css` lists, and their texts.
+async fn lignes(banc: &Banc, css: &str) -> Vec<String> {
+    serde_json::from_value(
+        banc.js(&format!(
+            "return [...document.querySelectorAll('{css} li')].map(l => l.innerText)"
+        ))
+        .await,
+    )
+    .expect("lignes")
+}
+
+/// Issue 12.13: the long page has its contents at the top; the settings and the grid say
+/// every error at once, in words (never a field's code), with nothing published; the
+/// preview says first how many listings and how many top threes would change.
+#[tokio::test]
+async fn the_territory_page_leads_to_each_section_says_all_errors_at_once_and_summarises_the_preview()
+ {
+    let banc = Banc::demarrer_a(360, 740).await;
+    banc.connecter(demo::COMPTES[3].0, "/territoire").await;
+    banc.attendre_texte("#titre-parametres", "Paramètres du territoire")
+        .await;
+    banc.capturer_erreurs().await;
+
+    // The contents, in the page's order; a link takes the focus to its section.
+    let liens: Vec<String> = serde_json::from_value(
+        banc.js("return [...document.querySelectorAll('nav.sommaire a')].map(a => a.getAttribute('href'))")
+            .await,
+    )
+    .expect("liens");
+    assert_eq!(
+        liens,
+        [
+            "#titre-parametres",
+            "#titre-grille",
+            "#titre-programmes",
+            "#titre-qpv",
+            "#titre-inventaires"
+        ]
+    );
+    banc.element("#titre-inventaires").await;
+    banc.js(
+        "document.querySelector(\"nav.sommaire a[href='#titre-grille']\").click(); return true",
+    )
+    .await;
+    banc.attendre("le focus sur la grille", || async {
+        banc.js("return document.activeElement?.id").await == "titre-grille"
+    })
+    .await;
+
+    // Three settings wrong in three ways: all said at once, the first time, by name.
+    let publies = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM parametres_territoire")
+            .fetch_one(&banc.base)
+            .await
+            .expect("paramètres")
+    };
+    let avant = publies().await;
+    retaper(&banc, "#objectifs-q1-hors-qpv", "20").await;
+    retaper(&banc, "#candidatures-simultanees-max", "beaucoup").await;
+    retaper(&banc, "#seuil-taux-effort", "99").await;
+    banc.cliquer_bouton("Publier les paramètres").await;
+    banc.cliquer_bouton("Publier").await;
+    banc.attendre_texte("#resume-erreurs-parametres", "Corrigez")
+        .await;
+    let erreurs = lignes(&banc, "#resume-erreurs-parametres").await;
+    assert_eq!(erreurs.len(), 3, "{erreurs:?}");
+    for e in &erreurs {
+        assert!(
+            !e.contains('_') && !e.contains("objectifs."),
+            "un code dans « {e} »"
+        );
+    }
+    assert_eq!(
+        banc.js("return document.activeElement?.id").await,
+        "resume-erreurs-parametres"
+    );
+    assert_eq!(
+        banc.tous("#titre-parametres ~ form .champ--erreur")
+            .await
+            .len(),
+        3
+    );
+    assert_eq!(publies().await, avant, "rien n'est publié");
+    // Corrected, the summary goes and the settings are published.
+    retaper(&banc, "#objectifs-q1-hors-qpv", "30").await;
+    retaper(&banc, "#candidatures-simultanees-max", "4").await;
+    retaper(&banc, "#seuil-taux-effort", "35").await;
+    banc.cliquer_bouton("Publier les paramètres").await;
+    banc.cliquer_bouton("Publier").await;
+    banc.attendre_texte("#parametres-publies", "Paramètres publiés")
+        .await;
+    banc.attendre_absence("#resume-erreurs-parametres").await;
+
+    // The grid: a word, too many points and a day already past, all at once.
+    retaper(&banc, "#criteres-0-points", "beaucoup").await;
+    retaper(&banc, "#criteres-1-points", "5000").await;
+    banc.choisir("#en-vigueur-le", "2020-01-01").await;
+    banc.cliquer_bouton("Prévisualiser l'effet sur les offres ouvertes")
+        .await;
+    banc.attendre_texte("#resume-erreurs-grille", "La grille")
+        .await;
+    let erreurs = lignes(&banc, "#resume-erreurs-grille").await;
+    assert_eq!(erreurs.len(), 3, "{erreurs:?}");
+    for e in &erreurs {
+        assert!(
+            !e.contains("criteres") && !e.contains('_'),
+            "un code dans « {e} »"
+        );
+    }
+    assert!(erreurs.iter().any(|e| e.contains("000")), "{erreurs:?}");
+
+    // Corrected: the preview's summary comes first and agrees with its table.
+    retaper(&banc, "#criteres-0-points", "0").await;
+    retaper(&banc, "#criteres-1-points", "50").await;
+    banc.choisir("#en-vigueur-le", "2030-01-01").await;
+    banc.cliquer_bouton("Prévisualiser l'effet sur les offres ouvertes")
+        .await;
+    banc.attendre_texte("#apercu-resume", "offres ouvertes avec des candidats")
+        .await;
+    banc.attendre_absence("#resume-erreurs-grille").await;
+    let tableau: Vec<(u32, String)> = serde_json::from_value(
+        banc.js("return [...document.querySelectorAll('#apercu-grille tbody tr')].map(r => [+r.cells[2].innerText, r.cells[3].innerText])")
+            .await,
+    )
+    .expect("tableau");
+    let n = tableau.len();
+    let rangs = tableau.iter().filter(|(r, _)| *r > 0).count();
+    let trois = tableau.iter().filter(|(_, t)| t == "Oui").count();
+    assert!(
+        n > 0 && rangs > 0,
+        "l'aperçu porte sur des offres : {tableau:?}"
+    );
+    let resume = banc.texte("#apercu-resume").await;
+    assert!(
+        resume.contains(&format!("Sur {n} offres ouvertes avec des candidats, la nouvelle grille changerait le classement de {rangs} et les trois premiers de {trois}.")),
+        "{resume}"
+    );
+    assert!(
+        banc.js("return document.querySelector('#apercu-resume').compareDocumentPosition(document.querySelector('#apercu-grille')) & Node.DOCUMENT_POSITION_FOLLOWING")
+            .await
+            .as_u64()
+            .unwrap_or(0)
+            > 0,
+        "le résumé avant le détail"
+    );
+    banc.sans_defilement_horizontal("l'espace territoire").await;
+}
