@@ -107,6 +107,11 @@ impl Session {
         }
     }
 
+    /// An advisor acts for an applicant: the screens speak of "the applicant", not "you".
+    pub fn pour_un_tiers(&self) -> bool {
+        self.accompagnement().is_some()
+    }
+
     /// Someone may use an applicant's file: the applicant, or an advisor acting for them.
     pub fn pour_demandeur(&self) -> bool {
         self.demandeur() || self.accompagnement().is_some()

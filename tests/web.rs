@@ -698,7 +698,8 @@ fn a_share_chart_draws_each_bar_against_the_target_and_names_itself() {
 }
 
 #[wasm_bindgen_test]
-fn a_mandate_always_covers_consulting_and_applying_is_offered_by_default() {
+fn a_mandate_always_covers_consulting_and_every_other_act_is_opt_in() {
+    // Issue 12.14: applying for someone is a choice they make, never a box left ticked.
     use clef::components::{ChoixMandat, SaisieMandat};
     use clef_domain::mandat::Acte;
     let saisie = SaisieMandat::new();
@@ -706,9 +707,16 @@ fn a_mandate_always_covers_consulting_and_applying_is_offered_by_default() {
     let vue = monter(move || view! { <ChoixMandat saisie erreurs /> });
     let consulter: web_sys::HtmlInputElement = trouver(&vue, "#acte-consulter").unchecked_into();
     assert!(consulter.checked() && consulter.disabled());
-    assert_eq!(saisie.actes(), [Acte::Consulter, Acte::Candidater]);
-    assert_eq!(saisie.duree_mois(), 3);
+    let candidater: web_sys::HtmlInputElement = trouver(&vue, "#acte-candidater").unchecked_into();
     let foyer: web_sys::HtmlInputElement = trouver(&vue, "#acte-remplir-foyer").unchecked_into();
+    assert!(
+        !candidater.checked() && !foyer.checked(),
+        "nothing but consulting is pre-ticked"
+    );
+    assert_eq!(saisie.actes(), [Acte::Consulter]);
+    assert_eq!(saisie.duree_mois(), 3);
+    candidater.click();
+    assert_eq!(saisie.actes(), [Acte::Consulter, Acte::Candidater]);
     foyer.click();
     assert_eq!(
         saisie.actes(),

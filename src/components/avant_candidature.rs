@@ -115,14 +115,18 @@ fn Situation(
     etat: EtatOffre,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let tiers = crate::session::Session::utiliser().pour_un_tiers();
     let position = a.position.map(|p| {
         let texte = texte_position(i18n, p);
         tu_string!(i18n, avant.position, texte).to_string()
     });
     let action = match (a.candidature, a.empechement) {
         (Some(id), _) => view! {
-            <p class="succes">{tu_string!(i18n, avant.deja_candidat)} " "
-                <a href=format!("/mes-candidatures/{id}")>{tu_string!(i18n, avant.voir_candidature)}</a>
+            <p class="succes">
+                {if tiers { tu_string!(i18n, tiers.deja_candidat) } else { tu_string!(i18n, avant.deja_candidat) }} " "
+                <a href=format!("/mes-candidatures/{id}")>
+                    {if tiers { tu_string!(i18n, tiers.voir_candidature) } else { tu_string!(i18n, avant.voir_candidature) }}
+                </a>
             </p>
         }
         .into_any(),
@@ -138,7 +142,7 @@ fn Situation(
     };
     view! {
         <section class="bloc ma-situation" aria-labelledby="h-situation">
-            <h2 id="h-situation">{tu_string!(i18n, avant.titre)}</h2>
+            <h2 id="h-situation">{if tiers { tu_string!(i18n, tiers.avant_titre) } else { tu_string!(i18n, avant.titre) }}</h2>
             <DetailVerdict verdict=a.verdict />
             {position.map(|p| view! { <p class="position">{p}</p> })}
             {(etat == EtatOffre::Ouverte).then(|| view! { <p class="aide">{tu_string!(i18n, avant.position_aide)}</p> })}
@@ -154,6 +158,7 @@ fn Situation(
 #[component]
 fn BoutonCandidater(offre_id: i64) -> impl IntoView {
     let i18n = use_i18n();
+    let tiers = crate::session::Session::utiliser().pour_un_tiers();
     let en_cours = RwSignal::new(false);
     let erreur = RwSignal::new(None::<String>);
     let naviguer = use_navigate();
@@ -173,7 +178,12 @@ fn BoutonCandidater(offre_id: i64) -> impl IntoView {
                 Ok(c) => {
                     let chemin = format!("/mes-candidatures/{}", c.id);
                     if let Some(annonce) = Annonce::utiliser() {
-                        annonce.dire(&chemin, tu_string!(i18n, avant.deposee).to_string());
+                        let texte = if tiers {
+                            tu_string!(i18n, tiers.deposee)
+                        } else {
+                            tu_string!(i18n, avant.deposee)
+                        };
+                        annonce.dire(&chemin, texte.to_string());
                     }
                     naviguer(&chemin, Default::default())
                 }
@@ -185,9 +195,9 @@ fn BoutonCandidater(offre_id: i64) -> impl IntoView {
         <Confirmation
             id="confirmer-candidature"
             libelle=tu_string!(i18n, offre.candidater).to_string()
-            titre=tu_string!(i18n, avant.confirmer_titre).to_string()
-            texte=tu_string!(i18n, avant.confirmer_texte).to_string()
-            confirmer=tu_string!(i18n, avant.confirmer).to_string()
+            titre=if tiers { tu_string!(i18n, tiers.confirmer_titre) } else { tu_string!(i18n, avant.confirmer_titre) }.to_string()
+            texte=if tiers { tu_string!(i18n, tiers.confirmer_texte) } else { tu_string!(i18n, avant.confirmer_texte) }.to_string()
+            confirmer=if tiers { tu_string!(i18n, tiers.confirmer) } else { tu_string!(i18n, avant.confirmer) }.to_string()
             en_cours=en_cours.into()
             on_confirmer=envoyer
         />

@@ -21,7 +21,7 @@ impl SaisieMandat {
     pub fn new() -> SaisieMandat {
         SaisieMandat {
             remplir_foyer: RwSignal::new(false),
-            candidater: RwSignal::new(true),
+            candidater: RwSignal::new(false),
             duree: RwSignal::new("3".into()),
         }
     }

@@ -85,7 +85,7 @@ pub fn DetailScore(
     view! {
         <div class="tableau-defilant">
             <table class="score">
-                <caption>{tu_string!(i18n, score.legende)}</caption>
+                <caption>{if crate::session::Session::utiliser().pour_un_tiers() { tu_string!(i18n, tiers.score_legende) } else { tu_string!(i18n, score.legende) }}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tu_string!(i18n, score.critere)}</th>

@@ -103,7 +103,8 @@ pub fn Entete() -> impl IntoView {
             </li>
         }
     };
-    let espace = move || match session.etat.get() {
+    let espace = move || {
+        match session.etat.get() {
         EtatSession::Connecte(_) => view! {
             {session.demandeur().then(|| view! {
                 <li><A href="/mes-candidatures">{tu_string!(i18n, nav.candidatures)}</A></li>
@@ -127,8 +128,8 @@ pub fn Entete() -> impl IntoView {
             })}
             {session.conseiller().then(|| view! {
                 {session.accompagnement().is_some().then(|| view! {
-                    <li><A href="/mes-candidatures">{tu_string!(i18n, nav.candidatures)}</A></li>
-                    <li><A href="/mon-dossier">{tu_string!(i18n, nav.dossier)}</A></li>
+                    <li><A href="/mes-candidatures">{tu_string!(i18n, tiers.nav_candidatures)}</A></li>
+                    <li><A href="/mon-dossier">{tu_string!(i18n, tiers.nav_dossier)}</A></li>
                 })}
                 <li><A href="/conseiller">{tu_string!(i18n, nav.espace_conseiller)}</A></li>
             })}
@@ -144,6 +145,7 @@ pub fn Entete() -> impl IntoView {
         _ => {
             view! { <li><A href="/connexion">{tu_string!(i18n, nav.connexion)}</A></li> }.into_any()
         }
+    }
     };
     view! {
         <header class="entete">

@@ -15,6 +15,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::pages::candidatures::{texte_chance, texte_etat};
+use crate::session::Session;
 use clef_domain::api::{
     CandidatureDetail, CandidatureResume, Dossier, Etape, NomEtape, OffreDetail,
 };
@@ -32,7 +33,11 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn PageCandidature() -> impl IntoView {
     let i18n = use_i18n();
-    titre_document(tu_string!(i18n, mes.detail_titre));
+    titre_document(if Session::utiliser().pour_un_tiers() {
+        tu_string!(i18n, tiers.detail_titre)
+    } else {
+        tu_string!(i18n, mes.detail_titre)
+    });
     view! {
         <div class="page">
             <p class="retour"><a href="/mes-candidatures"><span aria-hidden="true">"← "</span>{tu_string!(i18n, mes.retour)}</a></p>
@@ -74,6 +79,7 @@ fn ChargerCandidature() -> impl IntoView {
 #[component]
 fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let tiers = Session::utiliser().pour_un_tiers();
     let r = d.resume.clone();
     titre_document(&r.offre.titre);
     let cloturee = r.offre.etat == clef_domain::offre::EtatOffre::Cloturee;
@@ -102,7 +108,7 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
             let chance = r.chance().map(|c| texte_chance(i18n, c));
             view! {
                 <section class="bloc" aria-labelledby="h-rang">
-                    <h2 id="h-rang">{tu_string!(i18n, mes.rang_titre)}</h2>
+                    <h2 id="h-rang">{if tiers { tu_string!(i18n, tiers.rang_titre) } else { tu_string!(i18n, mes.rang_titre) }}</h2>
                     <p class="position position--grande"><strong>{rang}</strong></p>
                     {chance.map(|c| view! { <p>{c}</p> })}
                     {points.filter(|_| en_jeu).map(|n| {
@@ -121,7 +127,7 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
             <Chronologie etapes />
         </section>
         <section class="bloc" aria-labelledby="h-score">
-            <h2 id="h-score">{tu_string!(i18n, mes.score_titre)}</h2>
+            <h2 id="h-score">{if tiers { tu_string!(i18n, tiers.score_titre) } else { tu_string!(i18n, mes.score_titre) }}</h2>
             <Transition fallback=|| ()>
                 {
                     move || {
@@ -141,7 +147,7 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
             </section>
         })}
         <section class="bloc" aria-labelledby="h-verdict">
-            <h2 id="h-verdict">{tu_string!(i18n, mes.eligibilite_titre)}</h2>
+            <h2 id="h-verdict">{if tiers { tu_string!(i18n, tiers.eligibilite_titre) } else { tu_string!(i18n, mes.eligibilite_titre) }}</h2>
             <DetailVerdict verdict />
         </section>
         {r.etat.rang_en_jeu().then(|| view! { <Simulateur d=d.clone() /> })}

@@ -42,10 +42,18 @@ pub fn texte_chance(i18n: I18nContext<Locale>, chance: Chance) -> String {
 #[component]
 pub fn PageCandidatures() -> impl IntoView {
     let i18n = use_i18n();
-    titre_document(tu_string!(i18n, mes.titre));
+    let session = crate::session::Session::utiliser();
+    let titre = move || {
+        if session.pour_un_tiers() {
+            tu_string!(i18n, tiers.mes_titre)
+        } else {
+            tu_string!(i18n, mes.titre)
+        }
+    };
+    titre_document(titre());
     view! {
         <div class="page">
-            <h1>{tu_string!(i18n, mes.titre)}</h1>
+            <h1>{titre}</h1>
             <ReserveAuDossier>
                 <ListeCandidatures />
                 <p><a href="/recapitulatif">{tu_string!(i18n, nav.recapitulatif)}</a></p>

@@ -13,10 +13,18 @@ use leptos::prelude::*;
 #[component]
 pub fn PageMonScore() -> impl IntoView {
     let i18n = use_i18n();
-    titre_document(tu_string!(i18n, mon_score.titre));
+    let session = crate::session::Session::utiliser();
+    let titre = move || {
+        if session.pour_un_tiers() {
+            tu_string!(i18n, tiers.mon_score_titre)
+        } else {
+            tu_string!(i18n, mon_score.titre)
+        }
+    };
+    titre_document(titre());
     view! {
         <div class="page page--texte">
-            <h1>{tu_string!(i18n, mon_score.titre)}</h1>
+            <h1>{titre}</h1>
             <ReserveAuDossier>
                 <Charger />
             </ReserveAuDossier>

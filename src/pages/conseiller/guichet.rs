@@ -2,7 +2,9 @@
 //! mandate with the applicant present; then the ways into their file.
 
 use crate::api::{self, Methode};
-use crate::components::{ChampTexte, ChoixMandat, SaisieMandat, message_echec, message_erreur};
+use crate::components::{
+    ChampTexte, Chargement, ChoixMandat, EtatErreur, SaisieMandat, message_echec, message_erreur,
+};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -26,8 +28,76 @@ pub fn Guichet(structure: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p>{tu_string!(i18n, conseiller.vous_etes, structure)}</p>
+        <DossiersSousMandat />
         <OuvrirDossier />
         <MandatAuGuichetFormulaire />
+    }
+}
+
+/// The structure's files under a live mandate: one tap opens one.
+#[component]
+fn DossiersSousMandat() -> impl IntoView {
+    let i18n = use_i18n();
+    let balise = use_balise();
+    let session = Session::utiliser();
+    let liste = LocalResource::new(|| api::obtenir::<Vec<Accompagnement>>("/conseiller/dossiers"));
+    let en_cours = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let ouvrir_dossier = move |numero_unique: String| {
+        if en_cours.get_untracked() {
+            return;
+        }
+        en_cours.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let r = api::envoyer::<_, Accompagnement>(
+                Methode::Post,
+                "/conseiller/accompagnement",
+                &DebutAccompagnement { numero_unique },
+            )
+            .await;
+            en_cours.set(false);
+            match r {
+                Ok(a) => ouvrir(session, a),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="titre-dossiers">
+            <h2 id="titre-dossiers">{tu_string!(i18n, conseiller.dossiers_titre)}</h2>
+            {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
+            <Transition fallback=Chargement>
+                {move || Suspend::new(async move {
+                    match liste.await {
+                        Ok(liste) if liste.is_empty() => view! {
+                            <p class="etat etat--vide">{tu_string!(i18n, conseiller.aucun_dossier)}</p>
+                        }.into_any(),
+                        Ok(liste) => view! {
+                            <p class="aide">{tu_string!(i18n, conseiller.dossiers_aide)}</p>
+                            <ul class="dossiers-sous-mandat">
+                                {liste.into_iter().map(|a| {
+                                    let fin = format::date_longue(balise, a.fin);
+                                    let actes = a.actes.iter().map(|&acte| libelles::acte(i18n, acte)).collect::<Vec<_>>().join(", ");
+                                    let numero = a.numero_unique.clone();
+                                    view! {
+                                        <li class="carte-candidature">
+                                            <button type="button" class="bouton bouton--secondaire"
+                                                aria-disabled=move || en_cours.get().then_some("true")
+                                                on:click=move |_| ouvrir_dossier(numero.clone())>
+                                                {tu_string!(i18n, conseiller.ouvrir_numero, numero = a.numero_unique.clone())}
+                                            </button>
+                                            <p class="aide">{tu_string!(i18n, conseiller.jusquau, fin, actes)}</p>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }
 
@@ -145,10 +215,9 @@ fn MandatAuGuichetFormulaire() -> impl IntoView {
             en_cours.set(false);
             match r {
                 Ok(a) => ouvrir(session, a),
-                Err(e) => {
-                    erreurs.set(e.champs());
-                    message.set(Some(message_echec(i18n, e)));
-                }
+                // A field's error goes next to it, and only there.
+                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
+                Err(e) => message.set(Some(message_echec(i18n, e))),
             }
         });
     };
@@ -174,7 +243,12 @@ fn MandatAuGuichetFormulaire() -> impl IntoView {
                             <button type="submit" class="bouton bouton--principal" aria-disabled=move || en_cours.get().then_some("true")>
                                 {tu_string!(i18n, conseiller.confirmer_mandat)}
                             </button>
-                            <button type="button" class="bouton bouton--secondaire" on:click=move |_| demande.set(false)>
+                            <button type="button" class="bouton bouton--secondaire" on:click=move |_| {
+                                message.set(None);
+                                erreurs.set(Vec::new());
+                                code.set(String::new());
+                                demande.set(false);
+                            }>
                                 {tu_string!(i18n, conseiller.recommencer)}
                             </button>
                         </p>

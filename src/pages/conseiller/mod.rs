@@ -26,10 +26,18 @@ pub fn PageConseiller() -> impl IntoView {
         "accompagnement" => Some(tu_string!(i18n, conseiller.fin_accompagnement)),
         _ => None,
     };
+    let annonce = RwSignal::new(annonce);
+    Effect::new(move |_| {
+        if session.accompagnement().is_some() {
+            annonce.set(None);
+        }
+    });
     view! {
         <div class="page page--formulaire">
             <h1>{tu_string!(i18n, conseiller.titre)}</h1>
-            {annonce.map(|a| view! { <p class="succes" role="status">{a}</p> })}
+            // Said once, after the help ended: gone as soon as a file is open again, never
+            // beside what comes next.
+            {move || annonce.get().map(|a| view! { <p class="succes" role="status">{a}</p> })}
             {move || match session.etat.get() {
                 EtatSession::Inconnue => view! { <Chargement /> }.into_any(),
                 EtatSession::Anonyme => view! { <connexion::ConnexionConseiller /> }.into_any(),

@@ -6,6 +6,7 @@ use crate::components::{ChampTexte, message_erreur};
 use crate::i18n::*;
 use crate::libelles;
 use crate::saisie::id_de;
+use crate::session::Session;
 use clef_domain::demande::{Lien, Situation};
 use clef_domain::offre::Code;
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ pub fn EtapeMenage(champs: Champs) -> impl IntoView {
     let nombre = Memo::new(move |_| champs.membres.with(Vec::len));
     let general = message_erreur(champs.erreurs, "membres".into(), false);
     view! {
-        <p>{tu_string!(i18n, dossier.menage_intro)}</p>
+        <p>{move || if Session::utiliser().pour_un_tiers() { tu_string!(i18n, tiers.menage_intro) } else { tu_string!(i18n, dossier.menage_intro) }}</p>
         <div id="membres" tabindex="-1">
             {move || general.get().map(|m| view! { <p class="champ__erreur">{m}</p> })}
             {move || (0..nombre.get()).map(|i| view! { <LigneMembre champs i /> }).collect_view()}
@@ -59,7 +60,11 @@ fn LigneMembre(champs: Champs, i: usize) -> impl IntoView {
     let premier = i == 0;
     let numero = i + 1;
     let titre = if premier {
-        tu_string!(i18n, dossier.personne_vous).to_string()
+        if Session::utiliser().pour_un_tiers() {
+            tu_string!(i18n, tiers.personne_vous).to_string()
+        } else {
+            tu_string!(i18n, dossier.personne_vous).to_string()
+        }
     } else {
         tu_string!(i18n, dossier.personne_n, numero).to_string()
     };
@@ -77,7 +82,7 @@ fn LigneMembre(champs: Champs, i: usize) -> impl IntoView {
                 let id_lien = id_lien.clone();
                 view! {
                     <div class="champ" class:champ--erreur=move || erreur_lien.get().is_some()>
-                        <label for=id_lien.clone()>{tu_string!(i18n, dossier.lien)}</label>
+                        <label for=id_lien.clone()>{move || if Session::utiliser().pour_un_tiers() { tu_string!(i18n, tiers.lien) } else { tu_string!(i18n, dossier.lien) }}</label>
                         <select id=id_lien on:change=move |ev| {
                             let lien = match event_target_value(&ev).as_str() {
                                 "conjoint" => Lien::Conjoint,
@@ -294,11 +299,11 @@ pub fn EtapeVerification(champs: Champs, aller: Callback<Etape>) -> impl IntoVie
     view! {
         <p>{tu_string!(i18n, dossier.verification_intro)}</p>
         <dl class="recapitulatif">
-            <div><dt>{tu_string!(i18n, dossier.etape_menage)}</dt><dd>{personnes} " " {modifier(Etape::Menage)}</dd></div>
+            <div><dt>{super::titre_etape(i18n, Etape::Menage)}</dt><dd>{personnes} " " {modifier(Etape::Menage)}</dd></div>
             <div><dt>{tu_string!(i18n, dossier.date_depot)}</dt><dd>{ou_vide(&f.date_depot)} " " {modifier(Etape::Ressources)}</dd></div>
             <div><dt>{tu_string!(i18n, dossier.revenus)}</dt><dd>{ou_vide(&f.rfr_n2)} " € / " {ou_vide(&f.rfr_n1)} " " {modifier(Etape::Ressources)}</dd></div>
-            <div><dt>{tu_string!(i18n, dossier.etape_logement)}</dt><dd>{ou_vide(&f.loyer)} " € ; " {ou_vide(&f.surface)} " m² " {modifier(Etape::Logement)}</dd></div>
-            <div><dt>{tu_string!(i18n, dossier.etape_situations)}</dt><dd>{situations} " " {modifier(Etape::Situations)}</dd></div>
+            <div><dt>{super::titre_etape(i18n, Etape::Logement)}</dt><dd>{ou_vide(&f.loyer)} " € ; " {ou_vide(&f.surface)} " m² " {modifier(Etape::Logement)}</dd></div>
+            <div><dt>{super::titre_etape(i18n, Etape::Situations)}</dt><dd>{situations} " " {modifier(Etape::Situations)}</dd></div>
         </dl>
     }
 }

@@ -11,6 +11,7 @@ use crate::components::{
     titre_document,
 };
 use crate::i18n::*;
+use crate::session::Session;
 use clef_domain::ErreurChamp;
 use clef_domain::api::Dossier;
 use clef_domain::demande::Situation;
@@ -65,10 +66,19 @@ impl Champs {
 #[component]
 pub fn PageDossier() -> impl IntoView {
     let i18n = use_i18n();
-    titre_document(tu_string!(i18n, dossier.titre));
+    let session = Session::utiliser();
+    // The session may still be loading: the title follows it.
+    let titre = move || {
+        if session.pour_un_tiers() {
+            tu_string!(i18n, tiers.dossier_titre)
+        } else {
+            tu_string!(i18n, dossier.titre)
+        }
+    };
+    titre_document(titre());
     view! {
         <div class="page page--formulaire">
-            <h1>{tu_string!(i18n, dossier.titre)}</h1>
+            <h1>{titre}</h1>
             <ReserveAuDossier>
                 <ChargerDossier />
             </ReserveAuDossier>
@@ -177,17 +187,11 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
         });
     };
 
-    let titre_etape = move |e: Etape| match e {
-        Etape::Menage => tu_string!(i18n, dossier.etape_menage),
-        Etape::Ressources => tu_string!(i18n, dossier.etape_ressources),
-        Etape::Logement => tu_string!(i18n, dossier.etape_logement),
-        Etape::Situations => tu_string!(i18n, dossier.etape_situations),
-        Etape::Verification => tu_string!(i18n, dossier.etape_verification),
-    };
+    let titre_etape = move |e: Etape| titre_etape(i18n, e);
 
     view! {
         {(!dossier.complet).then(|| view! { <p class="encart">{tu_string!(i18n, dossier.intro_nouveau)}</p> })}
-        <p class="aide">{tu_string!(i18n, dossier.numero)} " " <strong>{dossier.saisie.numero_unique.clone()}</strong></p>
+        <p class="aide">{move || if Session::utiliser().pour_un_tiers() { tu_string!(i18n, tiers.numero) } else { tu_string!(i18n, dossier.numero) }} " " <strong>{dossier.saisie.numero_unique.clone()}</strong></p>
         <ol class="progression" aria-label=tu_string!(i18n, dossier.etapes)>
             {Etape::TOUTES.into_iter().map(|e| {
                 view! {
@@ -252,5 +256,21 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
                 }
             </div>
         </section>
+    }
+}
+
+/// A step's name, in the applicant's words or, when an advisor acts for them, the advisor's.
+pub fn titre_etape(i18n: leptos_i18n::I18nContext<Locale>, e: Etape) -> &'static str {
+    let tiers = Session::utiliser().pour_un_tiers();
+    match (e, tiers) {
+        (Etape::Menage, false) => tu_string!(i18n, dossier.etape_menage),
+        (Etape::Menage, true) => tu_string!(i18n, tiers.etape_menage),
+        (Etape::Ressources, false) => tu_string!(i18n, dossier.etape_ressources),
+        (Etape::Ressources, true) => tu_string!(i18n, tiers.etape_ressources),
+        (Etape::Logement, false) => tu_string!(i18n, dossier.etape_logement),
+        (Etape::Logement, true) => tu_string!(i18n, tiers.etape_logement),
+        (Etape::Situations, false) => tu_string!(i18n, dossier.etape_situations),
+        (Etape::Situations, true) => tu_string!(i18n, tiers.etape_situations),
+        (Etape::Verification, _) => tu_string!(i18n, dossier.etape_verification),
     }
 }

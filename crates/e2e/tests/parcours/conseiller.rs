@@ -29,6 +29,17 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
             .expect("structure");
     banc.choisir("#structure-id", &structure.to_string()).await;
     banc.choisir("#duree-mois", "6").await;
+    // Applying for them is their choice: offered, never pre-ticked.
+    assert_eq!(
+        banc.js("return document.querySelector('#acte-candidater').checked")
+            .await,
+        false
+    );
+    banc.element("#acte-candidater")
+        .await
+        .click()
+        .await
+        .expect("case");
     banc.cliquer_bouton("Donner le mandat").await;
     banc.attendre_texte(".carte--mandat", "En cours").await;
     assert!(
@@ -68,8 +79,22 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
         .await;
     banc.sans_defilement_horizontal("l'espace conseiller").await;
 
-    banc.saisir("#numero-unique", demo::NUMERO_DEMO).await;
-    banc.cliquer_bouton("Ouvrir le dossier").await;
+    // A counter request with a wrong code, then started again: the old error goes with it.
+    banc.saisir("#numero-mandat", demo::NUMERO_DEMO).await;
+    banc.cliquer_bouton("Demander le mandat").await;
+    banc.saisir("#code-mandat", "000000").await;
+    banc.cliquer_bouton("Confirmer le mandat").await;
+    banc.element("#titre-guichet ~ form .champ--erreur").await;
+    banc.cliquer_bouton("Recommencer").await;
+    banc.attendre_absence("#titre-guichet ~ form .champ--erreur")
+        .await;
+    banc.attendre_absence("#titre-guichet ~ .alerte").await;
+
+    // The file is in the list of the structure's mandates: one tap, no 18 characters.
+    banc.attendre_texte("#titre-dossiers ~ ul", demo::NUMERO_DEMO)
+        .await;
+    banc.cliquer_bouton(&format!("Ouvrir le dossier n° {}", demo::NUMERO_DEMO))
+        .await;
     banc.attendre_texte(
         ".accompagnement",
         &format!("Vous agissez pour le demandeur n° {}", demo::NUMERO_DEMO),
@@ -82,16 +107,33 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
         .await;
     banc.attendre_texte(".ma-situation .verdict", "éligible")
         .await;
+    // The screens speak of the applicant, not of "you".
+    banc.attendre_texte("#h-situation", "La situation du demandeur pour ce logement")
+        .await;
     banc.cliquer_bouton("Candidater à ce logement").await;
-    banc.cliquer_bouton("Confirmer ma candidature").await;
+    banc.attendre_texte(
+        "#confirmer-candidature",
+        "Confirmer la candidature du demandeur",
+    )
+    .await;
+    banc.cliquer_bouton("Confirmer la candidature").await;
     banc.attendre_url("la candidature après le dépôt", |u| {
         u.contains("/mes-candidatures/")
     })
     .await;
     banc.attendre_texte(".accompagnement", "Vous agissez pour")
         .await;
+    banc.attendre_texte("#h-rang", "Son rang").await;
     banc.sans_defilement_horizontal("la candidature, sous mandat")
         .await;
+    banc.ouvrir("/mon-dossier").await;
+    banc.attendre_texte("main h1", "Dossier du demandeur").await;
+    banc.attendre_texte("#titre-etape", "Son ménage").await;
+    let entete = banc.js("return document.querySelector('header').textContent").await;
+    assert!(
+        entete.as_str().is_some_and(|t| t.contains("Dossier du demandeur")),
+        "{entete}"
+    );
 
     // The printable summary: the score line by line, and the new application with its
     // eligibility and rank.
@@ -121,6 +163,15 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     banc.attendre_texte(".succes", "Accompagnement terminé")
         .await;
     banc.attendre_absence(".accompagnement").await;
+    // A new help: the old notice does not stay beside it.
+    banc.cliquer_bouton(&format!("Ouvrir le dossier n° {}", demo::NUMERO_DEMO))
+        .await;
+    banc.attendre_texte(".accompagnement", "Vous agissez pour")
+        .await;
+    assert!(!banc.texte("main").await.contains("Accompagnement terminé"));
+    banc.cliquer_bouton("Terminer l'accompagnement").await;
+    banc.attendre_texte(".succes", "Accompagnement terminé")
+        .await;
     banc.se_deconnecter().await;
     banc.element("#code").await;
 
@@ -138,7 +189,7 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     banc.ouvrir("/mes-mandats").await;
     banc.cliquer_bouton("Révoquer le mandat").await;
     banc.cliquer_bouton("Révoquer le mandat").await;
-    banc.attendre_texte(".carte--mandat", "Révoqué").await;
+    banc.attendre_texte("main", "Révoqué").await;
     let revoques: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM mandats WHERE structure_id = ? AND revoque_a IS NOT NULL",
     )

@@ -100,6 +100,38 @@ pub async fn commencer(
     Ok(Json(ouvrir(&etat, &conseiller, &mandat).await?))
 }
 
+/// The files the advisor's structure holds a live mandate for, one per applicant (the
+/// latest mandate), so that opening one is a tap rather than 18 characters typed.
+#[utoipa::path(
+    get,
+    path = "/conseiller/dossiers",
+    tag = "conseiller",
+    responses(
+        (status = 200, description = "Les dossiers sous mandat en cours, le plus récent d'abord",
+         body = Vec<Accompagnement>),
+        (status = 403, description = "Pas un conseiller", body = Probleme, content_type = "application/problem+json"),
+    )
+)]
+pub async fn dossiers(
+    State(etat): State<Etat>,
+    conseiller: Conseiller,
+) -> Result<Json<Vec<Accompagnement>>, ErreurApi> {
+    let maintenant = etat.horloge.instant();
+    let aujourdhui = etat.horloge.aujourdhui();
+    let mut vus = std::collections::BTreeSet::new();
+    let mut dossiers = Vec::new();
+    for ligne in
+        mandats::en_cours_de_la_structure(&etat.base, conseiller.structure_id, aujourdhui).await?
+    {
+        if ligne.statut(maintenant, aujourdhui)? == StatutMandat::Actif
+            && vus.insert(ligne.demandeur_id)
+        {
+            dossiers.push(ligne.accompagnement()?);
+        }
+    }
+    Ok(Json(dossiers))
+}
+
 /// End the help: the session no longer acts for anyone.
 #[utoipa::path(
     delete,

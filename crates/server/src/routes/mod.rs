@@ -96,6 +96,7 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(mandats::revoquer))
                 .routes(routes!(mandats::journal))
                 .routes(routes!(conseiller::commencer, conseiller::terminer))
+                .routes(routes!(conseiller::dossiers))
                 .routes(routes!(conseiller::demander))
                 .routes(routes!(conseiller::confirmer))
                 .routes(routes!(territoire::parametres))

@@ -140,6 +140,23 @@ pub async fn de_la_structure(
     .await?)
 }
 
+/// The structure's mandates that may still be live on `aujourdhui` (not revoked, not past
+/// their last day), newest first; [`LigneMandat::statut`] says which are.
+pub async fn en_cours_de_la_structure(
+    base: &SqlitePool,
+    structure_id: i64,
+    aujourdhui: Jour,
+) -> Result<Vec<LigneMandat>, ErreurApi> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLONNES} FROM {JOINTURES}
+         WHERE m.structure_id = ? AND m.revoque_a IS NULL AND m.fin >= ? ORDER BY m.id DESC"
+    ))
+    .bind(structure_id)
+    .bind(aujourdhui.to_string())
+    .fetch_all(base)
+    .await?)
+}
+
 /// What a new mandate is made of.
 pub struct NouveauMandat<'a> {
     pub demandeur_id: i64,

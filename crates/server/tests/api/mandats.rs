@@ -208,6 +208,81 @@ async fn revocation_takes_effect_on_the_advisors_next_request() {
     );
 }
 
+async fn dossiers(conseiller: &Client<'_>) -> Vec<String> {
+    let r = conseiller.get("/api/v1/conseiller/dossiers").await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    r.json::<Vec<Accompagnement>>()
+        .into_iter()
+        .map(|a| a.numero_unique)
+        .collect()
+}
+
+/// Issue 12.14: the advisor picks a file from the structure's live mandates instead of
+/// typing its 18 characters; nothing else is listed.
+#[tokio::test]
+async fn an_advisor_lists_exactly_the_files_with_a_live_mandate_of_their_structure() {
+    let app = TestApp::demo().await;
+    let vivant = app.inscrire_avec_dossier(1, dossier_simple()).await;
+    donner(&vivant, json!(["consulter", "candidater"]), 6).await;
+    let revoque = app.inscrire_avec_dossier(2, dossier_simple()).await;
+    let mandat = donner(&revoque, json!(["consulter"]), 6).await;
+    let r = revoque
+        .post(
+            &format!("/api/v1/moi/mandats/{}/revocation", mandat.id),
+            json!({}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let bethune = conseiller(&app, BETHUNE).await;
+    // A counter request not yet confirmed by its code.
+    app.inscrire_avec_dossier(3, dossier_simple()).await;
+    let r = bethune
+        .post(
+            "/api/v1/conseiller/mandats",
+            json!({"numero_unique": numero(3), "actes": ["consulter"], "duree_mois": 3}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED);
+
+    let liste = dossiers(&bethune).await;
+    assert_eq!(
+        liste.iter().filter(|n| **n == numero(1)).count(),
+        1,
+        "{liste:?}"
+    );
+    assert!(!liste.contains(&numero(2)), "révoqué : {liste:?}");
+    assert!(
+        !liste.contains(&numero(3)),
+        "pas encore confirmé : {liste:?}"
+    );
+    // Each listed file opens.
+    for n in &liste {
+        let r = bethune
+            .post(
+                "/api/v1/conseiller/accompagnement",
+                json!({"numero_unique": n}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{n}");
+    }
+    // Another structure sees none of them; an applicant may not ask.
+    let bruay = conseiller(&app, BRUAY).await;
+    assert!(!dossiers(&bruay).await.contains(&numero(1)));
+    assert_eq!(
+        vivant.get("/api/v1/conseiller/dossiers").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // Past the last day of the longest mandate, the file leaves the list.
+    app.horloge.avancer_jours(200);
+    let bethune = conseiller(&app, BETHUNE).await;
+    assert!(!dossiers(&bethune).await.contains(&numero(1)));
+}
+
 #[tokio::test]
 async fn a_mandate_ends_after_its_last_day() {
     let app = TestApp::demo().await;
