@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn what_cannot_be_read_is_an_error_on_its_field_and_the_rest_is_kept() {
         let saisie = SaisieOffre::depuis(&projet());
-        saisie.loyer.set("390 euros".into());
+        saisie.loyer.set("trois cents".into());
         saisie.etage.set("deuxième".into());
         saisie.ouverture.set("22/11/2026".into());
         saisie.pieces.set(String::new());
@@ -183,5 +183,8 @@ mod tests {
         assert_eq!(lu.loyer, None);
         assert_eq!(lu.pieces, None, "an empty field is missing, not an error");
         assert_eq!(lu.titre, "T3 lumineux");
+        // A unit typed after the number is read, not refused (issue 12.8).
+        saisie.loyer.set("390 euros".into());
+        assert_eq!(saisie.projet().0.loyer, Some(Euros::from_euros(390)));
     }
 }

@@ -129,9 +129,13 @@ async fn an_advisor_applies_under_a_mandate_and_the_applicant_reads_it_and_revok
     banc.ouvrir("/mon-dossier").await;
     banc.attendre_texte("main h1", "Dossier du demandeur").await;
     banc.attendre_texte("#titre-etape", "Son ménage").await;
-    let entete = banc.js("return document.querySelector('header').textContent").await;
+    let entete = banc
+        .js("return document.querySelector('header').textContent")
+        .await;
     assert!(
-        entete.as_str().is_some_and(|t| t.contains("Dossier du demandeur")),
+        entete
+            .as_str()
+            .is_some_and(|t| t.contains("Dossier du demandeur")),
         "{entete}"
     );
 
