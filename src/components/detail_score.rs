@@ -1,3 +1,4 @@
+use super::Defilant;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -81,11 +82,20 @@ pub fn DetailScore(
     let i18n = use_i18n();
     let balise = use_balise();
     let total = score.total();
-    let ecartees = score.ecartees().to_vec();
+    let ecartees: Vec<String> = score
+        .ecartees()
+        .iter()
+        .map(|l| libelle(i18n, balise, grille.as_ref(), l))
+        .collect();
+    let legende = if crate::session::Session::utiliser().pour_un_tiers() {
+        tu_string!(i18n, tiers.score_legende)
+    } else {
+        tu_string!(i18n, score.legende)
+    };
     view! {
-        <div class="tableau-defilant">
+        <Defilant libelle=legende>
             <table class="score">
-                <caption>{if crate::session::Session::utiliser().pour_un_tiers() { tu_string!(i18n, tiers.score_legende) } else { tu_string!(i18n, score.legende) }}</caption>
+                <caption>{legende}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tu_string!(i18n, score.critere)}</th>
@@ -114,11 +124,11 @@ pub fn DetailScore(
                     </tr>
                 </tfoot>
             </table>
-        </div>
+        </Defilant>
         {(!ecartees.is_empty()).then(|| view! {
             <p class="aide">
                 {tu_string!(i18n, score.ecartees)} " "
-                {ecartees.iter().map(|l| libelle(i18n, balise, grille.as_ref(), l)).collect::<Vec<_>>().join(", ")}
+                {ecartees.join(", ")}
             </p>
         })}
     }

@@ -1,3 +1,4 @@
+use super::Defilant;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -44,7 +45,7 @@ pub fn TableGrille(grille: Grille) -> impl IntoView {
     let date = format::date_longue(balise, grille.en_vigueur_le);
     let legende = tu_string!(i18n, grille.legende, version, date).to_string();
     view! {
-        <div class="tableau-defilant">
+        <Defilant libelle=legende.clone()>
             <table class="grille">
                 <caption>{legende}</caption>
                 <thead>
@@ -72,6 +73,6 @@ pub fn TableGrille(grille: Grille) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </Defilant>
     }
 }

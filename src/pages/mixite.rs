@@ -4,6 +4,7 @@
 //! by quarter; each chart has its table.
 
 use crate::api;
+use crate::components::Defilant;
 use crate::components::{Barres, Chargement, EtatErreur, titre_document};
 use crate::format::pourcentage;
 use crate::i18n::*;
@@ -124,7 +125,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                 lignes=vec![(tu_string!(i18n, mixite.territoire).to_string(), part(&ensemble, Cible::Q1HorsQpv))]
                 objectif=objectifs.q1_hors_qpv
             />
-            <div class="tableau-defilant">
+            <Defilant libelle=tu_string!(i18n, mixite.tableau_ensemble)>
                 <table>
                     <caption>{tu_string!(i18n, mixite.tableau_ensemble)}</caption>
                     <thead><tr>
@@ -135,7 +136,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                     </tr></thead>
                     <tbody>{lignes}</tbody>
                 </table>
-            </div>
+            </Defilant>
         </section>
         <section aria-labelledby="titre-detail">
             <h2 id="titre-detail">{tu_string!(i18n, mixite.detail)}</h2>
@@ -175,7 +176,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                     view! {
                         <Barres id="graphique-detail-q1".into() titre=titre_q1 lignes=q1 objectif=objectifs.q1_hors_qpv />
                         <Barres id="graphique-detail-prio".into() titre=titre_prio lignes=prio objectif=objectifs.prioritaires_par_reservataire />
-                        <div class="tableau-defilant">
+                        <Defilant libelle=format!("{} {}", tu_string!(i18n, mixite.tableau_detail), libelle_axe(i18n, a))>
                             <table>
                                 <caption>{tu_string!(i18n, mixite.tableau_detail)} " " {libelle_axe(i18n, a)}</caption>
                                 <thead><tr>
@@ -188,7 +189,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                                 </tr></thead>
                                 <tbody>{lignes}</tbody>
                             </table>
-                        </div>
+                        </Defilant>
                     }
                 })
             }}
@@ -237,7 +238,7 @@ fn Sru() -> impl IntoView {
                                 }
                             }).collect_view();
                             view! {
-                                <div class="tableau-defilant">
+                                <Defilant libelle=tu_string!(i18n, mixite.sru_legende)>
                                     <table id="tableau-sru">
                                         <caption>{tu_string!(i18n, mixite.sru_legende)}</caption>
                                         <thead><tr>
@@ -250,7 +251,7 @@ fn Sru() -> impl IntoView {
                                         </tr></thead>
                                         <tbody>{rangs}</tbody>
                                     </table>
-                                </div>
+                                </Defilant>
                             }
                             .into_any()
                         }

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::Chargement;
+use crate::components::Defilant;
 use crate::components::{EtatErreur, ReserveAuDossier, empechement_de, pourquoi, titre_document};
 use crate::format;
 use crate::i18n::*;
@@ -70,7 +71,7 @@ fn TableMonScore(s: MonScore, g: Grille) -> impl IntoView {
     view! {
         <p>{intro}</p>
         <p class="position position--grande"><strong>{tu_string!(i18n, mon_score.total, total)}</strong></p>
-        <div class="tableau-defilant">
+        <Defilant libelle=tu_string!(i18n, mon_score.legende)>
             <table class="score">
                 <caption>{tu_string!(i18n, mon_score.legende)}</caption>
                 <thead><tr>
@@ -98,7 +99,7 @@ fn TableMonScore(s: MonScore, g: Grille) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </Defilant>
         <p><a href="/grille-de-cotation">{tu_string!(i18n, mon_score.voir_grille)}</a></p>
     }
 }

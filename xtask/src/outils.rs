@@ -1,6 +1,7 @@
 //! Installs the pinned tools the build and the tests need, skipping what is already there:
 //! the wasm target, Trunk, the wasm-bindgen CLI matching the crate, wasm-opt (npm
-//! `binaryen`), and for tests Chromium with its chromedriver (Debian packages).
+//! `binaryen`), and for tests Chromium with its chromedriver (Debian packages) and axe-core
+//! (npm), the accessibility engine the browser journeys run on every page.
 //!
 //! The versions of wasm-bindgen and wasm-opt are read from `Trunk.toml`, so there is one
 //! place to change them (a test checks that Cargo.lock agrees).
@@ -13,6 +14,8 @@ use std::path::PathBuf;
 pub const TRUNK: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The accessibility rules the journeys check every page against (npm `axe-core`).
+pub const AXE_CORE: &str = "4.10.3";
 
 /// Where npm packages go: inside the checkout, ignored by git.
 fn dossier_npm() -> PathBuf {
@@ -65,7 +68,39 @@ pub fn pour_construire() -> Result<()> {
 /// What the browser tests need, in addition.
 pub fn pour_tester() -> Result<()> {
     pour_construire()?;
-    chromium()
+    chromium()?;
+    axe_core()
+}
+
+/// The script the journeys inject into each page.
+pub fn axe_core_js() -> PathBuf {
+    dossier_npm()
+        .join("node_modules")
+        .join("axe-core")
+        .join("axe.min.js")
+}
+
+fn axe_core() -> Result<()> {
+    let paquet = dossier_npm()
+        .join("node_modules")
+        .join("axe-core")
+        .join("package.json");
+    let installee = std::fs::read_to_string(&paquet)
+        .is_ok_and(|t| t.contains(&format!("\"version\": \"{AXE_CORE}\"")));
+    if installee && axe_core_js().exists() {
+        return Ok(());
+    }
+    if sortie(cmd("npm").arg("--version")).is_none() {
+        bail!("npm is needed to install axe-core@{AXE_CORE}; install Node.js and npm");
+    }
+    eprintln!("    installing axe-core {AXE_CORE} (npm, into .tools/npm)");
+    std::fs::create_dir_all(dossier_npm())?;
+    lancer(
+        cmd("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(dossier_npm())
+            .arg(format!("axe-core@{AXE_CORE}")),
+    )
 }
 
 fn cible_wasm() -> Result<()> {

@@ -12,6 +12,7 @@ const WASM: &str = "wasm32-unknown-unknown";
 fn navigateur(c: &mut Command) -> &mut Command {
     c.env("CHROMEDRIVER", outils::CHROMEDRIVER)
         .env("CHROME", outils::CHROMIUM)
+        .env("AXE_CORE", outils::axe_core_js())
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
             "wasm-bindgen-test-runner",

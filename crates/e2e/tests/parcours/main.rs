@@ -2,6 +2,7 @@
 //! temporary database, the built app, and headless Chromium at a phone's viewport, driven
 //! through chromedriver. Run by `cargo xtask test`, which builds the app first.
 
+mod axe;
 mod bailleur;
 mod banc;
 mod candidature;
