@@ -126,9 +126,6 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             "demandeur_ou_conjoint_a_charge" => {
                 tu_string!(i18n, erreur_champ.demandeur_ou_conjoint_a_charge)
             }
-            "handicap_sans_membre_handicape" => {
-                tu_string!(i18n, erreur_champ.handicap_sans_membre_handicape)
-            }
             "date_future" => tu_string!(i18n, erreur_champ.date_future),
             "mot_de_passe_identifiant" => tu_string!(i18n, erreur_champ.mot_de_passe_identifiant),
             "charges_superieures_au_loyer" => {

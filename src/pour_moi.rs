@@ -5,14 +5,15 @@
 //! server receives criteria on listings, never the household.
 
 use crate::api::{self, ErreurChargement};
-use clef_domain::Euros;
 use clef_domain::api::{CandidatureResume, Dossier, OffreResume};
 use clef_domain::demande::Demande;
-use clef_domain::eligibilite::{Accessibles, Detail, accessibles, verifier};
+use clef_domain::eligibilite::{Accessibles, Detail, Statut, accessibles, verifier};
 use clef_domain::logement::Logement;
-use clef_domain::offre::Zone;
+use clef_domain::offre::{Financement, Zone};
+use clef_domain::plafonds;
 use clef_domain::recherche::Recherche;
 use clef_domain::territoire::ParametresTerritoire;
+use clef_domain::{Euros, Jour};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PourMoi {
@@ -20,6 +21,8 @@ pub struct PourMoi {
     demande: Option<Demande>,
     parametres: ParametresTerritoire,
     candidatures: Vec<CandidatureResume>,
+    /// The day verdicts are for (the ceilings of its year apply).
+    aujourdhui: Jour,
 }
 
 /// What a card says to the applicant.
@@ -30,6 +33,8 @@ pub enum Badge {
     NonEligiblePlafond,
     /// The home's size, as the territory applies it.
     NonEligibleTaille,
+    /// This year's ceilings are not in Clef: nobody can apply for now.
+    Inverifiable,
     DejaCandidat,
 }
 
@@ -42,6 +47,8 @@ pub enum Aucun {
     PlafondCandidatures { max: u8 },
     /// Over every financing's ceiling.
     AuDessusDesPlafonds,
+    /// This year's ceilings are not in Clef: nothing can be checked.
+    PlafondsInconnus { annee: i16 },
 }
 
 impl PourMoi {
@@ -53,6 +60,7 @@ impl PourMoi {
         ))
         .await?;
         let candidatures = api::obtenir::<Vec<CandidatureResume>>("/moi/candidatures").await?;
+        let aujourdhui = dossier.aujourdhui;
         let demande = dossier
             .complet
             .then(|| Demande::depuis_saisie(dossier.saisie).ok())
@@ -61,6 +69,7 @@ impl PourMoi {
             demande,
             parametres,
             candidatures,
+            aujourdhui,
         })
     }
 
@@ -76,13 +85,16 @@ impl PourMoi {
         let demande = self.demande.as_ref()?;
         let verdict = verifier(
             demande,
-            &Logement::from(offre),
+            &Logement::le(offre, self.aujourdhui),
             &self.parametres,
             Euros::ZERO,
         );
-        Some(match verdict.motifs_refus().next().map(|r| &r.detail) {
+        Some(match verdict.motifs_refus().next() {
             None => Badge::Eligible,
-            Some(Detail::PlafondRessources { .. }) => Badge::NonEligiblePlafond,
+            Some(r) if r.statut == Statut::Inverifiable => Badge::Inverifiable,
+            Some(r) if matches!(r.detail, Detail::PlafondRessources { .. }) => {
+                Badge::NonEligiblePlafond
+            }
             Some(_) => Badge::NonEligibleTaille,
         })
     }
@@ -94,25 +106,23 @@ impl PourMoi {
     }
 
     /// The search the server is asked for when `recherche` wants only the homes the
-    /// applicant can apply to, or why there is none to ask for. `annee` is this year (the
-    /// ceilings of this year's and last year's tables apply to listings open now) and
-    /// `zones` the territory's.
-    pub fn recherche(
-        &self,
-        recherche: &Recherche,
-        annee: i16,
-        zones: &[Zone],
-    ) -> Result<Recherche, Aucun> {
+    /// applicant can apply to, or why there is none to ask for. The ceilings are today's
+    /// (the table in force on the day of the verdict), in `zones`, the territory's.
+    pub fn recherche(&self, recherche: &Recherche, zones: &[Zone]) -> Result<Recherche, Aucun> {
+        let annee = self.aujourdhui.annee();
         let demande = self.demande.as_ref().ok_or(Aucun::DossierIncomplet)?;
         let en_cours = self.candidatures.iter().filter(|c| c.en_cours()).count();
         let max = self.parametres.candidatures_simultanees_max;
         if en_cours >= usize::from(max) {
             return Err(Aucun::PlafondCandidatures { max });
         }
-        let tables: Vec<(i16, Zone)> = zones
+        if zones
             .iter()
-            .flat_map(|&z| [(annee - 1, z), (annee, z)])
-            .collect();
+            .any(|&z| plafonds::bareme(Financement::Plus, annee, z).is_none())
+        {
+            return Err(Aucun::PlafondsInconnus { annee });
+        }
+        let tables: Vec<(i16, Zone)> = zones.iter().map(|&z| (annee, z)).collect();
         let criteres: Accessibles =
             accessibles(demande, &self.parametres, &tables).ok_or(Aucun::AuDessusDesPlafonds)?;
         let deja: Vec<i64> = self

@@ -262,7 +262,7 @@ fn without_a_published_table_the_listing_says_so() {
         table
             .text_content()
             .unwrap_or_default()
-            .contains("pas encore publiés")
+            .contains("ne peut pas être vérifiée")
     );
 }
 
@@ -423,7 +423,7 @@ fn a_verdict_explains_each_rule_with_its_numbers() {
             age: 35,
             lien: Lien::Demandeur,
             a_charge: false,
-            handicap: false,
+            carte_invalidite: false,
         }],
         rfr_n2: Some(4_000_000),
         ..Default::default()

@@ -29,6 +29,7 @@ fn texte_empechement(i18n: I18nContext<Locale>, e: Empechement) -> String {
     match e {
         Empechement::DossierIncomplet => tu_string!(i18n, avant.dossier_incomplet).to_string(),
         Empechement::NonEligible => tu_string!(i18n, avant.non_eligible).to_string(),
+        Empechement::PlafondsInconnus => tu_string!(i18n, avant.plafonds_inconnus).to_string(),
         Empechement::PasEncoreOuverte => tu_string!(i18n, avant.pas_encore_ouverte).to_string(),
         Empechement::Cloturee => tu_string!(i18n, avant.cloturee).to_string(),
         Empechement::PlafondAtteint { max } => tu_string!(i18n, avant.plafond, max).to_string(),
@@ -44,6 +45,7 @@ pub fn empechement_de(erreur: &ErreurChargement) -> Option<Empechement> {
     Some(match motif {
         "dossier_incomplet" => Empechement::DossierIncomplet,
         "non_eligible" => Empechement::NonEligible,
+        "plafonds_inconnus" => Empechement::PlafondsInconnus,
         "pas_encore_ouverte" => Empechement::PasEncoreOuverte,
         "cloturee" => Empechement::Cloturee,
         "deja_candidat" => Empechement::DejaCandidat,

@@ -40,6 +40,7 @@ pub fn CarteOffre(offre: OffreResume) -> impl IntoView {
                 "badge badge--non",
                 tu_string!(i18n, pour_moi.non_eligible_taille),
             ),
+            Badge::Inverifiable => ("badge badge--non", tu_string!(i18n, pour_moi.inverifiable)),
             Badge::DejaCandidat => (
                 "badge badge--info",
                 tu_string!(i18n, pour_moi.deja_candidat),

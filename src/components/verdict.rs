@@ -1,6 +1,7 @@
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
+use clef_domain::demande::BaseRessources;
 use clef_domain::eligibilite::{Detail, Occupation, ResultatRegle, Statut, Verdict};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -11,6 +12,7 @@ fn statut(i18n: I18nContext<Locale>, s: Statut) -> (&'static str, String) {
         Statut::NonRespectee => ("non", tu_string!(i18n, verdict.non_respectee)),
         Statut::Alerte => ("alerte", tu_string!(i18n, verdict.alerte)),
         Statut::NonVerifiee => ("neutre", tu_string!(i18n, verdict.non_verifiee)),
+        Statut::Inverifiable => ("non", tu_string!(i18n, verdict.inverifiable)),
     };
     (classe, texte.to_string())
 }
@@ -33,27 +35,41 @@ fn explication(
         } => {
             let titre = tu_string!(i18n, verdict.plafond_titre).to_string();
             let montant = euros(ressources.montant);
-            let annee_revenu = ressources.annee;
+            let base = {
+                let annee = ressources.annee;
+                match ressources.base {
+                    BaseRessources::AnneeN2 => tu_string!(i18n, verdict.base_n2, annee),
+                    BaseRessources::AnneeN1 => tu_string!(i18n, verdict.base_n1, annee),
+                    BaseRessources::DouzeDerniersMois => {
+                        tu_string!(i18n, verdict.base_douze_mois).to_string()
+                    }
+                }
+            };
             let financement = clef_domain::offre::Code::code(*financement);
+            let majoree = categorie.majoree_handicap;
             let categorie = categorie.numero;
             let annee = *annee;
             let texte = match plafond {
                 Some(p) => {
                     let plafond = euros(*p);
-                    tu_string!(
+                    let texte = tu_string!(
                         i18n,
                         verdict.plafond,
                         montant,
-                        annee_revenu,
+                        base,
                         financement,
                         annee,
                         categorie,
                         plafond
                     )
-                    .to_string()
+                    .to_string();
+                    if majoree {
+                        format!("{texte} {}", tu_string!(i18n, verdict.majoree))
+                    } else {
+                        texte
+                    }
                 }
-                None => tu_string!(i18n, verdict.plafond_inconnu, montant, annee_revenu, annee)
-                    .to_string(),
+                None => tu_string!(i18n, verdict.plafond_inconnu, montant, base, annee).to_string(),
             };
             (titre, texte)
         }

@@ -13,7 +13,6 @@ use crate::pour_moi::{self, PourMoi};
 use crate::session::{EtatSession, Session};
 use clef_domain::api::{Commune, PageOffres};
 use clef_domain::erreur::ErreurChamp;
-use clef_domain::offre::{Code, Zone};
 use clef_domain::recherche::Recherche;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -66,8 +65,8 @@ pub fn PageAccueil() -> impl IntoView {
             (EtatSession::Inconnue, _, _) | (_, None, _) | (_, _, None) => Cle::Attente,
             (_, Some(None), _) => Cle::Aucun(Aucun::NonConnecte),
             (_, Some(Some(profil)), Some(communes)) => {
-                let zones = zones(&communes.unwrap_or_default());
-                match profil.recherche(&affichee, annee_courante(), &zones) {
+                let zones = Commune::zones(&communes.unwrap_or_default());
+                match profil.recherche(&affichee, &zones) {
                     Ok(serveur) => Cle::Serveur(affichee, serveur),
                     Err(aucun) => Cle::Aucun(Aucun::PourMoi(aucun)),
                 }
@@ -171,19 +170,6 @@ enum Aucun {
 }
 
 /// The territory's ceiling zones, from its communes.
-fn zones(communes: &[Commune]) -> Vec<Zone> {
-    let mut zones: Vec<Zone> = communes.iter().map(|c| c.zone).collect();
-    zones.sort_by_key(|z| z.code());
-    zones.dedup();
-    zones
-}
-
-/// This year, from the browser's clock: listings open now use this year's or last
-/// year's ceiling tables, and both are checked.
-fn annee_courante() -> i16 {
-    js_sys::Date::new_0().get_full_year() as i16
-}
-
 /// Why "only the homes I can apply to" lists nothing, and what to do.
 #[component]
 fn SansResultat(aucun: Aucun) -> impl IntoView {
@@ -208,6 +194,11 @@ fn SansResultat(aucun: Aucun) -> impl IntoView {
             tu_string!(i18n, pour_moi.au_dessus_des_plafonds).to_string(),
             "/mon-dossier",
             tu_string!(i18n, nav.dossier).to_string(),
+        ),
+        Aucun::PourMoi(pour_moi::Aucun::PlafondsInconnus { annee }) => (
+            tu_string!(i18n, pour_moi.plafonds_inconnus, annee).to_string(),
+            "/comment-ca-marche",
+            tu_string!(i18n, nav.comment).to_string(),
         ),
     };
     view! {

@@ -221,7 +221,7 @@ async fn charger(d: &CandidatureDetail) -> Option<Donnees> {
             aide_estimee: d.simulation.aide_estimee,
         },
         grille,
-        logement: Logement::from(&offre),
+        logement: Logement::le(&offre.resume, d.simulation.jour),
         territoire,
     })
 }
@@ -260,7 +260,7 @@ fn Simulateur(d: CandidatureDetail) -> impl IntoView {
                                 changements.extend(retirees.get().into_iter().map(|situation| Changement::RetirerSituation { situation }));
                                 if let Ok(Some(c)) = crate::saisie::centimes(&revenu.get()) {
                                     changements.push(Changement::AutresRessources {
-                                        ressources: Ressources { rfr_n2: clef_domain::Euros::from_centimes(c), rfr_n1: None },
+                                        ressources: Ressources { rfr_n2: clef_domain::Euros::from_centimes(c), rfr_n1: None, douze_derniers_mois: None },
                                     });
                                 }
                                 let contexte = Contexte { jour, logement: &donnees.logement, territoire: &donnees.territoire };

@@ -36,14 +36,14 @@ fn candidats(n: u64) -> Vec<Candidature> {
                 age: 20 + alea.suivant(50) as u8,
                 lien: Lien::Demandeur,
                 a_charge: false,
-                handicap: false,
+                carte_invalidite: false,
             }];
             for _ in 0..alea.suivant(5) {
                 membres.push(Membre {
                     age: alea.suivant(18) as u8,
                     lien: Lien::Enfant,
                     a_charge: true,
-                    handicap: alea.suivant(20) == 0,
+                    carte_invalidite: alea.suivant(20) == 0,
                 });
             }
             let situations = (0..alea.suivant(3))
@@ -58,6 +58,7 @@ fn candidats(n: u64) -> Vec<Candidature> {
                     ressources: Ressources {
                         rfr_n2: Euros::from_euros(5_000 + alea.suivant(40_000) as i64),
                         rfr_n1: None,
+                        douze_derniers_mois: None,
                     },
                     logement_actuel: LogementActuel {
                         loyer_charges: Some(Euros::from_euros(300 + alea.suivant(600) as i64)),

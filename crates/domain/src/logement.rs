@@ -1,7 +1,8 @@
 //! A home as the rules see it: what eligibility, scoring and social mix need of a listing.
 
-use crate::api::{OffreDetail, OffreResume};
+use crate::api::OffreResume;
 use crate::argent::Euros;
+use crate::jour::Jour;
 use crate::offre::{Financement, Reservataire, Typologie, Zone};
 use crate::surface::Surface;
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,9 @@ use serde::{Deserialize, Serialize};
 pub struct Logement {
     pub financement: Financement,
     pub zone: Zone,
-    /// The year of publication selects the ceiling table.
+    /// The year of the ceiling table: the year of the day the verdict is for (today for
+    /// a live verdict, the ranking day once ranked), since each table is in force from 1
+    /// January.
     pub annee: i16,
     pub typologie: Typologie,
     /// Habitable main rooms.
@@ -23,12 +26,13 @@ pub struct Logement {
     pub reservataire: Reservataire,
 }
 
-impl From<&OffreResume> for Logement {
-    fn from(o: &OffreResume) -> Logement {
+impl Logement {
+    /// A listing as the rules see it on `jour`.
+    pub fn le(o: &OffreResume, jour: Jour) -> Logement {
         Logement {
             financement: o.financement,
             zone: o.zone,
-            annee: o.ouverture.annee(),
+            annee: jour.annee(),
             typologie: o.typologie,
             pieces: o.pieces,
             surface: o.surface,
@@ -37,12 +41,6 @@ impl From<&OffreResume> for Logement {
             dans_qpv: o.qpv.is_some(),
             reservataire: o.reservataire,
         }
-    }
-}
-
-impl From<&OffreDetail> for Logement {
-    fn from(o: &OffreDetail) -> Logement {
-        Logement::from(&o.resume)
     }
 }
 

@@ -193,7 +193,7 @@ mod tests {
                     age,
                     lien,
                     a_charge: lien == Lien::Enfant,
-                    handicap: false,
+                    carte_invalidite: false,
                 })
                 .collect(),
         )

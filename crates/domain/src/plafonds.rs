@@ -1,22 +1,21 @@
 //! Income ceilings (*plafonds de ressources*) for social housing, by financing, year, zone
-//! and household category (arrêté du 29 juillet 1987, annex; values as published in the
-//! openfisca-france parameters).
+//! and household category (arrêté du 29 juillet 1987, annex, as each yearly arrêté
+//! revalues it).
 //!
-//! The table embeds `data/plafonds.csv` as is. Two rules derive what it does not list:
-//! - PLAI after 2022 is revalued each 1 January by the factor the same PLUS ceiling (same
-//!   zone, same category) moved by that year, rounded to the euro at every step; this
-//!   reproduces the published PLAI 2025 values (12 759 € and 14 683 €, one person).
-//! - PLS is PLUS × 1,30, rounded to the euro.
+//! The table embeds `data/plafonds.csv` as published: PLUS and PLAI rows, each citing its
+//! arrêté. PLS is not tabled: its ceilings are the PLUS ones *majorés de 30 %* (art. 1),
+//! computed exactly in cents (a whole-euro amount × 1,30 has at most ten cents), so that
+//! `ressources ≤ plafond PLS` is `100 × ressources ≤ 130 × plafond PLUS`, without
+//! rounding. A year the table does not hold has no ceilings: the verdict then says it
+//! cannot be checked ([`crate::eligibilite::Statut::Inverifiable`]).
 
 use crate::argent::Euros;
+use crate::jour::Jour;
 use crate::offre::{Code, Financement, Zone};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 const TABLE_CSV: &str = include_str!("../data/plafonds.csv");
-
-/// First year for which PLAI is published in the table; later years are revalued.
-const PLAI_ANNEE_PUBLIEE: i16 = 2022;
 
 /// The ceilings of one financing, year and zone, in euros of yearly reference income.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,20 +50,6 @@ impl Ligne {
             par_personne_supplementaire: sup,
         }
     }
-
-    fn map(self, financement: Financement, annee: i16, f: impl Fn(i64) -> i64) -> Ligne {
-        Ligne {
-            financement,
-            annee,
-            zone: self.zone,
-            montants: self.montants.map(f),
-        }
-    }
-}
-
-/// The ceilings that apply, or `None` when that year's table is not known.
-pub fn bareme(financement: Financement, annee: i16, zone: Zone) -> Option<Bareme> {
-    ligne(financement, annee, zone).map(Ligne::bareme)
 }
 
 /// Years for which every financing has ceilings, oldest first.
@@ -81,30 +66,76 @@ pub fn annees_connues() -> impl Iterator<Item = i16> {
 
 fn ligne(financement: Financement, annee: i16, zone: Zone) -> Option<Ligne> {
     match financement {
-        Financement::Plus => publiee(Financement::Plus, annee, zone),
-        Financement::Pls => publiee(Financement::Plus, annee, zone)
-            .map(|plus| plus.map(Financement::Pls, annee, |m| arrondi(m * 130, 100))),
-        Financement::Plai if annee <= PLAI_ANNEE_PUBLIEE => publiee(Financement::Plai, annee, zone),
-        Financement::Plai => {
-            let plai = ligne(Financement::Plai, annee - 1, zone)?;
-            let plus = publiee(Financement::Plus, annee, zone)?;
-            let plus_avant = publiee(Financement::Plus, annee - 1, zone)?;
-            let mut montants = plai.montants;
-            for (i, m) in montants.iter_mut().enumerate() {
-                *m = arrondi(*m * plus.montants[i], plus_avant.montants[i]);
-            }
-            Some(Ligne {
-                annee,
-                montants,
-                ..plai
-            })
-        }
+        Financement::Plus | Financement::Plai => publiee(financement, annee, zone),
+        Financement::Pls => publiee(Financement::Plus, annee, zone).map(|plus| Ligne {
+            financement: Financement::Pls,
+            ..plus
+        }),
     }
 }
 
-/// `numerateur / denominateur` rounded half up, for positive amounts.
-fn arrondi(numerateur: i64, denominateur: i64) -> i64 {
-    (2 * numerateur + denominateur) / (2 * denominateur)
+/// The ceilings that apply, or `None` when that year's table is not known.
+pub fn bareme(financement: Financement, annee: i16, zone: Zone) -> Option<Bareme> {
+    let b = ligne(financement, annee, zone)?.bareme();
+    Some(match financement {
+        Financement::Pls => Bareme {
+            categories: b.categories.map(majore_de_30_pour_cent),
+            par_personne_supplementaire: majore_de_30_pour_cent(b.par_personne_supplementaire),
+            ..b
+        },
+        _ => b,
+    })
+}
+
+/// `montant × 1,30`, exact for whole euros.
+fn majore_de_30_pour_cent(montant: Euros) -> Euros {
+    Euros::from_centimes(montant.centimes() * 130 / 100)
+}
+
+/// What the territory must know about the ceilings on `jour`, for its zones: this year's
+/// table is missing for some financing (its listings cannot be checked), or, from 1
+/// October (three months before it is needed), next year's is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "cas", rename_all = "snake_case")]
+pub enum AlertePlafonds {
+    /// No ceilings this year for these financings: their listings' verdicts say they
+    /// cannot be checked and nobody can apply to them.
+    AnneeEnCours {
+        annee: i16,
+        financements: Vec<Financement>,
+    },
+    /// Next year's ceilings are not in Clef yet for these financings: from 1 January,
+    /// their listings cannot be checked.
+    AnneeProchaine {
+        annee: i16,
+        financements: Vec<Financement>,
+    },
+}
+
+impl AlertePlafonds {
+    pub fn sur(jour: Jour, zones: &[Zone]) -> Option<AlertePlafonds> {
+        let manquants = |annee| -> Vec<Financement> {
+            Financement::TOUS
+                .iter()
+                .copied()
+                .filter(|&f| zones.iter().any(|&z| bareme(f, annee, z).is_none()))
+                .collect()
+        };
+        let annee = jour.annee();
+        let cette_annee = manquants(annee);
+        if !cette_annee.is_empty() {
+            return Some(AlertePlafonds::AnneeEnCours {
+                annee,
+                financements: cette_annee,
+            });
+        }
+        let suivante = manquants(annee + 1);
+        (jour.mois() >= 10 && !suivante.is_empty()).then_some(AlertePlafonds::AnneeProchaine {
+            annee: annee + 1,
+            financements: suivante,
+        })
+    }
 }
 
 fn publiee(financement: Financement, annee: i16, zone: Zone) -> Option<Ligne> {
@@ -159,7 +190,7 @@ mod tests {
     #[test]
     fn every_row_of_the_embedded_table_is_read() {
         let lignes = lire_table(TABLE_CSV).unwrap();
-        assert_eq!(lignes.len(), 18);
+        assert_eq!(lignes.len(), 15 + 10);
     }
 
     #[test]
@@ -177,50 +208,104 @@ mod tests {
         assert_eq!(b.par_personne_supplementaire.euros_entiers(), 6_710);
     }
 
-    /// Published checks of the PLAI revaluation (DOMAIN.md): PLAI 2025, one person.
+    /// Arrêté du 29 juillet 1987, art. 1: PLS = PLUS *majorés de 30 %*, to the cent.
     #[test]
-    fn plai_2025_one_person_matches_the_published_values() {
-        let autres = bareme(Financement::Plai, 2025, Zone::AutresRegions).unwrap();
-        assert_eq!(euros(&autres, 1), 12_759);
-        let idf = bareme(Financement::Plai, 2025, Zone::IleDeFrance).unwrap();
-        assert_eq!(euros(&idf, 1), 14_683);
-    }
-
-    #[test]
-    fn pls_is_plus_times_1_30_rounded_to_the_euro() {
-        let plus = bareme(Financement::Plus, 2026, Zone::AutresRegions).unwrap();
-        let pls = bareme(Financement::Pls, 2026, Zone::AutresRegions).unwrap();
-        // 23 403 × 1,30 = 30 423,9
-        assert_eq!(euros(&pls, 1), 30_424);
-        for c in 1..=6 {
-            assert_eq!(euros(&pls, c), (euros(&plus, c) * 13 + 5) / 10);
+    fn arrete_1987_art_1_pls_is_plus_times_1_30_exactly() {
+        for annee in 2022..=2026 {
+            for &z in Zone::TOUS {
+                let plus = bareme(Financement::Plus, annee, z).unwrap();
+                let pls = bareme(Financement::Pls, annee, z).unwrap();
+                for c in 0..6 {
+                    assert_eq!(
+                        100 * pls.categories[c].centimes(),
+                        130 * plus.categories[c].centimes()
+                    );
+                }
+                assert_eq!(
+                    100 * pls.par_personne_supplementaire.centimes(),
+                    130 * plus.par_personne_supplementaire.centimes()
+                );
+            }
         }
+        let pls = bareme(Financement::Pls, 2026, Zone::AutresRegions).unwrap();
+        // 23 403 € × 1,30 = 30 423,90 €, not rounded to 30 424 €.
+        assert_eq!(pls.categories[0], Euros::from_centimes(3_042_390));
     }
 
+    /// PLAI is what annex II publishes, never a revaluation: a year or zone whose row is
+    /// not embedded has no PLAI ceilings.
     #[test]
     fn a_year_without_a_published_table_has_no_ceilings() {
         assert_eq!(bareme(Financement::Plus, 2027, Zone::AutresRegions), None);
-        assert_eq!(bareme(Financement::Plai, 2027, Zone::AutresRegions), None);
+        assert_eq!(bareme(Financement::Pls, 2027, Zone::AutresRegions), None);
+        assert_eq!(bareme(Financement::Plai, 2026, Zone::AutresRegions), None);
+        assert_eq!(bareme(Financement::Plai, 2025, Zone::AutresRegions), None);
+        assert!(bareme(Financement::Plai, 2025, Zone::ParisCommunesLimitrophes).is_some());
         assert_eq!(bareme(Financement::Plai, 2021, Zone::AutresRegions), None);
     }
 
     #[test]
-    fn the_known_years_are_2022_to_2026() {
-        assert_eq!(
-            annees_connues().collect::<Vec<_>>(),
-            vec![2022, 2023, 2024, 2025, 2026]
-        );
+    fn the_years_with_every_financing_are_those_whose_plai_row_is_published() {
+        assert_eq!(annees_connues().collect::<Vec<_>>(), vec![2022, 2023, 2024]);
     }
 
     #[test]
-    fn ceilings_grow_with_the_household_category() {
-        for annee in annees_connues() {
-            for &f in Financement::TOUS {
-                for &z in Zone::TOUS {
-                    let b = bareme(f, annee, z).unwrap();
-                    assert!(b.categories.windows(2).all(|w| w[0] < w[1]), "{b:?}");
+    fn ceilings_grow_with_the_household_category_and_plai_stays_under_plus() {
+        for l in lire_table(TABLE_CSV).unwrap() {
+            let b = l.bareme();
+            assert!(b.categories.windows(2).all(|w| w[0] < w[1]), "{b:?}");
+            if l.financement == Financement::Plai {
+                let plus = bareme(Financement::Plus, l.annee, l.zone).unwrap();
+                for c in 0..6 {
+                    assert!(b.categories[c] < plus.categories[c], "{l:?}");
                 }
             }
         }
+    }
+
+    /// Arrêtés are published in late December: the territory is warned from 1 October
+    /// that next year's table is missing, and told plainly when this year's is.
+    #[test]
+    fn the_territory_is_warned_before_a_year_without_ceilings() {
+        use crate::jour;
+        use Financement::*;
+        let ici = [Zone::AutresRegions];
+        assert_eq!(AlertePlafonds::sur(jour!(2023, 9, 30), &ici), None);
+        assert_eq!(
+            AlertePlafonds::sur(jour!(2023, 10, 1), &ici),
+            None,
+            "2024 is known"
+        );
+        assert_eq!(
+            AlertePlafonds::sur(jour!(2024, 10, 1), &ici),
+            Some(AlertePlafonds::AnneeProchaine {
+                annee: 2025,
+                financements: vec![Plai]
+            })
+        );
+        assert_eq!(
+            AlertePlafonds::sur(jour!(2024, 9, 30), &ici),
+            None,
+            "too early"
+        );
+        assert_eq!(
+            AlertePlafonds::sur(jour!(2025, 3, 1), &[Zone::ParisCommunesLimitrophes]),
+            None,
+            "Paris's 2025 PLAI row is published"
+        );
+        assert_eq!(
+            AlertePlafonds::sur(jour!(2026, 12, 5), &ici),
+            Some(AlertePlafonds::AnneeEnCours {
+                annee: 2026,
+                financements: vec![Plai]
+            })
+        );
+        assert_eq!(
+            AlertePlafonds::sur(jour!(2027, 1, 1), &ici),
+            Some(AlertePlafonds::AnneeEnCours {
+                annee: 2027,
+                financements: Financement::TOUS.to_vec()
+            })
+        );
     }
 }

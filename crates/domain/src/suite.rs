@@ -5,6 +5,7 @@
 
 use crate::api::{CandidatureResume, Decision, Empechement, EtatCandidature, Issue, Issues};
 use crate::classement::Chance;
+use crate::eligibilite::Eligibilite;
 use crate::jour::Jour;
 use crate::offre::EtatOffre;
 use serde::{Deserialize, Serialize};
@@ -229,7 +230,7 @@ pub struct Conditions {
     pub etat: EtatOffre,
     pub deja_candidat: bool,
     /// `None` without a request to check.
-    pub eligible: Option<bool>,
+    pub eligibilite: Option<Eligibilite>,
     pub candidatures_en_cours: u32,
     pub max: u8,
 }
@@ -247,8 +248,10 @@ pub fn empechement(c: Conditions) -> Option<Empechement> {
     if c.deja_candidat {
         return Some(Empechement::DejaCandidat);
     }
-    if c.eligible == Some(false) {
-        return Some(Empechement::NonEligible);
+    match c.eligibilite {
+        Some(Eligibilite::NonEligible) => return Some(Empechement::NonEligible),
+        Some(Eligibilite::Inverifiable) => return Some(Empechement::PlafondsInconnus),
+        Some(Eligibilite::Eligible) | None => {}
     }
     if c.candidatures_en_cours >= u32::from(c.max) {
         return Some(Empechement::PlafondAtteint { max: c.max });
@@ -379,7 +382,7 @@ mod tests {
             dossier_rempli: true,
             etat: EtatOffre::Ouverte,
             deja_candidat: false,
-            eligible: Some(true),
+            eligibilite: Some(Eligibilite::Eligible),
             candidatures_en_cours: 2,
             max: 3,
         }
@@ -392,7 +395,7 @@ mod tests {
             (
                 Conditions {
                     dossier_rempli: false,
-                    eligible: None,
+                    eligibilite: None,
                     ..possible()
                 },
                 Empechement::DossierIncomplet,
@@ -420,10 +423,17 @@ mod tests {
             ),
             (
                 Conditions {
-                    eligible: Some(false),
+                    eligibilite: Some(Eligibilite::NonEligible),
                     ..possible()
                 },
                 Empechement::NonEligible,
+            ),
+            (
+                Conditions {
+                    eligibilite: Some(Eligibilite::Inverifiable),
+                    ..possible()
+                },
+                Empechement::PlafondsInconnus,
             ),
             (
                 Conditions {

@@ -133,6 +133,7 @@ fn what_if_one_more_situation_or_another_year_of_seniority() {
                 ressources: clef_domain::demande::Ressources {
                     rfr_n2: Euros::from_euros(90_000),
                     rfr_n1: None,
+                    douze_derniers_mois: None,
                 },
             }],
             &terrain,

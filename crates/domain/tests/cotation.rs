@@ -203,13 +203,13 @@ fn a_single_parent_is_recognised_from_the_household() {
             age: 30,
             lien: Lien::Demandeur,
             a_charge: false,
-            handicap: false,
+            carte_invalidite: false,
         },
         Membre {
             age: 4,
             lien: Lien::Enfant,
             a_charge: true,
-            handicap: false,
+            carte_invalidite: false,
         },
     ])
     .unwrap();

@@ -17,7 +17,7 @@ fn membre(age: u8, lien: Lien) -> Membre {
         age,
         lien,
         a_charge: lien == Lien::Enfant,
-        handicap: false,
+        carte_invalidite: false,
     }
 }
 
@@ -49,6 +49,7 @@ fn demande(menage: Menage, rfr_n2: Euros) -> Demande {
         ressources: Ressources {
             rfr_n2,
             rfr_n1: None,
+            douze_derniers_mois: None,
         },
         logement_actuel: LogementActuel::default(),
         situations: BTreeSet::new(),
@@ -81,17 +82,24 @@ fn territoire() -> ParametresTerritoire {
     ParametresTerritoire::bethune_demo()
 }
 
-/// Every PLUS value of data-ceilings.csv, for a household of each category and zone, is
-/// the ceiling applied: income exactly at it is eligible, one cent above is not.
+/// Every PLUS and PLAI value of the embedded table (as each yearly arrêté publishes it),
+/// for a household of each category and zone, is the ceiling applied: income exactly at
+/// it is eligible, one cent above is not; above category 6, each person adds the
+/// per-person amount.
 #[test]
-fn every_plus_ceiling_of_the_table_is_applied_at_the_cent() {
+fn every_plus_and_plai_ceiling_of_the_table_is_applied_at_the_cent() {
+    let lignes: Vec<&str> = CSV
+        .lines()
+        .filter(|l| l.starts_with("PLUS,") || l.starts_with("PLAI,"))
+        .collect();
     let mut verifies = 0;
-    for ligne in CSV.lines().filter(|l| l.starts_with("PLUS,")) {
+    for ligne in &lignes {
         let champs: Vec<&str> = ligne.split(',').collect();
+        let financement = Financement::depuis_code(champs[0]).unwrap();
         let annee: i16 = champs[1].parse().unwrap();
         let zone = Zone::depuis_code(champs[2]).unwrap();
         let montants: Vec<i64> = champs[3..].iter().map(|m| m.parse().unwrap()).collect();
-        let l = logement(Financement::Plus, annee, zone);
+        let l = logement(financement, annee, zone);
         for categorie in 1..=6u8 {
             let plafond = Euros::from_euros(montants[usize::from(categorie) - 1]);
             let au_plafond = verifier(
@@ -128,25 +136,35 @@ fn every_plus_ceiling_of_the_table_is_applied_at_the_cent() {
             "{ligne} 8 personnes"
         );
     }
-    assert_eq!(verifies, 15 * 6);
+    assert_eq!(verifies, lignes.len() * 6);
 }
 
-/// Published checks (DOMAIN.md): PLAI 2025, one person: 12 759 € outside Île-de-France,
-/// 14 683 € in Île-de-France.
+/// PLAI cells quoted by issue 13 (annex II of the arrêtés for 2024 and 2025), which the
+/// former revaluation of 2022 missed by a euro, and the one-person figure of 2025.
 #[test]
-fn plai_2025_one_person_ceilings_are_the_published_ones() {
-    for (zone, attendu) in [(Zone::AutresRegions, 12_759), (Zone::IleDeFrance, 14_683)] {
+fn plai_ceilings_are_the_published_ones_not_a_revaluation() {
+    use Zone::*;
+    for (annee, zone, categorie, attendu) in [
+        (2024, AutresRegions, 2, 18_143),
+        (2024, AutresRegions, 4, 24_276),
+        (2025, ParisCommunesLimitrophes, 1, 14_683),
+        (2025, ParisCommunesLimitrophes, 3, 31_369),
+    ] {
+        let attendu = Euros::from_euros(attendu);
         let v = verifier(
-            &demande(menage_de_categorie(1, 0), Euros::from_euros(attendu)),
-            &logement(Financement::Plai, 2025, zone),
+            &demande(menage_de_categorie(categorie, 0), attendu),
+            &logement(Financement::Plai, annee, zone),
             &territoire(),
             Euros::ZERO,
         );
         assert_eq!(
             plafond_ressources(&v),
-            (Statut::Respectee, Some(Euros::from_euros(attendu)))
+            (Statut::Respectee, Some(attendu)),
+            "PLAI {annee} {zone:?} cat {categorie}"
         );
     }
+    let b = clef_domain::plafonds::bareme(Financement::Plai, 2024, AutresRegions).unwrap();
+    assert_eq!(b.par_personne_supplementaire, Euros::from_euros(3_569));
 }
 
 /// DOMAIN.md's example: income of 38 200 € above the PLUS 2026 ceiling of a category 3
@@ -188,30 +206,81 @@ fn a_fall_in_income_of_10_percent_makes_the_household_eligible() {
     assert!(verifier(&d, &l, &territoire(), Euros::ZERO).eligible());
 }
 
+/// Arrêté du 29 juillet 1987, art. 1: PLS ceilings are the PLUS ones *majorés de 30 %*,
+/// compared without rounding: eligible iff 100 × resources ≤ 130 × the PLUS ceiling
+/// (category amount plus extra persons).
 #[test]
-fn pls_ceilings_are_130_percent_of_plus() {
-    let v = verifier(
-        &demande(menage_de_categorie(1, 0), Euros::from_euros(30_424)),
-        &logement(Financement::Pls, 2026, Zone::AutresRegions),
-        &territoire(),
-        Euros::ZERO,
-    );
-    assert_eq!(
-        plafond_ressources(&v),
-        (Statut::Respectee, Some(Euros::from_euros(30_424)))
-    );
+fn arrete_1987_art_1_pls_is_plus_plus_30_percent_without_rounding() {
+    let l = logement(Financement::Pls, 2026, Zone::AutresRegions);
+    // 23 403 € × 1,30 = 30 423,90 €: 30 423,90 is eligible, 30 423,91 is not (rounding
+    // to the euro would have accepted 30 424).
+    for (centimes, eligible) in [(3_042_390, true), (3_042_391, false), (3_042_400, false)] {
+        let v = verifier(
+            &demande(menage_de_categorie(1, 0), Euros::from_centimes(centimes)),
+            &l,
+            &territoire(),
+            Euros::ZERO,
+        );
+        assert_eq!(v.eligible(), eligible, "{centimes} centimes");
+        assert_eq!(
+            plafond_ressources(&v).1,
+            Some(Euros::from_centimes(3_042_390))
+        );
+    }
+    // Every category, extra persons, year and zone: the same comparison.
+    for annee in 2022..=2026 {
+        for &zone in Zone::TOUS {
+            let plus = clef_domain::plafonds::bareme(Financement::Plus, annee, zone).unwrap();
+            let l = logement(Financement::Pls, annee, zone);
+            for (categorie, sup) in [
+                (1, 0),
+                (2, 0),
+                (3, 0),
+                (4, 0),
+                (5, 0),
+                (6, 0),
+                (6, 1),
+                (6, 3),
+            ] {
+                let plafond_plus = plus.categories[usize::from(categorie) - 1].centimes()
+                    + i64::from(sup) * plus.par_personne_supplementaire.centimes();
+                for ecart in [-1, 0, 1] {
+                    let ressources = plafond_plus * 13 / 10 + ecart;
+                    let v = verifier(
+                        &demande(
+                            menage_de_categorie(categorie, sup),
+                            Euros::from_centimes(ressources),
+                        ),
+                        &l,
+                        &territoire(),
+                        Euros::ZERO,
+                    );
+                    assert_eq!(
+                        v.eligible(),
+                        100 * ressources <= 130 * plafond_plus,
+                        "{annee} {zone:?} cat {categorie}+{sup}, {ressources} centimes"
+                    );
+                }
+            }
+        }
+    }
 }
 
+/// A year whose table Clef does not hold: the verdict cannot be checked, says so, and
+/// stops applying (letting everyone pass would be a verdict no text gives).
 #[test]
-fn without_a_published_table_the_ceiling_is_not_checked_and_does_not_refuse() {
-    let v = verifier(
-        &demande(menage_de_categorie(1, 0), Euros::from_euros(1_000)),
-        &logement(Financement::Plus, 2031, Zone::AutresRegions),
-        &territoire(),
-        Euros::ZERO,
-    );
-    assert_eq!(plafond_ressources(&v), (Statut::NonVerifiee, None));
-    assert!(v.eligible());
+fn without_the_years_table_the_ceiling_cannot_be_checked_and_blocks_applying() {
+    for (financement, annee) in [(Financement::Plus, 2031), (Financement::Plai, 2026)] {
+        let v = verifier(
+            &demande(menage_de_categorie(1, 0), Euros::from_euros(1_000)),
+            &logement(financement, annee, Zone::AutresRegions),
+            &territoire(),
+            Euros::ZERO,
+        );
+        assert_eq!(plafond_ressources(&v), (Statut::Inverifiable, None));
+        assert!(!v.eligible() && v.inverifiable());
+        assert_eq!(v.motifs_refus().count(), 1);
+    }
 }
 
 fn taille(v: &Verdict) -> (Statut, Occupation) {

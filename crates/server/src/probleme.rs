@@ -276,6 +276,13 @@ fn refus(empechement: &Empechement) -> (&'static str, &'static str, String) {
             "Une règle d'éligibilité n'est pas respectée : le détail est sur la page du logement."
                 .into(),
         ),
+        Empechement::PlafondsInconnus => (
+            "plafonds_inconnus",
+            "Votre éligibilité ne peut pas être vérifiée pour l'instant.",
+            "Les plafonds de ressources de l'année ne sont pas encore dans Clef : la candidature \
+             attend qu'ils le soient."
+                .into(),
+        ),
         Empechement::PasEncoreOuverte => (
             "pas_encore_ouverte",
             "Les candidatures ne sont pas encore ouvertes.",
@@ -395,9 +402,6 @@ fn incoherence(regle: &str) -> String {
         "demandeur_mineur" => "La personne qui fait la demande doit avoir au moins 16 ans.".into(),
         "demandeur_ou_conjoint_a_charge" => {
             "Le demandeur et son conjoint ne peuvent pas être « à charge ».".into()
-        }
-        "handicap_sans_membre_handicape" => {
-            "Indiquez quelle personne du ménage est en situation de handicap.".into()
         }
         "date_future" => "Cette date ne peut pas être dans le futur.".into(),
         "motif_requis" => {

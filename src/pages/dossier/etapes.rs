@@ -71,7 +71,9 @@ fn LigneMembre(champs: Champs, i: usize) -> impl IntoView {
     let prefixe = format!("membres.{i}");
     let id_lien = id_de(&format!("{prefixe}.lien"));
     let id_charge = id_de(&format!("{prefixe}.a_charge"));
-    let id_handicap = id_de(&format!("{prefixe}.handicap"));
+    let id_handicap = id_de(&format!("{prefixe}.carte_invalidite"));
+    let id_aide_charge = format!("{id_charge}-aide");
+    let id_aide_handicap = format!("{id_handicap}-aide");
     let erreur_charge = erreur(champs, &format!("{prefixe}.a_charge"));
     let erreur_lien = erreur(champs, &format!("{prefixe}.lien"));
     let coche = move |f: fn(&MembreSaisi) -> bool| champs.membres.with(|m| m.get(i).is_some_and(f));
@@ -112,27 +114,29 @@ fn LigneMembre(champs: Champs, i: usize) -> impl IntoView {
             />
             {(!premier).then(|| view! {
                 <div class="champ champ--case" class:champ--erreur=move || erreur_charge.get().is_some()>
-                    <input type="checkbox" id=id_charge.clone()
-                        prop:checked=move || coche(|m| m.a_charge)
+                    <input type="checkbox" id=id_charge.clone() aria-describedby=id_aide_charge.clone()
+                        prop:checked=move || coche(MembreSaisi::a_charge)
                         on:change=move |ev| {
                             let v = event_target_checked(&ev);
-                            champs.membres.update(|m| if let Some(x) = m.get_mut(i) { x.a_charge = v; });
+                            champs.membres.update(|m| if let Some(x) = m.get_mut(i) { x.a_charge = Some(v); });
                         } />
                     <label for=id_charge.clone()>{tu_string!(i18n, dossier.a_charge)}</label>
+                    <p class="aide" id=id_aide_charge.clone()>{tu_string!(i18n, dossier.a_charge_aide)}</p>
                     {move || erreur_charge.get().map(|m| view! { <p class="champ__erreur">{m}</p> })}
                 </div>
             })}
             <div class="champ champ--case">
-                <input type="checkbox" id=id_handicap.clone()
-                    prop:checked=move || coche(|m| m.handicap)
+                <input type="checkbox" id=id_handicap.clone() aria-describedby=id_aide_handicap.clone()
+                    prop:checked=move || coche(|m| m.carte_invalidite)
                     on:change=move |ev| {
                         let v = event_target_checked(&ev);
-                        champs.membres.update(|m| if let Some(x) = m.get_mut(i) { x.handicap = v; });
+                        champs.membres.update(|m| if let Some(x) = m.get_mut(i) { x.carte_invalidite = v; });
                     } />
                 <label for=id_handicap>
-                    {tu_string!(i18n, dossier.handicap)}
+                    {tu_string!(i18n, dossier.carte_invalidite)}
                     " " <span class="badge badge--protege">{tu_string!(i18n, dossier.protege)}</span>
                 </label>
+                <p class="aide" id=id_aide_handicap>{tu_string!(i18n, dossier.carte_invalidite_aide)}</p>
             </div>
             {(!premier).then(|| view! {
                 <button type="button" class="lien-bouton" on:click=move |_| champs.membres.update(|m| { if i < m.len() { m.remove(i); } })>
@@ -186,6 +190,14 @@ pub fn EtapeRessources(champs: Champs) -> impl IntoView {
             aide=tu_string!(i18n, dossier.rfr_n1_aide).to_string()
             valeur=champs.rfr_n1
             erreur=erreur(champs, "rfr_n1")
+            inputmode="decimal"
+        />
+        <ChampTexte
+            id="douze-derniers-mois".into()
+            libelle=tu_string!(i18n, dossier.douze_derniers_mois).to_string()
+            aide=tu_string!(i18n, dossier.douze_derniers_mois_aide).to_string()
+            valeur=champs.douze_derniers_mois
+            erreur=erreur(champs, "douze_derniers_mois")
             inputmode="decimal"
         />
     }
@@ -301,7 +313,7 @@ pub fn EtapeVerification(champs: Champs, aller: Callback<Etape>) -> impl IntoVie
         <dl class="recapitulatif">
             <div><dt>{super::titre_etape(i18n, Etape::Menage)}</dt><dd>{personnes} " " {modifier(Etape::Menage)}</dd></div>
             <div><dt>{tu_string!(i18n, dossier.date_depot)}</dt><dd>{ou_vide(&f.date_depot)} " " {modifier(Etape::Ressources)}</dd></div>
-            <div><dt>{tu_string!(i18n, dossier.revenus)}</dt><dd>{ou_vide(&f.rfr_n2)} " € / " {ou_vide(&f.rfr_n1)} " " {modifier(Etape::Ressources)}</dd></div>
+            <div><dt>{tu_string!(i18n, dossier.revenus)}</dt><dd>{ou_vide(&f.rfr_n2)} " € / " {ou_vide(&f.rfr_n1)} " € / " {ou_vide(&f.douze_derniers_mois)} " " {modifier(Etape::Ressources)}</dd></div>
             <div><dt>{super::titre_etape(i18n, Etape::Logement)}</dt><dd>{ou_vide(&f.loyer)} " € ; " {ou_vide(&f.surface)} " m² " {modifier(Etape::Logement)}</dd></div>
             <div><dt>{super::titre_etape(i18n, Etape::Situations)}</dt><dd>{situations} " " {modifier(Etape::Situations)}</dd></div>
         </dl>

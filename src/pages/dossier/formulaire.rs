@@ -16,8 +16,9 @@ use std::collections::BTreeSet;
 pub struct MembreSaisi {
     pub age: String,
     pub lien: Lien,
-    pub a_charge: bool,
-    pub handicap: bool,
+    /// Ticked or unticked by the applicant; `None` until they touch it.
+    pub a_charge: Option<bool>,
+    pub carte_invalidite: bool,
 }
 
 impl MembreSaisi {
@@ -25,9 +26,18 @@ impl MembreSaisi {
         MembreSaisi {
             age: String::new(),
             lien,
-            a_charge: lien == Lien::Enfant,
-            handicap: false,
+            a_charge: None,
+            carte_invalidite: false,
         }
+    }
+
+    /// A dependant: as the applicant said; until they say, a child under 18 is (a minor
+    /// is a dependant in the tax sense, CGI art. 196), anyone older is not (an adult child
+    /// is one only if attached to the tax household, which only they know).
+    pub fn a_charge(&self) -> bool {
+        self.a_charge.unwrap_or_else(|| {
+            self.lien == Lien::Enfant && self.age.trim().parse::<u32>().is_ok_and(|a| a < 18)
+        })
     }
 }
 
@@ -38,6 +48,8 @@ pub struct Formulaire {
     /// Euros a year, as typed (`18 500` or `18500,50`).
     pub rfr_n2: String,
     pub rfr_n1: String,
+    /// Euros over the last twelve months.
+    pub douze_derniers_mois: String,
     /// Euros a month.
     pub loyer: String,
     pub aide: String,
@@ -115,13 +127,14 @@ impl Formulaire {
                 .map(|m| MembreSaisi {
                     age: m.age.to_string(),
                     lien: m.lien,
-                    a_charge: m.a_charge,
-                    handicap: m.handicap,
+                    a_charge: Some(m.a_charge),
+                    carte_invalidite: m.carte_invalidite,
                 })
                 .collect(),
             date_depot: saisie.date_depot.clone(),
             rfr_n2: en_texte_euros(saisie.rfr_n2),
             rfr_n1: en_texte_euros(saisie.rfr_n1),
+            douze_derniers_mois: en_texte_euros(saisie.douze_derniers_mois),
             loyer: en_texte_euros(actuel.loyer_charges.map(Euros::centimes)),
             aide: en_texte_euros(actuel.aide_logement.map(Euros::centimes)),
             surface: actuel.surface.map(en_texte_surface).unwrap_or_default(),
@@ -148,6 +161,7 @@ impl Formulaire {
         };
         let rfr_n2 = montant("rfr_n2", &self.rfr_n2);
         let rfr_n1 = montant("rfr_n1", &self.rfr_n1);
+        let douze_derniers_mois = montant("douze_derniers_mois", &self.douze_derniers_mois);
         let loyer = montant("logement_actuel.loyer_charges", &self.loyer);
         let aide = montant("logement_actuel.aide_logement", &self.aide);
         let surface = dixiemes(&self.surface)
@@ -180,8 +194,8 @@ impl Formulaire {
             membres.push(Membre {
                 age,
                 lien: m.lien,
-                a_charge: m.a_charge,
-                handicap: m.handicap,
+                a_charge: m.a_charge(),
+                carte_invalidite: m.carte_invalidite,
             });
         }
         let saisie = DemandeSaisie {
@@ -190,6 +204,7 @@ impl Formulaire {
             membres,
             rfr_n2,
             rfr_n1,
+            douze_derniers_mois,
             logement_actuel: LogementActuel {
                 loyer_charges: loyer.map(Euros::from_centimes),
                 aide_logement: aide.map(Euros::from_centimes),
@@ -256,10 +271,11 @@ mod tests {
                 age: 31,
                 lien: Lien::Demandeur,
                 a_charge: false,
-                handicap: true,
+                carte_invalidite: true,
             }],
             rfr_n2: Some(1_950_050),
             rfr_n1: None,
+            douze_derniers_mois: Some(1_500_000),
             logement_actuel: LogementActuel {
                 loyer_charges: Some(Euros::from_euros(450)),
                 aide_logement: None,
@@ -300,17 +316,50 @@ mod tests {
             ..MembreSaisi::nouveau(Lien::Enfant)
         });
         f.rfr_n2 = "abc".into();
-        f.situations.insert(Situation::Handicap);
+        f.surface = "vaste".into();
         let (_, erreurs) = f.verifier("0622305000123456PC");
         let etapes: BTreeSet<Etape> = erreurs.iter().map(|e| Etape::de_champ(&e.champ)).collect();
         assert_eq!(
             etapes,
-            [Etape::Menage, Etape::Ressources, Etape::Situations].into()
+            [Etape::Menage, Etape::Ressources, Etape::Logement].into()
         );
         assert!(
             erreurs
                 .iter()
                 .any(|e| e.champ == "membres.1.age" && e.code == CodeErreur::PasUnNombre)
         );
+    }
+
+    /// CGI art. 196: a minor child is a dependant; an adult child only if attached to the
+    /// tax household, which the form cannot know: not ticked until the applicant says.
+    #[test]
+    fn a_child_is_a_dependant_by_default_only_under_18_and_a_choice_always_stands() {
+        for (age, attendu) in [
+            ("", false),
+            ("0", true),
+            ("17", true),
+            ("18", false),
+            ("24", false),
+        ] {
+            let enfant = MembreSaisi {
+                age: age.into(),
+                ..MembreSaisi::nouveau(Lien::Enfant)
+            };
+            assert_eq!(enfant.a_charge(), attendu, "child aged {age:?}");
+            let coche = MembreSaisi {
+                a_charge: Some(!attendu),
+                ..enfant.clone()
+            };
+            assert_eq!(
+                coche.a_charge(),
+                !attendu,
+                "the applicant's choice, {age:?}"
+            );
+        }
+        let parent = MembreSaisi {
+            age: "12".into(),
+            ..MembreSaisi::nouveau(Lien::Autre)
+        };
+        assert!(!parent.a_charge(), "only children are ticked by default");
     }
 }

@@ -3,6 +3,7 @@
 //! QPV streets, SRU inventories. The dashboard of the social-mix targets is public
 //! (`/mixite`).
 
+mod alerte_plafonds;
 mod grille;
 mod parametres;
 mod programmes;
@@ -21,6 +22,7 @@ pub fn PageTerritoire() -> impl IntoView {
         <div class="page">
             <h1>{tu_string!(i18n, territoire.titre)}</h1>
             <ReserveAuTerritoire>
+                <alerte_plafonds::AlertePlafondsManquants />
                 <Sommaire
                     libelle=tu_string!(i18n, territoire.sommaire)
                     sections=vec![

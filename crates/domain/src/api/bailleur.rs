@@ -2,7 +2,7 @@
 
 use super::OffreResume;
 use crate::cotation::Score;
-use crate::eligibilite::Verdict;
+use crate::eligibilite::{NomRegle, Statut, Verdict};
 use crate::jour::Jour;
 use serde::{Deserialize, Serialize};
 
@@ -44,8 +44,56 @@ pub struct CandidatClasse {
     pub candidature_id: i64,
     /// `None` when not eligible.
     pub rang: Option<u32>,
-    pub verdict: Verdict,
+    /// Each eligibility rule and its outcome, nothing of the numbers it used.
+    pub regles: Vec<RegleAnonyme>,
+    /// Before presentation, the lines of sensitive situations are one `protege` line
+    /// with their points, and the criteria set aside are left out.
     pub score: Score,
+    /// Everything the verdict says (category, income, ceiling), once presented only:
+    /// before, the category and the ceiling would let staff infer a disability card
+    /// (a household of four in category 6 can only be there through it).
+    pub verdict: Option<Verdict>,
+}
+
+/// An eligibility rule as staff read it before a candidate is presented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegleAnonyme {
+    pub regle: NomRegle,
+    pub statut: Statut,
+}
+
+impl CandidatClasse {
+    /// What staff may read of a ranked candidate: before presentation, only what the
+    /// commission needs to prepare (each rule's outcome, the points); everything once
+    /// presented.
+    pub fn new(
+        candidature_id: i64,
+        rang: Option<u32>,
+        verdict: Verdict,
+        score: Score,
+        presente: bool,
+    ) -> CandidatClasse {
+        let regles = verdict
+            .regles
+            .iter()
+            .map(|r| RegleAnonyme {
+                regle: r.detail.regle(),
+                statut: r.statut,
+            })
+            .collect();
+        CandidatClasse {
+            candidature_id,
+            rang,
+            regles,
+            score: if presente {
+                score
+            } else {
+                score.sans_situations_sensibles()
+            },
+            verdict: presente.then_some(verdict),
+        }
+    }
 }
 
 /// A listing's frozen ranking, as the commission prepares it.

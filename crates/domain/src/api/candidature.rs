@@ -19,6 +19,9 @@ pub struct Dossier {
     pub saisie: DemandeSaisie,
     /// Saved at least once (a new account has an empty form).
     pub complet: bool,
+    /// The server's today: verdicts the browser computes from this request use the
+    /// ceilings in force on that day, as the server's own do.
+    pub aujourdhui: crate::jour::Jour,
 }
 
 /// Where an application stands.
@@ -55,6 +58,8 @@ pub enum Empechement {
     DossierIncomplet,
     /// A rule of eligibility is not met: the verdict says which.
     NonEligible,
+    /// The year's income ceilings are not in Clef: eligibility cannot be checked.
+    PlafondsInconnus,
     PasEncoreOuverte,
     Cloturee,
     /// Too many applications open at the same time.

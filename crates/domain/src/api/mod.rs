@@ -109,6 +109,16 @@ pub struct Commune {
     pub qpv: Vec<String>,
 }
 
+impl Commune {
+    /// The ceilings' zones of a territory's communes, each once.
+    pub fn zones(communes: &[Commune]) -> Vec<Zone> {
+        let mut zones: Vec<Zone> = communes.iter().map(|c| c.zone).collect();
+        zones.sort_by_key(|z| crate::offre::Code::code(*z));
+        zones.dedup();
+        zones
+    }
+}
+
 /// Answer of the health check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

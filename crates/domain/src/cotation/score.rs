@@ -92,23 +92,32 @@ impl<'de> Deserialize<'de> for Score {
 }
 
 impl Score {
-    /// The same score with the lines of sensitive situations hidden (criterion `protege`):
-    /// what landlord staff see of a candidate who is not shortlisted.
+    /// What landlord staff see of a candidate who is not presented: the lines of
+    /// sensitive situations become one line (criterion `protege`) with their points, last,
+    /// so that neither their number, their order nor their criteria say which; the
+    /// criteria set aside are left out (one set aside by a hidden line would say it).
     pub fn sans_situations_sensibles(&self) -> Score {
-        let masquer = |l: &Ligne| match l.pourquoi {
-            Pourquoi::Fait {
-                fait: Fait::Situation(s),
-            } if s.sensible() => Ligne {
+        let sensible = |l: &Ligne| matches!(l.pourquoi, Pourquoi::Fait { fait: Fait::Situation(s) } if s.sensible());
+        let mut lignes: Vec<Ligne> = self
+            .lignes
+            .iter()
+            .filter(|l| !sensible(l))
+            .cloned()
+            .collect();
+        let protege: u32 = self
+            .lignes
+            .iter()
+            .filter(|l| sensible(l))
+            .map(|l| l.points)
+            .sum();
+        if protege > 0 {
+            lignes.push(Ligne {
                 critere: Arc::from(CRITERE_PROTEGE),
-                points: l.points,
+                points: protege,
                 pourquoi: Pourquoi::Protege,
-            },
-            _ => l.clone(),
-        };
-        Score::new(
-            self.lignes.iter().map(masquer).collect(),
-            self.ecartees.iter().map(masquer).collect(),
-        )
+            });
+        }
+        Score::new(lignes, Vec::new())
     }
 }
 
@@ -144,6 +153,7 @@ mod tests_protege {
             "{json}"
         );
         assert!(json.contains("dalo"));
-        assert_eq!(masque.lignes()[0].pourquoi, Pourquoi::Protege);
+        assert_eq!(masque.lignes()[1].pourquoi, Pourquoi::Protege);
+        assert!(masque.ecartees().is_empty());
     }
 }

@@ -29,10 +29,18 @@ pub enum Lien {
 pub struct Membre {
     pub age: u8,
     pub lien: Lien,
-    /// A dependant (*personne à charge*) of the applicant, in the tax sense.
+    /// A dependant (*personne à charge*) of the applicant, in the tax sense: attached to
+    /// the applicant's tax household (a minor child, a child under 21 or a student under
+    /// 25 who asked to be, a disabled person living there...).
     pub a_charge: bool,
-    /// Holds a disability card or equivalent (code de l'action sociale et des familles).
-    pub handicap: bool,
+    /// Holds the *carte mobilité inclusion* with the *invalidité* mention (or a former
+    /// *carte d'invalidité*), code de l'action sociale et des familles, L.241-3: the
+    /// household then counts one more person for the income ceilings (arrêté du 29
+    /// juillet 1987, art. 1). Not the same question as the L.441-1 priority for disabled
+    /// people ([`crate::demande::Situation::Handicap`], CASF L.114's wider definition).
+    /// Stored requests written before the two were asked apart call it `handicap`.
+    #[serde(alias = "handicap")]
+    pub carte_invalidite: bool,
 }
 
 /// A household whose members are consistent: one applicant of age, at most one partner,
@@ -52,7 +60,8 @@ pub struct Categorie {
     pub numero: u8,
     /// People counted above category 6 (each adds the per-person amount).
     pub personnes_supplementaires: u8,
-    /// Moved up one category because a member is disabled.
+    /// Raised by the disability rule: a member holds the disability card and counting one
+    /// more person gives a higher category than the household's ordinary one.
     pub majoree_handicap: bool,
     /// Counted as a young couple (category 3).
     pub jeune_menage: bool,
@@ -129,7 +138,7 @@ impl Menage {
                 age: age.clamp(16, AGE_MAX),
                 lien: Lien::Demandeur,
                 a_charge: false,
-                handicap: false,
+                carte_invalidite: false,
             }],
         }
     }
@@ -153,8 +162,9 @@ impl Menage {
             .count()
     }
 
-    pub fn a_un_membre_handicape(&self) -> bool {
-        self.membres.iter().any(|m| m.handicap)
+    /// A member holds the disability card that raises the income ceilings.
+    pub fn a_un_membre_invalide(&self) -> bool {
+        self.membres.iter().any(|m| m.carte_invalidite)
     }
 
     fn conjoint(&self) -> Option<&Membre> {
@@ -197,24 +207,32 @@ impl Menage {
     /// 3: three, or one person with one dependant, or a young couple;
     /// 4: four, or one with two dependants; 5: five, or one with three;
     /// 6: six, or one with four; then one more person each time.
-    /// A household with a disabled member moves up one category.
+    /// Disability: *n persons of whom at least one holds the card* count as *n + 1
+    /// persons* (category 2 is also one disabled person alone, category 3 two persons of
+    /// whom one is disabled...). It is a second way into a category, not a step up from
+    /// the ordinary one: the household gets the higher of the two.
     pub fn categorie(&self) -> Categorie {
         let n = self.personnes();
         let a_charge = self.personnes_a_charge();
         let seul_avec_personnes_a_charge = a_charge > 0 && a_charge == n - 1;
         let jeune_menage = self.jeune_menage();
-        let rang = match n {
+        let ordinaire = match n {
             1 => 1,
-            _ if seul_avec_personnes_a_charge => a_charge + 2,
+            // One person with k dependants is category k + 2, that is n + 1.
+            _ if seul_avec_personnes_a_charge => n + 1,
             2 if jeune_menage => 3,
             n => n,
         };
-        let majoree_handicap = self.a_un_membre_handicape();
-        let rang = rang + usize::from(majoree_handicap);
+        let avec_handicap = if self.a_un_membre_invalide() {
+            n + 1
+        } else {
+            0
+        };
+        let rang = ordinaire.max(avec_handicap);
         Categorie {
             numero: rang.min(6) as u8,
             personnes_supplementaires: rang.saturating_sub(6).min(usize::from(u8::MAX)) as u8,
-            majoree_handicap,
+            majoree_handicap: avec_handicap > ordinaire,
             jeune_menage,
         }
     }
@@ -228,8 +246,8 @@ mod tests {
         Membre {
             age,
             lien,
-            a_charge: lien == Lien::Enfant && age < 21,
-            handicap: false,
+            a_charge: lien == Lien::Enfant && age < 18,
+            carte_invalidite: false,
         }
     }
 
@@ -312,26 +330,183 @@ mod tests {
         assert_eq!(categorie(&menage(&m)), (6, 2));
     }
 
+    /// A household from (age, link, dependant, disability card).
+    fn foyer(membres: &[(u8, Lien, bool, bool)]) -> Menage {
+        Menage::new(
+            membres
+                .iter()
+                .map(|&(age, lien, a_charge, carte_invalidite)| Membre {
+                    age,
+                    lien,
+                    a_charge,
+                    carte_invalidite,
+                })
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    /// Arrêté du 29 juillet 1987, art. 1: *n persons of whom at least one is disabled*
+    /// count as *n + 1 persons*; the household gets the higher of that and its ordinary
+    /// category (DOMAIN.md's cases).
     #[test]
-    fn arrete_1987_a_disabled_member_moves_the_household_up_one_category() {
-        let mut membres = vec![membre(40, Lien::Demandeur)];
-        membres[0].handicap = true;
-        let m = Menage::new(membres).unwrap();
-        assert_eq!(categorie(&m), (2, 0));
-        assert!(m.categorie().majoree_handicap);
-        let mut membres: Vec<Membre> = [
-            (40, Lien::Demandeur),
-            (38, Lien::Conjoint),
-            (9, Lien::Enfant),
-            (7, Lien::Enfant),
-            (5, Lien::Enfant),
-            (3, Lien::Enfant),
-        ]
-        .iter()
-        .map(|&(a, l)| membre(a, l))
-        .collect();
-        membres[2].handicap = true;
-        assert_eq!(categorie(&Menage::new(membres).unwrap()), (6, 1));
+    fn arrete_1987_art_1_a_disabled_member_counts_one_more_person_not_one_more_category() {
+        use Lien::*;
+        /// (household, its members, ordinary category, with one member holding the card,
+        /// raised by the card?)
+        type Cas = (
+            &'static str,
+            &'static [(u8, Lien, bool)],
+            (u8, u8),
+            (u8, u8),
+            bool,
+        );
+        let cas: &[Cas] = &[
+            (
+                "one person",
+                &[(40, Demandeur, false)],
+                (1, 0),
+                (2, 0),
+                true,
+            ),
+            (
+                "two adults, not a young couple",
+                &[(40, Demandeur, false), (38, Conjoint, false)],
+                (2, 0),
+                (3, 0),
+                true,
+            ),
+            (
+                "a young couple",
+                &[(25, Demandeur, false), (24, Conjoint, false)],
+                (3, 0),
+                (3, 0),
+                false,
+            ),
+            (
+                "a single parent with one dependant",
+                &[(35, Demandeur, false), (8, Enfant, true)],
+                (3, 0),
+                (3, 0),
+                false,
+            ),
+            (
+                "one person and an adult child not dependant",
+                &[(50, Demandeur, false), (22, Enfant, false)],
+                (2, 0),
+                (3, 0),
+                true,
+            ),
+            (
+                "a couple with one child",
+                &[
+                    (40, Demandeur, false),
+                    (38, Conjoint, false),
+                    (8, Enfant, true),
+                ],
+                (3, 0),
+                (4, 0),
+                true,
+            ),
+            (
+                "a single parent with two dependants",
+                &[(35, Demandeur, false), (8, Enfant, true), (6, Enfant, true)],
+                (4, 0),
+                (4, 0),
+                false,
+            ),
+            (
+                "a single parent with four dependants",
+                &[
+                    (35, Demandeur, false),
+                    (1, Enfant, true),
+                    (3, Enfant, true),
+                    (6, Enfant, true),
+                    (9, Enfant, true),
+                ],
+                (6, 0),
+                (6, 0),
+                false,
+            ),
+            (
+                "a couple with four children",
+                &[
+                    (40, Demandeur, false),
+                    (38, Conjoint, false),
+                    (3, Enfant, true),
+                    (5, Enfant, true),
+                    (7, Enfant, true),
+                    (9, Enfant, true),
+                ],
+                (6, 0),
+                (6, 1),
+                true,
+            ),
+            (
+                "a single parent with five dependants",
+                &[
+                    (35, Demandeur, false),
+                    (1, Enfant, true),
+                    (3, Enfant, true),
+                    (6, Enfant, true),
+                    (9, Enfant, true),
+                    (11, Enfant, true),
+                ],
+                (6, 1),
+                (6, 1),
+                false,
+            ),
+        ];
+        for (nom, membres, ordinaire, avec_carte, majoree) in cas {
+            let sans: Vec<_> = membres.iter().map(|&(a, l, c)| (a, l, c, false)).collect();
+            assert_eq!(categorie(&foyer(&sans)), *ordinaire, "{nom}");
+            // Whoever holds the card, the category is the same.
+            for porteur in 0..membres.len() {
+                let mut avec = sans.clone();
+                avec[porteur].3 = true;
+                let m = foyer(&avec);
+                assert_eq!(categorie(&m), *avec_carte, "{nom}, member {porteur}");
+                assert_eq!(m.categorie().majoree_handicap, *majoree, "{nom}");
+            }
+            // Two members holding the card count as one more person, not two.
+            if membres.len() >= 2 {
+                let mut deux = sans.clone();
+                deux[0].3 = true;
+                deux[1].3 = true;
+                assert_eq!(categorie(&foyer(&deux)), *avec_carte, "{nom}, two cards");
+            }
+        }
+    }
+
+    /// The disability rule never lowers a category and adds at most one person.
+    #[test]
+    fn arrete_1987_art_1_the_card_raises_by_at_most_one_person() {
+        fn rang(c: Categorie) -> u16 {
+            u16::from(c.numero) + u16::from(c.personnes_supplementaires)
+        }
+        for n in 1..=9usize {
+            for charges in 0..n {
+                for conjoint in [false, true] {
+                    if conjoint && (n < 2 || charges > n - 2) {
+                        continue;
+                    }
+                    let mut membres = vec![(30, Lien::Demandeur, false, false)];
+                    if conjoint {
+                        membres.push((30, Lien::Conjoint, false, false));
+                    }
+                    while membres.len() < n {
+                        let a_charge = membres.iter().filter(|m| m.2).count() < charges;
+                        membres.push((10, Lien::Enfant, a_charge, false));
+                    }
+                    let sans = foyer(&membres).categorie();
+                    membres[n - 1].3 = true;
+                    let avec = foyer(&membres).categorie();
+                    assert!(rang(avec) >= rang(sans), "{membres:?}");
+                    assert!(rang(avec) <= rang(sans) + 1, "{membres:?}");
+                    assert!(rang(avec) <= n as u16 + 1, "{membres:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -341,7 +516,7 @@ mod tests {
                 age: 12,
                 lien: Lien::Demandeur,
                 a_charge: true,
-                handicap: false,
+                carte_invalidite: false,
             },
             membre(130, Lien::Conjoint),
             membre(30, Lien::Conjoint),

@@ -8,7 +8,7 @@ mod situation;
 
 pub use menage::{AGE_MAX, Categorie, Lien, MEMBRES_MAX, Membre, Menage};
 pub use numero_unique::{NumeroUnique, NumeroUniqueInvalide};
-pub use ressources::{Ressources, RessourcesRetenues};
+pub use ressources::{BaseRessources, Ressources, RessourcesRetenues};
 pub use situation::{LogementActuel, Situation};
 
 use crate::argent::Euros;
@@ -57,6 +57,9 @@ pub struct DemandeSaisie {
     /// Yearly reference income of year N-1, in cents, if known.
     #[serde(default)]
     pub rfr_n1: Option<i64>,
+    /// Taxable income of the last twelve months, in cents, when it fell.
+    #[serde(default)]
+    pub douze_derniers_mois: Option<i64>,
     #[serde(default)]
     pub logement_actuel: LogementActuel,
     /// Codes of the declared situations (`dalo`, `handicap`...).
@@ -114,6 +117,12 @@ impl Demande {
             .ok();
         let rfr_n2 = montant("rfr_n2", saisie.rfr_n2, true, &mut erreurs);
         let rfr_n1 = montant("rfr_n1", saisie.rfr_n1, false, &mut erreurs);
+        let douze_derniers_mois = montant(
+            "douze_derniers_mois",
+            saisie.douze_derniers_mois,
+            false,
+            &mut erreurs,
+        );
         let actuel = saisie.logement_actuel;
         for (champ, montant, max) in [
             (
@@ -161,15 +170,6 @@ impl Demande {
                 None => erreurs.push(ErreurChamp::new(&champ, CodeErreur::ValeurInconnue)),
             }
         }
-        if let Some(m) = &menage
-            && situations.contains(&Situation::Handicap)
-            && !m.a_un_membre_handicape()
-        {
-            erreurs.push(ErreurChamp::incoherent(
-                "situations",
-                "handicap_sans_membre_handicape",
-            ));
-        }
         match (numero_unique, date_depot, menage, rfr_n2) {
             (Some(numero_unique), Some(date_depot), Some(menage), Some(rfr_n2))
                 if erreurs.is_empty() =>
@@ -178,7 +178,11 @@ impl Demande {
                     numero_unique,
                     date_depot,
                     menage,
-                    ressources: Ressources { rfr_n2, rfr_n1 },
+                    ressources: Ressources {
+                        rfr_n2,
+                        rfr_n1,
+                        douze_derniers_mois,
+                    },
                     logement_actuel: saisie.logement_actuel,
                     situations,
                 })
@@ -230,10 +234,11 @@ mod tests {
                 age: 34,
                 lien: Lien::Demandeur,
                 a_charge: false,
-                handicap: false,
+                carte_invalidite: false,
             }],
             rfr_n2: Some(1_800_000),
             rfr_n1: None,
+            douze_derniers_mois: None,
             logement_actuel: LogementActuel::default(),
             situations: vec!["dalo".into(), "rapprochement_travail".into()],
         }
@@ -257,12 +262,8 @@ mod tests {
             date_depot: "15/11/2023".into(),
             rfr_n2: None,
             rfr_n1: Some(-5),
-            situations: vec![
-                "dalo".into(),
-                "chomage".into(),
-                "dalo".into(),
-                "handicap".into(),
-            ],
+            douze_derniers_mois: Some(i64::MAX),
+            situations: vec!["dalo".into(), "chomage".into(), "dalo".into()],
             ..saisie()
         })
         .unwrap_err();
@@ -283,14 +284,15 @@ mod tests {
                         max: 100_000_000
                     }
                 ),
-                ("situations.1", &CodeErreur::ValeurInconnue),
-                ("situations.2", &CodeErreur::Repete),
                 (
-                    "situations",
-                    &CodeErreur::Incoherent {
-                        regle: "handicap_sans_membre_handicape".into()
+                    "douze_derniers_mois",
+                    &CodeErreur::HorsLimites {
+                        min: 0,
+                        max: 100_000_000
                     }
                 ),
+                ("situations.1", &CodeErreur::ValeurInconnue),
+                ("situations.2", &CodeErreur::Repete),
             ]
         );
     }
@@ -339,5 +341,31 @@ mod tests_logement_actuel {
                 "logement_actuel.surface"
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod tests_handicap {
+    use super::*;
+
+    /// CASF L.114 (the L.441-1 priority) and L.241-3 (the ceiling uplift) are two
+    /// questions: claiming the priority neither needs nor gives the disability card.
+    #[test]
+    fn the_disability_priority_and_the_disability_card_are_asked_apart() {
+        let mut saisie = tests::saisie();
+        saisie.situations = vec!["handicap".into()];
+        let d = Demande::depuis_saisie(saisie.clone()).unwrap();
+        assert!(d.a(Situation::Handicap) && d.prioritaire());
+        assert!(!d.menage.a_un_membre_invalide());
+        assert_eq!(
+            d.menage.categorie().numero,
+            1,
+            "the priority gives no uplift"
+        );
+        saisie.situations = vec![];
+        saisie.membres[0].carte_invalidite = true;
+        let d = Demande::depuis_saisie(saisie).unwrap();
+        assert!(!d.a(Situation::Handicap) && !d.prioritaire());
+        assert_eq!(d.menage.categorie().numero, 2);
     }
 }

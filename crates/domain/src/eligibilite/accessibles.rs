@@ -27,9 +27,10 @@ pub struct Accessibles {
     pub pieces_max: Option<u8>,
 }
 
-/// The criteria for `demande`, given the (year, zone) of the ceiling tables that listings
-/// open now may use (this year and last year's, in the territory's zones). `None` when
-/// every financing's ceiling is exceeded: the household can apply to nothing.
+/// The criteria for `demande`, given the (year, zone) of the ceiling tables in force (this
+/// year's, in the territory's zones). A financing whose table is missing cannot be
+/// checked, so it is not open. `None` when no financing is: the household can apply to
+/// nothing.
 ///
 /// When the tables differ between those years, a financing counts only if the household
 /// is under its ceiling in all of them: the list may leave out a home it could apply to,
@@ -51,7 +52,7 @@ pub fn accessibles(
                 .regles
                 .iter()
                 .filter(|r| matches!(r.detail, Detail::PlafondRessources { .. }))
-                .all(|r| r.statut != Statut::NonRespectee)
+                .all(|r| r.statut == Statut::Respectee)
         })
     };
     // The highest financings are open first: find where the open ones start.

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// The outcome of one rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Statut {
@@ -30,8 +30,11 @@ pub enum Statut {
     NonRespectee,
     /// Worth knowing, not a refusal.
     Alerte,
-    /// Not checked: the territory does not apply it, or a figure is missing.
+    /// Not checked: the territory does not apply it.
     NonVerifiee,
+    /// Cannot be checked: a figure the law requires is missing (that year's income
+    /// ceilings are not published in Clef). Applying waits until it is.
+    Inverifiable,
 }
 
 /// Where a rule comes from.
@@ -64,7 +67,7 @@ pub enum Detail {
     PlafondRessources {
         financement: Financement,
         zone: Zone,
-        /// Year of the ceiling table (the listing's year).
+        /// Year of the ceiling table: the one in force on the day of the verdict.
         annee: i16,
         categorie: Categorie,
         ressources: RessourcesRetenues,
@@ -90,12 +93,41 @@ pub enum Detail {
     },
 }
 
+/// The name of a rule, without its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NomRegle {
+    PlafondRessources,
+    TailleLogement,
+    TauxEffort,
+}
+
+impl Detail {
+    pub fn regle(&self) -> NomRegle {
+        match self {
+            Detail::PlafondRessources { .. } => NomRegle::PlafondRessources,
+            Detail::TailleLogement { .. } => NomRegle::TailleLogement,
+            Detail::TauxEffort { .. } => NomRegle::TauxEffort,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResultatRegle {
     pub statut: Statut,
     pub detail: Detail,
     pub source: Source,
+}
+
+/// The verdict in one word, for deciding whether one may apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Eligibilite {
+    Eligible,
+    NonEligible,
+    /// No rule is broken but one cannot be checked.
+    Inverifiable,
 }
 
 /// Every rule, in the order they are explained.
@@ -106,28 +138,33 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Eligible when no rule is broken; warnings do not refuse.
+    /// Eligible when no rule is broken or impossible to check; warnings do not refuse.
     pub fn eligible(&self) -> bool {
-        self.regles.iter().all(|r| r.statut != Statut::NonRespectee)
+        self.motifs_refus().next().is_none()
     }
 
-    /// The same verdict without what reveals a disability (the ceiling category's uplift):
-    /// what landlord staff see of a candidate who is not shortlisted.
-    pub fn sans_situations_sensibles(&self) -> Verdict {
-        let mut verdict = self.clone();
-        for regle in &mut verdict.regles {
-            if let Detail::PlafondRessources { categorie, .. } = &mut regle.detail {
-                categorie.majoree_handicap = false;
-            }
+    /// Eligible, not eligible (a rule is broken, whatever else), or impossible to check.
+    pub fn eligibilite(&self) -> Eligibilite {
+        if self.regles.iter().any(|r| r.statut == Statut::NonRespectee) {
+            Eligibilite::NonEligible
+        } else if self.inverifiable() {
+            Eligibilite::Inverifiable
+        } else {
+            Eligibilite::Eligible
         }
-        verdict
     }
 
-    /// The rules that make the household ineligible.
+    /// A rule could not be checked (a missing table): not a refusal of the household,
+    /// but no application until it can be.
+    pub fn inverifiable(&self) -> bool {
+        self.regles.iter().any(|r| r.statut == Statut::Inverifiable)
+    }
+
+    /// The rules that stop the household from applying: broken, or impossible to check.
     pub fn motifs_refus(&self) -> impl Iterator<Item = &ResultatRegle> {
         self.regles
             .iter()
-            .filter(|r| r.statut == Statut::NonRespectee)
+            .filter(|r| matches!(r.statut, Statut::NonRespectee | Statut::Inverifiable))
     }
 }
 

@@ -1,6 +1,9 @@
 //! The income ceiling (code de la construction et de l'habitation, R.441-1; arrêté du 29
 //! juillet 1987): the household's reference income must not exceed the ceiling of the
-//! home's financing, for its category and zone, in the listing's year.
+//! home's financing, for its category and zone, in the table in force on the day of the
+//! verdict (the commission's day; today for a live verdict). Without that table the rule
+//! cannot be checked, and nobody can apply: letting everyone pass would be a verdict the
+//! law does not give.
 
 use super::{Detail, ResultatRegle, Source, Statut};
 use crate::argent::Euros;
@@ -26,7 +29,7 @@ pub(super) fn verifier(demande: &Demande, logement: &Logement) -> ResultatRegle 
     let bareme = plafonds::bareme(logement.financement, logement.annee, logement.zone);
     let plafond = bareme.as_ref().map(|b| plafond(b, categorie));
     let statut = match plafond {
-        None => Statut::NonVerifiee,
+        None => Statut::Inverifiable,
         Some(p) if ressources.montant <= p => Statut::Respectee,
         Some(_) => Statut::NonRespectee,
     };

@@ -44,19 +44,19 @@ pub fn demande(date_depot: Jour, rfr_n2_euros: i64, situations: &[Situation]) ->
             age: 35,
             lien: Lien::Demandeur,
             a_charge: false,
-            handicap: situations.contains(&Situation::Handicap),
+            carte_invalidite: false,
         },
         Membre {
             age: 33,
             lien: Lien::Conjoint,
             a_charge: false,
-            handicap: false,
+            carte_invalidite: false,
         },
         Membre {
             age: 6,
             lien: Lien::Enfant,
             a_charge: true,
-            handicap: false,
+            carte_invalidite: false,
         },
     ];
     Demande {
@@ -66,6 +66,7 @@ pub fn demande(date_depot: Jour, rfr_n2_euros: i64, situations: &[Situation]) ->
         ressources: Ressources {
             rfr_n2: Euros::from_euros(rfr_n2_euros),
             rfr_n1: None,
+            douze_derniers_mois: None,
         },
         logement_actuel: LogementActuel::default(),
         situations: situations.iter().copied().collect::<BTreeSet<_>>(),
@@ -85,11 +86,11 @@ pub fn membre() -> impl Strategy<Value = Membre> {
         any::<bool>(),
         prop::bool::weighted(0.1),
     )
-        .prop_map(|(age, lien, a_charge, handicap)| Membre {
+        .prop_map(|(age, lien, a_charge, carte_invalidite)| Membre {
             age,
             lien,
             a_charge: a_charge && lien != Lien::Conjoint,
-            handicap,
+            carte_invalidite,
         })
 }
 
@@ -111,7 +112,7 @@ pub fn demande_quelconque() -> impl Strategy<Value = Demande> {
                     age,
                     lien: Lien::Demandeur,
                     a_charge: false,
-                    handicap: false,
+                    carte_invalidite: false,
                 }];
                 let mut conjoint = false;
                 for m in autres {
@@ -127,6 +128,7 @@ pub fn demande_quelconque() -> impl Strategy<Value = Demande> {
                     ressources: Ressources {
                         rfr_n2: Euros::from_euros(n2),
                         rfr_n1: n1.map(Euros::from_euros),
+                        douze_derniers_mois: None,
                     },
                     logement_actuel: actuel.map_or(
                         LogementActuel::default(),

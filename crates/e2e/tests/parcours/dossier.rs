@@ -24,7 +24,17 @@ const SURFACES: &[&str] = &["38,5", "trente", "", "45"];
 struct Autre {
     conjoint: bool,
     age: &'static str,
-    a_charge: bool,
+    /// Ticked or unticked by the test; `None` while the form's default stands.
+    a_charge: Option<bool>,
+}
+
+impl Autre {
+    /// What the box shows: the choice made, or by default a child under 18 (CGI art. 196).
+    fn a_charge(&self) -> bool {
+        self.a_charge.unwrap_or_else(|| {
+            !self.conjoint && self.age.trim().parse::<u32>().is_ok_and(|a| a < 18)
+        })
+    }
 }
 
 /// What the form holds, as the test typed it.
@@ -78,7 +88,7 @@ impl Modele {
             age: age(self.age, 0),
             lien: Lien::Demandeur,
             a_charge: false,
-            handicap: false,
+            carte_invalidite: false,
         }];
         if let Some(autre) = &self.autre {
             membres.push(Membre {
@@ -88,8 +98,8 @@ impl Modele {
                 } else {
                     Lien::Enfant
                 },
-                a_charge: autre.a_charge,
-                handicap: false,
+                a_charge: autre.a_charge(),
+                carte_invalidite: false,
             });
         }
         let rfr_n2 = nombre_entier(self.rfr_n2).unwrap_or_else(|()| {
@@ -109,6 +119,7 @@ impl Modele {
             membres,
             rfr_n2,
             rfr_n1: None,
+            douze_derniers_mois: None,
             logement_actuel: LogementActuel {
                 loyer_charges: None,
                 aide_logement: None,
@@ -183,12 +194,24 @@ async fn taper(banc: &Banc, css: &str, texte: &str) {
         .unwrap_or_else(|e| panic!("saisie dans {css} : {e}"));
 }
 
-async fn cocher(banc: &Banc, css: &str, voulu: bool) {
+async fn coche(banc: &Banc, css: &str) -> bool {
+    banc.element(css)
+        .await
+        .prop("checked")
+        .await
+        .expect("checked")
+        .as_deref()
+        == Some("true")
+}
+
+/// Ticks or unticks a box; says whether it had to be clicked.
+async fn cocher(banc: &Banc, css: &str, voulu: bool) -> bool {
     let case = banc.element(css).await;
     let coche = case.prop("checked").await.expect("checked").as_deref() == Some("true");
     if coche != voulu {
         case.click().await.expect("tick");
     }
+    coche != voulu
 }
 
 /// One thing a person does on the form.
@@ -233,23 +256,39 @@ async fn jouer(banc: &Banc, m: &mut Modele, geste: &Geste, historique: &str) {
                 .await
                 .expect("lien");
             taper(banc, "#membres-1-age", age).await;
-            cocher(banc, "#membres-1-a-charge", *a_charge).await;
-            m.autre = Some(Autre {
+            let mut autre = Autre {
                 conjoint: *conjoint,
                 age,
-                a_charge: *a_charge,
-            });
+                a_charge: None,
+            };
+            assert_eq!(
+                coche(banc, "#membres-1-a-charge").await,
+                autre.a_charge(),
+                "a new person aged {age} ({historique})"
+            );
+            if cocher(banc, "#membres-1-a-charge", *a_charge).await {
+                autre.a_charge = Some(*a_charge);
+            }
+            m.autre = Some(autre);
         }
         Geste::ChargeAutre(v) => {
-            cocher(banc, "#membres-1-a-charge", *v).await;
-            if let Some(a) = &mut m.autre {
-                a.a_charge = *v;
+            let clic = cocher(banc, "#membres-1-a-charge", *v).await;
+            if let Some(a) = &mut m.autre
+                && clic
+            {
+                a.a_charge = Some(*v);
             }
         }
         Geste::AgeAutre(a) => {
             taper(banc, "#membres-1-age", a).await;
             if let Some(x) = &mut m.autre {
                 x.age = a;
+                // Until the box is touched, it follows the age.
+                assert_eq!(
+                    coche(banc, "#membres-1-a-charge").await,
+                    x.a_charge(),
+                    "the box after age {a} ({historique})"
+                );
             }
         }
         Geste::RetirerAutre => {
@@ -310,6 +349,15 @@ async fn verifier_relu(banc: &Banc, m: &mut Modele) {
     assert_eq!(age.as_deref(), Some(m.age.trim()), "the saved age");
     let autre = banc.tous("#membres-1-age").await;
     assert_eq!(autre.is_empty(), m.autre.is_none(), "the second person");
+    if let Some(a) = &mut m.autre {
+        // A saved request says what was chosen: the default no longer applies.
+        a.a_charge = Some(a.a_charge());
+        assert_eq!(
+            coche(banc, "#membres-1-a-charge").await,
+            a.a_charge(),
+            "the saved dependant"
+        );
+    }
     m.etape = 1;
 }
 

@@ -89,7 +89,16 @@ async fn only_the_homes_i_can_apply_to_are_those_the_rules_accept() {
         .offres
         .iter()
         .filter(|o| !deja.contains(&o.id))
-        .filter(|o| verifier(&demande, &Logement::from(*o), &parametres, Euros::ZERO).eligible())
+        .filter(|o| {
+            let aujourdhui = clef_server::Horloge::aujourdhui(banc.horloge.as_ref());
+            verifier(
+                &demande,
+                &Logement::le(o, aujourdhui),
+                &parametres,
+                Euros::ZERO,
+            )
+            .eligible()
+        })
         .map(|o| format!("/logements/{}", o.id))
         .collect();
     assert!(

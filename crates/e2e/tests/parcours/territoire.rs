@@ -134,6 +134,17 @@ async fn the_territory_page_leads_to_each_section_says_all_errors_at_once_and_su
         .await;
     banc.capturer_erreurs().await;
 
+    // Issue 13: the PLAI ceilings of this year (annex II of the arrêté du 19 décembre
+    // 2025) are not in Clef, so the territory is told first that PLAI listings cannot be
+    // checked (the rules crate's `AlertePlafonds`, on the browser's day).
+    banc.attendre_texte("#alerte-plafonds", "PLAI").await;
+    assert!(
+        banc.texte("#alerte-plafonds")
+            .await
+            .contains("personne ne peut candidater"),
+        "the warning says what it means"
+    );
+
     // The contents, in the page's order; a link takes the focus to its section.
     let liens: Vec<String> = serde_json::from_value(
         banc.js("return [...document.querySelectorAll('nav.sommaire a')].map(a => a.getAttribute('href'))")

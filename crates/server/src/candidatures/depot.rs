@@ -85,13 +85,13 @@ pub async fn deposer(
             &offre.territoire,
             clef_domain::Euros::ZERO,
         )
-        .eligible()
+        .eligibilite()
     });
     let conditions = Conditions {
         dossier_rempli: demande.is_some(),
         etat: offre.detail.resume.etat,
         deja_candidat: existante(&mut tx, demandeur_id, offre_id).await?.is_some(),
-        eligible,
+        eligibilite: eligible,
         candidatures_en_cours: en_cours(&mut tx, demandeur_id, aujourdhui).await?,
         max: offre.territoire.candidatures_simultanees_max,
     };

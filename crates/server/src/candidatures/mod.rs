@@ -60,8 +60,10 @@ impl OffreACoter {
         let grille = stockage::grilles::en_vigueur(base, &slug, detail.resume.ouverture, version)
             .await?
             .ok_or_else(|| ErreurApi::DonneeIllisible(format!("pas de grille pour {slug}")))?;
+        // The ceilings are those in force on the day of the verdict.
+        let jour = jour_de_cotation(classe_le, aujourdhui, detail.resume.cloture);
         Ok(Some(OffreACoter {
-            logement: Logement::from(&detail),
+            logement: Logement::le(&detail.resume, jour),
             detail,
             territoire,
             grille,
@@ -73,9 +75,7 @@ impl OffreACoter {
     /// The day scores are computed for: today while the window is open, the closing day
     /// after (seniority stops counting at closing).
     pub fn jour_de_cotation(&self, aujourdhui: Jour) -> Jour {
-        self.classe_le
-            .unwrap_or(aujourdhui)
-            .min(self.detail.resume.cloture)
+        jour_de_cotation(self.classe_le, aujourdhui, self.detail.resume.cloture)
     }
 
     pub fn contexte(&self, jour: Jour) -> Contexte<'_> {
@@ -85,6 +85,11 @@ impl OffreACoter {
             territoire: &self.territoire,
         }
     }
+}
+
+/// Today while the window is open, the closing day after; the ranking day once ranked.
+fn jour_de_cotation(classe_le: Option<Jour>, aujourdhui: Jour, cloture: Jour) -> Jour {
+    classe_le.unwrap_or(aujourdhui).min(cloture)
 }
 
 /// A value of the rules crate as stored JSON.

@@ -84,12 +84,12 @@ pub const NUMERO_DEMO: &str = "0622305000123456PC";
 pub const MENAGES: usize = 180;
 const GRAINE: u64 = 59_400;
 
-fn membre(age: u8, lien: Lien, a_charge: bool, handicap: bool) -> Membre {
+fn membre(age: u8, lien: Lien, a_charge: bool, carte_invalidite: bool) -> Membre {
     Membre {
         age,
         lien,
         a_charge,
-        handicap,
+        carte_invalidite,
     }
 }
 
@@ -105,6 +105,7 @@ pub fn saisie_demo() -> DemandeSaisie {
         ],
         rfr_n2: Some(1_950_000),
         rfr_n1: None,
+        douze_derniers_mois: None,
         logement_actuel: LogementActuel::default(),
         situations: vec![
             "heberge_chez_parents".into(),
@@ -144,8 +145,10 @@ fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> DemandeSaisie
             situations.push(s.into());
         }
     }
+    // In the demo, a household declaring a disability (CASF L.114) also holds the card
+    // (L.241-3); in life, many do not.
     if situations.iter().any(|s| s == "handicap") {
-        membres[0].handicap = true;
+        membres[0].carte_invalidite = true;
     }
     let personnes = membres.len() as i64;
     let loyer = alea.bool().then(|| Euros::from_euros(alea.i64(280..=720)));
@@ -154,6 +157,7 @@ fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> DemandeSaisie
         date_depot: depot.to_string(),
         rfr_n2: Some(alea.i64(4_000..=14_000 + 4_000 * personnes) * 100),
         rfr_n1: None,
+        douze_derniers_mois: None,
         logement_actuel: LogementActuel {
             loyer_charges: loyer,
             aide_logement: loyer.map(|_| Euros::from_euros(alea.i64(0..=250))),

@@ -144,20 +144,13 @@ async fn lire_classement(
             let score: Score = depuis_json("cotation", &cotation)?;
             // Sensitive situations are shown to staff only once the candidate is presented.
             let presente = matches!(etat.as_str(), "presentee" | "attribuee");
-            Ok(CandidatClasse {
-                candidature_id: id,
-                rang: rang.and_then(|r| u32::try_from(r).ok()),
-                verdict: if presente {
-                    verdict
-                } else {
-                    verdict.sans_situations_sensibles()
-                },
-                score: if presente {
-                    score
-                } else {
-                    score.sans_situations_sensibles()
-                },
-            })
+            Ok(CandidatClasse::new(
+                id,
+                rang.and_then(|r| u32::try_from(r).ok()),
+                verdict,
+                score,
+                presente,
+            ))
         })
         .collect::<Result<_, ErreurApi>>()?;
     let nombre = |n: i64| u32::try_from(n).unwrap_or(0);

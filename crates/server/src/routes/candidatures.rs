@@ -72,7 +72,7 @@ pub async fn avant(
         dossier_rempli: true,
         etat: offre.detail.resume.etat,
         deja_candidat: existante.is_some(),
-        eligible: Some(place.verdict.eligible()),
+        eligibilite: Some(place.verdict.eligibilite()),
         candidatures_en_cours: en_cours,
         max: offre.territoire.candidatures_simultanees_max,
     });

@@ -30,6 +30,7 @@ pub async fn lire(
     let saisie = demandeurs::saisie(&etat.base, moi.id).await?;
     Ok(Json(Dossier {
         complet: saisie.is_some(),
+        aujourdhui: etat.horloge.aujourdhui(),
         saisie: saisie.unwrap_or_else(|| DemandeSaisie {
             numero_unique: moi.numero_unique.clone(),
             ..DemandeSaisie::default()
@@ -82,5 +83,6 @@ pub async fn enregistrer(
     Ok(Json(Dossier {
         saisie,
         complet: true,
+        aujourdhui,
     }))
 }

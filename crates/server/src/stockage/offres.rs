@@ -359,7 +359,8 @@ impl LigneDetail {
         photos: Vec<(String, String)>,
     ) -> Result<OffreDetail, ErreurApi> {
         let resume = self.resume.en_resume(aujourdhui)?;
-        let plafonds = plafonds::bareme(resume.financement, resume.ouverture.annee(), resume.zone);
+        // The table in force today, the one a live verdict uses.
+        let plafonds = plafonds::bareme(resume.financement, aujourdhui.annee(), resume.zone);
         Ok(OffreDetail {
             adresse: self.adresse,
             etage: i8::try_from(self.etage).map_err(|_| illisible("etage", self.etage))?,

@@ -139,9 +139,18 @@ async fn closing_freezes_the_ranking_the_applicants_saw() {
         .await
         .json();
     assert_eq!(c.position.map(|p| (p.rang, p.score)), vus[0].1);
-    // No name, no e-mail, no request in what the landlord sees.
+    // No name, no e-mail, no request in what the landlord sees; nor, before presentation,
+    // the ceiling category, income or ceiling that would betray a disability card.
     let texte = String::from_utf8(staff.get(&uri).await.corps).unwrap();
-    for personnel in ["email", "numero_unique", "exemple.fr", "membres"] {
+    for personnel in [
+        "email",
+        "numero_unique",
+        "exemple.fr",
+        "membres",
+        "categorie",
+        "\"ressources\"",
+        "plafond\"",
+    ] {
         assert!(!texte.contains(personnel), "{personnel}");
     }
 }

@@ -66,10 +66,12 @@ async fn before_applying_the_verdict_and_score_are_given_with_their_numbers() {
 #[tokio::test]
 async fn an_ineligible_household_is_told_why_and_cannot_apply() {
     let app = TestApp::demo().await;
-    let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
-    let plai = app.offres_ouvertes("PLAI").await[0];
+    let mut riche = dossier_simple();
+    riche["rfr_n2"] = json!(9_000_000);
+    let client = app.inscrire_avec_dossier(1, riche).await;
+    let plus = app.offres_ouvertes("PLUS").await[0];
     let avant: AvantCandidature = client
-        .get(&format!("/api/v1/moi/offres/{plai}/avant-candidature"))
+        .get(&format!("/api/v1/moi/offres/{plus}/avant-candidature"))
         .await
         .json();
     assert!(!avant.verdict.eligible());
@@ -82,8 +84,32 @@ async fn an_ineligible_household_is_told_why_and_cannot_apply() {
     );
     assert_eq!(avant.empechement, Some(Empechement::NonEligible));
     assert_eq!(avant.position, None);
-    let r = postuler(&client, plai).await;
+    let r = postuler(&client, plus).await;
     assert_eq!(refus(&r), "/problemes/candidature/non_eligible");
+}
+
+/// Arrêté du 29 juillet 1987: without the year's table there is no verdict to give. The
+/// PLAI table for 2026 (annex II of the arrêté du 19 décembre 2025) is not in Clef: a PLAI
+/// listing says its ceiling cannot be checked, and applying is refused with that reason,
+/// whatever the household earns (it used to let everyone pass).
+#[tokio::test]
+async fn without_the_years_ceilings_nobody_can_apply_and_the_verdict_says_why() {
+    let app = TestApp::demo().await;
+    assert_eq!(AUJOURDHUI.annee(), 2026);
+    let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
+    let plai = app.offres_ouvertes("PLAI").await[0];
+    let avant: AvantCandidature = client
+        .get(&format!("/api/v1/moi/offres/{plai}/avant-candidature"))
+        .await
+        .json();
+    assert!(!avant.verdict.eligible() && avant.verdict.inverifiable());
+    assert_eq!(avant.verdict.regles[0].statut, Statut::Inverifiable);
+    assert_eq!(avant.empechement, Some(Empechement::PlafondsInconnus));
+    let r = postuler(&client, plai).await;
+    assert_eq!(refus(&r), "/problemes/candidature/plafonds_inconnus");
+    // The listing's page says the same: no ceilings for this year.
+    let detail: serde_json::Value = client.get(&format!("/api/v1/listings/{plai}")).await.json();
+    assert!(detail["plafonds"].is_null(), "{detail}");
 }
 
 #[tokio::test]

@@ -268,7 +268,7 @@ async fn the_criteria_derived_from_a_request_keep_the_listings_that_meet_them() 
     ] {
         let attendues: Vec<i64> = ouvertes
             .iter()
-            .filter(|o| criteres.admet(&Logement::from(*o)))
+            .filter(|o| criteres.admet(&Logement::le(o, o.ouverture)))
             .map(|o| o.id)
             .collect();
         let trouvees: Vec<i64> = toutes(&app, &query).await.iter().map(|o| o.id).collect();
