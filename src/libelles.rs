@@ -146,6 +146,9 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             "lien_perime" => tu_string!(i18n, erreur_champ.lien_perime),
             "avant_la_cloture" => tu_string!(i18n, erreur_champ.avant_la_cloture),
             "avant_la_decision" => tu_string!(i18n, erreur_champ.avant_la_decision),
+            "objectif_sans_accord" => tu_string!(i18n, erreur_champ.objectif_sans_accord),
+            "priorite_absente" => tu_string!(i18n, erreur_champ.priorite_absente),
+            "priorite_sans_points" => tu_string!(i18n, erreur_champ.priorite_sans_points),
             "grille_avant_la_precedente" => {
                 tu_string!(i18n, erreur_champ.grille_avant_la_precedente)
             }
@@ -202,17 +205,26 @@ pub fn situation(i18n: I18nContext<Locale>, s: clef_domain::demande::Situation) 
     match s {
         Dalo => tu_string!(i18n, situation.dalo),
         Handicap => tu_string!(i18n, situation.handicap),
+        SortieAct => tu_string!(i18n, situation.sortie_act),
+        DifficultesFinancieres => tu_string!(i18n, situation.difficultes_financieres),
         SortieHebergement => tu_string!(i18n, situation.sortie_hebergement),
-        SansLogement => tu_string!(i18n, situation.sans_logement),
+        RepriseActivite => tu_string!(i18n, situation.reprise_activite),
         LogementIndigne => tu_string!(i18n, situation.logement_indigne),
         ViolencesConjugales => tu_string!(i18n, situation.violences_conjugales),
-        MenaceExpulsion => tu_string!(i18n, situation.menace_expulsion),
-        SurOccupationAvecEnfantOuHandicap => tu_string!(i18n, situation.sur_occupation),
-        Reinsertion => tu_string!(i18n, situation.reinsertion),
+        MariageForce => tu_string!(i18n, situation.mariage_force),
+        ViolencesSexuelles => tu_string!(i18n, situation.violences_sexuelles),
         ProstitutionTraite => tu_string!(i18n, situation.prostitution_traite),
+        SurOccupationAvecEnfant => tu_string!(i18n, situation.sur_occupation),
+        SansLogement => tu_string!(i18n, situation.sans_logement),
+        MenaceExpulsion => tu_string!(i18n, situation.menace_expulsion),
+        SortieAse => tu_string!(i18n, situation.sortie_ase),
         RapprochementTravail => tu_string!(i18n, situation.rapprochement_travail),
         Separation => tu_string!(i18n, situation.separation),
         HebergeChezParents => tu_string!(i18n, situation.heberge_chez_parents),
+        RelogementRenouvellementUrbain => {
+            tu_string!(i18n, situation.relogement_renouvellement_urbain)
+        }
+        RelogementOrcod => tu_string!(i18n, situation.relogement_orcod),
         Mutation => tu_string!(i18n, situation.mutation),
     }
     .to_string()

@@ -90,6 +90,14 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
         return view! { <p class="etat">{tu_string!(i18n, mixite.aucune)}</p> }.into_any();
     }
     let objectifs = t.objectifs;
+    let source = match &objectifs.accord {
+        Some(accord) => {
+            let nom = accord.nom.clone();
+            let date = crate::format::date_longue(balise, accord.date);
+            tu_string!(i18n, mixite.objectifs_accord, nom, date).to_string()
+        }
+        None => tu_string!(i18n, mixite.objectifs_loi).to_string(),
+    };
     let n = t.locations;
     let lignes = t
         .ensemble
@@ -137,6 +145,7 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
                     <tbody>{lignes}</tbody>
                 </table>
             </Defilant>
+            <p id="objectifs-source">{source}</p>
         </section>
         <section aria-labelledby="titre-detail">
             <h2 id="titre-detail">{tu_string!(i18n, mixite.detail)}</h2>

@@ -4,7 +4,7 @@
 //! loi Égalité et Citoyenneté of 27 January 2017).
 
 use crate::argent::Euros;
-use crate::demande::{Demande, Lien, Menage};
+use crate::demande::{Demande, Lien, Menage, OperationRelogement};
 use crate::offre::{Code, Reservataire};
 use crate::territoire::{ObjectifsMixite, ParametresTerritoire};
 use serde::{Deserialize, Serialize};
@@ -45,9 +45,10 @@ pub fn premier_quartile(demande: &Demande, territoire: &ParametresTerritoire, an
 pub struct Attribution {
     pub dans_qpv: bool,
     pub premier_quartile: bool,
-    /// Household rehoused by an urban renewal operation: counts with the first quartile.
+    /// Household rehoused by an urban renewal operation or an ORCOD: counts with the
+    /// first quartile outside QPV (L.441-1).
     #[serde(default)]
-    pub relogement_renouvellement_urbain: bool,
+    pub relogement: Option<OperationRelogement>,
     /// Priority household (L.441-1 or DALO).
     pub prioritaire: bool,
     pub reservataire: Reservataire,
@@ -111,7 +112,7 @@ pub struct Indicateur {
 }
 
 /// The targets over a set of lettings, réservataires in their usual order.
-pub fn indicateurs(attributions: &[Attribution], objectifs: ObjectifsMixite) -> Vec<Indicateur> {
+pub fn indicateurs(attributions: &[Attribution], objectifs: &ObjectifsMixite) -> Vec<Indicateur> {
     let mut hors_qpv = Part::default();
     let mut en_qpv = Part::default();
     let mut prioritaires = [Part::default(); 4];
@@ -119,7 +120,7 @@ pub fn indicateurs(attributions: &[Attribution], objectifs: ObjectifsMixite) -> 
         if a.dans_qpv {
             en_qpv.ajouter(!a.premier_quartile);
         } else {
-            hors_qpv.ajouter(a.premier_quartile || a.relogement_renouvellement_urbain);
+            hors_qpv.ajouter(a.premier_quartile || a.relogement.is_some());
         }
         prioritaires[rang_reservataire(a.reservataire)].ajouter(a.prioritaire);
     }
@@ -162,7 +163,7 @@ pub struct Evolution {
 pub fn projection(
     attributions: &[Attribution],
     nouvelle: Attribution,
-    objectifs: ObjectifsMixite,
+    objectifs: &ObjectifsMixite,
 ) -> Vec<Evolution> {
     let avant = indicateurs(attributions, objectifs);
     let mut avec = attributions.to_vec();
@@ -228,7 +229,7 @@ mod tests {
         Attribution {
             dans_qpv,
             premier_quartile,
-            relogement_renouvellement_urbain: false,
+            relogement: None,
             prioritaire,
             reservataire,
         }
@@ -246,7 +247,7 @@ mod tests {
             attribution(true, true, false, Reservataire::Collectivite),
             attribution(true, false, false, Reservataire::Collectivite),
         ];
-        let i = indicateurs(&lettings, ObjectifsMixite::LEGAUX);
+        let i = indicateurs(&lettings, &ObjectifsMixite::LEGAUX);
         assert_eq!(
             (i[0].cible, i[0].part, i[0].objectif),
             (
@@ -302,16 +303,30 @@ mod tests {
     }
 
     #[test]
-    fn urban_renewal_rehousing_counts_with_the_first_quartile_outside_qpv() {
-        let mut a = attribution(false, false, false, Reservataire::Etat);
-        a.relogement_renouvellement_urbain = true;
-        assert_eq!(
-            indicateurs(&[a], ObjectifsMixite::LEGAUX)[0].part,
-            Part {
-                nombre: 1,
-                total: 1
-            }
-        );
+    /// L.441-1: the 25 % outside QPV go to first-quartile households or to households
+    /// rehoused by urban renewal or by an ORCOD; inside QPV, neither moves the 50 %.
+    fn urban_renewal_and_orcod_rehousing_count_with_the_first_quartile_outside_qpv() {
+        for operation in OperationRelogement::TOUS {
+            let mut a = attribution(false, false, false, Reservataire::Etat);
+            a.relogement = Some(*operation);
+            let mut en_qpv = a;
+            en_qpv.dans_qpv = true;
+            let i = indicateurs(&[a, en_qpv], &ObjectifsMixite::LEGAUX);
+            assert_eq!(
+                (i[0].part, i[1].part),
+                (
+                    Part {
+                        nombre: 1,
+                        total: 1
+                    },
+                    Part {
+                        nombre: 1,
+                        total: 1
+                    }
+                ),
+                "{operation:?}"
+            );
+        }
     }
 
     #[test]
@@ -322,7 +337,7 @@ mod tests {
         let p = projection(
             &lettings,
             attribution(false, true, true, Reservataire::Bailleur),
-            ObjectifsMixite::LEGAUX,
+            &ObjectifsMixite::LEGAUX,
         );
         assert_eq!(p.len(), 2, "the QPV target does not move");
         assert_eq!(

@@ -17,10 +17,26 @@ pub enum Exigence {
     Ignoree,
 }
 
-/// Attribution targets of the intercommunal agreement (CIA), in percent; the law's floors
-/// are 25, 50 and 25 (code de la construction et de l'habitation, L.441-1, as amended by the
-/// loi Égalité et Citoyenneté of 27 January 2017).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The local agreement that set the first two targets apart from the law's figures: the
+/// intercommunal attribution agreement (CIA) or the orientations of the intercommunal
+/// housing conference, approved with the préfet. Published beside the targets.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccordLocal {
+    /// Its name as published, e.g. « Convention intercommunale d'attribution de la CABBALR ».
+    pub nom: String,
+    /// The day it was signed or approved.
+    pub date: crate::jour::Jour,
+}
+
+/// The longest agreement name (characters).
+pub const ACCORD_NOM_MAX: usize = 200;
+
+/// Attribution targets, in percent (code de la construction et de l'habitation, L.441-1, as
+/// amended by the loi Égalité et Citoyenneté of 27 January 2017). The law's figures are 25,
+/// 50 and 25: the first two may be adapted by the local agreement, named here; only the
+/// réservataires' 25 % is a floor for everyone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ObjectifsMixite {
     /// Lettings outside QPV to first-quartile households (or urban-renewal rehousing).
@@ -29,6 +45,10 @@ pub struct ObjectifsMixite {
     pub autres_quartiles_en_qpv: u8,
     /// Each réservataire's lettings to priority households (L.441-1 and DALO).
     pub prioritaires_par_reservataire: u8,
+    /// The agreement that adapted the first two figures; required for a figure below the
+    /// law's.
+    #[serde(default)]
+    pub accord: Option<AccordLocal>,
 }
 
 impl ObjectifsMixite {
@@ -36,7 +56,63 @@ impl ObjectifsMixite {
         q1_hors_qpv: 25,
         autres_quartiles_en_qpv: 50,
         prioritaires_par_reservataire: 25,
+        accord: None,
     };
+
+    /// Checks the targets published on `aujourdhui`: the réservataires' 25 % is a floor;
+    /// the other two may go lower only under a named, dated, already signed agreement.
+    fn verifier(&self, aujourdhui: crate::jour::Jour, erreurs: &mut Vec<ErreurChamp>) {
+        let legaux = ObjectifsMixite::LEGAUX;
+        let hors_limites = |min: u8| CodeErreur::HorsLimites {
+            min: i64::from(min),
+            max: 100,
+        };
+        for (champ, valeur, loi) in [
+            (
+                "objectifs.q1_hors_qpv",
+                self.q1_hors_qpv,
+                legaux.q1_hors_qpv,
+            ),
+            (
+                "objectifs.autres_quartiles_en_qpv",
+                self.autres_quartiles_en_qpv,
+                legaux.autres_quartiles_en_qpv,
+            ),
+        ] {
+            if !(1..=100).contains(&valeur) {
+                erreurs.push(ErreurChamp::new(champ, hors_limites(1)));
+            } else if valeur < loi && self.accord.is_none() {
+                erreurs.push(ErreurChamp::incoherent(champ, "objectif_sans_accord"));
+            }
+        }
+        if !(legaux.prioritaires_par_reservataire..=100)
+            .contains(&self.prioritaires_par_reservataire)
+        {
+            erreurs.push(ErreurChamp::new(
+                "objectifs.prioritaires_par_reservataire",
+                hors_limites(legaux.prioritaires_par_reservataire),
+            ));
+        }
+        if let Some(accord) = &self.accord {
+            let nom = accord.nom.trim();
+            if nom.is_empty() {
+                erreurs.push(ErreurChamp::new("objectifs.accord.nom", CodeErreur::Requis));
+            } else if nom.chars().count() > ACCORD_NOM_MAX {
+                erreurs.push(ErreurChamp::new(
+                    "objectifs.accord.nom",
+                    CodeErreur::TropLong {
+                        max: ACCORD_NOM_MAX as u32,
+                    },
+                ));
+            }
+            if accord.date > aujourdhui {
+                erreurs.push(ErreurChamp::incoherent(
+                    "objectifs.accord.date",
+                    "date_future",
+                ));
+            }
+        }
+    }
 }
 
 /// A territory's settings.
@@ -110,32 +186,13 @@ impl ParametresTerritoire {
             annee - 5,
             annee,
         );
-        let legaux = ObjectifsMixite::LEGAUX;
-        for (champ, valeur, min) in [
-            (
-                "objectifs.q1_hors_qpv",
-                self.objectifs.q1_hors_qpv,
-                legaux.q1_hors_qpv,
-            ),
-            (
-                "objectifs.autres_quartiles_en_qpv",
-                self.objectifs.autres_quartiles_en_qpv,
-                legaux.autres_quartiles_en_qpv,
-            ),
-            (
-                "objectifs.prioritaires_par_reservataire",
-                self.objectifs.prioritaires_par_reservataire,
-                legaux.prioritaires_par_reservataire,
-            ),
-        ] {
-            borne(champ, i64::from(valeur), i64::from(min), 100);
-        }
         borne(
             "candidatures_simultanees_max",
             i64::from(self.candidatures_simultanees_max),
             1,
             i64::from(CANDIDATURES_SIMULTANEES_MAX),
         );
+        self.objectifs.verifier(aujourdhui, &mut erreurs);
         if erreurs.is_empty() {
             Ok(())
         } else {
@@ -149,7 +206,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_demo_settings_are_valid_and_targets_cannot_go_below_the_law() {
+    fn the_demo_settings_are_valid_and_targets_go_below_the_law_only_under_an_agreement() {
         let aujourdhui: crate::jour::Jour = "2026-11-22".parse().unwrap();
         let demo = ParametresTerritoire::bethune_demo();
         assert_eq!(demo.verifier(aujourdhui), Ok(()));
@@ -169,7 +226,7 @@ mod tests {
             candidatures_simultanees_max: 0,
             annee_seuil_premier_quartile: 2015,
             seuil_premier_quartile: Euros::ZERO,
-            ..demo
+            ..demo.clone()
         };
         let champs: Vec<String> = mauvais
             .verifier(aujourdhui)
@@ -182,9 +239,73 @@ mod tests {
             [
                 "seuil_premier_quartile",
                 "annee_seuil_premier_quartile",
+                "candidatures_simultanees_max",
                 "objectifs.q1_hors_qpv",
-                "candidatures_simultanees_max"
             ]
+        );
+    }
+
+    /// L.441-1: the 25 % outside QPV and the 50 % inside are figures the local agreement
+    /// may adapt (the 50 % is a default); the réservataires' 25 % is not.
+    #[test]
+    fn an_agreement_named_and_dated_allows_lower_q1_and_qpv_figures_never_a_lower_priority_floor() {
+        let aujourdhui: crate::jour::Jour = "2026-11-22".parse().unwrap();
+        let accord = AccordLocal {
+            nom: "Convention intercommunale d'attribution".into(),
+            date: "2024-06-12".parse().unwrap(),
+        };
+        let avec = |q1: u8, qpv: u8, prio: u8, accord: Option<AccordLocal>| ParametresTerritoire {
+            objectifs: ObjectifsMixite {
+                q1_hors_qpv: q1,
+                autres_quartiles_en_qpv: qpv,
+                prioritaires_par_reservataire: prio,
+                accord,
+            },
+            ..ParametresTerritoire::bethune_demo()
+        };
+        let erreurs = |p: ParametresTerritoire| -> Vec<(String, CodeErreur)> {
+            p.verifier(aujourdhui)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| (e.champ, e.code))
+                .collect()
+        };
+        assert!(erreurs(avec(20, 40, 25, Some(accord.clone()))).is_empty());
+        let sans_accord = erreurs(avec(20, 40, 25, None));
+        assert_eq!(
+            sans_accord.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+            ["objectifs.q1_hors_qpv", "objectifs.autres_quartiles_en_qpv"]
+        );
+        assert!(sans_accord.iter().all(|e| e.1
+            == CodeErreur::Incoherent {
+                regle: "objectif_sans_accord".into()
+            }));
+        assert_eq!(
+            erreurs(avec(25, 50, 20, Some(accord.clone())))
+                .into_iter()
+                .map(|e| e.0)
+                .collect::<Vec<_>>(),
+            ["objectifs.prioritaires_par_reservataire"]
+        );
+        assert_eq!(
+            erreurs(avec(0, 50, 25, Some(accord.clone())))
+                .into_iter()
+                .map(|e| e.0)
+                .collect::<Vec<_>>(),
+            ["objectifs.q1_hors_qpv"],
+            "a target of nothing is not a target"
+        );
+        let futur = AccordLocal {
+            nom: " ".into(),
+            date: "2027-01-01".parse().unwrap(),
+        };
+        assert_eq!(
+            erreurs(avec(20, 50, 25, Some(futur)))
+                .into_iter()
+                .map(|e| e.0)
+                .collect::<Vec<_>>(),
+            ["objectifs.accord.nom", "objectifs.accord.date"]
         );
     }
 }

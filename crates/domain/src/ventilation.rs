@@ -117,7 +117,7 @@ pub fn tableau(locations: &[Location], objectifs: ObjectifsMixite) -> TableauMix
                     .map(|(cle, attributions)| Groupe {
                         cle,
                         locations: u32::try_from(attributions.len()).unwrap_or(u32::MAX),
-                        indicateurs: indicateurs(&attributions, objectifs),
+                        indicateurs: indicateurs(&attributions, &objectifs),
                         premier_quartile: Part::compter(&attributions, |a| a.premier_quartile),
                         prioritaires: Part::compter(&attributions, |a| a.prioritaire),
                     })
@@ -125,10 +125,11 @@ pub fn tableau(locations: &[Location], objectifs: ObjectifsMixite) -> TableauMix
             }
         })
         .collect();
+    let ensemble = indicateurs(&toutes, &objectifs);
     TableauMixite {
         objectifs,
         locations: u32::try_from(locations.len()).unwrap_or(u32::MAX),
-        ensemble: indicateurs(&toutes, objectifs),
+        ensemble,
         ventilations,
     }
 }
@@ -150,7 +151,7 @@ mod tests {
             attribution: Attribution {
                 dans_qpv,
                 premier_quartile: q1,
-                relogement_renouvellement_urbain: false,
+                relogement: None,
                 prioritaire,
                 reservataire: Reservataire::Etat,
             },

@@ -149,7 +149,7 @@ fn in_a_group_only_the_highest_criterion_counts_and_the_others_are_shown_aside()
         &[
             Situation::SansLogement,
             Situation::LogementIndigne,
-            Situation::SurOccupationAvecEnfantOuHandicap,
+            Situation::SurOccupationAvecEnfant,
         ],
     );
     d.logement_actuel.surface = Some(Surface::from_dixiemes(240)); // 8 m² per person: 6 points

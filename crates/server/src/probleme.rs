@@ -404,6 +404,9 @@ fn incoherence(regle: &str) -> String {
             "Le demandeur et son conjoint ne peuvent pas être « à charge ».".into()
         }
         "date_future" => "Cette date ne peut pas être dans le futur.".into(),
+        "priorite_absente" => "La grille doit donner des points à cette priorité de la loi (DALO ou article L.441-1 du code de la construction et de l'habitation).".into(),
+        "priorite_sans_points" => "Une priorité de la loi (DALO ou article L.441-1) doit donner des points.".into(),
+        "objectif_sans_accord" => "Un objectif inférieur à celui de la loi doit être fixé par l'accord local : indiquez son nom et sa date.".into(),
         "motif_requis" => {
             "Donnez un motif pour chaque candidat mieux classé que vous ne présentez pas.".into()
         }

@@ -233,6 +233,34 @@ pub fn EtapeLogement(champs: Champs) -> impl IntoView {
     }
 }
 
+/// One checkbox per situation: the priorities of the law, or the others.
+fn cases(champs: Champs, prioritaires: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    Situation::TOUS
+        .iter()
+        .copied()
+        .filter(|s| s.prioritaire() == prioritaires)
+        .map(|s| {
+            let id = format!("situation-{}", s.code().replace('_', "-"));
+            let sensible = s.sensible();
+            view! {
+                <div class="champ champ--case">
+                    <input type="checkbox" id=id.clone()
+                        prop:checked=move || champs.situations.with(|set| set.contains(&s))
+                        on:change=move |ev| {
+                            let v = event_target_checked(&ev);
+                            champs.situations.update(|set| { if v { set.insert(s); } else { set.remove(&s); } });
+                        } />
+                    <label for=id>
+                        {libelles::situation(i18n, s)}
+                        {sensible.then(|| view! { " " <span class="badge badge--protege">{tu_string!(i18n, dossier.protege)}</span> })}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 pub fn EtapeSituations(champs: Champs) -> impl IntoView {
     let i18n = use_i18n();
@@ -241,25 +269,13 @@ pub fn EtapeSituations(champs: Champs) -> impl IntoView {
         <p>{tu_string!(i18n, dossier.situations_intro)}</p>
         <fieldset id="situations" tabindex="-1" class="situations">
             <legend>{tu_string!(i18n, dossier.situations_legende)}</legend>
+            <p class="aide">{tu_string!(i18n, dossier.situations_loi)}</p>
             {move || general.get().map(|m| view! { <p class="champ__erreur">{m}</p> })}
-            {Situation::TOUS.iter().copied().map(|s| {
-                let id = format!("situation-{}", s.code().replace('_', "-"));
-                let sensible = s.sensible();
-                view! {
-                    <div class="champ champ--case">
-                        <input type="checkbox" id=id.clone()
-                            prop:checked=move || champs.situations.with(|set| set.contains(&s))
-                            on:change=move |ev| {
-                                let v = event_target_checked(&ev);
-                                champs.situations.update(|set| { if v { set.insert(s); } else { set.remove(&s); } });
-                            } />
-                        <label for=id>
-                            {libelles::situation(i18n, s)}
-                            {sensible.then(|| view! { " " <span class="badge badge--protege">{tu_string!(i18n, dossier.protege)}</span> })}
-                        </label>
-                    </div>
-                }
-            }).collect_view()}
+            {cases(champs, true)}
+        </fieldset>
+        <fieldset class="situations">
+            <legend>{tu_string!(i18n, dossier.situations_autres)}</legend>
+            {cases(champs, false)}
         </fieldset>
         <details class="pourquoi">
             <summary>{tu_string!(i18n, dossier.pourquoi_titre)}</summary>

@@ -11,7 +11,9 @@ use crate::i18n::*;
 use crate::langue::use_balise;
 use clef_domain::Jour;
 use clef_domain::api::{ApercuGrille, NouvelleGrille};
-use clef_domain::cotation::{Critere, Grille, Regle, verifier_entree_en_vigueur};
+use clef_domain::cotation::{
+    Critere, Grille, Regle, verifier_entree_en_vigueur, verifier_priorites,
+};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use leptos::prelude::*;
 
@@ -125,6 +127,14 @@ fn erreurs_de(
                 && let Err(e) = verifier_entree_en_vigueur(jour, grille.en_vigueur_le, aujourdhui)
             {
                 erreurs.push(e);
+            }
+            if let Err(regles) = verifier_priorites(&criteres) {
+                for e in regles {
+                    let e = rattacher(e, saisis);
+                    if !erreurs.iter().any(|x| x.champ == e.champ) {
+                        erreurs.push(e);
+                    }
+                }
             }
             if let Err(regles) = Grille::new(
                 grille.territoire.clone(),

@@ -10,7 +10,7 @@ use crate::i18n::*;
 use crate::saisie::{centimes, en_texte_euros, id_de};
 use clef_domain::Euros;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
-use clef_domain::territoire::{ObjectifsMixite, ParametresTerritoire};
+use clef_domain::territoire::{AccordLocal, ObjectifsMixite, ParametresTerritoire};
 use leptos::prelude::*;
 
 /// Where the list of errors is.
@@ -61,11 +61,51 @@ fn nom_du_champ(i18n: leptos_i18n::I18nContext<Locale>, champ: &str) -> String {
         "objectifs.prioritaires_par_reservataire" => {
             tu_string!(i18n, territoire.objectif_prioritaires)
         }
+        "objectifs.accord.nom" => tu_string!(i18n, territoire.accord_nom),
+        "objectifs.accord.date" => tu_string!(i18n, territoire.accord_date),
         "seuil_taux_effort" => tu_string!(i18n, territoire.taux_effort),
         "candidatures_simultanees_max" => tu_string!(i18n, territoire.plafond),
         _ => return champ.to_owned(),
     }
     .to_string()
+}
+
+/// The local agreement as typed: none when both fields are empty, an error on the one
+/// missing or unreadable otherwise (`None` then: the current one is kept while the rules
+/// crate checks the rest).
+fn lire_accord(
+    nom: &str,
+    date: &str,
+    erreurs: &mut Vec<ErreurChamp>,
+) -> Option<Option<AccordLocal>> {
+    let (nom, date) = (nom.trim(), date.trim());
+    if nom.is_empty() && date.is_empty() {
+        return Some(None);
+    }
+    if nom.is_empty() {
+        erreurs.push(ErreurChamp::new("objectifs.accord.nom", CodeErreur::Requis));
+    }
+    let jour = match date.parse::<clef_domain::Jour>() {
+        Ok(jour) => Some(jour),
+        Err(_) => {
+            erreurs.push(ErreurChamp::new(
+                "objectifs.accord.date",
+                if date.is_empty() {
+                    CodeErreur::Requis
+                } else {
+                    CodeErreur::FormatInvalide
+                },
+            ));
+            None
+        }
+    };
+    match jour {
+        Some(date) if !nom.is_empty() => Some(Some(AccordLocal {
+            nom: nom.to_owned(),
+            date,
+        })),
+        _ => None,
+    }
 }
 
 #[component]
@@ -77,6 +117,20 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
     let q1 = RwSignal::new(p.objectifs.q1_hors_qpv.to_string());
     let en_qpv = RwSignal::new(p.objectifs.autres_quartiles_en_qpv.to_string());
     let prioritaires = RwSignal::new(p.objectifs.prioritaires_par_reservataire.to_string());
+    let accord_nom = RwSignal::new(
+        p.objectifs
+            .accord
+            .as_ref()
+            .map(|a| a.nom.clone())
+            .unwrap_or_default(),
+    );
+    let accord_date = RwSignal::new(
+        p.objectifs
+            .accord
+            .as_ref()
+            .map(|a| a.date.to_string())
+            .unwrap_or_default(),
+    );
     let taux_effort = RwSignal::new(p.seuil_taux_effort.to_string());
     let plafond = RwSignal::new(p.candidatures_simultanees_max.to_string());
     let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
@@ -125,6 +179,11 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
             &plafond.get_untracked(),
             &mut locales,
         );
+        let accord = lire_accord(
+            &accord_nom.get_untracked(),
+            &accord_date.get_untracked(),
+            &mut locales,
+        );
         // What does not parse keeps its current value, so that the rules crate checks the
         // rest now: every error shows at once, never one more after each correction.
         let actuels = base.get_value();
@@ -138,6 +197,7 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
                     .unwrap_or(actuels.objectifs.autres_quartiles_en_qpv),
                 prioritaires_par_reservataire: prioritaires
                     .unwrap_or(actuels.objectifs.prioritaires_par_reservataire),
+                accord: accord.unwrap_or_else(|| actuels.objectifs.accord.clone()),
             },
             candidatures_simultanees_max: plafond.unwrap_or(actuels.candidatures_simultanees_max),
             ..actuels
@@ -207,9 +267,24 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
                 <fieldset class="champ">
                     <legend>{tu_string!(i18n, territoire.objectifs)}</legend>
                     <p class="aide">{tu_string!(i18n, territoire.objectifs_aide)}</p>
-                    {champ("objectifs.q1_hors_qpv", tu_string!(i18n, territoire.objectif_q1).to_string(), q1, tu_string!(i18n, territoire.minimum_legal, n = 25).to_string())}
-                    {champ("objectifs.autres_quartiles_en_qpv", tu_string!(i18n, territoire.objectif_en_qpv).to_string(), en_qpv, tu_string!(i18n, territoire.minimum_legal, n = 50).to_string())}
+                    {champ("objectifs.q1_hors_qpv", tu_string!(i18n, territoire.objectif_q1).to_string(), q1, tu_string!(i18n, territoire.chiffre_legal, n = 25).to_string())}
+                    {champ("objectifs.autres_quartiles_en_qpv", tu_string!(i18n, territoire.objectif_en_qpv).to_string(), en_qpv, tu_string!(i18n, territoire.chiffre_legal, n = 50).to_string())}
                     {champ("objectifs.prioritaires_par_reservataire", tu_string!(i18n, territoire.objectif_prioritaires).to_string(), prioritaires, tu_string!(i18n, territoire.minimum_legal, n = 25).to_string())}
+                    <ChampTexte
+                        id=id_de("objectifs.accord.nom")
+                        libelle=tu_string!(i18n, territoire.accord_nom).to_string()
+                        valeur=accord_nom
+                        erreur=message_erreur(erreurs, "objectifs.accord.nom".to_owned(), false)
+                        aide=tu_string!(i18n, territoire.accord_nom_aide).to_string()
+                    />
+                    <ChampTexte
+                        id=id_de("objectifs.accord.date")
+                        libelle=tu_string!(i18n, territoire.accord_date).to_string()
+                        valeur=accord_date
+                        erreur=message_erreur(erreurs, "objectifs.accord.date".to_owned(), false)
+                        aide=tu_string!(i18n, territoire.accord_date_aide).to_string()
+                        type_="date"
+                    />
                 </fieldset>
                 {champ("seuil_taux_effort", tu_string!(i18n, territoire.taux_effort).to_string(), taux_effort, tu_string!(i18n, territoire.taux_effort_aide).to_string())}
                 {champ("candidatures_simultanees_max", tu_string!(i18n, territoire.plafond).to_string(), plafond, tu_string!(i18n, territoire.plafond_aide).to_string())}

@@ -1,5 +1,5 @@
-//! The demonstration grid of the Béthune-Bruay territory. It covers every priority of
-//! L.441-1 and the DALO, plus seniority, rent burden, space, single parents, getting closer
+//! The demonstration grid of the Béthune-Bruay territory. It covers the DALO and every
+//! priority of L.441-1 (letters a to m, each cited in its explanation), plus seniority, rent burden, space, single parents, getting closer
 //! to work, and a social-mix bonus. Weights sit in the range of published grids (Rhône:
 //! eviction threat 20, single parent 5, excessive rent burden 10); they are for
 //! demonstration, not a territory's decision.
@@ -44,58 +44,93 @@ pub fn grille_bethune() -> Grille {
         critere(
             "handicap",
             "Personne en situation de handicap",
-            "Vous, ou une personne qui vivra avec vous, êtes en situation de handicap.",
+            "Vous, ou une personne à votre charge, êtes en situation de handicap (L.441-1 a).",
             None,
             drapeau(Situation::Handicap, 15),
         ),
         critere(
-            "violences_conjugales",
-            "Victime de violences conjugales",
-            "Vous êtes victime de violences au sein du couple ou de la famille.",
+            "sortie_act",
+            "Sortant d'un appartement de coordination thérapeutique",
+            "Vous sortez d'un appartement de coordination thérapeutique (L.441-1 b).",
             None,
+            drapeau(Situation::SortieAct, 15),
+        ),
+        critere(
+            "difficultes_financieres",
+            "Mal logé ou défavorisé, difficultés financières",
+            "Vous êtes mal logé ou défavorisé, ou vous avez des difficultés particulières de logement pour des raisons financières ou de conditions de vie (L.441-1 c).",
+            None,
+            drapeau(Situation::DifficultesFinancieres, 8),
+        ),
+        critere(
+            "violences_conjugales",
+            "Victime de violences au sein du couple",
+            "Vous êtes victime de violences au sein du couple (L.441-1 g).",
+            Some("violences"),
             drapeau(Situation::ViolencesConjugales, 20),
+        ),
+        critere(
+            "mariage_force",
+            "Menacé de mariage forcé",
+            "Vous êtes menacé de mariage forcé (L.441-1 g). Ne se cumule pas avec les autres violences.",
+            Some("violences"),
+            drapeau(Situation::MariageForce, 20),
+        ),
+        critere(
+            "violences_sexuelles",
+            "Victime de viol ou d'agression sexuelle à son domicile",
+            "Vous êtes victime de viol ou d'agression sexuelle à votre domicile ou à ses abords, et la justice a interdit à l'auteur de vous approcher (L.441-1 g bis). Ne se cumule pas avec les autres violences.",
+            Some("violences"),
+            drapeau(Situation::ViolencesSexuelles, 20),
         ),
         critere(
             "menace_expulsion",
             "Menacé d'expulsion sans relogement",
-            "Une procédure d'expulsion est engagée contre vous et vous n'avez pas de solution de relogement.",
+            "Une procédure d'expulsion est engagée contre vous et vous n'avez pas de solution de relogement (L.441-1 l).",
             None,
             drapeau(Situation::MenaceExpulsion, 20),
         ),
         critere(
             "prostitution_traite",
-            "Exposé à la prostitution ou à la traite",
-            "Vous êtes engagé dans un parcours de sortie de la prostitution ou victime de traite des êtres humains.",
+            "Sortie de la prostitution, victime de traite ou de proxénétisme",
+            "Vous êtes engagé dans un parcours de sortie de la prostitution, ou victime de traite des êtres humains ou de proxénétisme (L.441-1 h et i).",
             None,
             drapeau(Situation::ProstitutionTraite, 20),
         ),
         critere(
             "sans_logement",
             "Sans logement ou hébergé par des tiers",
-            "Vous n'avez pas de logement à vous : à la rue, ou hébergé par de la famille ou des amis. Ne se cumule pas avec la sortie d'hébergement ni le logement indigne.",
+            "Vous n'avez pas de logement à vous : à la rue, ou hébergé par de la famille ou des amis (L.441-1 k). Ne se cumule pas avec la sortie d'hébergement ni le logement indigne.",
             Some("urgence"),
             drapeau(Situation::SansLogement, 15),
         ),
         critere(
             "sortie_hebergement",
-            "Sortant d'un hébergement d'urgence ou temporaire",
-            "Vous êtes hébergé dans une structure d'hébergement ou un logement temporaire. Ne se cumule pas avec « sans logement » ni le logement indigne.",
+            "Hébergé ou logé temporairement",
+            "Vous êtes hébergé ou logé temporairement dans un établissement ou un logement de transition (L.441-1 d). Ne se cumule pas avec « sans logement » ni le logement indigne.",
             Some("urgence"),
             drapeau(Situation::SortieHebergement, 15),
         ),
         critere(
             "logement_indigne",
-            "Logement indigne ou insalubre",
-            "Votre logement actuel est reconnu indigne, insalubre ou dangereux. Ne se cumule pas avec « sans logement » ni la sortie d'hébergement.",
+            "Exposé à l'habitat indigne",
+            "Votre logement actuel est indigne, insalubre ou dangereux (L.441-1 f). Ne se cumule pas avec « sans logement » ni la sortie d'hébergement.",
             Some("urgence"),
             drapeau(Situation::LogementIndigne, 12),
         ),
         critere(
+            "sortie_ase",
+            "Moins de 21 ans, sortant de l'aide sociale à l'enfance",
+            "Vous avez moins de 21 ans et avez été pris en charge par l'aide sociale à l'enfance avant votre majorité (L.441-1 m).",
+            None,
+            drapeau(Situation::SortieAse, 12),
+        ),
+        critere(
             "sur_occupation",
-            "Logement sur-occupé avec enfant ou personne handicapée",
-            "Votre logement actuel est trop petit pour votre ménage, qui compte un enfant mineur ou une personne handicapée. Ne se cumule pas avec le critère de surface par personne.",
+            "Enfant mineur, logement sur-occupé ou non décent",
+            "Vous avez un enfant mineur à charge et votre logement actuel est manifestement trop petit ou n'est pas décent (L.441-1 j). Ne se cumule pas avec le critère de surface par personne.",
             Some("surface"),
-            drapeau(Situation::SurOccupationAvecEnfantOuHandicap, 10),
+            drapeau(Situation::SurOccupationAvecEnfant, 10),
         ),
         critere(
             "surface_par_personne",
@@ -119,11 +154,11 @@ pub fn grille_bethune() -> Grille {
             },
         ),
         critere(
-            "reinsertion",
-            "Parcours d'insertion professionnelle",
-            "Vous suivez un parcours d'insertion ou de retour à l'emploi accompagné.",
+            "reprise_activite",
+            "Reprise d'activité après un chômage de longue durée",
+            "Vous reprenez une activité après une période de chômage de longue durée (L.441-1 e).",
             None,
-            drapeau(Situation::Reinsertion, 5),
+            drapeau(Situation::RepriseActivite, 5),
         ),
         critere(
             "anciennete",

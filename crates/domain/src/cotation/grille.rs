@@ -257,6 +257,45 @@ impl<'de> Deserialize<'de> for Grille {
     }
 }
 
+/// A grid is published only if it gives points to the DALO and to every category of
+/// L.441-1 (code de la construction et de l'habitation, L.441-2-8: the grid weighs the
+/// priorities of L.441-1 and the DALO). A priority's criterion at 0 points is an error on
+/// its points; a priority without a criterion is an error named `priorites.<code>`.
+pub fn verifier_priorites(criteres: &[Critere]) -> Result<(), Vec<ErreurChamp>> {
+    let mut erreurs = Vec::new();
+    for situation in Situation::TOUS.iter().filter(|s| s.prioritaire()) {
+        let couvrant: Vec<(usize, u32)> = criteres
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c.regle {
+                Regle::Drapeau {
+                    fait: Fait::Situation(s),
+                    points,
+                } if s == *situation => Some((i, points)),
+                _ => None,
+            })
+            .collect();
+        if couvrant.is_empty() {
+            erreurs.push(ErreurChamp::incoherent(
+                &format!("priorites.{}", situation.code()),
+                "priorite_absente",
+            ));
+        } else if couvrant.iter().all(|&(_, points)| points == 0) {
+            for (i, _) in couvrant {
+                erreurs.push(ErreurChamp::incoherent(
+                    &format!("criteres.{i}.regle.points"),
+                    "priorite_sans_points",
+                ));
+            }
+        }
+    }
+    if erreurs.is_empty() {
+        Ok(())
+    } else {
+        Err(erreurs)
+    }
+}
+
 /// A new version takes effect from a later day than today, and not before the version it
 /// follows: a listing keeps the grid in force on its opening day, so a listing already
 /// open (or closed) is never ranked by a grid published after it opened.
@@ -277,6 +316,54 @@ pub fn verifier_entree_en_vigueur(
         ))
     } else {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests_priorites {
+    use super::*;
+    use crate::cotation::grille_bethune;
+
+    /// L.441-2-8 and L.441-1: the demonstration grid covers them all; dropping any one,
+    /// or giving it 0 points, stops the publication and names it.
+    #[test]
+    fn a_grid_without_the_dalo_or_any_l441_1_priority_cannot_be_published() {
+        let criteres = grille_bethune().criteres;
+        assert_eq!(verifier_priorites(&criteres), Ok(()));
+        for situation in Situation::TOUS.iter().filter(|s| s.prioritaire()) {
+            let i = criteres
+                .iter()
+                .position(|c| matches!(c.regle, Regle::Drapeau { fait: Fait::Situation(s), .. } if s == *situation))
+                .unwrap_or_else(|| panic!("{situation:?} absent de la grille de démonstration"));
+            let mut sans = criteres.clone();
+            sans.remove(i);
+            assert_eq!(
+                verifier_priorites(&sans),
+                Err(vec![ErreurChamp::incoherent(
+                    &format!("priorites.{}", situation.code()),
+                    "priorite_absente"
+                )])
+            );
+            let mut a_zero = criteres.clone();
+            if let Regle::Drapeau { points, .. } = &mut a_zero[i].regle {
+                *points = 0;
+            }
+            assert_eq!(
+                verifier_priorites(&a_zero),
+                Err(vec![ErreurChamp::incoherent(
+                    &format!("criteres.{i}.regle.points"),
+                    "priorite_sans_points"
+                )])
+            );
+        }
+        let locaux: Vec<Critere> = criteres
+            .into_iter()
+            .filter(|c| !matches!(c.regle, Regle::Drapeau { fait: Fait::Situation(s), .. } if s.prioritaire()))
+            .collect();
+        assert_eq!(
+            verifier_priorites(&locaux).map_err(|e| e.len()),
+            Err(Situation::TOUS.iter().filter(|s| s.prioritaire()).count())
+        );
     }
 }
 

@@ -10,6 +10,6 @@ pub use bethune::grille_bethune;
 pub use calcul::{Contexte, coter, coter_menage};
 pub use grille::{
     CRITERES_MAX, Condition, Critere, Fait, Grille, Mesure, POINTS_MAX, Regle, Tranche,
-    verifier_entree_en_vigueur,
+    verifier_entree_en_vigueur, verifier_priorites,
 };
 pub use score::{CRITERE_PROTEGE, Ligne, Pourquoi, Score};

@@ -9,7 +9,7 @@ mod situation;
 pub use menage::{AGE_MAX, Categorie, Lien, MEMBRES_MAX, Membre, Menage};
 pub use numero_unique::{NumeroUnique, NumeroUniqueInvalide};
 pub use ressources::{BaseRessources, Ressources, RessourcesRetenues};
-pub use situation::{LogementActuel, Situation};
+pub use situation::{LogementActuel, OperationRelogement, Situation};
 
 use crate::argent::Euros;
 use crate::erreur::{CodeErreur, ErreurChamp};
@@ -203,6 +203,12 @@ impl Demande {
     /// A priority household (L.441-1 or DALO), for the réservataires' target.
     pub fn prioritaire(&self) -> bool {
         self.situations.iter().any(|s| s.prioritaire())
+    }
+
+    /// The rehousing operation the household comes from, if any (urban renewal first
+    /// when both were declared: either counts the same for the targets).
+    pub fn relogement(&self) -> Option<OperationRelogement> {
+        self.situations.iter().find_map(|s| s.relogement())
     }
 }
 

@@ -38,7 +38,21 @@ async fn an_applicant_signs_up_fills_the_household_applies_sees_the_rank_and_wit
     banc.attendre_texte("h2#titre-etape", "Étape 3 sur 5").await;
     banc.cliquer_bouton("Continuer").await;
     banc.attendre_texte("h2#titre-etape", "Étape 4 sur 5").await;
-    // Sensitive situations are marked and explained.
+    // The priorities of the law (DALO and L.441-1 a to m) come first, apart from the
+    // other situations; sensitive ones are marked and explained.
+    let priorites = banc.tous("#situations input[type=checkbox]").await.len();
+    assert_eq!(
+        priorites,
+        <clef_domain::demande::Situation as clef_domain::offre::Code>::TOUS
+            .iter()
+            .filter(|s| s.prioritaire())
+            .count()
+    );
+    assert!(
+        banc.texte("#situations")
+            .await
+            .contains("reprends un travail après une longue période de chômage")
+    );
     assert!(
         banc.texte("label[for='situation-violences-conjugales']")
             .await

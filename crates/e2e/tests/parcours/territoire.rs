@@ -1,4 +1,4 @@
-//! The territory's staff on a phone: publish more demanding targets, edit the grid,
+//! The territory's staff on a phone: publish targets set by the local agreement, edit the grid,
 //! preview its effect on open listings and publish it; anyone then reads the social-mix
 //! dashboard with the new target, as charts and tables.
 
@@ -18,27 +18,26 @@ async fn the_territory_publishes_targets_and_a_grid_and_the_dashboard_shows_them
         .await;
     banc.sans_defilement_horizontal("l'espace territoire").await;
 
-    // Below the law: refused next to the field. Then more demanding than the law.
+    // Below the law's figure (L.441-1): refused next to the field without the local
+    // agreement; accepted once the agreement is named and dated.
     let q1 = "#objectifs-q1-hors-qpv";
-    banc.js(&format!(
-        "document.querySelector('{q1}').value = ''; return true"
-    ))
-    .await;
-    banc.saisir(q1, "20").await;
+    retaper(&banc, q1, "20").await;
     banc.cliquer_bouton("Publier les paramètres").await;
     banc.cliquer_bouton("Publier").await;
-    banc.attendre_texte(".champ--erreur", "25").await;
-    banc.js(&format!(
-        "document.querySelector('{q1}').value = ''; return true"
-    ))
+    banc.attendre_texte(".champ--erreur", "accord local").await;
+    banc.saisir(
+        "#objectifs-accord-nom",
+        "Convention intercommunale d'attribution de Béthune-Bruay",
+    )
     .await;
-    banc.saisir(q1, "30").await;
+    banc.choisir("#objectifs-accord-date", "2024-06-12").await;
     banc.cliquer_bouton("Publier les paramètres").await;
     banc.cliquer_bouton("Publier").await;
     banc.attendre_texte("#parametres-publies", "Paramètres publiés")
         .await;
 
-    // The grid: DALO worth nothing; preview on open listings, then publish.
+    // The grid: DALO worth one point (a priority of the law cannot be worth nothing);
+    // preview on open listings, then publish.
     banc.attendre_texte("#titre-grille", "Nouvelle version")
         .await;
     let dalo = "#criteres-0-points";
@@ -47,6 +46,11 @@ async fn the_territory_publishes_targets_and_a_grid_and_the_dashboard_shows_them
     ))
     .await;
     banc.saisir(dalo, "0").await;
+    banc.cliquer_bouton("Prévisualiser l'effet sur les offres ouvertes")
+        .await;
+    banc.attendre_texte("#resume-erreurs-grille", "priorité de la loi")
+        .await;
+    retaper(&banc, dalo, "1").await;
     banc.cliquer_bouton("Prévisualiser l'effet sur les offres ouvertes")
         .await;
     banc.attendre_texte("#apercu-grille", "Rangs qui changeraient")
@@ -89,12 +93,18 @@ async fn the_territory_publishes_targets_and_a_grid_and_the_dashboard_shows_them
     banc.sans_defilement_horizontal("les leviers du territoire")
         .await;
 
-    // The public dashboard, with the new target.
+    // The public dashboard, with the new target and the agreement that set it.
     banc.ouvrir("/mixite").await;
     banc.attendre_texte("#titre-ensemble", "Sur tout le territoire")
         .await;
-    banc.attendre_texte("table", "30 %").await;
-    assert!(banc.texte("figure svg").await.contains("min. 30 %"));
+    banc.attendre_texte("table", "20 %").await;
+    assert!(banc.texte("figure svg").await.contains("min. 20 %"));
+    let source = banc.texte("#objectifs-source").await;
+    assert!(
+        source.contains("Convention intercommunale d'attribution de Béthune-Bruay")
+            && source.contains("12 juin 2024"),
+        "{source}"
+    );
     banc.choisir("#axe", "Trimestre").await;
     banc.attendre_texte("#titre-detail ~ .tableau-defilant caption", "Trimestre")
         .await;
@@ -234,7 +244,7 @@ async fn the_territory_page_leads_to_each_section_says_all_errors_at_once_and_su
     assert!(erreurs.iter().any(|e| e.contains("000")), "{erreurs:?}");
 
     // Corrected: the preview's summary comes first and agrees with its table.
-    retaper(&banc, "#criteres-0-points", "0").await;
+    retaper(&banc, "#criteres-0-points", "1").await;
     retaper(&banc, "#criteres-1-points", "50").await;
     banc.choisir("#en-vigueur-le", "2030-01-01").await;
     banc.cliquer_bouton("Prévisualiser l'effet sur les offres ouvertes")

@@ -121,7 +121,7 @@ const SITUATIONS: [&str; 12] = [
     "logement_indigne",
     "menace_expulsion",
     "sur_occupation",
-    "reinsertion",
+    "reprise_activite",
     "rapprochement_travail",
     "separation",
     "heberge_chez_parents",
@@ -393,16 +393,17 @@ async fn decider(
     // What the letting counts for in the social-mix targets.
     let demande = crate::stockage::demandeurs::demande(base, demandeur_id).await?;
     let parametres = crate::stockage::territoires::de_l_offre(base, offre_id).await?;
-    let (premier_quartile, prioritaire) = match (demande, parametres) {
+    let (premier_quartile, prioritaire, relogement) = match (demande, parametres) {
         (Some(d), Some((_, p))) => (
             clef_domain::mixite::premier_quartile(&d, &p, decide_le.annee()),
             d.prioritaire(),
+            d.relogement(),
         ),
-        _ => (false, false),
+        _ => (false, false, None),
     };
     sqlx::query(
-        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score, premier_quartile, prioritaire)
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score, premier_quartile, prioritaire, relogement)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(offre_id)
     .bind(decide_le.to_string())
@@ -410,6 +411,7 @@ async fn decider(
     .bind(score)
     .bind(premier_quartile)
     .bind(prioritaire)
+    .bind(relogement.map(clef_domain::offre::Code::code))
     .execute(&mut *tx)
     .await?;
     if passe {

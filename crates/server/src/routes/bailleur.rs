@@ -232,7 +232,7 @@ pub fn attribution(offre: &OffreACoter, demande: &Demande) -> Attribution {
             &offre.territoire,
             offre.logement.annee,
         ),
-        relogement_renouvellement_urbain: false,
+        relogement: demande.relogement(),
         prioritaire: demande.prioritaire(),
         reservataire: offre.logement.reservataire,
     }
@@ -303,7 +303,7 @@ pub async fn commission(
                 Some(demande) => {
                     let choix = attribution(&offre, &demande);
                     (
-                        mixite::projection(&passees, choix, offre.territoire.objectifs),
+                        mixite::projection(&passees, choix, &offre.territoire.objectifs),
                         fragilite::contraire_a_l_aci(programme, choix.premier_quartile),
                         Some(commission::profil(&demande, &offre.logement)),
                     )
@@ -601,7 +601,7 @@ pub async fn tableau_de_bord(
             nombre: nombre(refus),
             total: nombre(reponses),
         },
-        mixite_bailleur: mixite::indicateurs(&les_notres, objectifs),
-        mixite_territoire: mixite::indicateurs(&toutes, objectifs),
+        mixite_bailleur: mixite::indicateurs(&les_notres, &objectifs),
+        mixite_territoire: mixite::indicateurs(&toutes, &objectifs),
     }))
 }

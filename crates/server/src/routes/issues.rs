@@ -20,6 +20,7 @@ use clef_domain::api::{
 };
 use clef_domain::commission;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::offre::Code;
 use clef_domain::suite::{ActionIssue, RefusIssue};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -429,8 +430,8 @@ pub async fn signer(
         .ok_or_else(|| ErreurApi::DonneeIllisible(format!("dossier {}", ligne.demandeur_id)))?;
     let compte = attribution(&offre, &demande);
     sqlx::query(
-        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score, premier_quartile, prioritaire)
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score, premier_quartile, prioritaire, relogement)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(offre_id)
     .bind(aujourdhui.to_string())
@@ -438,6 +439,7 @@ pub async fn signer(
     .bind(ligne.score)
     .bind(compte.premier_quartile)
     .bind(compte.prioritaire)
+    .bind(compte.relogement.map(Code::code))
     .execute(&mut *tx)
     .await?;
     // Every higher-ranked candidate who did not get the home is explained in the result.

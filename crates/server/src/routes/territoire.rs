@@ -14,7 +14,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use clef_domain::api::{ApercuGrille, EffetSurOffre, NouvelleGrille, Probleme};
 use clef_domain::classement::effet_grille;
-use clef_domain::cotation::{Grille, verifier_entree_en_vigueur};
+use clef_domain::cotation::{Grille, verifier_entree_en_vigueur, verifier_priorites};
 use clef_domain::territoire::ParametresTerritoire;
 use serde_json::json;
 
@@ -88,6 +88,9 @@ async fn version_suivante(
     let mut erreurs = Vec::new();
     if let Err(e) = verifier_entree_en_vigueur(nouvelle.en_vigueur_le, precedente, aujourdhui) {
         erreurs.push(e);
+    }
+    if let Err(e) = verifier_priorites(&nouvelle.criteres) {
+        erreurs.extend(e);
     }
     match Grille::new(
         agent.slug.clone(),

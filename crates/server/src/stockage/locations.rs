@@ -14,6 +14,7 @@ struct Ligne {
     dans_qpv: bool,
     premier_quartile: bool,
     prioritaire: bool,
+    relogement: Option<String>,
     reservataire: String,
     commune: String,
     commune_id: i64,
@@ -25,7 +26,7 @@ struct Ligne {
 /// Every letting decided in the territory, or by one landlord's commission.
 pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Location>, ErreurApi> {
     let lignes: Vec<Ligne> = sqlx::query_as(
-        "SELECT o.qpv_id IS NOT NULL AS dans_qpv, r.premier_quartile, r.prioritaire,
+        "SELECT o.qpv_id IS NOT NULL AS dans_qpv, r.premier_quartile, r.prioritaire, r.relogement,
                 o.reservataire, c.nom AS commune, o.commune_id, o.adresse, b.nom AS bailleur,
                 r.decide_le
          FROM resultats r JOIN offres o ON o.id = r.offre_id
@@ -45,7 +46,11 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
                 attribution: Attribution {
                     dans_qpv: l.dans_qpv,
                     premier_quartile: l.premier_quartile,
-                    relogement_renouvellement_urbain: false,
+                    relogement: l
+                        .relogement
+                        .as_deref()
+                        .map(|r| Code::depuis_code(r).ok_or_else(|| illisible("relogement", r)))
+                        .transpose()?,
                     prioritaire: l.prioritaire,
                     reservataire: Code::depuis_code(&l.reservataire)
                         .ok_or_else(|| illisible("reservataire", &l.reservataire))?,

@@ -4,7 +4,7 @@ use crate::aide::{AUJOURDHUI, TestApp, dossier_simple};
 use axum::http::{Method, StatusCode};
 use clef_domain::api::{CandidatureResume, ClassementOffre, OffreBailleur, Probleme};
 use clef_server::demo;
-use serde_json::json;
+use serde_json::{Value, json};
 
 async fn agent(app: &TestApp, i: usize) -> crate::aide::Client<'_> {
     let (r, client) = app.connecter(demo::AGENTS[i].0, demo::MOT_DE_PASSE).await;
@@ -976,4 +976,71 @@ async fn the_commission_reads_each_households_size_means_and_burden_and_steps_ke
         .find(|c| c.candidature_id == ids[0])
         .unwrap();
     assert_eq!(premier.repondu_le, Some(AUJOURDHUI));
+}
+
+/// L.441-1: a household rehoused by an ORCOD counts with the first quartile outside QPV,
+/// like urban-renewal rehousing. The household's declaration reaches the published letting.
+#[tokio::test]
+async fn a_household_rehoused_by_an_orcod_is_recorded_as_such_in_the_letting() {
+    let app = TestApp::demo().await;
+    let (offre, i) = classee_non_decidee(&app, 3).await;
+    let staff = agent(&app, i).await;
+    let base = format!("/api/v1/bailleur/offres/{offre}");
+    let vue: clef_domain::api::Commission = staff.get(&format!("{base}/commission")).await.json();
+    let ids: Vec<i64> = vue.candidats.iter().map(|x| x.candidature_id).collect();
+    let (demandeur, dossier): (i64, String) = sqlx::query_as(
+        "SELECT d.id, d.dossier FROM demandeurs d JOIN candidatures k ON k.demandeur_id = d.id
+         WHERE k.id = ?",
+    )
+    .bind(ids[0])
+    .fetch_one(&app.base)
+    .await
+    .unwrap();
+    let mut dossier: Value = serde_json::from_str(&dossier).unwrap();
+    dossier["situations"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("relogement_orcod"));
+    sqlx::query("UPDATE demandeurs SET dossier = ? WHERE id = ?")
+        .bind(dossier.to_string())
+        .bind(demandeur)
+        .execute(&app.base)
+        .await
+        .unwrap();
+    let etapes = [
+        (
+            "presentation",
+            json!({"candidatures": [ids[0], ids[1], ids[2]]}),
+        ),
+        (
+            "decisions",
+            json!({"candidature_id": ids[0], "decision": {"type": "attribue", "rang": 1}}),
+        ),
+        (
+            "reponses",
+            json!({"candidature_id": ids[0], "accepte": true}),
+        ),
+        ("bail", json!({"candidature_id": ids[0]})),
+    ];
+    for (etape, corps) in etapes {
+        let r = staff.post(&format!("{base}/{etape}"), corps).await;
+        assert!(
+            r.status.is_success(),
+            "{etape}: {}",
+            String::from_utf8_lossy(&r.corps)
+        );
+    }
+    let relogement: Option<String> =
+        sqlx::query_scalar("SELECT relogement FROM resultats WHERE offre_id = ?")
+            .bind(offre)
+            .fetch_one(&app.base)
+            .await
+            .unwrap();
+    assert_eq!(relogement.as_deref(), Some("orcod"));
+    let lettings = clef_server::stockage::locations::lister(&app.base, None)
+        .await
+        .unwrap();
+    assert!(lettings.iter().any(
+        |l| l.attribution.relogement == Some(clef_domain::demande::OperationRelogement::Orcod)
+    ));
 }

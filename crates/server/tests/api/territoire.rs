@@ -168,15 +168,134 @@ async fn territory_staff_publish_settings_within_the_law_and_nobody_else_can() {
     }
 }
 
-/// The demo grid with DALO worth nothing and "near work" worth much.
+/// The demo grid with DALO worth one point and every other flag worth three times more.
 fn grille_modifiee(grille: &Grille) -> Value {
     let mut criteres = grille.criteres.clone();
     for c in &mut criteres {
         if let Regle::Drapeau { points, .. } = &mut c.regle {
-            *points = if &*c.id == "dalo" { 0 } else { *points * 3 };
+            *points = if &*c.id == "dalo" { 1 } else { *points * 3 };
         }
     }
     json!({ "criteres": criteres })
+}
+
+/// CCH L.441-2-8: the grid weighs the DALO and the priorities of L.441-1. Leaving one out,
+/// or giving it no points, is refused by name, in the preview as in the publication.
+#[tokio::test]
+async fn a_grid_leaving_out_the_dalo_or_a_l441_1_priority_is_refused_by_name() {
+    let app = TestApp::demo().await;
+    let (_, agent) = app.connecter(TERRITOIRE, demo::MOT_DE_PASSE).await;
+    let actuelle: Grille = app
+        .get("/api/v1/territoires/bethune-bruay/grille")
+        .await
+        .json();
+    let demain = AUJOURDHUI.plus_jours(1);
+    let sans_ase: Vec<_> = actuelle
+        .criteres
+        .iter()
+        .filter(|c| &*c.id != "sortie_ase")
+        .cloned()
+        .collect();
+    let mut dalo_a_zero = actuelle.criteres.clone();
+    let i = dalo_a_zero.iter().position(|c| &*c.id == "dalo").unwrap();
+    if let Regle::Drapeau { points, .. } = &mut dalo_a_zero[i].regle {
+        *points = 0;
+    }
+    for (criteres, champ, regle) in [
+        (
+            sans_ase,
+            "priorites.sortie_ase".to_owned(),
+            "priorite_absente",
+        ),
+        (
+            dalo_a_zero,
+            format!("criteres.{i}.regle.points"),
+            "priorite_sans_points",
+        ),
+    ] {
+        for chemin in [
+            "/api/v1/territoire/grilles/apercu",
+            "/api/v1/territoire/grilles",
+        ] {
+            let r = agent
+                .post(
+                    chemin,
+                    json!({"en_vigueur_le": demain, "criteres": criteres}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{chemin}");
+            let probleme: Value = r.json();
+            assert_eq!(probleme["errors"][0]["champ"], champ.as_str(), "{probleme}");
+            assert_eq!(probleme["errors"][0]["regle"], regle, "{probleme}");
+        }
+    }
+    let versions: i64 = sqlx::query_scalar("SELECT count(*) FROM grilles")
+        .fetch_one(&app.base)
+        .await
+        .unwrap();
+    assert_eq!(versions, 1, "nothing published");
+}
+
+/// L.441-1: the 25 % outside QPV and the 50 % inside may be adapted by the local
+/// agreement, which is then published with the targets; the réservataires' 25 % may not.
+#[tokio::test]
+async fn lower_targets_need_the_agreements_name_and_date_which_the_dashboard_shows() {
+    let app = TestApp::demo().await;
+    let (_, agent) = app.connecter(TERRITOIRE, demo::MOT_DE_PASSE).await;
+    let actuels: ParametresTerritoire = app
+        .get("/api/v1/territoires/bethune-bruay/parametres")
+        .await
+        .json();
+    let mut corps = serde_json::to_value(&actuels).unwrap();
+    corps["objectifs"]["q1_hors_qpv"] = json!(20);
+    corps["objectifs"]["autres_quartiles_en_qpv"] = json!(40);
+    let r = agent
+        .envoyer(
+            Method::PUT,
+            "/api/v1/territoire/parametres",
+            Some(corps.clone()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let probleme: Value = r.json();
+    assert_eq!(probleme["errors"][0]["regle"], "objectif_sans_accord");
+    assert_eq!(
+        probleme["errors"][1]["champ"],
+        "objectifs.autres_quartiles_en_qpv"
+    );
+
+    corps["objectifs"]["accord"] = json!({"nom": "Convention intercommunale d'attribution de Béthune-Bruay", "date": "2024-06-12"});
+    let r = agent
+        .envoyer(
+            Method::PUT,
+            "/api/v1/territoire/parametres",
+            Some(corps.clone()),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let tableau: TableauMixite = app
+        .get("/api/v1/territoires/bethune-bruay/mixite")
+        .await
+        .json();
+    assert_eq!(tableau.objectifs.q1_hors_qpv, 20);
+    let accord = tableau.objectifs.accord.expect("the agreement is public");
+    assert_eq!(accord.date.to_string(), "2024-06-12");
+    assert!(accord.nom.contains("Convention intercommunale"));
+
+    corps["objectifs"]["prioritaires_par_reservataire"] = json!(20);
+    let r = agent
+        .envoyer(Method::PUT, "/api/v1/territoire/parametres", Some(corps))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        r.json::<Value>()["errors"][0]["champ"],
+        "objectifs.prioritaires_par_reservataire"
+    );
 }
 
 #[tokio::test]
