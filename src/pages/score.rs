@@ -1,4 +1,5 @@
-//! `/mon-score`: the territory's grid, with my points on each line.
+//! `/mon-score`: the territory's grid, with my points on each line, then my position
+//! among similar requests and their average wait (décret n° 2019-1378).
 
 use crate::api;
 use crate::components::Chargement;
@@ -9,6 +10,8 @@ use crate::i18n::*;
 use crate::langue::use_balise;
 use clef_domain::api::{Empechement, MonScore};
 use clef_domain::cotation::{Grille, Regle};
+use clef_domain::offre::{Code, Typologie};
+use clef_domain::semblables::{CAS_MIN, Semblables};
 use leptos::prelude::*;
 
 #[component]
@@ -101,5 +104,50 @@ fn TableMonScore(s: MonScore, g: Grille) -> impl IntoView {
             </table>
         </Defilant>
         <p><a href="/grille-de-cotation">{tu_string!(i18n, mon_score.voir_grille)}</a></p>
+        <ParmiLesSemblables semblables=s.semblables />
+    }
+}
+
+/// The average wait and my position among similar requests, as the cotation decree
+/// requires, with the method in plain words; no figure on too few cases.
+#[component]
+fn ParmiLesSemblables(semblables: Semblables) -> impl IntoView {
+    let i18n = use_i18n();
+    let typologie = semblables.typologie.code();
+    let n = semblables.typologie.pieces();
+    let qui = match semblables.typologie {
+        Typologie::T1 => tu_string!(i18n, mon_score.semblables_qui_un).to_string(),
+        Typologie::T6 => tu_string!(i18n, mon_score.semblables_qui_six).to_string(),
+        _ => tu_string!(i18n, mon_score.semblables_qui, n, typologie).to_string(),
+    };
+    let min = CAS_MIN;
+    let p = semblables.position;
+    let position = match (p.devant, p.a_egalite) {
+        (Some(devant), Some(egalite)) => {
+            let semblables = p.semblables;
+            tu_string!(i18n, mon_score.position, semblables, devant, egalite).to_string()
+        }
+        _ => {
+            let semblables = p.semblables;
+            tu_string!(i18n, mon_score.position_trop_peu, semblables, min).to_string()
+        }
+    };
+    let a = semblables.attente;
+    let cas = a.cas;
+    let attente = match a.mois {
+        Some(mois) => tu_string!(i18n, mon_score.attente, mois, typologie, cas).to_string(),
+        None => tu_string!(i18n, mon_score.attente_trop_peu, typologie, cas, min).to_string(),
+    };
+    view! {
+        <section aria-labelledby="titre-semblables" id="semblables">
+            <h2 id="titre-semblables">{tu_string!(i18n, mon_score.semblables_titre)}</h2>
+            <p>{qui}</p>
+            <p id="position-semblables">{position}</p>
+            <p id="attente-semblables">{attente}</p>
+            <details class="pourquoi">
+                <summary>{tu_string!(i18n, mon_score.methode_titre)}</summary>
+                <p>{tu_string!(i18n, mon_score.methode)}</p>
+            </details>
+        </section>
     }
 }

@@ -35,6 +35,7 @@ pub mod mixite;
 pub mod offre;
 pub mod plafonds;
 pub mod recherche;
+pub mod semblables;
 pub mod simulation;
 pub mod sru;
 pub mod suite;

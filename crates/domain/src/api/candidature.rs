@@ -238,6 +238,8 @@ pub struct MonScore {
     pub jour: Jour,
     pub grille_version: u32,
     pub score: Score,
+    /// The average wait and my position among similar requests (décret n° 2019-1378).
+    pub semblables: crate::semblables::Semblables,
 }
 
 /// Bars of the histogram: at most this many.

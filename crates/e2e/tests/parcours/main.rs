@@ -19,6 +19,7 @@ mod mot_de_passe;
 mod pour_moi;
 mod recapitulatif;
 mod recherche;
+mod score;
 mod territoire;
 mod visite;
 mod zoom;

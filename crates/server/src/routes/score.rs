@@ -9,11 +9,15 @@ use axum::Json;
 use axum::extract::State;
 use clef_domain::api::{Empechement, MonScore, Probleme};
 use clef_domain::cotation::coter_menage;
+use clef_domain::semblables::{
+    AttenteMoyenne, PositionParmiSemblables, Semblables, typologie_de_reference,
+};
 
 /// The territory this instance serves (one for now).
 pub const TERRITOIRE: &str = crate::demo::TERRITOIRE.0;
 
-/// My score on today's grid.
+/// My score on today's grid, with the average wait and my position among similar
+/// requests (décret n° 2019-1378).
 #[utoipa::path(
     get,
     path = "/moi/score",
@@ -37,9 +41,24 @@ pub async fn mon_score(
     let territoire = stockage::territoires::parametres(&etat.base, TERRITOIRE)
         .await?
         .ok_or(ErreurApi::Introuvable)?;
+    let score = coter_menage(&grille, &demande, aujourdhui, &territoire);
+    let typologie = typologie_de_reference(&demande.menage);
+    let taille = usize::from(typologie.pieces());
+    let autres: Vec<u32> =
+        stockage::demandeurs::ouvertes_de_taille(&etat.base, taille, taille >= 6, moi.id)
+            .await?
+            .iter()
+            .map(|d| coter_menage(&grille, d, aujourdhui, &territoire).total())
+            .collect();
+    let attentes = stockage::locations::attentes(&etat.base).await?;
     Ok(Json(MonScore {
         jour: aujourdhui,
         grille_version: grille.version,
-        score: coter_menage(&grille, &demande, aujourdhui, &territoire),
+        semblables: Semblables {
+            typologie,
+            attente: AttenteMoyenne::de(typologie, &attentes),
+            position: PositionParmiSemblables::de(score.total(), &autres),
+        },
+        score,
     }))
 }

@@ -55,3 +55,46 @@ pub async fn enregistrer(
         .await?;
     Ok(())
 }
+
+/// The open requests of households of `personnes` people (`personnes` or more when
+/// `et_plus`), other than `sauf`: saved, and not yet let a home through Clef. A stored
+/// request the rules crate no longer accepts is left out and logged, so that one bad row
+/// never hides the figures from everyone else.
+pub async fn ouvertes_de_taille(
+    base: &SqlitePool,
+    personnes: usize,
+    et_plus: bool,
+    sauf: i64,
+) -> Result<Vec<Demande>, ErreurApi> {
+    let personnes = i64::try_from(personnes).unwrap_or(i64::MAX);
+    let lignes: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT d.id, d.dossier FROM demandeurs d
+         WHERE d.dossier IS NOT NULL AND d.id != ?1
+           AND (json_array_length(d.dossier, '$.membres') = ?2
+                OR (?3 AND json_array_length(d.dossier, '$.membres') > ?2))
+           AND NOT EXISTS (
+               SELECT 1 FROM resultats r JOIN candidatures k
+                 ON k.offre_id = r.offre_id AND k.rang = r.attribue_rang
+               WHERE k.demandeur_id = d.id)",
+    )
+    .bind(sauf)
+    .bind(personnes)
+    .bind(et_plus)
+    .fetch_all(base)
+    .await?;
+    Ok(lignes
+        .into_iter()
+        .filter_map(|(id, contenu)| {
+            let lue = serde_json::from_str::<DemandeSaisie>(&contenu)
+                .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {id} : {e}")))
+                .and_then(|s| valider_stockee(id, s));
+            match lue {
+                Ok(demande) => Some(demande),
+                Err(e) => {
+                    tracing::warn!("demande semblable ignorée : {e:?}");
+                    None
+                }
+            }
+        })
+        .collect())
+}

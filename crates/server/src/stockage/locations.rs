@@ -6,6 +6,7 @@ use crate::probleme::ErreurApi;
 use crate::stockage::programmes;
 use clef_domain::mixite::Attribution;
 use clef_domain::offre::Code;
+use clef_domain::semblables::AttenteConstatee;
 use clef_domain::ventilation::Location;
 use sqlx::SqlitePool;
 
@@ -77,4 +78,37 @@ pub async fn attributions(
         .into_iter()
         .map(|l| l.attribution)
         .collect())
+}
+
+/// Every letting's typology, the chosen household's filing day and the letting day: what
+/// the average waiting time for similar requests is computed from.
+pub async fn attentes(base: &SqlitePool) -> Result<Vec<AttenteConstatee>, ErreurApi> {
+    let lignes: Vec<(String, Option<String>, String)> = sqlx::query_as(
+        "SELECT o.typologie, json_extract(d.dossier, '$.date_depot'), r.decide_le
+         FROM resultats r JOIN offres o ON o.id = r.offre_id
+         JOIN candidatures k ON k.offre_id = r.offre_id AND k.rang = r.attribue_rang
+         JOIN demandeurs d ON d.id = k.demandeur_id
+         ORDER BY r.offre_id",
+    )
+    .fetch_all(base)
+    .await?;
+    lignes
+        .into_iter()
+        .filter_map(|(typologie, depot, decide_le)| {
+            // A household whose request was since emptied tells nothing of its wait.
+            let depot = depot?;
+            let illisible =
+                |quoi: &str, valeur: &str| ErreurApi::DonneeIllisible(format!("{quoi} = {valeur}"));
+            Some((|| {
+                Ok(AttenteConstatee {
+                    typologie: Code::depuis_code(&typologie)
+                        .ok_or_else(|| illisible("typologie", &typologie))?,
+                    depot: depot.parse().map_err(|_| illisible("date_depot", &depot))?,
+                    attribue_le: decide_le
+                        .parse()
+                        .map_err(|_| illisible("decide_le", &decide_le))?,
+                })
+            })())
+        })
+        .collect()
 }

@@ -6,6 +6,8 @@ use clef_domain::api::{
     CandidatureDetail, CandidatureResume, EtatCandidature, GenreNotification, MonScore, NomEtape,
     Notifications, Probleme, Resultat,
 };
+use clef_domain::demande::mois_entre;
+use clef_domain::offre::{Code, Typologie};
 use clef_server::demo;
 use serde_json::json;
 
@@ -223,5 +225,93 @@ async fn the_demo_applicant_sees_a_decided_application_with_its_whole_timeline()
     assert_eq!(
         position.sur,
         d.histogramme.iter().map(|b| b.autres).sum::<u32>() + 1
+    );
+}
+
+/// A household of seven: one demandeur and six children (T6 in Clef's sense of similar).
+fn dossier_de_sept(situations: serde_json::Value) -> serde_json::Value {
+    let mut dossier = dossier_simple();
+    let mut membres =
+        vec![json!({"age": 40, "lien": "demandeur", "a_charge": false, "carte_invalidite": false})];
+    membres.extend((0..6).map(
+        |i| json!({"age": 3 + i, "lien": "enfant", "a_charge": true, "carte_invalidite": false}),
+    ));
+    dossier["membres"] = json!(membres);
+    dossier["situations"] = situations;
+    dossier
+}
+
+/// Décret n° 2019-1378 (L.441-2-8): besides the score, the applicant is told their position
+/// among similar requests; with fewer than three others, no figure is given.
+#[tokio::test]
+async fn my_score_says_my_position_among_similar_requests_once_there_are_three() {
+    let app = TestApp::demo().await;
+    let moi = app
+        .inscrire_avec_dossier(1, dossier_de_sept(json!([])))
+        .await;
+    let s: MonScore = moi.get("/api/v1/moi/score").await.json();
+    assert_eq!(s.semblables.typologie, Typologie::T6);
+    let deja: u32 = s.semblables.position.semblables;
+    assert!(deja < 3, "the demo has few households of six or more");
+    assert_eq!(s.semblables.position.devant, None, "too few to publish");
+    // Five households of seven, each recognised DALO: all ahead of me.
+    let mut autres = Vec::new();
+    for n in 2..7 {
+        autres.push(
+            app.inscrire_avec_dossier(n, dossier_de_sept(json!(["dalo"])))
+                .await,
+        );
+    }
+    let s: MonScore = moi.get("/api/v1/moi/score").await.json();
+    assert_eq!(s.semblables.position.semblables, deja + 5);
+    assert_eq!(s.semblables.position.devant.map(|d| d >= 5), Some(true));
+    // One of them sees me behind, and the four others level (same grid, same filing day).
+    let leur: MonScore = autres[0].get("/api/v1/moi/score").await.json();
+    assert_eq!(leur.semblables.position.semblables, deja + 5);
+    assert!(leur.semblables.position.a_egalite >= Some(4));
+    // A single adult is not compared with households of seven.
+    let seul = app.inscrire_avec_dossier(9, dossier_simple()).await;
+    let s: MonScore = seul.get("/api/v1/moi/score").await.json();
+    assert_eq!(s.semblables.typologie, Typologie::T1);
+}
+
+/// Décret n° 2019-1378: the average waiting time observed for similar requests, from the
+/// lettings Clef recorded for the same typology; none published on fewer than three.
+#[tokio::test]
+async fn my_score_gives_the_average_wait_of_lettings_of_my_typology() {
+    let app = TestApp::demo().await;
+    let mut publiees = Vec::new();
+    let mut de_trois = dossier_de_sept(json!([]));
+    de_trois["membres"].as_array_mut().unwrap().truncate(3);
+    for (n, dossier) in [(1, de_trois), (2, dossier_de_sept(json!([])))] {
+        let client = app.inscrire_avec_dossier(n, dossier).await;
+        let s: MonScore = client.get("/api/v1/moi/score").await.json();
+        let typologie = s.semblables.typologie;
+        let lettings: Vec<(String, String)> = sqlx::query_as(
+            "SELECT json_extract(d.dossier, '$.date_depot'), r.decide_le
+             FROM resultats r JOIN offres o ON o.id = r.offre_id
+             JOIN candidatures k ON k.offre_id = r.offre_id AND k.rang = r.attribue_rang
+             JOIN demandeurs d ON d.id = k.demandeur_id WHERE o.typologie = ?",
+        )
+        .bind(typologie.code())
+        .fetch_all(&app.base)
+        .await
+        .unwrap();
+        assert_eq!(s.semblables.attente.cas as usize, lettings.len());
+        let mois: Vec<u32> = lettings
+            .iter()
+            .map(|(depot, le)| mois_entre(depot.parse().unwrap(), le.parse().unwrap()))
+            .collect();
+        let attendu = (mois.len() >= 3).then(|| {
+            let n = mois.len() as u32;
+            (mois.iter().sum::<u32>() + n / 2) / n
+        });
+        assert_eq!(s.semblables.attente.mois, attendu, "{typologie:?}");
+        publiees.push(attendu.is_some());
+    }
+    assert_eq!(
+        publiees,
+        [true, false],
+        "the demo lets enough T3 homes for a figure, too few T6"
     );
 }
