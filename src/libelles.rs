@@ -112,6 +112,13 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             let (min, max) = (*min, *max);
             tu_string!(i18n, erreur_champ.longueur, min, max).to_string()
         }
+        // Amounts travel in cents; people read euros.
+        CodeErreur::HorsLimites { min, max }
+            if matches!(genre_de_nombre(&erreur.champ), GenreNombre::Montant) =>
+        {
+            let (min, max) = (min / 100, max / 100);
+            tu_string!(i18n, erreur_champ.hors_limites, min, max).to_string()
+        }
         CodeErreur::HorsLimites { min, max } => {
             let (min, max) = (*min, *max);
             tu_string!(i18n, erreur_champ.hors_limites, min, max).to_string()
@@ -185,9 +192,14 @@ fn genre_de_nombre(champ: &str) -> GenreNombre {
     match nom {
         "surface" => GenreNombre::Surface,
         "age" => GenreNombre::Age,
-        "rfr_n2" | "rfr_n1" | "loyer_charges" | "aide_logement" | "loyer" | "charges" => {
-            GenreNombre::Montant
-        }
+        "rfr_n2"
+        | "rfr_n1"
+        | "douze_derniers_mois"
+        | "ressources_mensuelles"
+        | "loyer_charges"
+        | "aide_logement"
+        | "loyer"
+        | "charges" => GenreNombre::Montant,
         _ => GenreNombre::Entier,
     }
 }

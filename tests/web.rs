@@ -424,6 +424,7 @@ fn a_verdict_explains_each_rule_with_its_numbers() {
             lien: Lien::Demandeur,
             a_charge: false,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         }],
         rfr_n2: Some(4_000_000),
         ..Default::default()

@@ -107,6 +107,8 @@ fn explication(
         Detail::TauxEffort {
             depense_mensuelle,
             ressources_mensuelles,
+            ressources_declarees,
+            reste_pour_vivre_par_uc,
             taux_pour_mille,
             seuil_pour_cent,
         } => {
@@ -114,13 +116,22 @@ fn explication(
             let depense = euros(*depense_mensuelle);
             let ressources = euros(*ressources_mensuelles);
             let seuil = *seuil_pour_cent;
-            let texte = match taux_pour_mille {
+            let mut texte = match taux_pour_mille {
                 Some(t) => {
                     let taux = format::nombre(balise, f64::from(*t) / 10.0);
                     tu_string!(i18n, verdict.taux, depense, taux, ressources, seuil).to_string()
                 }
                 None => tu_string!(i18n, verdict.taux_sans_ressources, depense).to_string(),
             };
+            if let (Some(reste), Some(_)) = (reste_pour_vivre_par_uc, taux_pour_mille) {
+                let montant = euros(*reste);
+                texte.push(' ');
+                texte.push_str(&tu_string!(i18n, verdict.reste_pour_vivre, montant).to_string());
+            }
+            if !ressources_declarees {
+                texte.push(' ');
+                texte.push_str(tu_string!(i18n, verdict.ressources_estimees));
+            }
             (titre, texte)
         }
     }

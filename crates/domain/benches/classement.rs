@@ -37,6 +37,7 @@ fn candidats(n: u64) -> Vec<Candidature> {
                 lien: Lien::Demandeur,
                 a_charge: false,
                 carte_invalidite: false,
+                ressources_mensuelles: None,
             }];
             for _ in 0..alea.suivant(5) {
                 membres.push(Membre {
@@ -44,6 +45,7 @@ fn candidats(n: u64) -> Vec<Candidature> {
                     lien: Lien::Enfant,
                     a_charge: true,
                     carte_invalidite: alea.suivant(20) == 0,
+                    ressources_mensuelles: None,
                 });
             }
             let situations = (0..alea.suivant(3))

@@ -30,11 +30,15 @@ pub fn ressources_par_uc(ressources: Euros, uc_dixiemes: u32) -> Euros {
     Euros::from_centimes(ressources.centimes() * 10 / i64::from(uc_dixiemes))
 }
 
-/// Whether the household belongs to the first quartile of applicants: resources per UC
-/// below the territory's yearly threshold. The income counted is the one of the
-/// eligibility rule for an examination in `annee`.
+/// Whether the household belongs to the first quartile of applicants: yearly resources per
+/// UC below the territory's yearly threshold, judged the way the ministerial threshold is
+/// built: the monthly resources declared in the request × 12 (for a request saved before
+/// they were asked, the tax income retained for `annee`).
 pub fn premier_quartile(demande: &Demande, territoire: &ParametresTerritoire, annee: i16) -> bool {
-    let ressources = demande.ressources.retenues(annee).montant;
+    let ressources = match demande.menage.ressources_mensuelles_declarees() {
+        Some(mensuelles) => Euros::from_centimes(mensuelles.centimes() * 12),
+        None => demande.ressources.retenues(annee).montant,
+    };
     ressources_par_uc(ressources, unites_consommation_dixiemes(&demande.menage))
         < territoire.seuil_premier_quartile
 }
@@ -195,6 +199,7 @@ mod tests {
                     lien,
                     a_charge: lien == Lien::Enfant,
                     carte_invalidite: false,
+                    ressources_mensuelles: None,
                 })
                 .collect(),
         )

@@ -134,6 +134,7 @@ mod tests {
                 lien,
                 a_charge: lien == Lien::Enfant,
                 carte_invalidite: false,
+                ressources_mensuelles: None,
             };
             let mut membres = vec![membre(40, Lien::Demandeur)];
             membres.extend((1..personnes).map(|_| membre(8, Lien::Enfant)));

@@ -204,12 +204,14 @@ fn a_single_parent_is_recognised_from_the_household() {
             lien: Lien::Demandeur,
             a_charge: false,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         },
         Membre {
             age: 4,
             lien: Lien::Enfant,
             a_charge: true,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         },
     ])
     .unwrap();

@@ -18,6 +18,7 @@ fn membre(age: u8, lien: Lien) -> Membre {
         lien,
         a_charge: lien == Lien::Enfant,
         carte_invalidite: false,
+        ressources_mensuelles: None,
     }
 }
 
@@ -410,6 +411,88 @@ fn a_rent_burden_above_the_threshold_warns_without_refusing() {
         taux(&verifier(&d, &l, &territoire(), Euros::from_euros(120))),
         (Statut::Respectee, Some(280))
     );
+}
+
+/// Arrêté du 10 mars 2011 (CCH R.441-3-1): the rent burden divides by the monthly
+/// resources declared in the request by everyone who will live there, not by the tax
+/// income; beside it, the *reste pour vivre* per consumption unit.
+#[test]
+fn the_rent_burden_divides_by_the_declared_monthly_resources_of_everyone() {
+    let l = logement(Financement::Plus, 2026, Zone::AutresRegions); // 540 € a month
+    let mut menage = vec![membre(45, Lien::Demandeur), membre(45, Lien::Conjoint)];
+    menage[0].ressources_mensuelles = Some(Euros::from_euros(1_300)); // wages
+    menage[1].ressources_mensuelles = Some(Euros::from_euros(500)); // AAH
+    menage.push(membre(10, Lien::Enfant)); // nothing declared: counts as nothing
+    // A tax income of 36,000 € (3,000 € a month) is not what the burden looks at.
+    let d = demande(Menage::new(menage).unwrap(), Euros::from_euros(36_000));
+    let v = verifier(&d, &l, &territoire(), Euros::ZERO);
+    match &v.regles[2].detail {
+        Detail::TauxEffort {
+            ressources_mensuelles,
+            ressources_declarees,
+            taux_pour_mille,
+            reste_pour_vivre_par_uc,
+            ..
+        } => {
+            assert_eq!(*ressources_mensuelles, Euros::from_euros(1_800));
+            assert!(*ressources_declarees);
+            assert_eq!(*taux_pour_mille, Some(300)); // 540 / 1,800
+            // (1,800 − 540) / (1 + 0.5 + 0.3 UC) = 700 € a month per UC.
+            assert_eq!(*reste_pour_vivre_par_uc, Some(Euros::from_euros(700)));
+        }
+        autre => panic!("{autre:?}"),
+    }
+    // A request saved before monthly resources were asked: a twelfth of the tax income,
+    // said as such.
+    let d = demande(menage_de_categorie(2, 0), Euros::from_euros(21_600));
+    match &verifier(&d, &l, &territoire(), Euros::ZERO).regles[2].detail {
+        Detail::TauxEffort {
+            ressources_mensuelles,
+            ressources_declarees,
+            ..
+        } => assert_eq!(
+            (*ressources_mensuelles, *ressources_declarees),
+            (Euros::from_euros(1_800), false)
+        ),
+        autre => panic!("{autre:?}"),
+    }
+}
+
+/// The first quartile is judged the way the ministerial threshold is built: declared
+/// monthly resources × 12 per consumption unit (L.441-1, 25th alinéa).
+#[test]
+fn the_first_quartile_uses_the_declared_monthly_resources_times_twelve() {
+    let territoire = territoire(); // threshold 9,243 € per UC and year
+    let mut seul = membre(45, Lien::Demandeur);
+    seul.ressources_mensuelles = Some(Euros::from_euros(770)); // 9,240 € a year
+    let d = demande(Menage::new(vec![seul]).unwrap(), Euros::from_euros(20_000));
+    assert!(clef_domain::mixite::premier_quartile(&d, &territoire, 2026));
+    seul.ressources_mensuelles = Some(Euros::from_euros(771)); // 9,252 € a year
+    let d = demande(Menage::new(vec![seul]).unwrap(), Euros::from_euros(5_000));
+    assert!(!clef_domain::mixite::premier_quartile(
+        &d,
+        &territoire,
+        2026
+    ));
+    // Not declared: the tax income retained stands in.
+    let d = demande(menage_de_categorie(1, 0), Euros::from_euros(5_000));
+    assert!(clef_domain::mixite::premier_quartile(&d, &territoire, 2026));
+}
+
+#[test]
+fn declared_monthly_resources_are_checked_member_by_member() {
+    let mut membres = vec![membre(45, Lien::Demandeur), membre(45, Lien::Conjoint)];
+    membres[1].ressources_mensuelles = Some(Euros::from_euros(-1));
+    let champs: Vec<String> = Menage::new(membres.clone())
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.champ)
+        .collect();
+    assert_eq!(champs, ["membres.1.ressources_mensuelles"]);
+    membres[1].ressources_mensuelles = Some(Euros::from_euros(50_001));
+    assert!(Menage::new(membres.clone()).is_err());
+    membres[1].ressources_mensuelles = Some(Euros::from_euros(50_000));
+    assert!(Menage::new(membres).is_ok());
 }
 
 #[test]

@@ -93,6 +93,7 @@ fn demande(f: Forme, carte: Option<usize>, situations: &BTreeSet<Situation>, rfr
             lien,
             a_charge,
             carte_invalidite: carte == Some(i),
+            ressources_mensuelles: None,
         })
         .collect();
     let mut situations = situations.clone();

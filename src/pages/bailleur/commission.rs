@@ -195,13 +195,17 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                             let id_case = format!("presenter-{id}");
                             let coche = move || choisis.with(|l| l.contains(&id));
                             let etiquette = tu_string!(i18n, commission.presenter_n, rang = crate::libelles::ordinal(i18n, rang), dossier = id).to_string();
-                            let (personnes, ressources, taux) = match c.profil {
+                            let (personnes, ressources, taux, reste) = match c.profil {
                                 Some(p) => (
                                     p.personnes.to_string(),
                                     crate::format::euros(balise, p.ressources_par_uc),
                                     p.taux_effort_pour_mille.map_or_else(|| "–".to_owned(), |t| format!("{} %", crate::format::nombre(balise, f64::from(t) / 10.0))),
+                                    p.reste_pour_vivre_par_uc.map(|r| {
+                                        let montant = crate::format::euros(balise, r);
+                                        tu_string!(i18n, commission.reste, montant).to_string()
+                                    }),
                                 ),
-                                None => ("–".to_owned(), "–".to_owned(), "–".to_owned()),
+                                None => ("–".to_owned(), "–".to_owned(), "–".to_owned(), None),
                             };
                             view! {
                                 <tr class:tableau-commission__coche=coche>
@@ -225,7 +229,7 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                                     <td class="nombre">{c.score}</td>
                                     <td class="nombre">{personnes}</td>
                                     <td class="nombre">{ressources}</td>
-                                    <td class="nombre">{taux}</td>
+                                    <td class="nombre">{taux}{reste.map(|r| view! { <span class="aide">{r}</span> })}</td>
                                     <td>
                                         <Projection candidat=c.clone() />
                                         {c.contraire_aci.then(|| view! {

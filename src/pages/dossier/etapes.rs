@@ -147,6 +147,48 @@ fn LigneMembre(champs: Champs, i: usize) -> impl IntoView {
     }
 }
 
+/// One person's monthly resources, on the resources step.
+#[component]
+fn RessourcesDe(champs: Champs, i: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let valeur = RwSignal::new(
+        champs
+            .membres
+            .with_untracked(|m| m.get(i).map(|x| x.ressources.clone()).unwrap_or_default()),
+    );
+    Effect::new(move || {
+        let texte = valeur.get();
+        champs.membres.update(|m| {
+            if let Some(membre) = m.get_mut(i) {
+                membre.ressources = texte;
+            }
+        });
+    });
+    let numero = i + 1;
+    let qui = champs.membres.with_untracked(|m| {
+        m.get(i)
+            .map(|x| (x.lien, x.age.trim().to_owned()))
+            .unwrap_or((Lien::Autre, String::new()))
+    });
+    let libelle = if i == 0 {
+        tu_string!(i18n, dossier.mensuelles_vous).to_string()
+    } else {
+        let lien = libelles::lien(i18n, qui.0);
+        let age = qui.1;
+        tu_string!(i18n, dossier.mensuelles_personne, numero, lien, age).to_string()
+    };
+    let champ = format!("membres.{i}.ressources_mensuelles");
+    view! {
+        <ChampTexte
+            id=id_de(&champ)
+            libelle
+            valeur
+            erreur=erreur(champs, &champ)
+            inputmode="decimal"
+        />
+    }
+}
+
 #[component]
 pub fn EtapeRessources(champs: Champs) -> impl IntoView {
     let i18n = use_i18n();
@@ -164,8 +206,14 @@ pub fn EtapeRessources(champs: Champs) -> impl IntoView {
         let annee = n1;
         tu_string!(i18n, dossier.rfr_n1, annee).to_string()
     };
+    let nombre = Memo::new(move |_| champs.membres.with(Vec::len));
     view! {
         <p>{tu_string!(i18n, dossier.ressources_intro)}</p>
+        <fieldset class="champ" id="ressources-mensuelles">
+            <legend>{tu_string!(i18n, dossier.mensuelles_titre)}</legend>
+            <p class="aide">{tu_string!(i18n, dossier.mensuelles_aide)}</p>
+            {move || (0..nombre.get()).map(|i| view! { <RessourcesDe champs i /> }).collect_view()}
+        </fieldset>
         <ChampTexte
             id="date-depot".into()
             libelle=tu_string!(i18n, dossier.date_depot).to_string()

@@ -19,6 +19,8 @@ pub struct MembreSaisi {
     /// Ticked or unticked by the applicant; `None` until they touch it.
     pub a_charge: Option<bool>,
     pub carte_invalidite: bool,
+    /// Euros a month, as typed: all this person's resources.
+    pub ressources: String,
 }
 
 impl MembreSaisi {
@@ -28,6 +30,7 @@ impl MembreSaisi {
             lien,
             a_charge: None,
             carte_invalidite: false,
+            ressources: String::new(),
         }
     }
 
@@ -91,7 +94,9 @@ impl Etape {
 
     /// The step where a field is filled in.
     pub fn de_champ(champ: &str) -> Etape {
-        if champ.starts_with("membres") {
+        if champ.starts_with("membres") && champ.ends_with("ressources_mensuelles") {
+            Etape::Ressources
+        } else if champ.starts_with("membres") {
             Etape::Menage
         } else if champ.starts_with("logement_actuel") {
             Etape::Logement
@@ -129,6 +134,7 @@ impl Formulaire {
                     lien: m.lien,
                     a_charge: Some(m.a_charge),
                     carte_invalidite: m.carte_invalidite,
+                    ressources: en_texte_euros(m.ressources_mensuelles.map(Euros::centimes)),
                 })
                 .collect(),
             date_depot: saisie.date_depot.clone(),
@@ -191,11 +197,18 @@ impl Formulaire {
                     }
                 }
             };
+            let champ = format!("membres.{i}.ressources_mensuelles");
+            let ressources_mensuelles = centimes(&m.ressources)
+                .map_err(|code| erreurs.push(ErreurChamp::new(&champ, code)))
+                .ok()
+                .flatten()
+                .map(Euros::from_centimes);
             membres.push(Membre {
                 age,
                 lien: m.lien,
                 a_charge: m.a_charge(),
                 carte_invalidite: m.carte_invalidite,
+                ressources_mensuelles,
             });
         }
         let saisie = DemandeSaisie {
@@ -272,6 +285,7 @@ mod tests {
                 lien: Lien::Demandeur,
                 a_charge: false,
                 carte_invalidite: true,
+                ressources_mensuelles: Some(Euros::from_centimes(123_450)),
             }],
             rfr_n2: Some(1_950_050),
             rfr_n1: None,
@@ -286,6 +300,7 @@ mod tests {
         let formulaire = Formulaire::depuis(&saisie);
         assert_eq!(formulaire.rfr_n2, "19500,50");
         assert_eq!(formulaire.surface, "45,5");
+        assert_eq!(formulaire.membres[0].ressources, "1234,50");
         let (retour, erreurs) = formulaire.verifier("0622305000123456PC");
         assert!(erreurs.is_empty(), "{erreurs:?}");
         assert_eq!(retour, saisie);
@@ -317,11 +332,17 @@ mod tests {
         });
         f.rfr_n2 = "abc".into();
         f.surface = "vaste".into();
+        f.membres[0].ressources = "mille".into();
         let (_, erreurs) = f.verifier("0622305000123456PC");
         let etapes: BTreeSet<Etape> = erreurs.iter().map(|e| Etape::de_champ(&e.champ)).collect();
         assert_eq!(
             etapes,
             [Etape::Menage, Etape::Ressources, Etape::Logement].into()
+        );
+        assert_eq!(
+            Etape::de_champ("membres.0.ressources_mensuelles"),
+            Etape::Ressources,
+            "each person's monthly resources are asked on the resources step"
         );
         assert!(
             erreurs

@@ -144,6 +144,9 @@ pub struct ProfilCandidat {
     pub ressources_par_uc: crate::argent::Euros,
     /// The home's rent and charges over the resources, per mille; `None` without resources.
     pub taux_effort_pour_mille: Option<u32>,
+    /// Monthly resources less the home's rent and charges, per consumption unit.
+    #[serde(default)]
+    pub reste_pour_vivre_par_uc: Option<crate::argent::Euros>,
 }
 
 /// A presented candidate's identity as Clef holds it.

@@ -56,7 +56,9 @@ fn mesurer(mesure: Mesure, demande: &Demande, contexte: &Contexte) -> Option<i64
             let loyer = actuel.loyer_charges?;
             let aide = actuel.aide_logement.unwrap_or_default();
             let depense = crate::Euros::from_centimes((loyer.centimes() - aide.centimes()).max(0));
-            let ressources = demande.ressources.retenues(contexte.logement.annee).montant;
+            let ressources = demande
+                .ressources_mensuelles(contexte.logement.annee)
+                .montant;
             taux_pour_mille(depense, ressources).map(i64::from)
         }
         Mesure::SurfaceParPersonne => {

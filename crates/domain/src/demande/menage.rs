@@ -1,6 +1,7 @@
 //! The household (*ménage*): everyone who will live in the home, and the household
 //! category of the income ceilings that follows from it.
 
+use crate::argent::Euros;
 use crate::erreur::{CodeErreur, ErreurChamp};
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +42,17 @@ pub struct Membre {
     /// Stored requests written before the two were asked apart call it `handicap`.
     #[serde(alias = "handicap")]
     pub carte_invalidite: bool,
+    /// All this person's monthly resources as declared in the request (wages, pensions,
+    /// unemployment benefit, RSA, AAH, family benefits...): what the rent burden divides
+    /// by (arrêté du 10 mars 2011; CCH R.441-3-1) and what the first quartile is judged
+    /// on. `None` when not declared (requests saved before it was asked).
+    #[serde(default)]
+    pub ressources_mensuelles: Option<Euros>,
 }
+
+/// The highest monthly resources accepted for one person: far above any social-housing
+/// household, it only catches typing mistakes.
+pub const RESSOURCES_MENSUELLES_MAX: Euros = Euros::from_euros(50_000);
 
 /// A household whose members are consistent: one applicant of age, at most one partner,
 /// neither of them a dependant, 1 to 15 people.
@@ -117,6 +128,20 @@ impl Menage {
             if m.lien == Lien::Demandeur && m.age < 16 {
                 erreurs.push(ErreurChamp::incoherent("age", "demandeur_mineur").dans(&champ));
             }
+            if let Some(r) = m.ressources_mensuelles
+                && !(0..=RESSOURCES_MENSUELLES_MAX.centimes()).contains(&r.centimes())
+            {
+                erreurs.push(
+                    ErreurChamp::new(
+                        "ressources_mensuelles",
+                        CodeErreur::HorsLimites {
+                            min: 0,
+                            max: RESSOURCES_MENSUELLES_MAX.centimes(),
+                        },
+                    )
+                    .dans(&champ),
+                );
+            }
             if m.a_charge && matches!(m.lien, Lien::Demandeur | Lien::Conjoint) {
                 erreurs.push(
                     ErreurChamp::incoherent("a_charge", "demandeur_ou_conjoint_a_charge")
@@ -139,8 +164,18 @@ impl Menage {
                 lien: Lien::Demandeur,
                 a_charge: false,
                 carte_invalidite: false,
+                ressources_mensuelles: None,
             }],
         }
+    }
+
+    /// The household's monthly resources as declared, member by member; `None` when no
+    /// member declared any.
+    pub fn ressources_mensuelles_declarees(&self) -> Option<Euros> {
+        self.membres
+            .iter()
+            .filter_map(|m| m.ressources_mensuelles)
+            .reduce(|a, b| a + b)
     }
 
     pub fn membres(&self) -> &[Membre] {
@@ -248,6 +283,7 @@ mod tests {
             lien,
             a_charge: lien == Lien::Enfant && age < 18,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         }
     }
 
@@ -340,6 +376,7 @@ mod tests {
                     lien,
                     a_charge,
                     carte_invalidite,
+                    ressources_mensuelles: None,
                 })
                 .collect(),
         )
@@ -517,6 +554,7 @@ mod tests {
                 lien: Lien::Demandeur,
                 a_charge: true,
                 carte_invalidite: false,
+                ressources_mensuelles: None,
             },
             membre(130, Lien::Conjoint),
             membre(30, Lien::Conjoint),

@@ -6,7 +6,9 @@ mod numero_unique;
 mod ressources;
 mod situation;
 
-pub use menage::{AGE_MAX, Categorie, Lien, MEMBRES_MAX, Membre, Menage};
+pub use menage::{
+    AGE_MAX, Categorie, Lien, MEMBRES_MAX, Membre, Menage, RESSOURCES_MENSUELLES_MAX,
+};
 pub use numero_unique::{NumeroUnique, NumeroUniqueInvalide};
 pub use ressources::{BaseRessources, Ressources, RessourcesRetenues};
 pub use situation::{LogementActuel, OperationRelogement, Situation};
@@ -205,11 +207,39 @@ impl Demande {
         self.situations.iter().any(|s| s.prioritaire())
     }
 
+    /// The monthly resources the rent burden and the first quartile are judged on: those
+    /// declared in the request, member by member (arrêté du 10 mars 2011; CCH
+    /// R.441-3-1); for a request saved before they were asked, the tax income retained
+    /// for `annee` divided by twelve, said as such.
+    pub fn ressources_mensuelles(&self, annee: i16) -> RessourcesMensuelles {
+        match self.menage.ressources_mensuelles_declarees() {
+            Some(montant) => RessourcesMensuelles {
+                montant,
+                declarees: true,
+            },
+            None => RessourcesMensuelles {
+                montant: Euros::from_centimes(
+                    self.ressources.retenues(annee).montant.centimes() / 12,
+                ),
+                declarees: false,
+            },
+        }
+    }
+
     /// The rehousing operation the household comes from, if any (urban renewal first
     /// when both were declared: either counts the same for the targets).
     pub fn relogement(&self) -> Option<OperationRelogement> {
         self.situations.iter().find_map(|s| s.relogement())
     }
+}
+
+/// A household's monthly resources, and whether they were declared or estimated from the
+/// tax income (a twelfth of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RessourcesMensuelles {
+    pub montant: Euros,
+    pub declarees: bool,
 }
 
 /// Whole months from `debut` to `fin`: 15 March to 14 April is 0, to 15 April is 1.
@@ -241,6 +271,7 @@ mod tests {
                 lien: Lien::Demandeur,
                 a_charge: false,
                 carte_invalidite: false,
+                ressources_mensuelles: None,
             }],
             rfr_n2: Some(1_800_000),
             rfr_n1: None,

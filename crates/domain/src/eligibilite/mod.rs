@@ -9,7 +9,7 @@ mod taux_effort;
 
 pub use accessibles::{Accessibles, accessibles};
 pub use taille::surface_minimale;
-pub use taux_effort::taux_pour_mille;
+pub use taux_effort::{reste_pour_vivre_par_uc, taux_pour_mille};
 
 use crate::argent::Euros;
 use crate::demande::{Categorie, Demande, RessourcesRetenues};
@@ -87,6 +87,13 @@ pub enum Detail {
         /// Rent and charges, less the expected housing benefit, per month.
         depense_mensuelle: Euros,
         ressources_mensuelles: Euros,
+        /// Declared in the request (`false`: a twelfth of the tax income, for a request
+        /// saved before monthly resources were asked).
+        #[serde(default)]
+        ressources_declarees: bool,
+        /// Monthly resources less the housing cost, per consumption unit.
+        #[serde(default)]
+        reste_pour_vivre_par_uc: Option<Euros>,
         /// Per mille of the resources; `None` without resources.
         taux_pour_mille: Option<u32>,
         seuil_pour_cent: u8,

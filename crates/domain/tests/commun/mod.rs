@@ -45,18 +45,21 @@ pub fn demande(date_depot: Jour, rfr_n2_euros: i64, situations: &[Situation]) ->
             lien: Lien::Demandeur,
             a_charge: false,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         },
         Membre {
             age: 33,
             lien: Lien::Conjoint,
             a_charge: false,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         },
         Membre {
             age: 6,
             lien: Lien::Enfant,
             a_charge: true,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         },
     ];
     Demande {
@@ -91,6 +94,7 @@ pub fn membre() -> impl Strategy<Value = Membre> {
             lien,
             a_charge: a_charge && lien != Lien::Conjoint,
             carte_invalidite,
+            ressources_mensuelles: None,
         })
 }
 
@@ -113,6 +117,7 @@ pub fn demande_quelconque() -> impl Strategy<Value = Demande> {
                     lien: Lien::Demandeur,
                     a_charge: false,
                     carte_invalidite: false,
+                    ressources_mensuelles: None,
                 }];
                 let mut conjoint = false;
                 for m in autres {

@@ -34,6 +34,22 @@ async fn an_applicant_signs_up_fills_the_household_applies_sees_the_rank_and_wit
     )
     .await;
     banc.saisir("#rfr-n2", "15000").await;
+    // Each person's monthly resources (arrêté du 10 mars 2011): words are refused on the
+    // field, an amount is taken.
+    banc.saisir("#membres-0-ressources-mensuelles", "beaucoup")
+        .await;
+    banc.cliquer_bouton("Continuer").await;
+    banc.attendre_texte("#resume-erreurs", "montant").await;
+    assert!(
+        banc.texte("#membres-0-ressources-mensuelles-erreur")
+            .await
+            .contains("montant")
+    );
+    banc.attendre_texte("h2#titre-etape", "Étape 2 sur 5").await;
+    banc.js("document.querySelector('#membres-0-ressources-mensuelles').value = ''; return true")
+        .await;
+    banc.saisir("#membres-0-ressources-mensuelles", "1 250")
+        .await;
     banc.cliquer_bouton("Continuer").await;
     banc.attendre_texte("h2#titre-etape", "Étape 3 sur 5").await;
     banc.cliquer_bouton("Continuer").await;
@@ -83,6 +99,10 @@ async fn an_applicant_signs_up_fills_the_household_applies_sees_the_rank_and_wit
     )
     .await;
     let regles = banc.texte(".ma-situation .regles").await;
+    assert!(
+        regles.contains("Reste pour vivre") && !regles.contains("estimées"),
+        "the declared resources are used: {regles}"
+    );
     for regle in [
         "Plafond de ressources",
         "Taille du logement",

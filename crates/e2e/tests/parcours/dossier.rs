@@ -89,6 +89,7 @@ impl Modele {
             lien: Lien::Demandeur,
             a_charge: false,
             carte_invalidite: false,
+            ressources_mensuelles: None,
         }];
         if let Some(autre) = &self.autre {
             membres.push(Membre {
@@ -100,6 +101,7 @@ impl Modele {
                 },
                 a_charge: autre.a_charge(),
                 carte_invalidite: false,
+                ressources_mensuelles: None,
             });
         }
         let rfr_n2 = nombre_entier(self.rfr_n2).unwrap_or_else(|()| {

@@ -90,6 +90,7 @@ fn membre(age: u8, lien: Lien, a_charge: bool, carte_invalidite: bool) -> Membre
         lien,
         a_charge,
         carte_invalidite,
+        ressources_mensuelles: None,
     }
 }
 

@@ -2,14 +2,15 @@
 //! concurrent cases.
 
 use crate::aide::{AUJOURDHUI, Client, TestApp, dossier_simple};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
+use clef_domain::Euros;
 use clef_domain::api::{
     AvantCandidature, CandidatureDetail, CandidatureResume, Empechement, EtatCandidature, NomEtape,
     Probleme,
 };
 use clef_domain::classement::Chance;
 use clef_domain::eligibilite::Statut;
-use serde_json::json;
+use serde_json::{Value, json};
 
 async fn postuler(client: &Client<'_>, offre: i64) -> crate::aide::Reponse {
     client
@@ -368,4 +369,75 @@ async fn many_applicants_applying_to_one_listing_at_once_are_all_ranked_consiste
             "a better rank never has a lower score"
         );
     }
+}
+
+/// Arrêté du 10 mars 2011 (CCH R.441-3-1): once each person's monthly resources are
+/// declared, the rent burden divides by them and the reste pour vivre is given; a negative
+/// amount is refused on its field and the saved request is kept.
+#[tokio::test]
+async fn declared_monthly_resources_drive_the_rent_burden_and_bad_ones_are_refused_by_field() {
+    let app = TestApp::demo().await;
+    let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
+    let plus = app.offres_ouvertes("PLUS").await[0];
+    let detail = |avant: &AvantCandidature| {
+        avant
+            .verdict
+            .regles
+            .iter()
+            .find_map(|r| match &r.detail {
+                clef_domain::eligibilite::Detail::TauxEffort {
+                    depense_mensuelle,
+                    ressources_mensuelles,
+                    ressources_declarees,
+                    reste_pour_vivre_par_uc,
+                    taux_pour_mille,
+                    ..
+                } => Some((
+                    *depense_mensuelle,
+                    *ressources_mensuelles,
+                    *ressources_declarees,
+                    *reste_pour_vivre_par_uc,
+                    *taux_pour_mille,
+                )),
+                _ => None,
+            })
+            .expect("a rent burden rule")
+    };
+    let uri = format!("/api/v1/moi/offres/{plus}/avant-candidature");
+    let avant: AvantCandidature = client.get(&uri).await.json();
+    let (_, ressources, declarees, _, _) = detail(&avant);
+    assert_eq!((ressources, declarees), (Euros::from_euros(1_250), false));
+
+    let mut dossier = dossier_simple();
+    dossier["membres"][0]["ressources_mensuelles"] = json!(-100);
+    let r = client
+        .envoyer(Method::PUT, "/api/v1/moi/dossier", Some(dossier.clone()))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        r.json::<Value>()["errors"][0]["champ"],
+        "membres.0.ressources_mensuelles"
+    );
+    dossier["membres"][0]["ressources_mensuelles"] = json!(160_000);
+    let r = client
+        .envoyer(Method::PUT, "/api/v1/moi/dossier", Some(dossier))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let avant: AvantCandidature = client.get(&uri).await.json();
+    let (depense, ressources, declarees, reste, taux) = detail(&avant);
+    assert_eq!((ressources, declarees), (Euros::from_euros(1_600), true));
+    assert_eq!(
+        taux,
+        Some(u32::try_from(depense.centimes() * 1000 / 160_000).unwrap())
+    );
+    // One person: one consumption unit.
+    assert_eq!(
+        reste,
+        Some(Euros::from_centimes(160_000 - depense.centimes()))
+    );
 }
