@@ -159,6 +159,17 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             "grille_avant_la_precedente" => {
                 tu_string!(i18n, erreur_champ.grille_avant_la_precedente)
             }
+            "trois_minimum" => tu_string!(i18n, erreur_champ.trois_minimum),
+            "exception_sans_objet" => tu_string!(i18n, erreur_champ.exception_sans_objet),
+            "designation_sans_dalo" => tu_string!(i18n, erreur_champ.designation_sans_dalo),
+            "plai_adapte_sans_plai" => tu_string!(i18n, erreur_champ.plai_adapte_sans_plai),
+            "echeance" => tu_string!(i18n, erreur_champ.echeance),
+            "apres_echeance" => tu_string!(i18n, erreur_champ.apres_echeance),
+            "avant_echeance" => tu_string!(i18n, erreur_champ.avant_echeance),
+            "plafond_du_jour_depasse" => tu_string!(i18n, erreur_champ.plafond_du_jour_depasse),
+            "plafonds_du_jour_inconnus" => {
+                tu_string!(i18n, erreur_champ.plafonds_du_jour_inconnus)
+            }
             _ => tu_string!(i18n, erreur_champ.incoherent),
         }
         .to_string(),
@@ -340,5 +351,79 @@ pub fn points(i18n: I18nContext<Locale>, n: u64) -> String {
         tu_string!(i18n, nombre.points_un, n).to_string()
     } else {
         tu_string!(i18n, nombre.points, n).to_string()
+    }
+}
+
+/// Why fewer than three candidates were examined (R.441-3).
+pub fn exception_trois(
+    i18n: I18nContext<Locale>,
+    e: clef_domain::api::ExceptionTroisCandidats,
+) -> String {
+    use clef_domain::api::ExceptionTroisCandidats::*;
+    match e {
+        InsuffisanceCandidats => tu_string!(i18n, decision.exception_insuffisance),
+        DesignationPrefet => tu_string!(i18n, decision.exception_prefet),
+        LogementPlaiAdapte => tu_string!(i18n, decision.exception_plai_adapte),
+    }
+    .to_string()
+}
+
+pub fn motif_non_attribution(
+    i18n: I18nContext<Locale>,
+    m: clef_domain::api::MotifNonAttribution,
+) -> String {
+    use clef_domain::api::MotifNonAttribution::*;
+    match m {
+        AutreCandidatRetenu => tu_string!(i18n, decision.motif_autre_candidat),
+        DossierIncomplet => tu_string!(i18n, decision.motif_dossier_incomplet),
+        LogementInadapte => tu_string!(i18n, decision.motif_inadapte),
+        TauxEffortExcessif => tu_string!(i18n, decision.motif_taux_effort),
+    }
+    .to_string()
+}
+
+pub fn motif_irrecevabilite(
+    i18n: I18nContext<Locale>,
+    m: clef_domain::api::MotifIrrecevabilite,
+) -> String {
+    use clef_domain::api::MotifIrrecevabilite::*;
+    match m {
+        PlafondDepasse => tu_string!(i18n, decision.motif_plafond),
+        ConditionSejour => tu_string!(i18n, decision.motif_sejour),
+    }
+    .to_string()
+}
+
+pub fn piece(i18n: I18nContext<Locale>, p: clef_domain::api::PieceJustificative) -> String {
+    use clef_domain::api::PieceJustificative::*;
+    match p {
+        Identite => tu_string!(i18n, decision.piece_identite),
+        TitreSejour => tu_string!(i18n, decision.piece_titre_sejour),
+        AvisImposition => tu_string!(i18n, decision.piece_avis_imposition),
+        JustificatifRessources => tu_string!(i18n, decision.piece_ressources),
+        SituationFamiliale => tu_string!(i18n, decision.piece_situation_familiale),
+        LogementActuel => tu_string!(i18n, decision.piece_logement_actuel),
+    }
+    .to_string()
+}
+
+/// A decision as the public result says it.
+pub fn decision_publiee(i18n: I18nContext<Locale>, d: clef_domain::api::DecisionPubliee) -> String {
+    use clef_domain::api::DecisionPubliee::*;
+    match d {
+        Attribution { rang } => tu_string!(i18n, decision.attribution_rang, rang).to_string(),
+        AttributionSousCondition { rang, remplie } => {
+            let suite = match remplie {
+                None => tu_string!(i18n, decision.condition_en_cours),
+                Some(true) => tu_string!(i18n, decision.condition_remplie),
+                Some(false) => tu_string!(i18n, decision.condition_caduque),
+            };
+            tu_string!(i18n, decision.sous_condition_rang, rang, suite).to_string()
+        }
+        NonAttribution { motif } => {
+            let motif = motif_non_attribution(i18n, motif);
+            tu_string!(i18n, decision.non_attribution, motif).to_string()
+        }
+        Irrecevabilite => tu_string!(i18n, decision.irrecevabilite_publiee).to_string(),
     }
 }

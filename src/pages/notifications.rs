@@ -24,6 +24,9 @@ fn texte(i18n: I18nContext<Locale>, n: &Notification) -> String {
         GenreNotification::PresenteeEnCommission => {
             tu_string!(i18n, notifications.presentee, titre)
         }
+        GenreNotification::AttribueeSousCondition => {
+            tu_string!(i18n, notifications.sous_condition, titre)
+        }
         GenreNotification::Proposee => tu_string!(i18n, notifications.proposee, titre),
         GenreNotification::Attribuee => tu_string!(i18n, notifications.attribuee, titre),
         GenreNotification::NonRetenue => tu_string!(i18n, notifications.non_retenue, titre),

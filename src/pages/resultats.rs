@@ -123,8 +123,12 @@ fn DetailResultat(r: Resultat) -> impl IntoView {
             <div><dt>{tu_string!(i18n, resultats.attribue)}</dt><dd>{tu_string!(i18n, resultats.attribue_detail, rang, score)}</dd></div>
             <div><dt>{tu_string!(i18n, resultats.grille)}</dt><dd>{tu_string!(i18n, resultats.grille_version, version)}</dd></div>
         </dl>
+        {r.exception.map(|e| {
+            let exception = libelles::exception_trois(i18n, e);
+            view! { <p id="exception-trois">{tu_string!(i18n, resultats.exception, exception)}</p> }
+        })}
         {if r.passages.is_empty() {
-            view! { <p>{tu_string!(i18n, resultats.premier_retenu)}</p> }.into_any()
+            (rang == 1).then(|| view! { <p>{tu_string!(i18n, resultats.premier_retenu)}</p> }).into_any()
         } else {
             view! {
                 <h2>{tu_string!(i18n, resultats.passages)}</h2>
@@ -142,6 +146,26 @@ fn DetailResultat(r: Resultat) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        {(!r.examens.is_empty()).then(|| view! {
+            <h2>{tu_string!(i18n, resultats.examens_titre)}</h2>
+            <ul id="examens">
+                {r.examens.into_iter().map(|e| {
+                    let (rang, score) = (e.rang, e.score);
+                    let reponse = e.reponse.map(|oui| if oui {
+                        tu_string!(i18n, resultats.reponse_acceptee).to_string()
+                    } else {
+                        tu_string!(i18n, resultats.reponse_refusee).to_string()
+                    });
+                    view! {
+                        <li>
+                            <strong>{tu_string!(i18n, resultats.passage, rang, score)}</strong> " "
+                            {libelles::decision_publiee(i18n, e.decision)}
+                            {reponse.map(|r| view! { " · " {r} })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
         <p class="aide">{tu_string!(i18n, resultats.anonyme)}</p>
     }
 }

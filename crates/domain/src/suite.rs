@@ -3,7 +3,7 @@
 //! screens (what to say of an application) read it from, so that no screen offers an act
 //! the server would refuse, nor says something its state contradicts.
 
-use crate::api::{CandidatureResume, Decision, Empechement, EtatCandidature, Issue, Issues};
+use crate::api::{CandidatureResume, Empechement, EtatCandidature};
 use crate::classement::Chance;
 use crate::eligibilite::Eligibilite;
 use crate::jour::Jour;
@@ -119,74 +119,6 @@ impl crate::api::OffreBailleur {
     }
 }
 
-/// What landlord staff may record next for a presented candidate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ActionIssue {
-    /// The commission's decision: attributed in rank 1 to 3, or refused with its motive.
-    Decider,
-    /// The answer of the candidate the home is offered to.
-    EnregistrerReponse,
-    /// The lease, once the candidate accepted.
-    SignerBail,
-}
-
-impl ActionIssue {
-    pub const TOUTES: [ActionIssue; 3] = [
-        ActionIssue::Decider,
-        ActionIssue::EnregistrerReponse,
-        ActionIssue::SignerBail,
-    ];
-}
-
-/// Why an act is not possible in the letting's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RefusIssue {
-    /// The lease is signed: the letting is over.
-    DejaAttribuee,
-    /// The commission already decided on this candidate.
-    DejaDecide,
-    /// Not among the presented candidates.
-    NonPresente,
-    /// The home is not offered to this candidate now.
-    PasProposee,
-    /// The candidate has not accepted the home.
-    PasAcceptee,
-}
-
-impl Issues {
-    /// Whether `action` is possible now for the candidate `candidature_id`, and if not why.
-    pub fn permet(&self, candidature_id: i64, action: ActionIssue) -> Result<(), RefusIssue> {
-        if self.attribuee {
-            return Err(RefusIssue::DejaAttribuee);
-        }
-        let issue = self
-            .candidats
-            .iter()
-            .find(|i| i.candidature_id == candidature_id)
-            .ok_or(RefusIssue::NonPresente)?;
-        match action {
-            ActionIssue::Decider if issue.decision.is_some() => Err(RefusIssue::DejaDecide),
-            ActionIssue::Decider => Ok(()),
-            ActionIssue::EnregistrerReponse if issue.propose => Ok(()),
-            ActionIssue::EnregistrerReponse => Err(RefusIssue::PasProposee),
-            ActionIssue::SignerBail if accepte(issue) => Ok(()),
-            ActionIssue::SignerBail => Err(RefusIssue::PasAcceptee),
-        }
-    }
-
-    /// Every act possible now for the candidate, in the order they happen.
-    pub fn actions(&self, candidature_id: i64) -> Vec<ActionIssue> {
-        ActionIssue::TOUTES
-            .into_iter()
-            .filter(|&a| self.permet(candidature_id, a).is_ok())
-            .collect()
-    }
-}
-
-fn accepte(issue: &Issue) -> bool {
-    matches!(issue.decision, Some(Decision::Attribue { .. })) && issue.reponse == Some(true)
-}
-
 impl EtatCandidature {
     /// The outcome is known: the home went to this applicant, or not.
     pub fn decidee(self) -> bool {
@@ -262,7 +194,6 @@ pub fn empechement(c: Conditions) -> Option<Empechement> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::MotifRefus;
 
     #[test]
     fn a_listing_allows_what_its_stage_allows() {
@@ -294,73 +225,6 @@ mod tests {
         assert_eq!(
             situation(EtatOffre::Cloturee, hier, true).actions(aujourdhui),
             [SuivreCommission]
-        );
-    }
-
-    fn issue(id: i64, decision: Option<Decision>, reponse: Option<bool>, propose: bool) -> Issue {
-        Issue {
-            candidature_id: id,
-            rang: id as u32,
-            decision,
-            reponse,
-            propose,
-            decide_le: None,
-            repondu_le: None,
-        }
-    }
-
-    fn issues(attribuee: bool) -> Issues {
-        Issues {
-            offre_id: 1,
-            attribuee,
-            candidats: vec![
-                issue(1, Some(Decision::Attribue { rang: 1 }), Some(true), false),
-                issue(
-                    2,
-                    Some(Decision::Refuse {
-                        motif: MotifRefus::DossierIncomplet,
-                    }),
-                    None,
-                    false,
-                ),
-                issue(3, None, None, false),
-                issue(4, Some(Decision::Attribue { rang: 2 }), None, true),
-            ],
-        }
-    }
-
-    #[test]
-    fn a_let_home_allows_nothing_more() {
-        let faite = issues(true);
-        for c in &faite.candidats {
-            assert!(faite.actions(c.candidature_id).is_empty());
-            for a in ActionIssue::TOUTES {
-                assert_eq!(
-                    faite.permet(c.candidature_id, a),
-                    Err(RefusIssue::DejaAttribuee)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn each_candidate_allows_what_its_state_allows() {
-        let en_cours = issues(false);
-        assert_eq!(en_cours.actions(1), vec![ActionIssue::SignerBail]);
-        assert!(en_cours.actions(2).is_empty());
-        assert_eq!(en_cours.actions(3), vec![ActionIssue::Decider]);
-        assert_eq!(en_cours.actions(4), vec![ActionIssue::EnregistrerReponse]);
-        assert_eq!(
-            en_cours.permet(2, ActionIssue::Decider),
-            Err(RefusIssue::DejaDecide)
-        );
-        assert_eq!(
-            en_cours.permet(3, ActionIssue::SignerBail),
-            Err(RefusIssue::PasAcceptee)
-        );
-        assert_eq!(
-            en_cours.permet(99, ActionIssue::Decider),
-            Err(RefusIssue::NonPresente)
         );
     }
 

@@ -529,3 +529,65 @@ fn a_verdict_serialises_with_its_rule_names() {
     );
     assert_eq!(serde_json::from_value::<Verdict>(json).unwrap(), v);
 }
+
+/// R.441-3 and the arrêté du 29 juillet 1987: the ceiling is checked again with the table in
+/// force on the day the commission decides; above it only an inadmissibility remains, and a
+/// year without a table lets no attribution through.
+#[test]
+fn an_attribution_checks_the_ceiling_of_the_day_of_the_decision() {
+    use clef_domain::api::{
+        Decision, MotifIrrecevabilite, MotifNonAttribution, PieceJustificative,
+    };
+    use clef_domain::commission::examen::verifier_plafond_du_jour;
+    let home = logement(Financement::Plus, 2026, Zone::AutresRegions);
+    let modeste = demande(menage_de_categorie(2, 0), Euros::from_euros(10_000));
+    let aise = demande(menage_de_categorie(2, 0), Euros::from_euros(200_000));
+    let le = jour!(2026, 12, 10);
+    let attributions = [
+        Decision::Attribue { rang: 1 },
+        Decision::AttribueSousCondition {
+            rang: 2,
+            piece: PieceJustificative::AvisImposition,
+            echeance: jour!(2027, 1, 10),
+        },
+    ];
+    let regle = |r: Result<(), clef_domain::ErreurChamp>| match r {
+        Err(e) => match e.code {
+            clef_domain::CodeErreur::Incoherent { regle } => Some(regle),
+            autre => Some(format!("{autre:?}")),
+        },
+        Ok(()) => None,
+    };
+    for d in attributions {
+        assert_eq!(
+            regle(verifier_plafond_du_jour(d, &modeste, &home, le)),
+            None
+        );
+        assert_eq!(
+            regle(verifier_plafond_du_jour(d, &aise, &home, le)).as_deref(),
+            Some("plafond_du_jour_depasse")
+        );
+        // The listing was published under 2026's table; the commission sits in a year
+        // whose table is not known.
+        assert_eq!(
+            regle(verifier_plafond_du_jour(
+                d,
+                &modeste,
+                &home,
+                jour!(2031, 1, 5)
+            ))
+            .as_deref(),
+            Some("plafonds_du_jour_inconnus")
+        );
+    }
+    for d in [
+        Decision::NonAttribue {
+            motif: MotifNonAttribution::LogementInadapte,
+        },
+        Decision::Irrecevable {
+            motif: MotifIrrecevabilite::PlafondDepasse,
+        },
+    ] {
+        assert_eq!(regle(verifier_plafond_du_jour(d, &aise, &home, le)), None);
+    }
+}

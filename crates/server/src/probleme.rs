@@ -407,6 +407,15 @@ fn incoherence(regle: &str) -> String {
         "priorite_absente" => "La grille doit donner des points à cette priorité de la loi (DALO ou article L.441-1 du code de la construction et de l'habitation).".into(),
         "priorite_sans_points" => "Une priorité de la loi (DALO ou article L.441-1) doit donner des points.".into(),
         "objectif_sans_accord" => "Un objectif inférieur à celui de la loi doit être fixé par l'accord local : indiquez son nom et sa date.".into(),
+        "trois_minimum" => "La commission examine au moins trois candidats (article R.441-3 du code de la construction et de l'habitation). Présentez-en trois, ou indiquez l'exception qui s'applique.".into(),
+        "exception_sans_objet" => "Avec trois candidats ou plus, aucune exception n'est à indiquer.".into(),
+        "designation_sans_dalo" => "La désignation par le préfet suppose de présenter un ménage reconnu prioritaire DALO.".into(),
+        "plai_adapte_sans_plai" => "Cette exception ne vaut que pour un logement financé en PLAI (PLAI adapté).".into(),
+        "echeance" => "L'échéance doit suivre la décision, dans un délai de trois mois au plus.".into(),
+        "apres_echeance" => "La pièce doit être reçue au plus tard le jour de l'échéance : passé ce jour, l'attribution est caduque.".into(),
+        "avant_echeance" => "L'attribution ne devient caduque qu'après l'échéance.".into(),
+        "plafond_du_jour_depasse" => "Au jour de la décision, les ressources dépassent le plafond en vigueur : seule une décision d'irrecevabilité est possible.".into(),
+        "plafonds_du_jour_inconnus" => "Les plafonds de ressources de l'année de la décision ne sont pas encore publiés : aucune attribution ne peut être vérifiée.".into(),
         "motif_requis" => {
             "Donnez un motif pour chaque candidat mieux classé que vous ne présentez pas.".into()
         }

@@ -10,9 +10,11 @@ use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::libelles;
 use clef_domain::ErreurChamp;
+use clef_domain::api::ExceptionTroisCandidats;
 use clef_domain::api::{CandidatCommission, Commission, MotifPassage, PassageSaisi, Presentation};
-use clef_domain::classement::CANDIDATS_PRESENTES;
+use clef_domain::commission::presentation::{self, EXAMINES_MAX, EXAMINES_MIN, Vivier};
 use clef_domain::commission::{self, Eligible};
+use clef_domain::offre::Code;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
@@ -69,13 +71,17 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
     let i18n = use_i18n();
     let offre_id = commission.offre_id;
     let candidats = commission.candidats;
+    let plai = commission.plai;
     let eligibles: Vec<Eligible> = candidats
         .iter()
         .map(|c| Eligible {
             candidature_id: c.candidature_id,
             rang: c.rang,
+            dalo: c.dalo,
         })
         .collect();
+    let eligibles = StoredValue::new(eligibles);
+    let exception = RwSignal::new(None::<ExceptionTroisCandidats>);
     let choisis = RwSignal::new(
         candidats
             .iter()
@@ -89,12 +95,19 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
         .map(|c| (c.candidature_id, c.rang))
         .collect();
     let rangs = StoredValue::new(rangs);
-    let dernier = Memo::new(move |_| {
+    // Fewer than three presented: which exception of R.441-3 applies.
+    let moins_de_trois = Memo::new(move |_| choisis.with(|c| c.len() < EXAMINES_MIN));
+    let exception_retenue = move || exception.get().filter(|_| moins_de_trois.get());
+    // The candidates passed over, in rank order: each needs its motive, below the table.
+    let passes = Memo::new(move |_| {
+        let exception = exception_retenue();
         choisis.with(|c| {
-            c.iter()
-                .filter_map(|id| rangs.with_value(|r| r.get(id).copied()))
-                .max()
-                .unwrap_or(0)
+            eligibles.with_value(|e| {
+                presentation::a_motiver(e, c, exception)
+                    .into_iter()
+                    .map(|x| (x.candidature_id, x.rang))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
@@ -103,30 +116,34 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
     let presentation = move || {
         let mut ids = choisis.get_untracked();
         ids.sort_by_key(|id| rangs.with_value(|r| r.get(id).copied().unwrap_or(u32::MAX)));
-        let limite = dernier.get_untracked();
         let passages = motifs.with_untracked(|m| {
-            rangs.with_value(|r| {
-                r.iter()
-                    .filter(|(id, rang)| **rang < limite && !ids.contains(id))
-                    .filter_map(|(id, _)| {
-                        let (motif, precision) = m.get(id).cloned().unwrap_or_default();
-                        Some(PassageSaisi {
-                            candidature_id: *id,
-                            motif: motif?,
-                            precision,
-                        })
+            passes
+                .get_untracked()
+                .into_iter()
+                .filter_map(|(id, _)| {
+                    let (motif, precision) = m.get(&id).cloned().unwrap_or_default();
+                    Some(PassageSaisi {
+                        candidature_id: id,
+                        motif: motif?,
+                        precision,
                     })
-                    .collect()
-            })
+                })
+                .collect()
         });
+        let exception = exception
+            .get_untracked()
+            .filter(|_| ids.len() < EXAMINES_MIN);
         Presentation {
             candidatures: ids,
             passages,
+            exception,
         }
     };
     let envoyer = Callback::new(move |()| {
         let p = presentation();
-        if let Err(e) = commission::verifier(&eligibles, &p) {
+        let resultat =
+            eligibles.with_value(|e| commission::verifier(Vivier { eligibles: e, plai }, &p));
+        if let Err(e) = resultat {
             erreurs.set(e);
             return;
         }
@@ -148,21 +165,8 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
             }
         });
     });
-    let max = CANDIDATS_PRESENTES as usize;
+    let max = EXAMINES_MAX;
     let balise = use_balise();
-    // The candidates passed over, in rank order: each needs its motive, below the table.
-    let toutes = StoredValue::new(candidats.clone());
-    let passes = Memo::new(move |_| {
-        let limite = dernier.get();
-        choisis.with(|c| {
-            toutes.with_value(|t| {
-                t.iter()
-                    .filter(|x| x.rang < limite && !c.contains(&x.candidature_id))
-                    .map(|x| (x.candidature_id, x.rang))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
     // A refused shortlist says why next to the button, and the focus goes there.
     Effect::new(move || {
         if !erreurs.with(Vec::is_empty) {
@@ -225,6 +229,7 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                                     <th scope="row">
                                         {crate::libelles::ordinal(i18n, rang)}
                                         <span class="aide">{tu_string!(i18n, commission.dossier, id)}</span>
+                                        {c.dalo.then(|| view! { <span class="etiquette">{tu_string!(i18n, commission.dalo)}</span> })}
                                     </th>
                                     <td class="nombre">{c.score}</td>
                                     <td class="nombre">{personnes}</td>
@@ -242,6 +247,7 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
                     </tbody>
                 </table>
             </div>
+            {move || moins_de_trois.get().then(|| view! { <ChoixException exception plai /> })}
             {move || {
                 let liste = passes.get();
                 (!liste.is_empty()).then(|| view! {
@@ -327,5 +333,36 @@ fn Passage(
                     } />
             </div>
         </li>
+    }
+}
+
+/// Why fewer than three candidates are presented: one of the exceptions of R.441-3, chosen
+/// by staff and checked by the rules crate (the PLAI one only for a PLAI home).
+#[component]
+fn ChoixException(
+    exception: RwSignal<Option<ExceptionTroisCandidats>>,
+    plai: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let choix = ExceptionTroisCandidats::TOUS
+        .iter()
+        .copied()
+        .filter(|e| plai || *e != ExceptionTroisCandidats::LogementPlaiAdapte);
+    view! {
+        <fieldset class="champ" id="exception-trois">
+            <legend>{tu_string!(i18n, commission.exception_titre)}</legend>
+            <p class="aide">{tu_string!(i18n, commission.exception_aide)}</p>
+            {choix.map(|e| {
+                let id = format!("exception-{}", e.code());
+                view! {
+                    <div class="champ champ--case">
+                        <input type="radio" name="exception-trois" id=id.clone()
+                            prop:checked=move || exception.get() == Some(e)
+                            on:change=move |_| exception.set(Some(e)) />
+                        <label for=id>{libelles::exception_trois(i18n, e)}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

@@ -125,6 +125,9 @@ pub struct CandidatCommission {
     pub contraire_aci: bool,
     /// Among the candidates proposed by default (the first three), before presentation.
     pub propose: bool,
+    /// Recognised as a DALO priority: the préfet may designate them (R.441-3).
+    #[serde(default)]
+    pub dalo: bool,
     /// Presented to the commission.
     pub presente: bool,
     /// Who the candidate is, for the commission and to contact them: only once the
@@ -164,6 +167,12 @@ pub struct Commission {
     pub offre_id: i64,
     /// The shortlist was sent.
     pub presentee: bool,
+    /// Why fewer than three candidates were presented, if so.
+    #[serde(default)]
+    pub exception: Option<super::ExceptionTroisCandidats>,
+    /// The home is financed PLAI (the *PLAI adapté* exception may apply).
+    #[serde(default)]
+    pub plai: bool,
     /// The home's programme class under the ACI, if the territory classed it.
     #[serde(default)]
     pub programme: Option<crate::fragilite::Fragilite>,
@@ -185,38 +194,14 @@ pub struct PassageSaisi {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Presentation {
-    /// 1 to 3 eligible candidates, in the order presented.
+    /// At least three eligible candidates (R.441-3), in the order presented; fewer only
+    /// under `exception`.
     pub candidatures: Vec<i64>,
     #[serde(default)]
     pub passages: Vec<PassageSaisi>,
-}
-
-/// Why the commission refused a candidate (code de la construction et de l'habitation,
-/// R.441-3 and L.441-1: the decision is motivated).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MotifRefus {
-    /// Resources above the ceiling, on the documents.
-    PlafondDepasse,
-    DossierIncomplet,
-    /// The home does not suit the household.
-    LogementInadapte,
-    TauxEffortExcessif,
-}
-
-/// The commission's decision on a presented candidate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Decision {
-    /// Attributed in rank 1, 2 or 3: the order in which the home is offered.
-    Attribue {
-        rang: u8,
-    },
-    Refuse {
-        motif: MotifRefus,
-    },
+    /// Why fewer than three, when fewer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exception: Option<super::ExceptionTroisCandidats>,
 }
 
 /// Body of `POST /bailleur/offres/{id}/decisions`.
@@ -224,7 +209,7 @@ pub enum Decision {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionSaisie {
     pub candidature_id: i64,
-    pub decision: Decision,
+    pub decision: super::Decision,
     /// The day the commission decided, when it was not today (not in the future, not
     /// before the listing closed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -259,7 +244,10 @@ pub struct BailSigne {
 pub struct Issue {
     pub candidature_id: i64,
     pub rang: u32,
-    pub decision: Option<Decision>,
+    pub decision: Option<super::Decision>,
+    /// How the suspensive condition ended, if the decision had one and it ended.
+    #[serde(default)]
+    pub condition: Option<super::LeveeCondition>,
     /// `Some(true)` accepted, `Some(false)` refused.
     pub reponse: Option<bool>,
     /// The home is offered to this candidate now: their answer is awaited.

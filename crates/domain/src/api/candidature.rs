@@ -181,6 +181,8 @@ pub enum GenreNotification {
     OffreCloturee,
     CandidatureClassee,
     PresenteeEnCommission,
+    /// The commission attributed the home to me once a missing document arrives (R.441-3 c).
+    AttribueeSousCondition,
     /// The commission attributed the home to me: my answer is awaited.
     Proposee,
     Attribuee,

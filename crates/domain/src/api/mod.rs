@@ -159,6 +159,7 @@ mod bailleur;
 mod candidature;
 mod compte;
 mod conseiller;
+mod decision;
 mod resultat;
 mod territoire;
 
@@ -166,6 +167,7 @@ pub use bailleur::*;
 pub use candidature::*;
 pub use compte::*;
 pub use conseiller::*;
+pub use decision::*;
 pub use resultat::*;
 pub use territoire::*;
 

@@ -71,4 +71,10 @@ pub struct Resultat {
     pub attribue_score: u32,
     /// Higher-ranked candidates passed over, and why.
     pub passages: Vec<Passage>,
+    /// Why the commission examined fewer than three candidates, if it did (R.441-3).
+    #[serde(default)]
+    pub exception: Option<super::ExceptionTroisCandidats>,
+    /// Every candidate the commission examined, and its decision, in rank order.
+    #[serde(default)]
+    pub examens: Vec<super::Examen>,
 }

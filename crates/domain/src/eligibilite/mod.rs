@@ -175,6 +175,11 @@ impl Verdict {
     }
 }
 
+/// The income-ceiling rule alone, with the tables of `logement.annee`.
+pub fn plafond(demande: &Demande, logement: &Logement) -> ResultatRegle {
+    plafond::verifier(demande, logement)
+}
+
 /// Checks a household against a home, with the territory's settings. `aide_estimee` is
 /// the monthly housing benefit expected in the new home (zero when unknown: the cautious
 /// view of the rent burden).

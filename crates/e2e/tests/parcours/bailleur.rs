@@ -158,17 +158,14 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
     // Anonymous until sent.
     assert!(!banc.texte("main").await.contains("Numéro unique"));
 
-    // Pass over the first, present the next three, with a motive.
+    // Pass over the first: two left, the commission examines at least three (R.441-3)
+    // unless an exception applies, which the page asks for.
     banc.element(&format!("#presenter-{}", rangs[0]))
         .await
         .click()
         .await
         .expect("décocher");
-    banc.element(&format!("#presenter-{}", rangs[3]))
-        .await
-        .click()
-        .await
-        .expect("cocher");
+    banc.element("#exception-trois").await;
     banc.choisir(&format!("#motif-{}", rangs[0]), "Desistement")
         .await;
     banc.saisir(
@@ -180,13 +177,30 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
         .await;
     banc.cliquer_bouton("Envoyer la liste à la commission")
         .await;
+    banc.attendre_texte("#erreurs-presentation", "au moins trois candidats")
+        .await;
+    // Present the next three, with the motive.
+    banc.element(&format!("#presenter-{}", rangs[3]))
+        .await
+        .click()
+        .await
+        .expect("cocher");
+    banc.attendre_absence("#exception-trois").await;
+    banc.cliquer_bouton("Envoyer la liste à la commission")
+        .await;
+    banc.cliquer_bouton("Envoyer la liste à la commission")
+        .await;
     banc.attendre_texte("#issues-titre", "Décisions de la commission")
         .await;
     banc.attendre_texte("main", "Numéro unique").await;
 
-    // Decisions: ranks 1 and 2 of attribution, then a refusal.
-    // Each recorded decision reloads the list; its form is then gone.
-    for (rang, choix) in [(1, "1"), (2, "2"), (3, "PlafondDepasse")] {
+    // Decisions in the categories of R.441-3: ranks 1 and 2 of attribution, then an
+    // inadmissibility. Each recorded decision reloads the list; its form is then gone.
+    for (rang, choix) in [
+        (1, "attribue:1"),
+        (2, "attribue:2"),
+        (3, "irrecevable:plafond_depasse"),
+    ] {
         let select = format!("#decision-{}", rangs[rang]);
         banc.choisir(&select, choix).await;
         banc.cliquer_bouton("Enregistrer la décision").await;
@@ -195,7 +209,7 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
     let attendues = [
         "Attribué en rang 1",
         "Attribué en rang 2",
-        "Refusé : ressources au-dessus du plafond",
+        "Irrecevable : ressources au-dessus du plafond",
     ];
     banc.attendre("les trois décisions affichées", || async {
         let mut textes = Vec::new();
@@ -235,4 +249,8 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
     .await;
     banc.attendre_texte("main", "a renoncé ou n'a pas répondu")
         .await;
+    // Each examined candidate's decision, published in the same categories.
+    banc.attendre_texte("#examens", "Attribution en rang 1")
+        .await;
+    banc.attendre_texte("#examens", "Demande irrecevable").await;
 }

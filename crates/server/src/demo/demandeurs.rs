@@ -325,8 +325,9 @@ async fn postuler(
     Ok(())
 }
 
-/// The commission's decision on a frozen ranking: the first three are presented; the
-/// first gets the home, except on one listing in three where the first withdrew.
+/// The commission's decisions on a frozen ranking: the first three are presented; the
+/// first gets the home, except on one listing in three where the first withdrew; every
+/// category of R.441-3 appears across the demo's lettings.
 async fn decider(
     base: &SqlitePool,
     alea: &mut fastrand::Rng,
@@ -379,18 +380,67 @@ async fn decider(
         .await?;
     }
     let (choisi_id, demandeur_id, rang, score) = classes[choisi];
-    // The commission attributed it in rank 1 and the household accepted: the outcome as
-    // staff record it, so that the landlord's screens show a let home as one.
+    // The commission attributed it in rank 1 (on one listing in four under a suspensive
+    // condition, the tax notice arriving in time) and the household accepted: the outcome
+    // as staff record it, so that the landlord's screens show a let home as one.
+    let (genre, piece, echeance, condition) = if alea.u8(0..4) == 0 {
+        (
+            "attribution_sous_condition",
+            Some("avis_imposition"),
+            Some(decide_le.plus_jours(15).to_string()),
+            Some("remplie"),
+        )
+    } else {
+        ("attribution", None, None, None)
+    };
     sqlx::query(
-        "INSERT INTO decisions (candidature_id, offre_id, rang_attribution, decide_le, reponse, repondu_le)
-         VALUES (?, ?, 1, ?, 'accepte', ?)",
+        "INSERT INTO decisions (candidature_id, offre_id, genre, rang_attribution, piece, echeance, condition, condition_le, decide_le, reponse, repondu_le)
+         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, CASE WHEN ?6 IS NULL THEN NULL ELSE ?7 END, ?7, 'accepte', ?7)",
     )
     .bind(choisi_id)
     .bind(offre_id)
-    .bind(decide_le.to_string())
+    .bind(genre)
+    .bind(piece)
+    .bind(echeance)
+    .bind(condition)
     .bind(decide_le.to_string())
     .execute(&mut *tx)
     .await?;
+    // The other candidates examined: the next one ranked second in the attribution order
+    // (R.441-3 b), the one after it inadmissible on one listing in three (resources above
+    // the ceiling on the documents) or not attributed.
+    let autres = classes
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| *i != choisi && !(passe && *i == 0) && c.2 <= 3);
+    for (n, (_, (id, ..))) in autres.enumerate() {
+        let (genre, rang, motif) = match n {
+            0 => ("attribution", Some(2), None),
+            _ if alea.u8(0..3) == 0 => ("irrecevabilite", None, Some("plafond_depasse")),
+            _ => ("non_attribution", None, Some("autre_candidat_retenu")),
+        };
+        sqlx::query(
+            "INSERT INTO decisions (candidature_id, offre_id, genre, rang_attribution, motif, decide_le)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(offre_id)
+        .bind(genre)
+        .bind(rang)
+        .bind(motif)
+        .bind(decide_le.to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
+    // Fewer than three eligible candidates: the commission examined them all (R.441-3).
+    if classes.len() < 3 {
+        sqlx::query(
+            "UPDATE classements SET exception = 'insuffisance_candidats' WHERE offre_id = ?",
+        )
+        .bind(offre_id)
+        .execute(&mut *tx)
+        .await?;
+    }
     // What the letting counts for in the social-mix targets.
     let demande = crate::stockage::demandeurs::demande(base, demandeur_id).await?;
     let parametres = crate::stockage::territoires::de_l_offre(base, offre_id).await?;

@@ -13,17 +13,19 @@ use axum::extract::{Path, State};
 use clef_domain::Jour;
 use clef_domain::api::{
     CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
-    IdentiteCandidat, OffreBailleur, OffresParEtape, Presentation, Probleme, TableauDeBord,
-    mediane,
+    ExceptionTroisCandidats, IdentiteCandidat, OffreBailleur, OffresParEtape, Presentation,
+    Probleme, TableauDeBord, mediane,
 };
 use clef_domain::classement::CANDIDATS_PRESENTES;
+use clef_domain::commission::presentation::Vivier;
 use clef_domain::commission::{self, Eligible};
 use clef_domain::cotation::Score;
-use clef_domain::demande::Demande;
+use clef_domain::demande::{Demande, Situation};
 use clef_domain::eligibilite::Verdict;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::fragilite;
 use clef_domain::mixite::{self, Attribution, Part};
+use clef_domain::offre::{Code, Financement};
 use clef_domain::suite::{ActionOffre, SituationOffre};
 use sqlx::SqlitePool;
 
@@ -298,7 +300,7 @@ pub async fn commission(
         .de(commune_id, &adresse);
     let mut candidats = Vec::with_capacity(liste.len());
     for (candidature_id, demandeur_id, rang, score, etat_candidature) in liste {
-        let (projection, contraire_aci, profil) =
+        let (projection, contraire_aci, profil, dalo) =
             match stockage::demandeurs::demande(&etat.base, demandeur_id).await? {
                 Some(demande) => {
                     let choix = attribution(&offre, &demande);
@@ -306,9 +308,10 @@ pub async fn commission(
                         mixite::projection(&passees, choix, &offre.territoire.objectifs),
                         fragilite::contraire_a_l_aci(programme, choix.premier_quartile),
                         Some(commission::profil(&demande, &offre.logement)),
+                        demande.situations.contains(&Situation::Dalo),
                     )
                 }
-                None => (Vec::new(), false, None),
+                None => (Vec::new(), false, None, false),
             };
         let presente = matches!(etat_candidature.as_str(), "presentee" | "attribuee");
         let identite = if presente {
@@ -332,14 +335,28 @@ pub async fn commission(
             projection,
             contraire_aci,
             propose: !presentee && rang <= CANDIDATS_PRESENTES,
+            dalo,
             presente,
             identite,
             profil,
         });
     }
+    let exception: Option<String> =
+        sqlx::query_scalar("SELECT exception FROM classements WHERE offre_id = ?")
+            .bind(offre_id)
+            .fetch_optional(&etat.base)
+            .await?
+            .flatten();
     Ok(Json(Commission {
         offre_id,
         presentee,
+        exception: exception
+            .map(|c| {
+                ExceptionTroisCandidats::depuis_code(&c)
+                    .ok_or_else(|| ErreurApi::DonneeIllisible(format!("exception = {c}")))
+            })
+            .transpose()?,
+        plai: offre.logement.financement == Financement::Plai,
         programme,
         candidats,
     }))
@@ -388,14 +405,26 @@ pub async fn presenter(
     if lignes.iter().any(|l| l.3 != "classee") {
         return Err(ErreurApi::DejaPresentee);
     }
-    let eligibles: Vec<Eligible> = lignes
-        .iter()
-        .map(|l| Eligible {
+    let mut eligibles = Vec::with_capacity(lignes.len());
+    for l in &lignes {
+        eligibles.push(Eligible {
             candidature_id: l.0,
             rang: l.1 as u32,
-        })
-        .collect();
-    let passes = commission::verifier(&eligibles, &presentation).map_err(ErreurApi::Invalide)?;
+            dalo: stockage::demandeurs::demande_de_candidature(&mut tx, l.0)
+                .await?
+                .is_some_and(|d| d.situations.contains(&Situation::Dalo)),
+        });
+    }
+    let vivier = Vivier {
+        eligibles: &eligibles,
+        plai: offre.logement.financement == Financement::Plai,
+    };
+    let passes = commission::verifier(vivier, &presentation).map_err(ErreurApi::Invalide)?;
+    sqlx::query("UPDATE classements SET exception = ? WHERE offre_id = ?")
+        .bind(presentation.exception.map(Code::code))
+        .bind(offre_id)
+        .execute(&mut *tx)
+        .await?;
     for id in &presentation.candidatures {
         sqlx::query("UPDATE candidatures SET etat = 'presentee' WHERE id = ?")
             .bind(id)
@@ -432,6 +461,7 @@ pub async fn presenter(
         Some(offre_id),
         &serde_json::json!({
             "candidatures": presentation.candidatures,
+            "exception": presentation.exception,
             "passages": passes.iter().map(|p| serde_json::json!({
                 "candidature_id": p.candidature_id,
                 "rang": p.rang,

@@ -116,6 +116,7 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(bailleur::tableau_de_bord))
                 .routes(routes!(issues::lire))
                 .routes(routes!(issues::decider))
+                .routes(routes!(issues::lever))
                 .routes(routes!(issues::repondre))
                 .routes(routes!(issues::signer))
                 .routes(routes!(publication::brouillons, publication::creer))

@@ -23,6 +23,7 @@ pub(crate) fn genre(code: &str) -> Result<GenreNotification, ErreurApi> {
         "offre_cloturee" => OffreCloturee,
         "candidature_classee" => CandidatureClassee,
         "presentee_en_commission" => PresenteeEnCommission,
+        "attribuee_sous_condition" => AttribueeSousCondition,
         "proposee" => Proposee,
         "attribuee" => Attribuee,
         "non_retenue" => NonRetenue,

@@ -1,13 +1,15 @@
 //! How lettings ended: public, anonymised. No name, no request: counts, the rank and score
-//! of the household that got the home, the grid version, and why higher-ranked candidates
-//! were passed over.
+//! of the household that got the home, the grid version, why higher-ranked candidates were
+//! passed over, why fewer than three were examined if so, and each examined candidate's
+//! decision in the categories of R.441-3.
 
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
+use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
-use clef_domain::api::{MotifPassage, Passage, Probleme, Resultat};
+use clef_domain::api::{ExceptionTroisCandidats, MotifPassage, Passage, Probleme, Resultat};
 use clef_domain::erreur::CodeErreur;
 use clef_domain::offre::Code;
 use sqlx::SqlitePool;
@@ -26,11 +28,12 @@ struct Ligne {
     grille_version: i64,
     attribue_rang: i64,
     attribue_score: i64,
+    exception: Option<String>,
 }
 
 const REQUETE: &str = "SELECT o.id AS offre_id, o.titre, c.nom AS commune, o.typologie,
     o.qpv_id IS NOT NULL AS dans_qpv, o.cloture, r.decide_le, k.candidatures, k.eligibles,
-    k.grille_version, r.attribue_rang, r.attribue_score
+    k.grille_version, r.attribue_rang, r.attribue_score, k.exception
     FROM resultats r JOIN classements k ON k.offre_id = r.offre_id
     JOIN offres o ON o.id = r.offre_id JOIN communes c ON c.id = o.commune_id";
 
@@ -81,6 +84,14 @@ async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, ErreurApi>
                 })
             })
             .collect::<Result<_, ErreurApi>>()?,
+        exception: l
+            .exception
+            .as_deref()
+            .map(|c| {
+                ExceptionTroisCandidats::depuis_code(c).ok_or_else(|| illisible("exception", c))
+            })
+            .transpose()?,
+        examens: stockage::decisions::examens(base, l.offre_id).await?,
         titre: l.titre,
         commune: l.commune,
     })

@@ -33,6 +33,26 @@ pub async fn demande(base: &SqlitePool, demandeur_id: i64) -> Result<Option<Dema
         .transpose()
 }
 
+/// The request behind an application, read inside the caller's transaction.
+pub async fn demande_de_candidature(
+    connexion: &mut SqliteConnection,
+    candidature_id: i64,
+) -> Result<Option<Demande>, ErreurApi> {
+    let ligne: Option<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT d.id, d.dossier FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id
+         WHERE c.id = ?",
+    )
+    .bind(candidature_id)
+    .fetch_optional(connexion)
+    .await?;
+    let Some((demandeur_id, Some(contenu))) = ligne else {
+        return Ok(None);
+    };
+    let saisie = serde_json::from_str(&contenu)
+        .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {demandeur_id} : {e}")))?;
+    valider_stockee(demandeur_id, saisie).map(Some)
+}
+
 pub fn valider_stockee(demandeur_id: i64, saisie: DemandeSaisie) -> Result<Demande, ErreurApi> {
     Demande::depuis_saisie(saisie)
         .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {demandeur_id} : {e:?}")))

@@ -1,6 +1,7 @@
 //! The database: an embedded SQLite file in WAL mode, migrated on start.
 
 pub mod communes;
+pub mod decisions;
 pub mod demandeurs;
 pub mod grilles;
 pub mod locations;

@@ -411,7 +411,7 @@ async fn decisions_then_answers_then_the_lease_publish_the_result() {
             )
             .await,
     );
-    let vu = issues(staff.post(&format!("{base}/decisions"), json!({"candidature_id": ids[2], "decision": {"type": "refuse", "motif": "dossier_incomplet"}})).await);
+    let vu = issues(staff.post(&format!("{base}/decisions"), json!({"candidature_id": ids[2], "decision": {"type": "non_attribue", "motif": "dossier_incomplet"}})).await);
     let propose: Vec<i64> = vu
         .candidats
         .iter()
@@ -485,14 +485,35 @@ async fn decisions_then_answers_then_the_lease_publish_the_result() {
         liste.iter().any(|o| !o.attribuee),
         "only the let listing is marked"
     );
-    // Published: the second got it, and why the first did not is said.
+    // Published: the second got it, and each examined candidate's decision is said in
+    // the categories of R.441-3 (the first refused the home offered).
     let resultat: clef_domain::api::Resultat =
         app.get(&format!("/api/v1/resultats/{offre}")).await.json();
     assert_eq!(resultat.attribue_rang, 2);
-    assert_eq!(resultat.passages.len(), 1);
+    assert!(
+        resultat.passages.is_empty(),
+        "no one was left out of the shortlist"
+    );
+    assert_eq!(resultat.exception, None);
+    use clef_domain::api::{DecisionPubliee, MotifNonAttribution};
+    let examens: Vec<(u32, DecisionPubliee, Option<bool>)> = resultat
+        .examens
+        .iter()
+        .map(|e| (e.rang, e.decision, e.reponse))
+        .collect();
     assert_eq!(
-        resultat.passages[0].motif,
-        clef_domain::api::MotifPassage::RefusDuLogement
+        examens,
+        [
+            (1, DecisionPubliee::Attribution { rang: 1 }, Some(false)),
+            (2, DecisionPubliee::Attribution { rang: 2 }, Some(true)),
+            (
+                3,
+                DecisionPubliee::NonAttribution {
+                    motif: MotifNonAttribution::DossierIncomplet
+                },
+                None
+            ),
+        ]
     );
     // Every applicant concerned was told.
     let genres = |id: i64| {
@@ -720,11 +741,12 @@ async fn sensitive_situations_reach_staff_only_once_the_candidate_is_presented()
         "the points are there, the reason hidden"
     );
     let rang = moi.rang.expect("eligible");
-    // Presented (with motives for anyone ranked above), the situation is shown.
+    // Presented alone (every other eligible candidate withdrew, with a motive each), the
+    // situation is shown.
     let devant: Vec<i64> = classement
         .candidats
         .iter()
-        .filter(|x| x.rang.is_some_and(|r| r < rang))
+        .filter(|x| x.rang.is_some_and(|r| r != rang))
         .map(|x| x.candidature_id)
         .collect();
     let passages: Vec<serde_json::Value> = devant
@@ -734,7 +756,7 @@ async fn sensitive_situations_reach_staff_only_once_the_candidate_is_presented()
     let r = staff
         .post(
             &format!("/api/v1/bailleur/offres/{offre}/presentation"),
-            json!({"candidatures": [c.id], "passages": passages}),
+            json!({"candidatures": [c.id], "passages": passages, "exception": "insuffisance_candidats"}),
         )
         .await;
     assert_eq!(
@@ -762,7 +784,7 @@ async fn sensitive_situations_reach_staff_only_once_the_candidate_is_presented()
 #[tokio::test]
 async fn the_server_accepts_exactly_the_acts_the_screens_offer() {
     use clef_domain::api::Issues;
-    use clef_domain::suite::ActionIssue;
+    use clef_domain::commission::examen::ActionIssue;
     let mut louees = 0;
     for graine in 0..6u64 {
         let app = TestApp::demo().await;
@@ -794,19 +816,32 @@ async fn the_server_accepts_exactly_the_acts_the_screens_offer() {
         let mut rangs_donnes: Vec<u8> = Vec::new();
         for pas in 0..40 {
             let id = ids[alea.usize(0..ids.len())];
-            let action = ActionIssue::TOUTES[alea.usize(0..3)];
+            let action = ActionIssue::TOUTES[alea.usize(0..ActionIssue::TOUTES.len())];
             let (chemin, corps) = match action {
                 ActionIssue::Decider => {
                     let libres: Vec<u8> = (1..=3).filter(|r| !rangs_donnes.contains(r)).collect();
-                    let decision = if alea.bool() && !libres.is_empty() {
-                        json!({"type": "attribue", "rang": libres[alea.usize(0..libres.len())]})
-                    } else {
-                        json!({"type": "refuse", "motif": "dossier_incomplet"})
+                    let echeance = crate::aide::AUJOURDHUI.plus_jours(20);
+                    let decision = match alea.u8(0..3) {
+                        0 if !libres.is_empty() => {
+                            json!({"type": "attribue", "rang": libres[alea.usize(0..libres.len())]})
+                        }
+                        1 if !libres.is_empty() => json!({
+                            "type": "attribue_sous_condition",
+                            "rang": libres[alea.usize(0..libres.len())],
+                            "piece": "avis_imposition",
+                            "echeance": echeance,
+                        }),
+                        _ => json!({"type": "non_attribue", "motif": "dossier_incomplet"}),
                     };
                     (
                         "decisions",
                         json!({"candidature_id": id, "decision": decision}),
                     )
+                }
+                // Today comes before the deadline: only the document's arrival can be
+                // recorded now.
+                ActionIssue::LeverCondition => {
+                    ("conditions", json!({"candidature_id": id, "remplie": true}))
                 }
                 ActionIssue::EnregistrerReponse => (
                     "reponses",
@@ -1043,4 +1078,217 @@ async fn a_household_rehoused_by_an_orcod_is_recorded_as_such_in_the_letting() {
     assert!(lettings.iter().any(
         |l| l.attribution.relogement == Some(clef_domain::demande::OperationRelogement::Orcod)
     ));
+}
+
+/// R.441-3 of the code de la construction et de l'habitation, through the API: at least
+/// three candidates unless an exception holds (recorded and published); an attribution
+/// under suspensive condition holds the offer until its document arrives by the deadline;
+/// an attribution needs resources within the ceiling of the decision's day, otherwise only
+/// an inadmissibility is possible; the result publishes each decision's category.
+#[tokio::test]
+async fn the_commission_follows_r441_3_exceptions_conditions_and_inadmissibility() {
+    use clef_domain::api::{Commission, DecisionPubliee, ExceptionTroisCandidats, Issues};
+    let app = TestApp::demo().await;
+    let (offre, i) = classee_non_decidee(&app, 4).await;
+    let staff = agent(&app, i).await;
+    let base = format!("/api/v1/bailleur/offres/{offre}");
+    let vue: Commission = staff.get(&format!("{base}/commission")).await.json();
+    let ids: Vec<i64> = vue.candidats.iter().map(|x| x.candidature_id).collect();
+    let regle = |r: &crate::aide::Reponse| {
+        let p: Probleme = r.json();
+        (
+            p.errors[0].erreur.champ.clone(),
+            match &p.errors[0].erreur.code {
+                clef_domain::CodeErreur::Incoherent { regle } => regle.clone(),
+                autre => format!("{autre:?}"),
+            },
+        )
+    };
+    let (u_presentation, u_decisions, u_conditions) = (
+        format!("{base}/presentation"),
+        format!("{base}/decisions"),
+        format!("{base}/conditions"),
+    );
+    let presenter = |corps: Value| staff.post(&u_presentation, corps);
+    // Two candidates without a word: refused.
+    let r = presenter(json!({"candidatures": [ids[0], ids[1]]})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(regle(&r), ("candidatures".into(), "trois_minimum".into()));
+    // Insufficient demand holds only if every other eligible candidate is accounted for.
+    let r =
+        presenter(json!({"candidatures": [ids[0], ids[1]], "exception": "insuffisance_candidats"}))
+            .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(regle(&r), ("passages".into(), "motif_requis".into()));
+    // A designation by the préfet needs a DALO household.
+    if let Some(sans_dalo) = vue.candidats.iter().find(|c| !c.dalo) {
+        let r = presenter(
+            json!({"candidatures": [sans_dalo.candidature_id], "exception": "designation_prefet"}),
+        )
+        .await;
+        assert_eq!(regle(&r).1, "designation_sans_dalo");
+    }
+    let passages: Vec<Value> = ids[2..]
+        .iter()
+        .map(|id| json!({"candidature_id": id, "motif": "desistement", "precision": "A renoncé par écrit."}))
+        .collect();
+    let r = presenter(json!({
+        "candidatures": [ids[0], ids[1]],
+        "exception": "insuffisance_candidats",
+        "passages": passages,
+    }))
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let apres: Commission = r.json();
+    assert_eq!(
+        apres.exception,
+        Some(ExceptionTroisCandidats::InsuffisanceCandidats)
+    );
+    let decider = |id: i64, decision: Value| {
+        staff.post(
+            &u_decisions,
+            json!({"candidature_id": id, "decision": decision}),
+        )
+    };
+    // Rank 1 under suspensive condition: the home is offered to no one until it ends.
+    let echeance = AUJOURDHUI.plus_jours(10);
+    let r = decider(
+        ids[0],
+        json!({"type": "attribue_sous_condition", "rang": 1, "piece": "avis_imposition", "echeance": AUJOURDHUI.plus_jours(120)}),
+    )
+    .await;
+    assert_eq!(regle(&r), ("decision.echeance".into(), "echeance".into()));
+    let r = decider(
+        ids[0],
+        json!({"type": "attribue_sous_condition", "rang": 1, "piece": "avis_imposition", "echeance": echeance}),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    // The second household's resources turn out above the ceiling in force today: no
+    // attribution, only an inadmissibility.
+    sqlx::query(
+        "UPDATE demandeurs SET dossier = json_set(dossier, '$.rfr_n2', 90000000, '$.rfr_n1', NULL, '$.douze_derniers_mois', NULL)
+         WHERE id = (SELECT demandeur_id FROM candidatures WHERE id = ?)",
+    )
+    .bind(ids[1])
+    .execute(&app.base)
+    .await
+    .unwrap();
+    let r = decider(ids[1], json!({"type": "attribue", "rang": 2})).await;
+    assert_eq!(
+        regle(&r),
+        ("decision".into(), "plafond_du_jour_depasse".into())
+    );
+    let r = decider(
+        ids[1],
+        json!({"type": "irrecevable", "motif": "plafond_depasse"}),
+    )
+    .await;
+    let vu: Issues = r.json();
+    assert!(vu.candidats.iter().all(|c| !c.propose), "{vu:?}");
+    // The lapse comes only after the deadline; the document arrived on its day.
+    let lever = |remplie: bool, le: Option<clef_domain::Jour>| {
+        staff.post(
+            &u_conditions,
+            json!({"candidature_id": ids[0], "remplie": remplie, "le": le}),
+        )
+    };
+    let r = lever(false, None).await;
+    assert_eq!(regle(&r), ("le".into(), "avant_echeance".into()));
+    let r = lever(true, None).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.corps)
+    );
+    let vu: Issues = r.json();
+    assert!(
+        vu.candidats
+            .iter()
+            .any(|c| c.candidature_id == ids[0] && c.propose)
+    );
+    assert_eq!(lever(true, None).await.status, StatusCode::CONFLICT);
+    for (chemin, corps) in [
+        (
+            "reponses",
+            json!({"candidature_id": ids[0], "accepte": true}),
+        ),
+        ("bail", json!({"candidature_id": ids[0]})),
+    ] {
+        let r = staff.post(&format!("{base}/{chemin}"), corps).await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&r.corps)
+        );
+    }
+    let genres: Vec<String> =
+        sqlx::query_scalar("SELECT genre FROM notifications WHERE candidature_id = ? ORDER BY id")
+            .bind(ids[0])
+            .fetch_all(&app.base)
+            .await
+            .unwrap();
+    assert!(
+        genres.ends_with(&[
+            "presentee_en_commission".into(),
+            "attribuee_sous_condition".into(),
+            "proposee".into(),
+            "attribuee".into()
+        ]),
+        "{genres:?}"
+    );
+    let actes: Vec<String> =
+        sqlx::query_scalar("SELECT acte FROM journal WHERE offre_id = ? ORDER BY id")
+            .bind(offre)
+            .fetch_all(&app.base)
+            .await
+            .unwrap();
+    assert!(
+        actes.contains(&"condition_suspensive".to_owned()),
+        "{actes:?}"
+    );
+    // Published in the same categories, with the exception that applied.
+    let resultat: clef_domain::api::Resultat =
+        app.get(&format!("/api/v1/resultats/{offre}")).await.json();
+    assert_eq!(
+        resultat.exception,
+        Some(ExceptionTroisCandidats::InsuffisanceCandidats)
+    );
+    let examens: Vec<(u32, DecisionPubliee, Option<bool>)> = resultat
+        .examens
+        .iter()
+        .map(|e| (e.rang, e.decision, e.reponse))
+        .collect();
+    assert_eq!(
+        examens,
+        [
+            (
+                1,
+                DecisionPubliee::AttributionSousCondition {
+                    rang: 1,
+                    remplie: Some(true)
+                },
+                Some(true)
+            ),
+            (2, DecisionPubliee::Irrecevabilite, None),
+        ]
+    );
+    // Nothing says which document was missing nor why the request was inadmissible.
+    let texte =
+        String::from_utf8(app.get(&format!("/api/v1/resultats/{offre}")).await.corps).unwrap();
+    for cache in ["avis_imposition", "plafond_depasse"] {
+        assert!(!texte.contains(cache), "{cache}");
+    }
 }
