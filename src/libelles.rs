@@ -84,7 +84,7 @@ pub fn categorie(i18n: I18nContext<Locale>, categorie: usize) -> String {
 
 /// The message shown next to an invalid field.
 pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp) -> String {
-    use clef_domain::CodeErreur;
+    use clef_domain::{CodeErreur, Regle};
     match &erreur.code {
         CodeErreur::ValeurInconnue if erreur.champ == clef_domain::recherche::champ::COMMUNE => {
             tu_string!(i18n, erreur_champ.commune_inconnue).to_string()
@@ -126,51 +126,57 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
         CodeErreur::Repete => tu_string!(i18n, erreur_champ.repete).to_string(),
         CodeErreur::Requis => tu_string!(i18n, erreur_champ.requis).to_string(),
         CodeErreur::FormatInvalide => tu_string!(i18n, erreur_champ.format_invalide).to_string(),
-        CodeErreur::Incoherent { regle } => match regle.as_str() {
-            "un_seul_demandeur" => tu_string!(i18n, erreur_champ.un_seul_demandeur),
-            "un_seul_conjoint" => tu_string!(i18n, erreur_champ.un_seul_conjoint),
-            "demandeur_mineur" => tu_string!(i18n, erreur_champ.demandeur_mineur),
-            "demandeur_ou_conjoint_a_charge" => {
+        CodeErreur::Incoherent { regle } => match regle {
+            Regle::UnSeulDemandeur => tu_string!(i18n, erreur_champ.un_seul_demandeur),
+            Regle::UnSeulConjoint => tu_string!(i18n, erreur_champ.un_seul_conjoint),
+            Regle::DemandeurMineur => tu_string!(i18n, erreur_champ.demandeur_mineur),
+            Regle::DemandeurOuConjointACharge => {
                 tu_string!(i18n, erreur_champ.demandeur_ou_conjoint_a_charge)
             }
-            "date_future" => tu_string!(i18n, erreur_champ.date_future),
-            "mot_de_passe_identifiant" => tu_string!(i18n, erreur_champ.mot_de_passe_identifiant),
-            "charges_superieures_au_loyer" => {
+            Regle::DateFuture => tu_string!(i18n, erreur_champ.date_future),
+            Regle::DatePassee => tu_string!(i18n, erreur_champ.date_passee),
+            Regle::AvantLaCloture => tu_string!(i18n, erreur_champ.avant_la_cloture),
+            Regle::AvantLaDecision => tu_string!(i18n, erreur_champ.avant_la_decision),
+            Regle::ChargesSuperieuresAuLoyer => {
                 tu_string!(i18n, erreur_champ.charges_superieures_au_loyer)
             }
-            "pieces_typologie" => tu_string!(i18n, erreur_champ.pieces_typologie),
-            "date_passee" => tu_string!(i18n, erreur_champ.date_passee),
-            "cloture_avant_ouverture" => tu_string!(i18n, erreur_champ.cloture_avant_ouverture),
-            "duree_fenetre" => tu_string!(i18n, erreur_champ.duree_fenetre),
-            "motif_requis" => tu_string!(i18n, erreur_champ.motif_requis),
-            "consulter_toujours_inclus" => {
+            Regle::PiecesTypologie => tu_string!(i18n, erreur_champ.pieces_typologie),
+            Regle::ClotureAvantOuverture => tu_string!(i18n, erreur_champ.cloture_avant_ouverture),
+            Regle::ClotureAvancee => tu_string!(i18n, erreur_champ.cloture_avancee),
+            Regle::DureeFenetre => tu_string!(i18n, erreur_champ.duree_fenetre),
+            Regle::ImageFormat => tu_string!(i18n, erreur_champ.image_format),
+            Regle::ImageIllisible => tu_string!(i18n, erreur_champ.image_illisible),
+            Regle::ImageTropLourde => tu_string!(i18n, erreur_champ.image_trop_lourde),
+            Regle::MotDePasseIdentifiant => tu_string!(i18n, erreur_champ.mot_de_passe_identifiant),
+            Regle::LienPerime => tu_string!(i18n, erreur_champ.lien_perime),
+            Regle::ConsulterToujoursInclus => {
                 tu_string!(i18n, erreur_champ.consulter_toujours_inclus)
             }
-            "mandat_deja_en_cours" => tu_string!(i18n, erreur_champ.mandat_deja_en_cours),
-            "voie_deja_classee" => tu_string!(i18n, erreur_champ.voie_deja_classee),
-            "plus_que_les_residences" => tu_string!(i18n, erreur_champ.plus_que_les_residences),
-            "grille_des_demain" => tu_string!(i18n, erreur_champ.grille_des_demain),
-            "lien_perime" => tu_string!(i18n, erreur_champ.lien_perime),
-            "avant_la_cloture" => tu_string!(i18n, erreur_champ.avant_la_cloture),
-            "avant_la_decision" => tu_string!(i18n, erreur_champ.avant_la_decision),
-            "objectif_sans_accord" => tu_string!(i18n, erreur_champ.objectif_sans_accord),
-            "priorite_absente" => tu_string!(i18n, erreur_champ.priorite_absente),
-            "priorite_sans_points" => tu_string!(i18n, erreur_champ.priorite_sans_points),
-            "grille_avant_la_precedente" => {
+            Regle::MandatDejaEnCours => tu_string!(i18n, erreur_champ.mandat_deja_en_cours),
+            Regle::VoieDejaClassee => tu_string!(i18n, erreur_champ.voie_deja_classee),
+            Regle::PlusQueLesResidences => tu_string!(i18n, erreur_champ.plus_que_les_residences),
+            Regle::GrilleDesDemain => tu_string!(i18n, erreur_champ.grille_des_demain),
+            Regle::GrilleAvantLaPrecedente => {
                 tu_string!(i18n, erreur_champ.grille_avant_la_precedente)
             }
-            "trois_minimum" => tu_string!(i18n, erreur_champ.trois_minimum),
-            "exception_sans_objet" => tu_string!(i18n, erreur_champ.exception_sans_objet),
-            "designation_sans_dalo" => tu_string!(i18n, erreur_champ.designation_sans_dalo),
-            "plai_adapte_sans_plai" => tu_string!(i18n, erreur_champ.plai_adapte_sans_plai),
-            "echeance" => tu_string!(i18n, erreur_champ.echeance),
-            "apres_echeance" => tu_string!(i18n, erreur_champ.apres_echeance),
-            "avant_echeance" => tu_string!(i18n, erreur_champ.avant_echeance),
-            "plafond_du_jour_depasse" => tu_string!(i18n, erreur_champ.plafond_du_jour_depasse),
-            "plafonds_du_jour_inconnus" => {
+            Regle::TranchesOrdonneesDisjointes => {
+                tu_string!(i18n, erreur_champ.tranches_ordonnees_disjointes)
+            }
+            Regle::PrioriteAbsente => tu_string!(i18n, erreur_champ.priorite_absente),
+            Regle::PrioriteSansPoints => tu_string!(i18n, erreur_champ.priorite_sans_points),
+            Regle::ObjectifSansAccord => tu_string!(i18n, erreur_champ.objectif_sans_accord),
+            Regle::MotifRequis => tu_string!(i18n, erreur_champ.motif_requis),
+            Regle::TroisMinimum => tu_string!(i18n, erreur_champ.trois_minimum),
+            Regle::ExceptionSansObjet => tu_string!(i18n, erreur_champ.exception_sans_objet),
+            Regle::DesignationSansDalo => tu_string!(i18n, erreur_champ.designation_sans_dalo),
+            Regle::PlaiAdapteSansPlai => tu_string!(i18n, erreur_champ.plai_adapte_sans_plai),
+            Regle::Echeance => tu_string!(i18n, erreur_champ.echeance),
+            Regle::ApresEcheance => tu_string!(i18n, erreur_champ.apres_echeance),
+            Regle::AvantEcheance => tu_string!(i18n, erreur_champ.avant_echeance),
+            Regle::PlafondDuJourDepasse => tu_string!(i18n, erreur_champ.plafond_du_jour_depasse),
+            Regle::PlafondsDuJourInconnus => {
                 tu_string!(i18n, erreur_champ.plafonds_du_jour_inconnus)
             }
-            _ => tu_string!(i18n, erreur_champ.incoherent),
         }
         .to_string(),
         CodeErreur::TropCourant => tu_string!(i18n, erreur_champ.trop_courant).to_string(),

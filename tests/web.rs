@@ -730,3 +730,35 @@ fn a_mandate_always_covers_consulting_and_every_other_act_is_opt_in() {
         "an empty choice and 1, 3, 6 or 12 months"
     );
 }
+
+/// Every rule the server can name has its own message on screen, from the same catalogue
+/// the server reads: a landlord who uploads a GIF reads why, not a generic sentence
+/// (issue 14, point 5).
+#[wasm_bindgen_test]
+fn every_rule_the_server_names_has_its_own_message() {
+    use clef_domain::Regle;
+    use clef_domain::offre::Code;
+    let generique = "ne s'accorde pas";
+    for &regle in Regle::TOUS {
+        let erreurs = RwSignal::new(vec![ErreurChamp::incoherent("champ", regle)]);
+        let vue = monter(move || {
+            view! {
+                <clef::components::ChampTexte
+                    id="champ".into()
+                    libelle="Champ".into()
+                    valeur=RwSignal::new(String::new())
+                    erreur=clef::components::message_erreur(erreurs, "champ".into(), false)
+                />
+            }
+        });
+        let message = texte(&vue, "#champ-erreur");
+        assert!(
+            !message.is_empty() && !message.contains(generique),
+            "{}: {message}",
+            regle.code()
+        );
+        if regle == Regle::ImageFormat {
+            assert!(message.contains("JPEG"), "{message}");
+        }
+    }
+}

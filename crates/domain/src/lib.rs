@@ -44,6 +44,6 @@ pub mod territoire;
 pub mod ventilation;
 
 pub use argent::Euros;
-pub use erreur::{CodeErreur, ErreurChamp};
+pub use erreur::{CodeErreur, ErreurChamp, Regle};
 pub use jour::Jour;
 pub use surface::Surface;

@@ -2,7 +2,7 @@
 //! act for them, for named acts and a limited time, on the model of Aidants Connect. The
 //! applicant sees and revokes them at any time; each act done under one is journaled.
 
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle};
 use crate::jour::Jour;
 use serde::{Deserialize, Serialize};
 
@@ -61,7 +61,7 @@ impl Actes {
         if !tries.contains(&Acte::Consulter) {
             return Err(ErreurChamp::incoherent(
                 "actes",
-                "consulter_toujours_inclus",
+                Regle::ConsulterToujoursInclus,
             ));
         }
         Ok(Actes(tries))
@@ -196,7 +196,7 @@ mod tests {
         assert_eq!(
             erreurs,
             vec![
-                ErreurChamp::incoherent("actes", "consulter_toujours_inclus"),
+                ErreurChamp::incoherent("actes", Regle::ConsulterToujoursInclus),
                 ErreurChamp::new("duree_mois", CodeErreur::HorsLimites { min: 1, max: 12 }),
             ]
         );

@@ -2,7 +2,7 @@
 //! large agglomerations must reach 25 % of social housing among their main residences, or
 //! 20 % where demand is low. The figures are the territory's data (the yearly inventory).
 
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle};
 use crate::mixite::Part;
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +35,7 @@ impl InventaireSru {
         if self.logements_sociaux > self.residences_principales {
             erreurs.push(ErreurChamp::incoherent(
                 "logements_sociaux",
-                "plus_que_les_residences",
+                Regle::PlusQueLesResidences,
             ));
         }
         if !TAUX_LEGAUX.contains(&self.taux_obligation) {

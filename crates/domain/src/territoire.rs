@@ -1,7 +1,7 @@
 //! What each territory (EPCI) decides for itself: data in Clef, never constants in code.
 
 use crate::argent::Euros;
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle};
 use serde::{Deserialize, Serialize};
 
 /// How a home-size rule is applied.
@@ -82,7 +82,7 @@ impl ObjectifsMixite {
             if !(1..=100).contains(&valeur) {
                 erreurs.push(ErreurChamp::new(champ, hors_limites(1)));
             } else if valeur < loi && self.accord.is_none() {
-                erreurs.push(ErreurChamp::incoherent(champ, "objectif_sans_accord"));
+                erreurs.push(ErreurChamp::incoherent(champ, Regle::ObjectifSansAccord));
             }
         }
         if !(legaux.prioritaires_par_reservataire..=100)
@@ -108,7 +108,7 @@ impl ObjectifsMixite {
             if accord.date > aujourdhui {
                 erreurs.push(ErreurChamp::incoherent(
                     "objectifs.accord.date",
-                    "date_future",
+                    Regle::DateFuture,
                 ));
             }
         }
@@ -279,7 +279,7 @@ mod tests {
         );
         assert!(sans_accord.iter().all(|e| e.1
             == CodeErreur::Incoherent {
-                regle: "objectif_sans_accord".into()
+                regle: Regle::ObjectifSansAccord
             }));
         assert_eq!(
             erreurs(avec(25, 50, 20, Some(accord.clone())))

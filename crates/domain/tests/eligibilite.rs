@@ -551,10 +551,11 @@ fn an_attribution_checks_the_ceiling_of_the_day_of_the_decision() {
             echeance: jour!(2027, 1, 10),
         },
     ];
+    use clef_domain::Regle;
     let regle = |r: Result<(), clef_domain::ErreurChamp>| match r {
         Err(e) => match e.code {
             clef_domain::CodeErreur::Incoherent { regle } => Some(regle),
-            autre => Some(format!("{autre:?}")),
+            autre => panic!("{autre:?}"),
         },
         Ok(()) => None,
     };
@@ -564,8 +565,8 @@ fn an_attribution_checks_the_ceiling_of_the_day_of_the_decision() {
             None
         );
         assert_eq!(
-            regle(verifier_plafond_du_jour(d, &aise, &home, le)).as_deref(),
-            Some("plafond_du_jour_depasse")
+            regle(verifier_plafond_du_jour(d, &aise, &home, le)),
+            Some(Regle::PlafondDuJourDepasse)
         );
         // The listing was published under 2026's table; the commission sits in a year
         // whose table is not known.
@@ -575,9 +576,8 @@ fn an_attribution_checks_the_ceiling_of_the_day_of_the_decision() {
                 &modeste,
                 &home,
                 jour!(2031, 1, 5)
-            ))
-            .as_deref(),
-            Some("plafonds_du_jour_inconnus")
+            )),
+            Some(Regle::PlafondsDuJourInconnus)
         );
     }
     for d in [

@@ -6,6 +6,7 @@
 
 pub mod application;
 pub mod candidatures;
+pub mod catalogue;
 pub mod compte;
 pub mod config;
 pub mod courriel;

@@ -5,7 +5,7 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clef_domain::api::{Empechement, ErreurChampExpliquee, Probleme};
-use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::erreur::{CodeErreur, ErreurChamp, Regle};
 use clef_domain::offre::{Code, Financement, Reservataire, Typologie};
 use clef_domain::recherche::{FiltreEtat, Qpv, Tri, champ};
 
@@ -375,7 +375,7 @@ pub fn message(erreur: &ErreurChamp) -> String {
         CodeErreur::Repete => "Ce paramètre est donné plusieurs fois.".into(),
         CodeErreur::Requis => "Ce champ est obligatoire.".into(),
         CodeErreur::FormatInvalide => "Le format n'est pas celui attendu.".into(),
-        CodeErreur::Incoherent { regle } => incoherence(regle),
+        CodeErreur::Incoherent { regle } => incoherence(*regle),
         CodeErreur::TropCourant => {
             "Ce mot de passe est trop courant : choisissez-en un autre (une phrase, par exemple)."
                 .into()
@@ -395,44 +395,10 @@ pub fn message(erreur: &ErreurChamp) -> String {
     }
 }
 
-fn incoherence(regle: &str) -> String {
-    match regle {
-        "un_seul_demandeur" => "Le ménage doit compter une seule personne « demandeur ».".into(),
-        "un_seul_conjoint" => "Le ménage ne peut compter qu'un conjoint.".into(),
-        "demandeur_mineur" => "La personne qui fait la demande doit avoir au moins 16 ans.".into(),
-        "demandeur_ou_conjoint_a_charge" => {
-            "Le demandeur et son conjoint ne peuvent pas être « à charge ».".into()
-        }
-        "date_future" => "Cette date ne peut pas être dans le futur.".into(),
-        "priorite_absente" => "La grille doit donner des points à cette priorité de la loi (DALO ou article L.441-1 du code de la construction et de l'habitation).".into(),
-        "priorite_sans_points" => "Une priorité de la loi (DALO ou article L.441-1) doit donner des points.".into(),
-        "objectif_sans_accord" => "Un objectif inférieur à celui de la loi doit être fixé par l'accord local : indiquez son nom et sa date.".into(),
-        "trois_minimum" => "La commission examine au moins trois candidats (article R.441-3 du code de la construction et de l'habitation). Présentez-en trois, ou indiquez l'exception qui s'applique.".into(),
-        "exception_sans_objet" => "Avec trois candidats ou plus, aucune exception n'est à indiquer.".into(),
-        "designation_sans_dalo" => "La désignation par le préfet suppose de présenter un ménage reconnu prioritaire DALO.".into(),
-        "plai_adapte_sans_plai" => "Cette exception ne vaut que pour un logement financé en PLAI (PLAI adapté).".into(),
-        "echeance" => "L'échéance doit suivre la décision, dans un délai de trois mois au plus.".into(),
-        "apres_echeance" => "La pièce doit être reçue au plus tard le jour de l'échéance : passé ce jour, l'attribution est caduque.".into(),
-        "avant_echeance" => "L'attribution ne devient caduque qu'après l'échéance.".into(),
-        "plafond_du_jour_depasse" => "Au jour de la décision, les ressources dépassent le plafond en vigueur : seule une décision d'irrecevabilité est possible.".into(),
-        "plafonds_du_jour_inconnus" => "Les plafonds de ressources de l'année de la décision ne sont pas encore publiés : aucune attribution ne peut être vérifiée.".into(),
-        "motif_requis" => {
-            "Donnez un motif pour chaque candidat mieux classé que vous ne présentez pas.".into()
-        }
-        "charges_superieures_au_loyer" => "Les charges ne peuvent pas dépasser le loyer.".into(),
-        "pieces_typologie" => "Le nombre de pièces ne correspond pas à la typologie.".into(),
-        "date_passee" => "Cette date est déjà passée.".into(),
-        "cloture_avant_ouverture" => "La clôture doit venir après l'ouverture.".into(),
-        "cloture_avancee" => "Pour clore plus tôt, utilisez « Clore l'offre » : les candidats se sont fiés à cette date.".into(),
-        "image_format" => "Seules les photos JPEG, PNG ou WebP sont acceptées.".into(),
-        "image_illisible" => "Cette photo ne peut pas être lue : le fichier est abîmé ou trop grand.".into(),
-        "image_trop_lourde" => "Cette photo dépasse 8 Mo : réduisez-la avant de l'envoyer.".into(),
-        "duree_fenetre" => "La publication dure de 3 à 30 jours, ouverture et clôture comprises.".into(),
-        "mot_de_passe_identifiant" => {
-            "Le mot de passe ne doit pas reprendre votre e-mail ou votre numéro unique.".into()
-        }
-        autre => format!("Valeur incohérente avec le reste du dossier ({autre})."),
-    }
+/// The rule's message, from the one catalogue the app reads too (`erreur_champ.<code>`; a
+/// test checks every rule has one).
+fn incoherence(regle: Regle) -> String {
+    crate::catalogue::texte(&format!("erreur_champ.{}", regle.code()), &[])
 }
 
 fn valeurs_possibles(nom: &str) -> Option<Vec<&'static str>> {
@@ -462,6 +428,14 @@ mod tests {
             message(&e),
             "Valeur non reconnue. Valeurs possibles : T1, T2, T3, T4, T5, T6."
         );
+    }
+
+    #[test]
+    fn every_rule_has_its_message_in_the_catalogue() {
+        for &regle in Regle::TOUS {
+            let cle = format!("erreur_champ.{}", regle.code());
+            assert_ne!(incoherence(regle), cle, "{cle} manque dans locales/fr.json");
+        }
     }
 
     #[test]

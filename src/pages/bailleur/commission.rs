@@ -312,13 +312,13 @@ fn Passage(
                 <label for=id_motif.clone()>{tu_string!(i18n, commission.motif)}</label>
                 <select id=id_motif on:change=move |ev| {
                     let code = event_target_value(&ev);
-                    let motif = MotifPassage::TOUS.into_iter().find(|m| format!("{m:?}") == code);
+                    let motif = MotifPassage::depuis_code(&code);
                     motifs.update(|m| m.entry(id).or_default().0 = motif);
                 }>
                     <option value="">{tu_string!(i18n, publier.choisir)}</option>
-                    {MotifPassage::TOUS.into_iter().map(|m| {
+                    {MotifPassage::TOUS.iter().map(|&m| {
                         let choisi = motifs.with_untracked(|x| x.get(&id).and_then(|v| v.0) == Some(m));
-                        view! { <option value=format!("{m:?}") selected=choisi>{libelle_motif(i18n, m)}</option> }
+                        view! { <option value=m.code() selected=choisi>{libelle_motif(i18n, m)}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -1,14 +1,12 @@
 //! How a letting ended, published anonymised.
 
 use crate::jour::Jour;
-use crate::offre::Typologie;
+use crate::offre::{Code, Typologie, serde_par_code};
 use serde::{Deserialize, Serialize};
 
 /// Why the commission passed over a higher-ranked candidate (fixed list; a free text
 /// completes it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MotifPassage {
     /// The candidate withdrew or did not answer.
     Desistement,
@@ -26,8 +24,8 @@ pub enum MotifPassage {
     ObjectifMixite,
 }
 
-impl MotifPassage {
-    pub const TOUS: [MotifPassage; 7] = [
+impl Code for MotifPassage {
+    const TOUS: &'static [Self] = &[
         MotifPassage::Desistement,
         MotifPassage::RefusDuLogement,
         MotifPassage::PlafondDepasse,
@@ -36,7 +34,21 @@ impl MotifPassage {
         MotifPassage::DossierIncomplet,
         MotifPassage::ObjectifMixite,
     ];
+
+    fn code(self) -> &'static str {
+        match self {
+            MotifPassage::Desistement => "desistement",
+            MotifPassage::RefusDuLogement => "refus_du_logement",
+            MotifPassage::PlafondDepasse => "plafond_depasse",
+            MotifPassage::LogementInadapte => "logement_inadapte",
+            MotifPassage::TauxEffortExcessif => "taux_effort_excessif",
+            MotifPassage::DossierIncomplet => "dossier_incomplet",
+            MotifPassage::ObjectifMixite => "objectif_mixite",
+        }
+    }
 }
+
+serde_par_code!(MotifPassage);
 
 /// A higher-ranked candidate the commission did not choose, anonymised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@
 
 use super::PRECISION_MAX;
 use crate::api::{ExceptionTroisCandidats, MotifPassage, Presentation};
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle};
 use std::collections::BTreeSet;
 
 /// The fewest candidates the commission examines for a home, outside the exceptions.
@@ -137,7 +137,7 @@ pub fn verifier(vivier: Vivier<'_>, p: &Presentation) -> Result<Vec<Passe>, Vec<
         });
     }
     if passes.iter().any(|id| !motives.contains(id)) {
-        erreurs.push(ErreurChamp::incoherent("passages", "motif_requis"));
+        erreurs.push(ErreurChamp::incoherent("passages", Regle::MotifRequis));
     }
     if erreurs.is_empty() {
         resultat.sort_by_key(|p| p.rang);
@@ -152,8 +152,8 @@ fn verifier_exception(vivier: Vivier<'_>, p: &Presentation) -> Option<ErreurCham
     let moins_de_trois = p.candidatures.len() < EXAMINES_MIN;
     let regle = match (moins_de_trois, p.exception) {
         (false, None) => return None,
-        (false, Some(_)) => "exception_sans_objet",
-        (true, None) => return Some(ErreurChamp::incoherent("candidatures", "trois_minimum")),
+        (false, Some(_)) => Regle::ExceptionSansObjet,
+        (true, None) => return Some(ErreurChamp::incoherent("candidatures", Regle::TroisMinimum)),
         (true, Some(ExceptionTroisCandidats::InsuffisanceCandidats)) => return None,
         (true, Some(ExceptionTroisCandidats::DesignationPrefet)) => {
             let dalo_presente = vivier
@@ -163,10 +163,10 @@ fn verifier_exception(vivier: Vivier<'_>, p: &Presentation) -> Option<ErreurCham
             if dalo_presente {
                 return None;
             }
-            "designation_sans_dalo"
+            Regle::DesignationSansDalo
         }
         (true, Some(ExceptionTroisCandidats::LogementPlaiAdapte)) if vivier.plai => return None,
-        (true, Some(ExceptionTroisCandidats::LogementPlaiAdapte)) => "plai_adapte_sans_plai",
+        (true, Some(ExceptionTroisCandidats::LogementPlaiAdapte)) => Regle::PlaiAdapteSansPlai,
     };
     Some(ErreurChamp::incoherent("exception", regle))
 }
@@ -175,6 +175,7 @@ fn verifier_exception(vivier: Vivier<'_>, p: &Presentation) -> Option<ErreurCham
 mod tests {
     use super::*;
     use crate::api::PassageSaisi;
+    use crate::offre::Code;
     use ExceptionTroisCandidats::*;
 
     /// Six eligible candidates; the fourth is recognised DALO.
@@ -222,7 +223,7 @@ mod tests {
         r.unwrap_err()
             .into_iter()
             .map(|e| match e.code {
-                CodeErreur::Incoherent { regle } => (e.champ, regle),
+                CodeErreur::Incoherent { regle } => (e.champ, regle.code().to_owned()),
                 autre => (e.champ, format!("{autre:?}")),
             })
             .collect()

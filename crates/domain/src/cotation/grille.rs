@@ -3,7 +3,7 @@
 //! et de l'habitation, L.441-2-8; décret n° 2019-1378).
 
 use crate::demande::Situation;
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle as RegleErreur};
 use crate::jour::Jour;
 use crate::offre::Code;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -216,7 +216,7 @@ impl Grille {
                         erreurs.push(
                             ErreurChamp::incoherent(
                                 "regle.tranches",
-                                "tranches_ordonnees_disjointes",
+                                RegleErreur::TranchesOrdonneesDisjointes,
                             )
                             .dans(&champ),
                         );
@@ -278,13 +278,13 @@ pub fn verifier_priorites(criteres: &[Critere]) -> Result<(), Vec<ErreurChamp>> 
         if couvrant.is_empty() {
             erreurs.push(ErreurChamp::incoherent(
                 &format!("priorites.{}", situation.code()),
-                "priorite_absente",
+                RegleErreur::PrioriteAbsente,
             ));
         } else if couvrant.iter().all(|&(_, points)| points == 0) {
             for (i, _) in couvrant {
                 erreurs.push(ErreurChamp::incoherent(
                     &format!("criteres.{i}.regle.points"),
-                    "priorite_sans_points",
+                    RegleErreur::PrioriteSansPoints,
                 ));
             }
         }
@@ -307,12 +307,12 @@ pub fn verifier_entree_en_vigueur(
     if nouvelle <= aujourdhui {
         Err(ErreurChamp::incoherent(
             "en_vigueur_le",
-            "grille_des_demain",
+            RegleErreur::GrilleDesDemain,
         ))
     } else if nouvelle < precedente {
         Err(ErreurChamp::incoherent(
             "en_vigueur_le",
-            "grille_avant_la_precedente",
+            RegleErreur::GrilleAvantLaPrecedente,
         ))
     } else {
         Ok(())
@@ -341,7 +341,7 @@ mod tests_priorites {
                 verifier_priorites(&sans),
                 Err(vec![ErreurChamp::incoherent(
                     &format!("priorites.{}", situation.code()),
-                    "priorite_absente"
+                    RegleErreur::PrioriteAbsente
                 )])
             );
             let mut a_zero = criteres.clone();
@@ -352,7 +352,7 @@ mod tests_priorites {
                 verifier_priorites(&a_zero),
                 Err(vec![ErreurChamp::incoherent(
                     &format!("criteres.{i}.regle.points"),
-                    "priorite_sans_points"
+                    RegleErreur::PrioriteSansPoints
                 )])
             );
         }

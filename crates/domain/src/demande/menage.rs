@@ -2,7 +2,7 @@
 //! category of the income ceilings that follows from it.
 
 use crate::argent::Euros;
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle};
 use serde::{Deserialize, Serialize};
 
 pub const MEMBRES_MAX: usize = 15;
@@ -106,10 +106,10 @@ impl Menage {
         }
         let compter = |lien| membres.iter().filter(|m| m.lien == lien).count();
         if compter(Lien::Demandeur) != 1 {
-            erreurs.push(ErreurChamp::incoherent("membres", "un_seul_demandeur"));
+            erreurs.push(ErreurChamp::incoherent("membres", Regle::UnSeulDemandeur));
         }
         if compter(Lien::Conjoint) > 1 {
-            erreurs.push(ErreurChamp::incoherent("membres", "un_seul_conjoint"));
+            erreurs.push(ErreurChamp::incoherent("membres", Regle::UnSeulConjoint));
         }
         for (i, m) in membres.iter().enumerate() {
             let champ = format!("membres.{i}");
@@ -126,7 +126,7 @@ impl Menage {
                 );
             }
             if m.lien == Lien::Demandeur && m.age < 16 {
-                erreurs.push(ErreurChamp::incoherent("age", "demandeur_mineur").dans(&champ));
+                erreurs.push(ErreurChamp::incoherent("age", Regle::DemandeurMineur).dans(&champ));
             }
             if let Some(r) = m.ressources_mensuelles
                 && !(0..=RESSOURCES_MENSUELLES_MAX.centimes()).contains(&r.centimes())
@@ -144,7 +144,7 @@ impl Menage {
             }
             if m.a_charge && matches!(m.lien, Lien::Demandeur | Lien::Conjoint) {
                 erreurs.push(
-                    ErreurChamp::incoherent("a_charge", "demandeur_ou_conjoint_a_charge")
+                    ErreurChamp::incoherent("a_charge", Regle::DemandeurOuConjointACharge)
                         .dans(&champ),
                 );
             }
@@ -572,7 +572,7 @@ mod tests {
         );
         assert_eq!(
             Menage::new(vec![membre(5, Lien::Enfant)]).unwrap_err()[0],
-            ErreurChamp::incoherent("membres", "un_seul_demandeur")
+            ErreurChamp::incoherent("membres", Regle::UnSeulDemandeur)
         );
         assert!(Menage::new(vec![]).is_err());
     }

@@ -3,7 +3,7 @@
 
 use crate::api::Photo;
 use crate::argent::Euros;
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle};
 use crate::jour::Jour;
 use crate::offre::{EtiquetteDpe, Financement, Reservataire, Typologie};
 use crate::surface::Surface;
@@ -112,7 +112,7 @@ impl ProjetOffre {
         {
             erreurs.push(ErreurChamp::incoherent(
                 "charges",
-                "charges_superieures_au_loyer",
+                Regle::ChargesSuperieuresAuLoyer,
             ));
         }
         self.verifier_fenetre(&mut erreurs, aujourdhui, nouvelle);
@@ -134,7 +134,7 @@ impl ProjetOffre {
             _ => pieces == attendu,
         };
         if !accord {
-            erreurs.push(ErreurChamp::incoherent("pieces", "pieces_typologie"));
+            erreurs.push(ErreurChamp::incoherent("pieces", Regle::PiecesTypologie));
         }
     }
 
@@ -178,7 +178,7 @@ impl ProjetOffre {
         match self.ouverture {
             None => erreurs.push(ErreurChamp::new("ouverture", CodeErreur::Requis)),
             Some(o) if nouvelle && o < aujourdhui => {
-                erreurs.push(ErreurChamp::incoherent("ouverture", "date_passee"));
+                erreurs.push(ErreurChamp::incoherent("ouverture", Regle::DatePassee));
             }
             Some(_) => {}
         }
@@ -192,10 +192,10 @@ impl ProjetOffre {
         if cloture <= ouverture {
             erreurs.push(ErreurChamp::incoherent(
                 "cloture",
-                "cloture_avant_ouverture",
+                Regle::ClotureAvantOuverture,
             ));
         } else if !DUREE_FENETRE.contains(&(ouverture.jours_jusqua(cloture) + 1)) {
-            erreurs.push(ErreurChamp::incoherent("cloture", "duree_fenetre"));
+            erreurs.push(ErreurChamp::incoherent("cloture", Regle::DureeFenetre));
         }
     }
 
@@ -377,13 +377,13 @@ mod tests {
             projet.verifier(AUJOURDHUI, true),
             vec![ErreurChamp::incoherent(
                 "cloture",
-                "cloture_avant_ouverture"
+                Regle::ClotureAvantOuverture
             )]
         );
         projet.cloture = Some(AUJOURDHUI.plus_jours(1));
         assert_eq!(
             projet.verifier(AUJOURDHUI, true),
-            vec![ErreurChamp::incoherent("cloture", "duree_fenetre")]
+            vec![ErreurChamp::incoherent("cloture", Regle::DureeFenetre)]
         );
         projet.cloture = Some(AUJOURDHUI.plus_jours(2));
         assert_eq!(champs(&projet), Vec::<String>::new());

@@ -166,7 +166,7 @@ async fn a_landlord_publishes_closes_shortlists_decides_and_the_result_is_publis
         .await
         .expect("décocher");
     banc.element("#exception-trois").await;
-    banc.choisir(&format!("#motif-{}", rangs[0]), "Desistement")
+    banc.choisir(&format!("#motif-{}", rangs[0]), "desistement")
         .await;
     banc.saisir(
         &format!("#precision-{}", rangs[0]),

@@ -4,6 +4,7 @@
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use clef_domain::Regle;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use std::sync::LazyLock;
 
@@ -36,7 +37,7 @@ pub fn verifier_robustesse(mot_de_passe: &str, identifiants: &[&str]) -> Option<
         .any(|id| !id.is_empty() && mot_de_passe.to_lowercase().contains(&id.to_lowercase()))
     {
         CodeErreur::Incoherent {
-            regle: "mot_de_passe_identifiant".into(),
+            regle: Regle::MotDePasseIdentifiant,
         }
     } else {
         return None;

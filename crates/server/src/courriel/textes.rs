@@ -2,25 +2,8 @@
 //! messages for the screens and the e-mails. French, the service's language.
 
 use clef_domain::api::GenreNotification;
-use serde_json::Value;
-use std::sync::LazyLock;
 
-static CATALOGUE: LazyLock<Value> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../../../../locales/fr.json")).unwrap_or(Value::Null)
-});
-
-/// The text of `cle` (`courriel.alertes_objet`) with its `{{ valeurs }}` filled in; the key
-/// itself if the catalogue lacks it (a test checks every key used here exists).
-pub fn texte(cle: &str, valeurs: &[(&str, &str)]) -> String {
-    let modele = cle
-        .split('.')
-        .try_fold(&*CATALOGUE, |v, k| v.get(k))
-        .and_then(Value::as_str)
-        .unwrap_or(cle);
-    valeurs.iter().fold(modele.to_owned(), |t, (nom, valeur)| {
-        t.replace(&format!("{{{{ {nom} }}}}"), valeur)
-    })
-}
+pub use crate::catalogue::texte;
 
 /// The catalogue key of what a notification says (as the notifications page says it).
 pub fn cle_notification(genre: GenreNotification) -> &'static str {

@@ -8,7 +8,7 @@ use clef_domain::Jour;
 use clef_domain::api::MotifPassage;
 use clef_domain::demande::{Demande, DemandeSaisie, Lien, LogementActuel, Membre};
 use clef_domain::eligibilite::verifier;
-use clef_domain::offre::EtatOffre;
+use clef_domain::offre::{Code, EtatOffre};
 use clef_domain::{Euros, Surface};
 use sqlx::SqlitePool;
 
@@ -473,7 +473,7 @@ async fn decider(
         .bind(offre_id)
         .bind(rang)
         .bind(score)
-        .bind(en_json(&MotifPassage::Desistement)?.trim_matches('"'))
+        .bind(MotifPassage::Desistement.code())
         .bind("Le ménage classé premier a renoncé au logement avant la commission.")
         .execute(&mut *tx)
         .await?;

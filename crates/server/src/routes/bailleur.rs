@@ -2,7 +2,7 @@
 //! bound to the staff member's organisation: another organisation's listing is "not found".
 
 use crate::application::Etat;
-use crate::candidatures::{OffreACoter, classement, depuis_json, en_json};
+use crate::candidatures::{OffreACoter, classement, depuis_json};
 use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::ErreurApi;
@@ -449,7 +449,7 @@ pub async fn presenter(
         .bind(offre_id)
         .bind(i64::from(p.rang))
         .bind(score)
-        .bind(en_json(&p.motif)?.trim_matches('"'))
+        .bind(p.motif.code())
         .bind(&p.precision)
         .execute(&mut *tx)
         .await?;

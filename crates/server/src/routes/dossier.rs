@@ -7,6 +7,7 @@ use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
 use axum::Json;
 use axum::extract::State;
+use clef_domain::Regle;
 use clef_domain::api::{ActeJournal, Dossier, Probleme};
 use clef_domain::demande::{Demande, DemandeSaisie};
 use clef_domain::erreur::ErreurChamp;
@@ -66,7 +67,7 @@ pub async fn enregistrer(
     if demande.date_depot > aujourdhui {
         return Err(ErreurApi::Invalide(vec![ErreurChamp::incoherent(
             "date_depot",
-            "date_future",
+            Regle::DateFuture,
         )]));
     }
     let mut tx = etat.base.begin().await?;

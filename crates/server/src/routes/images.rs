@@ -12,18 +12,18 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clef_domain::api::{ImageTeleversee, Probleme};
-use clef_domain::erreur::{CodeErreur, ErreurChamp};
+use clef_domain::erreur::{CodeErreur, ErreurChamp, Regle};
 
 /// The multipart field that carries the file.
 const CHAMP: &str = "fichier";
 
-fn refus(regle: &str) -> ErreurApi {
+fn refus(regle: Regle) -> ErreurApi {
     ErreurApi::Invalide(vec![ErreurChamp::incoherent(CHAMP, regle)])
 }
 
 fn illisible(erreur: MultipartError) -> ErreurApi {
     if erreur.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        refus("image_trop_lourde")
+        refus(Regle::ImageTropLourde)
     } else {
         ErreurApi::champ(CHAMP, CodeErreur::FormatInvalide)
     }
@@ -60,9 +60,9 @@ pub async fn televerser(
         .await
         .map_err(|e| ErreurApi::Interne(e.to_string()))?
         .map_err(|refusee| match refusee {
-            ImageRefusee::FormatNonAccepte => refus("image_format"),
-            ImageRefusee::Illisible => refus("image_illisible"),
-            ImageRefusee::TropLourde => refus("image_trop_lourde"),
+            ImageRefusee::FormatNonAccepte => refus(Regle::ImageFormat),
+            ImageRefusee::Illisible => refus(Regle::ImageIllisible),
+            ImageRefusee::TropLourde => refus(Regle::ImageTropLourde),
         })?;
     sqlx::query(
         "INSERT INTO images (bailleur_id, empreinte, contenu, largeur, hauteur)

@@ -16,6 +16,7 @@ use crate::stockage::decisions::Presente;
 use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
+use clef_domain::Regle;
 use clef_domain::api::{
     BailSigne, ConditionSaisie, Decision, DecisionSaisie, Issues, LeveeCondition, Probleme,
     ReponseSaisie,
@@ -56,11 +57,11 @@ fn jour_de(le: Option<Jour>, aujourdhui: Jour, cloture: Jour) -> Result<Jour, Er
         None => Ok(aujourdhui),
         Some(j) if j > aujourdhui => Err(ErreurApi::Invalide(vec![ErreurChamp::incoherent(
             "le",
-            "date_future",
+            Regle::DateFuture,
         )])),
         Some(j) if j <= cloture => Err(ErreurApi::Invalide(vec![ErreurChamp::incoherent(
             "le",
-            "avant_la_cloture",
+            Regle::AvantLaCloture,
         )])),
         Some(j) => Ok(j),
     }

@@ -11,6 +11,7 @@ use crate::stockage::programmes;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use clef_domain::Regle;
 use clef_domain::adresse;
 use clef_domain::api::{LigneSru, NouveauProgramme, NouvellesVoies, Probleme, Programme, QpvVoies};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
@@ -119,7 +120,7 @@ pub async fn ajouter_programme(
             .iter()
             .any(|p| p.commune_id == *commune_id && adresse::voie(&p.voie) == adresse::voie(&voie))
     {
-        erreurs.push(ErreurChamp::incoherent("voie", "voie_deja_classee"));
+        erreurs.push(ErreurChamp::incoherent("voie", Regle::VoieDejaClassee));
     }
     if existants.len() as i64 >= PROGRAMMES_MAX {
         erreurs.push(ErreurChamp::new(
@@ -145,7 +146,10 @@ pub async fn ajouter_programme(
     .await
     .map_err(|e| match &e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
-            ErreurApi::Invalide(vec![ErreurChamp::incoherent("voie", "voie_deja_classee")])
+            ErreurApi::Invalide(vec![ErreurChamp::incoherent(
+                "voie",
+                Regle::VoieDejaClassee,
+            )])
         }
         _ => ErreurApi::Base(e),
     })?

@@ -10,6 +10,7 @@ use crate::stockage::mandats;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use clef_domain::Regle;
 use clef_domain::api::{
     ActeJournal, EntreeJournal, MandatVue, MesMandats, NouveauMandat, Probleme,
 };
@@ -87,7 +88,7 @@ pub async fn donner(
             if ligne.structure_id == nouveau.structure_id && en_cours {
                 erreurs.push(ErreurChamp::incoherent(
                     "structure_id",
-                    "mandat_deja_en_cours",
+                    Regle::MandatDejaEnCours,
                 ));
                 break;
             }

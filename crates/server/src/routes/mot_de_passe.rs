@@ -12,6 +12,7 @@ use axum::Json;
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{Extension, State};
 use axum::http::StatusCode;
+use clef_domain::Regle;
 use clef_domain::api::{NouveauMotDePasse, OubliMotDePasse, Probleme};
 use clef_domain::erreur::ErreurChamp;
 use std::net::SocketAddr;
@@ -133,7 +134,8 @@ pub async fn nouveau(
     Json(saisie): Json<NouveauMotDePasse>,
 ) -> Result<StatusCode, ErreurApi> {
     let maintenant = etat.horloge.instant();
-    let lien_perime = || ErreurApi::Invalide(vec![ErreurChamp::incoherent("jeton", "lien_perime")]);
+    let lien_perime =
+        || ErreurApi::Invalide(vec![ErreurChamp::incoherent("jeton", Regle::LienPerime)]);
     let empreinte = session::empreinte(saisie.jeton.trim());
     let compte: Option<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, c.email, d.numero_unique FROM reinitialisations r

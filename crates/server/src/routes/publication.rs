@@ -12,6 +12,7 @@ use crate::stockage::projets;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use clef_domain::Regle;
 use clef_domain::api::{Brouillon, BrouillonResume, ErreurChampExpliquee, OffrePubliee, Probleme};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::offre::ProjetOffre;
@@ -357,7 +358,7 @@ pub async fn modifier(
             erreurs.push(ErreurChamp::new("ouverture", CodeErreur::Fige));
         }
         if edition.cloture < publiee.cloture {
-            erreurs.push(ErreurChamp::incoherent("cloture", "cloture_avancee"));
+            erreurs.push(ErreurChamp::incoherent("cloture", Regle::ClotureAvancee));
         }
     }
     let lieu = match projets::verifier(

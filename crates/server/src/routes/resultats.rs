@@ -42,14 +42,7 @@ fn illisible(quoi: &str, valeur: impl std::fmt::Display) -> ErreurApi {
 }
 
 fn motif(code: &str) -> Result<MotifPassage, ErreurApi> {
-    MotifPassage::TOUS
-        .into_iter()
-        .find(|m| {
-            serde_json::to_value(m)
-                .ok()
-                .is_some_and(|v| v.as_str() == Some(code))
-        })
-        .ok_or_else(|| illisible("motif", code))
+    MotifPassage::depuis_code(code).ok_or_else(|| illisible("motif", code))
 }
 
 async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, ErreurApi> {

@@ -961,8 +961,8 @@ async fn the_commission_reads_each_households_size_means_and_burden_and_steps_ke
         .unwrap();
     let cloture: clef_domain::Jour = cloture.parse().unwrap();
     for (le, regle) in [
-        (AUJOURDHUI.plus_jours(1), "date_future"),
-        (cloture, "avant_la_cloture"),
+        (AUJOURDHUI.plus_jours(1), clef_domain::Regle::DateFuture),
+        (cloture, clef_domain::Regle::AvantLaCloture),
     ] {
         let r = staff
             .post(
@@ -973,8 +973,9 @@ async fn the_commission_reads_each_households_size_means_and_burden_and_steps_ke
         let p: Probleme = r.json();
         assert_eq!(p.errors.len(), 1, "{le}");
         assert_eq!(p.errors[0].erreur.champ, "le");
-        assert!(
-            format!("{:?}", p.errors[0].erreur.code).contains(regle),
+        assert_eq!(
+            p.errors[0].erreur.code,
+            clef_domain::CodeErreur::Incoherent { regle },
             "{le}"
         );
     }
@@ -1099,7 +1100,9 @@ async fn the_commission_follows_r441_3_exceptions_conditions_and_inadmissibility
         (
             p.errors[0].erreur.champ.clone(),
             match &p.errors[0].erreur.code {
-                clef_domain::CodeErreur::Incoherent { regle } => regle.clone(),
+                clef_domain::CodeErreur::Incoherent { regle } => {
+                    clef_domain::offre::Code::code(*regle).to_owned()
+                }
                 autre => format!("{autre:?}"),
             },
         )

@@ -12,7 +12,7 @@
 use crate::api::{Decision, Issue, Issues, LeveeCondition};
 use crate::demande::Demande;
 use crate::eligibilite::{self, Statut};
-use crate::erreur::{CodeErreur, ErreurChamp};
+use crate::erreur::{CodeErreur, ErreurChamp, Regle};
 use crate::jour::Jour;
 use crate::logement::Logement;
 
@@ -230,11 +230,11 @@ impl Issues {
                     _ => return Err(RefusIssue::SansCondition.into()),
                 };
                 let regle = if issue.decide_le.is_some_and(|d| le < d) {
-                    Some("avant_la_decision")
+                    Some(Regle::AvantLaDecision)
                 } else if remplie && le > echeance {
-                    Some("apres_echeance")
+                    Some(Regle::ApresEcheance)
                 } else if !remplie && le <= echeance {
-                    Some("avant_echeance")
+                    Some(Regle::AvantEcheance)
                 } else {
                     None
                 };
@@ -251,7 +251,7 @@ impl Issues {
                 if depuis.is_some_and(|d| le < d) {
                     return Err(Refus::Invalide(vec![ErreurChamp::incoherent(
                         "le",
-                        "avant_la_decision",
+                        Regle::AvantLaDecision,
                     )]));
                 }
                 issue.reponse = Some(accepte);
@@ -304,7 +304,10 @@ fn verifier_decision(
     if let Decision::AttribueSousCondition { echeance, .. } = decision
         && (echeance <= le || echeance > le.plus_jours(ECHEANCE_MAX_JOURS))
     {
-        erreurs.push(ErreurChamp::incoherent("decision.echeance", "echeance"));
+        erreurs.push(ErreurChamp::incoherent(
+            "decision.echeance",
+            Regle::Echeance,
+        ));
     }
     if erreurs.is_empty() {
         Ok(())
@@ -333,11 +336,11 @@ pub fn verifier_plafond_du_jour(
     match eligibilite::plafond(demande, &du_jour).statut {
         Statut::NonRespectee => Err(ErreurChamp::incoherent(
             "decision",
-            "plafond_du_jour_depasse",
+            Regle::PlafondDuJourDepasse,
         )),
         Statut::Inverifiable => Err(ErreurChamp::incoherent(
             "decision",
-            "plafonds_du_jour_inconnus",
+            Regle::PlafondsDuJourInconnus,
         )),
         Statut::Respectee | Statut::Alerte | Statut::NonVerifiee => Ok(()),
     }

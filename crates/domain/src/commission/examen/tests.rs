@@ -1,5 +1,6 @@
 use super::*;
 use crate::api::{MotifIrrecevabilite, MotifNonAttribution, PieceJustificative};
+use crate::erreur::Regle;
 use proptest::prelude::*;
 
 const JOUR: Jour = crate::jour!(2026, 12, 1);
@@ -109,9 +110,9 @@ fn r441_3_c_a_suspensive_condition_holds_the_offer_until_the_document_or_the_dea
     let echeance = JOUR.plus_jours(30);
     // The document counts only by the deadline; the lapse only after it.
     for (commande, regle) in [
-        (lever(true, echeance.plus_jours(1)), "apres_echeance"),
-        (lever(false, echeance), "avant_echeance"),
-        (lever(true, JOUR.plus_jours(-1)), "avant_la_decision"),
+        (lever(true, echeance.plus_jours(1)), Regle::ApresEcheance),
+        (lever(false, echeance), Regle::AvantEcheance),
+        (lever(true, JOUR.plus_jours(-1)), Regle::AvantLaDecision),
     ] {
         assert_eq!(
             issues.appliquer(commande),
@@ -151,7 +152,7 @@ fn r441_3_a_deadline_comes_after_the_decision_and_within_three_months() {
             }),
             Err(Refus::Invalide(vec![ErreurChamp::incoherent(
                 "decision.echeance",
-                "echeance"
+                Regle::Echeance
             )]))
         );
     }
