@@ -121,8 +121,10 @@ impl Session {
     pub fn rafraichir_notifications(&self) {
         let non_lues = self.non_lues;
         spawn_local(async move {
-            if let Ok(n) =
-                api::obtenir::<clef_domain::api::Notifications>("/moi/notifications").await
+            if let Ok(n) = api::obtenir::<clef_domain::api::NotificationsNonLues>(
+                "/moi/notifications/non-lues",
+            )
+            .await
             {
                 non_lues.set(n.non_lues);
             }

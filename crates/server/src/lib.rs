@@ -15,6 +15,7 @@ pub mod horloge;
 pub mod images;
 pub mod journal;
 pub mod probleme;
+pub mod rattrapage;
 pub mod routes;
 pub mod statique;
 pub mod stockage;

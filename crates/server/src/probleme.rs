@@ -83,6 +83,17 @@ pub enum ErreurApi {
     CodeMandat,
 }
 
+impl From<crate::stockage::Erreur> for ErreurApi {
+    fn from(e: crate::stockage::Erreur) -> Self {
+        use crate::stockage::Erreur;
+        match e {
+            Erreur::Base(e) => ErreurApi::Base(e),
+            Erreur::Illisible(quoi) => ErreurApi::DonneeIllisible(quoi),
+            Erreur::Ecriture(quoi) => ErreurApi::Interne(quoi),
+        }
+    }
+}
+
 impl ErreurApi {
     pub fn champ(champ: &str, code: CodeErreur) -> Self {
         ErreurApi::Invalide(vec![ErreurChamp::new(champ, code)])

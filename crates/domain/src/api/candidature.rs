@@ -8,6 +8,7 @@ use crate::cotation::Score;
 use crate::demande::DemandeSaisie;
 use crate::eligibilite::Verdict;
 use crate::jour::Jour;
+use crate::offre::{Code, serde_par_code};
 use crate::simulation::Adversaire;
 use serde::{Deserialize, Serialize};
 
@@ -24,10 +25,8 @@ pub struct Dossier {
     pub aujourdhui: crate::jour::Jour,
 }
 
-/// Where an application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+/// Where an application stands; stored and sent as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EtatCandidature {
     Deposee,
     Retiree,
@@ -38,6 +37,30 @@ pub enum EtatCandidature {
     Attribuee,
     NonRetenue,
 }
+
+impl Code for EtatCandidature {
+    const TOUS: &'static [Self] = &[
+        EtatCandidature::Deposee,
+        EtatCandidature::Retiree,
+        EtatCandidature::Classee,
+        EtatCandidature::Presentee,
+        EtatCandidature::Attribuee,
+        EtatCandidature::NonRetenue,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            EtatCandidature::Deposee => "deposee",
+            EtatCandidature::Retiree => "retiree",
+            EtatCandidature::Classee => "classee",
+            EtatCandidature::Presentee => "presentee",
+            EtatCandidature::Attribuee => "attribuee",
+            EtatCandidature::NonRetenue => "non_retenue",
+        }
+    }
+}
+
+serde_par_code!(EtatCandidature);
 
 /// Rank among the eligible candidates ("3e sur 41").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,10 +194,8 @@ pub struct CandidatureDetail {
     pub simulation: DonneesSimulation,
 }
 
-/// What a notification is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+/// What a notification is about; stored and sent as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GenreNotification {
     CandidatureDeposee,
     CandidatureRetiree,
@@ -189,6 +210,45 @@ pub enum GenreNotification {
     NonRetenue,
     /// A new listing matches a saved search.
     NouvelleOffre,
+}
+
+impl Code for GenreNotification {
+    const TOUS: &'static [Self] = &[
+        GenreNotification::CandidatureDeposee,
+        GenreNotification::CandidatureRetiree,
+        GenreNotification::OffreCloturee,
+        GenreNotification::CandidatureClassee,
+        GenreNotification::PresenteeEnCommission,
+        GenreNotification::AttribueeSousCondition,
+        GenreNotification::Proposee,
+        GenreNotification::Attribuee,
+        GenreNotification::NonRetenue,
+        GenreNotification::NouvelleOffre,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            GenreNotification::CandidatureDeposee => "candidature_deposee",
+            GenreNotification::CandidatureRetiree => "candidature_retiree",
+            GenreNotification::OffreCloturee => "offre_cloturee",
+            GenreNotification::CandidatureClassee => "candidature_classee",
+            GenreNotification::PresenteeEnCommission => "presentee_en_commission",
+            GenreNotification::AttribueeSousCondition => "attribuee_sous_condition",
+            GenreNotification::Proposee => "proposee",
+            GenreNotification::Attribuee => "attribuee",
+            GenreNotification::NonRetenue => "non_retenue",
+            GenreNotification::NouvelleOffre => "nouvelle_offre",
+        }
+    }
+}
+
+serde_par_code!(GenreNotification);
+
+/// How many of my notifications are unread: what the header shows, without the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationsNonLues {
+    pub non_lues: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,6 +337,23 @@ impl Barre {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stored codes read back as what was written, and no two share a code.
+    fn aller_retour<T: Code + PartialEq + std::fmt::Debug>() {
+        let mut codes: Vec<&str> = T::TOUS.iter().map(|v| v.code()).collect();
+        for &v in T::TOUS {
+            assert_eq!(T::depuis_code(v.code()), Some(v));
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), T::TOUS.len());
+    }
+
+    #[test]
+    fn application_states_and_notification_kinds_read_back() {
+        aller_retour::<EtatCandidature>();
+        aller_retour::<GenreNotification>();
+    }
 
     #[test]
     fn the_histogram_counts_every_other_candidate_once_and_marks_mine() {

@@ -4,7 +4,10 @@
 use super::{OffreACoter, en_json};
 use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
+use crate::stockage::notifications;
 use clef_domain::Jour;
+use clef_domain::api::EtatCandidature;
+use clef_domain::api::GenreNotification;
 use clef_domain::classement::{Candidature, Classement, classer};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -86,13 +89,12 @@ pub async fn figer(base: &SqlitePool, offre: &OffreACoter, jour: Jour) -> Result
         let rang = classement.classe(c.id).map(|cl| i64::from(cl.rang));
         ecrire(&mut tx, c.id as i64, rang, &verdict, &score).await?;
     }
-    sqlx::query(
-        "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-         SELECT demandeur_id, 'candidature_classee', offre_id, id FROM candidatures
-         WHERE offre_id = ? AND etat = 'classee'",
+    notifications::annoncer_a_tous(
+        &mut tx,
+        offre_id,
+        EtatCandidature::Classee,
+        GenreNotification::CandidatureClassee,
     )
-    .bind(offre_id)
-    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok(true)

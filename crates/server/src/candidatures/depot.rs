@@ -8,7 +8,9 @@ use crate::compte::Mandataire;
 use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
+use crate::stockage::notifications;
 use clef_domain::Jour;
+use clef_domain::api::GenreNotification;
 use clef_domain::api::{ActeJournal, Empechement};
 use clef_domain::eligibilite::verifier;
 use clef_domain::suite::{Conditions, empechement};
@@ -75,7 +77,7 @@ pub async fn deposer(
     let demande = dossier
         .map(|d| {
             super::depuis_json(&format!("dossier {demandeur_id}"), &d)
-                .and_then(|s| demandeurs::valider_stockee(demandeur_id, s))
+                .and_then(|s| Ok(demandeurs::valider_stockee(demandeur_id, s)?))
         })
         .transpose()?;
     let eligible = demande.as_ref().map(|d| {
@@ -110,7 +112,7 @@ pub async fn deposer(
     .bind(aujourdhui.to_string())
     .fetch_one(&mut *tx)
     .await?;
-    notifier(&mut tx, demandeur_id, "candidature_deposee", offre_id, id).await?;
+    notifications::annoncer(&mut tx, id, GenreNotification::CandidatureDeposee).await?;
     journal::acte_pour(
         &mut tx,
         mandataire,
@@ -153,12 +155,10 @@ pub async fn retirer(
         .bind(candidature_id)
         .execute(&mut *tx)
         .await?;
-    notifier(
+    notifications::annoncer(
         &mut tx,
-        demandeur_id,
-        "candidature_retiree",
-        offre_id,
         candidature_id,
+        GenreNotification::CandidatureRetiree,
     )
     .await?;
     journal::acte_pour(
@@ -170,25 +170,5 @@ pub async fn retirer(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
-}
-
-pub async fn notifier(
-    connexion: &mut SqliteConnection,
-    demandeur_id: i64,
-    genre: &str,
-    offre_id: i64,
-    candidature_id: i64,
-) -> Result<(), ErreurApi> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-         VALUES (?, ?, ?, ?)",
-    )
-    .bind(demandeur_id)
-    .bind(genre)
-    .bind(offre_id)
-    .bind(candidature_id)
-    .execute(connexion)
-    .await?;
     Ok(())
 }

@@ -11,6 +11,7 @@ use clef_domain::api::{
 use clef_domain::classement::{CANDIDATS_PRESENTES, Candidature, Chance};
 use clef_domain::cotation::{Score, coter};
 use clef_domain::eligibilite::{Verdict, verifier};
+use clef_domain::offre::Code;
 use clef_domain::simulation::{Adversaire, Terrain};
 use sqlx::SqlitePool;
 
@@ -154,15 +155,8 @@ pub const COLONNES: &str = "c.id, c.offre_id, c.etat, c.deposee_le, c.retiree_le
     (SELECT r.decide_le FROM resultats r WHERE r.offre_id = c.offre_id) AS decide_le";
 
 pub fn etat(code: &str) -> Result<EtatCandidature, ErreurApi> {
-    Ok(match code {
-        "deposee" => EtatCandidature::Deposee,
-        "retiree" => EtatCandidature::Retiree,
-        "classee" => EtatCandidature::Classee,
-        "presentee" => EtatCandidature::Presentee,
-        "attribuee" => EtatCandidature::Attribuee,
-        "non_retenue" => EtatCandidature::NonRetenue,
-        autre => return Err(ErreurApi::DonneeIllisible(format!("etat = {autre}"))),
-    })
+    EtatCandidature::depuis_code(code)
+        .ok_or_else(|| ErreurApi::DonneeIllisible(format!("candidatures.etat = {code}")))
 }
 
 fn jour(colonne: &str, texte: &str) -> Result<Jour, ErreurApi> {

@@ -8,9 +8,11 @@ use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::routes::identifiant;
 use crate::stockage;
+use crate::stockage::notifications;
 use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
+use clef_domain::api::GenreNotification;
 use clef_domain::api::{
     CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
     ExceptionTroisCandidats, IdentiteCandidat, OffreBailleur, OffresParEtape, Presentation,
@@ -430,13 +432,7 @@ pub async fn presenter(
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-             SELECT demandeur_id, 'presentee_en_commission', offre_id, id FROM candidatures WHERE id = ?",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        notifications::annoncer(&mut tx, *id, GenreNotification::PresenteeEnCommission).await?;
     }
     for p in &passes {
         let score = lignes

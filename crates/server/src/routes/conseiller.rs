@@ -69,7 +69,7 @@ async fn ouvrir(
         None,
     )
     .await?;
-    mandat.accompagnement()
+    Ok(mandat.accompagnement()?)
 }
 
 /// Open the file of the applicant with this numéro unique, under the structure's live

@@ -13,10 +13,12 @@ use crate::routes::bailleur::{attribution, offre_de};
 use crate::routes::identifiant;
 use crate::stockage;
 use crate::stockage::decisions::Presente;
+use crate::stockage::notifications;
 use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
 use clef_domain::Regle;
+use clef_domain::api::GenreNotification;
 use clef_domain::api::{
     BailSigne, ConditionSaisie, Decision, DecisionSaisie, Issues, LeveeCondition, Probleme,
     ReponseSaisie,
@@ -32,22 +34,6 @@ async fn vue(base: &SqlitePool, offre_id: i64) -> Result<Issues, ErreurApi> {
     Ok(stockage::decisions::issues(&mut connexion, offre_id)
         .await?
         .0)
-}
-
-async fn notifier(
-    tx: &mut SqliteConnection,
-    candidature_id: i64,
-    genre: &str,
-) -> Result<(), ErreurApi> {
-    sqlx::query(
-        "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-         SELECT demandeur_id, ?, offre_id, id FROM candidatures WHERE id = ?",
-    )
-    .bind(genre)
-    .bind(candidature_id)
-    .execute(tx)
-    .await?;
-    Ok(())
 }
 
 /// The day a step happened: today unless said, never in the future nor before the
@@ -142,13 +128,13 @@ async fn pas(
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        notifier(&mut tx, id, "non_retenue").await?;
+        notifications::annoncer(&mut tx, id, GenreNotification::NonRetenue).await?;
     }
     if let Some(id) = suites.sous_condition {
-        notifier(&mut tx, id, "attribuee_sous_condition").await?;
+        notifications::annoncer(&mut tx, id, GenreNotification::AttribueeSousCondition).await?;
     }
     if let Some(id) = suites.proposee {
-        notifier(&mut tx, id, "proposee").await?;
+        notifications::annoncer(&mut tx, id, GenreNotification::Proposee).await?;
     }
     if let Some(id) = suites.attribuee {
         attribuer(&mut tx, etat, offre, &presentes, id).await?;
@@ -421,7 +407,7 @@ async fn attribuer(
         .bind(candidature_id)
         .execute(&mut *tx)
         .await?;
-    notifier(tx, candidature_id, "attribuee").await?;
+    notifications::annoncer(tx, candidature_id, GenreNotification::Attribuee).await?;
     let autres: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM candidatures WHERE offre_id = ? AND id != ? AND etat IN ('classee', 'presentee')",
     )
@@ -434,7 +420,7 @@ async fn attribuer(
             .bind(autre)
             .execute(&mut *tx)
             .await?;
-        notifier(tx, autre, "non_retenue").await?;
+        notifications::annoncer(tx, autre, GenreNotification::NonRetenue).await?;
     }
     Ok(())
 }

@@ -89,6 +89,7 @@ pub fn api() -> Router<Etat> {
                 .routes(routes!(candidatures::retirer))
                 .routes(routes!(score::mon_score))
                 .routes(routes!(notifications::lister))
+                .routes(routes!(notifications::non_lues))
                 .routes(routes!(notifications::marquer_lues))
                 .routes(routes!(recherches::lister, recherches::sauvegarder))
                 .routes(routes!(recherches::supprimer))

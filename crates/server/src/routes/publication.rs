@@ -8,11 +8,13 @@ use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::{self, ErreurApi};
 use crate::routes::identifiant;
+use crate::stockage::notifications;
 use crate::stockage::projets;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use clef_domain::Regle;
+use clef_domain::api::GenreNotification;
 use clef_domain::api::{Brouillon, BrouillonResume, ErreurChampExpliquee, OffrePubliee, Probleme};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::offre::ProjetOffre;
@@ -432,15 +434,12 @@ pub async fn retirer(
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
-    for (candidature_id, demandeur_id) in &candidats {
-        sqlx::query(
-            "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-             VALUES (?, 'candidature_retiree', ?, ?)",
+    for (candidature_id, _) in &candidats {
+        notifications::annoncer(
+            &mut tx,
+            *candidature_id,
+            GenreNotification::CandidatureRetiree,
         )
-        .bind(demandeur_id)
-        .bind(id)
-        .bind(candidature_id)
-        .execute(&mut *tx)
         .await?;
     }
     journal::ecrire(

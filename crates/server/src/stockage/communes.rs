@@ -1,11 +1,11 @@
 //! Communes of the territory and their priority neighbourhoods.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::api::Commune;
 use clef_domain::offre::{Code, Zone};
 use sqlx::SqlitePool;
 
-pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, ErreurApi> {
+pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, Erreur> {
     let lignes: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.slug, c.nom, c.zone, q.nom FROM communes c LEFT JOIN qpv q ON q.commune_id = c.id
          ORDER BY c.nom, q.nom",
@@ -20,7 +20,7 @@ pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, ErreurApi> {
                 slug,
                 nom,
                 zone: Zone::depuis_code(&zone)
-                    .ok_or_else(|| ErreurApi::DonneeIllisible(format!("zone = {zone}")))?,
+                    .ok_or_else(|| Erreur::Illisible(format!("zone = {zone}")))?,
                 qpv: qpv.into_iter().collect(),
             }),
         }

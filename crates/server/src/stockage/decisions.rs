@@ -2,7 +2,7 @@
 //! crate's [`Issues`], written one step at a time. Each decision is stored in its R.441-3
 //! category (`genre`) with the fields that category has.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::api::{
     Decision, DecisionPubliee, Examen, Issue, Issues, LeveeCondition, MotifIrrecevabilite,
@@ -40,16 +40,16 @@ pub struct Presente {
     pub score: i64,
 }
 
-fn illisible(colonne: &str, valeur: impl std::fmt::Display) -> ErreurApi {
-    ErreurApi::DonneeIllisible(format!("decisions.{colonne} = {valeur}"))
+fn illisible(colonne: &str, valeur: impl std::fmt::Display) -> Erreur {
+    Erreur::Illisible(format!("decisions.{colonne} = {valeur}"))
 }
 
-fn code<T: Code>(colonne: &str, valeur: Option<&str>) -> Result<T, ErreurApi> {
+fn code<T: Code>(colonne: &str, valeur: Option<&str>) -> Result<T, Erreur> {
     let valeur = valeur.ok_or_else(|| illisible(colonne, "NULL"))?;
     T::depuis_code(valeur).ok_or_else(|| illisible(colonne, valeur))
 }
 
-fn jour(colonne: &str, valeur: Option<&str>) -> Result<Option<Jour>, ErreurApi> {
+fn jour(colonne: &str, valeur: Option<&str>) -> Result<Option<Jour>, Erreur> {
     valeur
         .map(|t| t.parse().map_err(|_| illisible(colonne, t)))
         .transpose()
@@ -61,7 +61,7 @@ const NON_ATTRIBUTION: &str = "non_attribution";
 const IRRECEVABILITE: &str = "irrecevabilite";
 
 impl Ligne {
-    fn decision(&self) -> Result<Option<Decision>, ErreurApi> {
+    fn decision(&self) -> Result<Option<Decision>, Erreur> {
         let Some(genre) = self.genre.as_deref() else {
             return Ok(None);
         };
@@ -91,7 +91,7 @@ impl Ligne {
         }))
     }
 
-    fn condition(&self) -> Result<Option<LeveeCondition>, ErreurApi> {
+    fn condition(&self) -> Result<Option<LeveeCondition>, Erreur> {
         let le = jour("condition_le", self.condition_le.as_deref())?;
         Ok(match (self.condition.as_deref(), le) {
             (None, None) => None,
@@ -101,7 +101,7 @@ impl Ligne {
         })
     }
 
-    fn issue(&self) -> Result<Issue, ErreurApi> {
+    fn issue(&self) -> Result<Issue, Erreur> {
         Ok(Issue {
             candidature_id: self.id,
             rang: u32::try_from(self.rang).map_err(|_| illisible("rang", self.rang))?,
@@ -115,7 +115,7 @@ impl Ligne {
     }
 }
 
-async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<Ligne>, ErreurApi> {
+async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<Ligne>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT c.id, c.demandeur_id, c.rang, c.score, d.genre, d.rang_attribution, d.motif,
                 d.piece, d.echeance, d.condition, d.condition_le, d.decide_le, d.reponse,
@@ -135,7 +135,7 @@ async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<L
 pub async fn issues(
     connexion: &mut SqliteConnection,
     offre_id: i64,
-) -> Result<(Issues, Vec<Presente>), ErreurApi> {
+) -> Result<(Issues, Vec<Presente>), Erreur> {
     let lignes = lignes(connexion, offre_id).await?;
     let attribuee: bool =
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = ?)")
@@ -161,7 +161,7 @@ pub async fn issues(
 }
 
 /// The published categories of the decisions taken on a listing, in rank order.
-pub async fn examens(base: &SqlitePool, offre_id: i64) -> Result<Vec<Examen>, ErreurApi> {
+pub async fn examens(base: &SqlitePool, offre_id: i64) -> Result<Vec<Examen>, Erreur> {
     let mut connexion = base.acquire().await?;
     let lignes = lignes(&mut connexion, offre_id).await?;
     let mut examens = Vec::with_capacity(lignes.len());
@@ -187,7 +187,7 @@ pub async fn decider(
     candidature_id: i64,
     decision: Decision,
     le: Jour,
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     let (genre, motif, piece, echeance) = match decision {
         Decision::Attribue { .. } => (ATTRIBUTION, None, None, None),
         Decision::AttribueSousCondition {
@@ -223,7 +223,7 @@ pub async fn lever_condition(
     tx: &mut SqliteConnection,
     candidature_id: i64,
     levee: LeveeCondition,
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     sqlx::query("UPDATE decisions SET condition = ?, condition_le = ? WHERE candidature_id = ?")
         .bind(if levee.remplie { "remplie" } else { "caduque" })
         .bind(levee.le.to_string())
@@ -240,7 +240,7 @@ pub async fn repondre(
     accepte: bool,
     motif: Option<&str>,
     le: Jour,
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     sqlx::query(
         "UPDATE decisions SET reponse = ?, motif_reponse = ?, repondu_le = ? WHERE candidature_id = ?",
     )

@@ -1,16 +1,13 @@
 //! Applicants' requests ("Mon dossier"), stored as the JSON of the form, checked by the
 //! rules crate on the way in and on the way out.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::demande::{Demande, DemandeSaisie};
 use sqlx::SqliteConnection;
 use sqlx::SqlitePool;
 
 /// The saved form, if any.
-pub async fn saisie(
-    base: &SqlitePool,
-    demandeur_id: i64,
-) -> Result<Option<DemandeSaisie>, ErreurApi> {
+pub async fn saisie(base: &SqlitePool, demandeur_id: i64) -> Result<Option<DemandeSaisie>, Erreur> {
     let contenu: Option<Option<String>> =
         sqlx::query_scalar("SELECT dossier FROM demandeurs WHERE id = ?")
             .bind(demandeur_id)
@@ -20,13 +17,13 @@ pub async fn saisie(
         .flatten()
         .map(|c| {
             serde_json::from_str(&c)
-                .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {demandeur_id} : {e}")))
+                .map_err(|e| Erreur::Illisible(format!("dossier {demandeur_id} : {e}")))
         })
         .transpose()
 }
 
 /// The checked request, if the form was saved.
-pub async fn demande(base: &SqlitePool, demandeur_id: i64) -> Result<Option<Demande>, ErreurApi> {
+pub async fn demande(base: &SqlitePool, demandeur_id: i64) -> Result<Option<Demande>, Erreur> {
     saisie(base, demandeur_id)
         .await?
         .map(|s| valider_stockee(demandeur_id, s))
@@ -37,7 +34,7 @@ pub async fn demande(base: &SqlitePool, demandeur_id: i64) -> Result<Option<Dema
 pub async fn demande_de_candidature(
     connexion: &mut SqliteConnection,
     candidature_id: i64,
-) -> Result<Option<Demande>, ErreurApi> {
+) -> Result<Option<Demande>, Erreur> {
     let ligne: Option<(i64, Option<String>)> = sqlx::query_as(
         "SELECT d.id, d.dossier FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id
          WHERE c.id = ?",
@@ -49,13 +46,13 @@ pub async fn demande_de_candidature(
         return Ok(None);
     };
     let saisie = serde_json::from_str(&contenu)
-        .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {demandeur_id} : {e}")))?;
+        .map_err(|e| Erreur::Illisible(format!("dossier {demandeur_id} : {e}")))?;
     valider_stockee(demandeur_id, saisie).map(Some)
 }
 
-pub fn valider_stockee(demandeur_id: i64, saisie: DemandeSaisie) -> Result<Demande, ErreurApi> {
+pub fn valider_stockee(demandeur_id: i64, saisie: DemandeSaisie) -> Result<Demande, Erreur> {
     Demande::depuis_saisie(saisie)
-        .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {demandeur_id} : {e:?}")))
+        .map_err(|e| Erreur::Illisible(format!("dossier {demandeur_id} : {e:?}")))
 }
 
 /// Writes a form that the rules crate accepted.
@@ -64,9 +61,9 @@ pub async fn enregistrer(
     demandeur_id: i64,
     saisie: &DemandeSaisie,
     maj_le: &str,
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     let contenu = serde_json::to_string(saisie)
-        .map_err(|e| ErreurApi::Interne(format!("dossier en JSON : {e}")))?;
+        .map_err(|e| Erreur::Ecriture(format!("dossier en JSON : {e}")))?;
     sqlx::query("UPDATE demandeurs SET dossier = ?, dossier_maj_le = ? WHERE id = ?")
         .bind(contenu)
         .bind(maj_le)
@@ -85,7 +82,7 @@ pub async fn ouvertes_de_taille(
     personnes: usize,
     et_plus: bool,
     sauf: i64,
-) -> Result<Vec<Demande>, ErreurApi> {
+) -> Result<Vec<Demande>, Erreur> {
     let personnes = i64::try_from(personnes).unwrap_or(i64::MAX);
     let lignes: Vec<(i64, String)> = sqlx::query_as(
         "SELECT d.id, d.dossier FROM demandeurs d
@@ -106,7 +103,7 @@ pub async fn ouvertes_de_taille(
         .into_iter()
         .filter_map(|(id, contenu)| {
             let lue = serde_json::from_str::<DemandeSaisie>(&contenu)
-                .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {id} : {e}")))
+                .map_err(|e| Erreur::Illisible(format!("dossier {id} : {e}")))
                 .and_then(|s| valider_stockee(id, s));
             match lue {
                 Ok(demande) => Some(demande),

@@ -1,6 +1,6 @@
 //! Scoring grids: stored as the rules crate's JSON, versioned per territory.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::cotation::Grille;
 use sqlx::SqlitePool;
@@ -11,7 +11,7 @@ pub async fn en_vigueur(
     slug: &str,
     jour: Jour,
     version: Option<u32>,
-) -> Result<Option<Grille>, ErreurApi> {
+) -> Result<Option<Grille>, Erreur> {
     let contenu: Option<String> = sqlx::query_scalar(
         "SELECT g.contenu FROM grilles g JOIN territoires t ON t.id = g.territoire_id
          WHERE t.slug = ? AND (? IS NULL AND g.en_vigueur_le <= ? OR g.version = ?)
@@ -26,7 +26,7 @@ pub async fn en_vigueur(
     contenu
         .map(|c| {
             serde_json::from_str(&c)
-                .map_err(|e| ErreurApi::DonneeIllisible(format!("grille de {slug} : {e}")))
+                .map_err(|e| Erreur::Illisible(format!("grille de {slug} : {e}")))
         })
         .transpose()
 }

@@ -2,7 +2,7 @@
 //! [`Location`], read once here for the landlord's commission, their dashboard and the
 //! territory's.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use crate::stockage::programmes;
 use clef_domain::mixite::Attribution;
 use clef_domain::offre::Code;
@@ -25,7 +25,7 @@ struct Ligne {
 }
 
 /// Every letting decided in the territory, or by one landlord's commission.
-pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Location>, ErreurApi> {
+pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Location>, Erreur> {
     let lignes: Vec<Ligne> = sqlx::query_as(
         "SELECT o.qpv_id IS NOT NULL AS dans_qpv, r.premier_quartile, r.prioritaire, r.relogement,
                 o.reservataire, c.nom AS commune, o.commune_id, o.adresse, b.nom AS bailleur,
@@ -42,7 +42,7 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
         .into_iter()
         .map(|l| {
             let illisible =
-                |quoi: &str, valeur: &str| ErreurApi::DonneeIllisible(format!("{quoi} = {valeur}"));
+                |quoi: &str, valeur: &str| Erreur::Illisible(format!("{quoi} = {valeur}"));
             Ok(Location {
                 attribution: Attribution {
                     dans_qpv: l.dans_qpv,
@@ -72,7 +72,7 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
 pub async fn attributions(
     base: &SqlitePool,
     bailleur: Option<i64>,
-) -> Result<Vec<Attribution>, ErreurApi> {
+) -> Result<Vec<Attribution>, Erreur> {
     Ok(lister(base, bailleur)
         .await?
         .into_iter()
@@ -82,7 +82,7 @@ pub async fn attributions(
 
 /// Every letting's typology, the chosen household's filing day and the letting day: what
 /// the average waiting time for similar requests is computed from.
-pub async fn attentes(base: &SqlitePool) -> Result<Vec<AttenteConstatee>, ErreurApi> {
+pub async fn attentes(base: &SqlitePool) -> Result<Vec<AttenteConstatee>, Erreur> {
     let lignes: Vec<(String, Option<String>, String)> = sqlx::query_as(
         "SELECT o.typologie, json_extract(d.dossier, '$.date_depot'), r.decide_le
          FROM resultats r JOIN offres o ON o.id = r.offre_id
@@ -98,7 +98,7 @@ pub async fn attentes(base: &SqlitePool) -> Result<Vec<AttenteConstatee>, Erreur
             // A household whose request was since emptied tells nothing of its wait.
             let depot = depot?;
             let illisible =
-                |quoi: &str, valeur: &str| ErreurApi::DonneeIllisible(format!("{quoi} = {valeur}"));
+                |quoi: &str, valeur: &str| Erreur::Illisible(format!("{quoi} = {valeur}"));
             Some((|| {
                 Ok(AttenteConstatee {
                     typologie: Code::depuis_code(&typologie)

@@ -1,7 +1,7 @@
 //! Mandates and support structures. Whether a mandate lets an advisor act is decided in
 //! one place, the rules crate's [`FaitsMandat::statut`]; SQL only fetches the rows.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::api::{Accompagnement, MandatVue, Structure};
 use clef_domain::mandat::{Acte, Actes, CODE_ESSAIS_MAX, FaitsMandat, MandatValide, StatutMandat};
@@ -28,21 +28,20 @@ const COLONNES: &str = "m.id, m.demandeur_id, d.numero_unique, m.structure_id, s
     m.actes, m.debut, m.fin, m.confirme_a, m.revoque_a, m.code, m.code_expire_a, m.essais";
 const JOINTURES: &str = "mandats m JOIN structures s ON s.id = m.structure_id JOIN demandeurs d ON d.id = m.demandeur_id";
 
-fn jour(id: i64, texte: &str) -> Result<Jour, ErreurApi> {
+fn jour(id: i64, texte: &str) -> Result<Jour, Erreur> {
     texte
         .parse()
-        .map_err(|_| ErreurApi::DonneeIllisible(format!("mandat {id} : jour {texte}")))
+        .map_err(|_| Erreur::Illisible(format!("mandat {id} : jour {texte}")))
 }
 
 impl LigneMandat {
-    pub fn actes(&self) -> Result<Actes, ErreurApi> {
+    pub fn actes(&self) -> Result<Actes, Erreur> {
         let liste: Vec<Acte> = serde_json::from_str(&self.actes)
-            .map_err(|e| ErreurApi::DonneeIllisible(format!("mandat {} : {e}", self.id)))?;
-        Actes::depuis(liste)
-            .map_err(|e| ErreurApi::DonneeIllisible(format!("mandat {} : {e:?}", self.id)))
+            .map_err(|e| Erreur::Illisible(format!("mandat {} : {e}", self.id)))?;
+        Actes::depuis(liste).map_err(|e| Erreur::Illisible(format!("mandat {} : {e:?}", self.id)))
     }
 
-    pub fn fin(&self) -> Result<Jour, ErreurApi> {
+    pub fn fin(&self) -> Result<Jour, Erreur> {
         jour(self.id, &self.fin)
     }
 
@@ -53,7 +52,7 @@ impl LigneMandat {
             && self.essais < CODE_ESSAIS_MAX
     }
 
-    pub fn statut(&self, maintenant: i64, aujourdhui: Jour) -> Result<StatutMandat, ErreurApi> {
+    pub fn statut(&self, maintenant: i64, aujourdhui: Jour) -> Result<StatutMandat, Erreur> {
         Ok(FaitsMandat {
             confirme: self.confirme_a.is_some(),
             revoque: self.revoque_a.is_some(),
@@ -76,7 +75,7 @@ impl LigneMandat {
             })
     }
 
-    pub fn accompagnement(&self) -> Result<Accompagnement, ErreurApi> {
+    pub fn accompagnement(&self) -> Result<Accompagnement, Erreur> {
         Ok(Accompagnement {
             numero_unique: self.numero_unique.clone(),
             mandat_id: self.id,
@@ -85,7 +84,7 @@ impl LigneMandat {
         })
     }
 
-    pub fn vue(&self, maintenant: i64, aujourdhui: Jour) -> Result<MandatVue, ErreurApi> {
+    pub fn vue(&self, maintenant: i64, aujourdhui: Jour) -> Result<MandatVue, Erreur> {
         let statut = self.statut(maintenant, aujourdhui)?;
         Ok(MandatVue {
             id: self.id,
@@ -105,7 +104,7 @@ impl LigneMandat {
 pub async fn du_demandeur(
     base: &SqlitePool,
     demandeur_id: i64,
-) -> Result<Vec<LigneMandat>, ErreurApi> {
+) -> Result<Vec<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES} WHERE m.demandeur_id = ? ORDER BY m.id DESC"
     ))
@@ -114,7 +113,7 @@ pub async fn du_demandeur(
     .await?)
 }
 
-pub async fn par_id(base: &SqlitePool, id: i64) -> Result<Option<LigneMandat>, ErreurApi> {
+pub async fn par_id(base: &SqlitePool, id: i64) -> Result<Option<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES} WHERE m.id = ?"
     ))
@@ -129,7 +128,7 @@ pub async fn de_la_structure(
     base: &SqlitePool,
     structure_id: i64,
     numero_unique: &str,
-) -> Result<Vec<LigneMandat>, ErreurApi> {
+) -> Result<Vec<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES}
          WHERE m.structure_id = ? AND d.numero_unique = ? ORDER BY m.id DESC"
@@ -146,7 +145,7 @@ pub async fn en_cours_de_la_structure(
     base: &SqlitePool,
     structure_id: i64,
     aujourdhui: Jour,
-) -> Result<Vec<LigneMandat>, ErreurApi> {
+) -> Result<Vec<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES}
          WHERE m.structure_id = ? AND m.revoque_a IS NULL AND m.fin >= ? ORDER BY m.id DESC"
@@ -173,9 +172,9 @@ pub async fn creer(
     connexion: &mut SqliteConnection,
     mandat: NouveauMandat<'_>,
     maintenant: i64,
-) -> Result<i64, ErreurApi> {
+) -> Result<i64, Erreur> {
     let actes = serde_json::to_string(mandat.valide.actes.liste())
-        .map_err(|e| ErreurApi::Interne(e.to_string()))?;
+        .map_err(|e| Erreur::Ecriture(e.to_string()))?;
     Ok(sqlx::query(
         "INSERT INTO mandats (demandeur_id, structure_id, actes, debut, fin, cree_a, demande_par,
                               confirme_a, code, code_expire_a)
@@ -197,7 +196,7 @@ pub async fn creer(
 }
 
 /// Counts a wrong code against a counter-started mandate.
-pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), ErreurApi> {
+pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), Erreur> {
     sqlx::query("UPDATE mandats SET essais = essais + 1 WHERE id = ?")
         .bind(id)
         .execute(base)
@@ -206,7 +205,7 @@ pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), ErreurApi> {
 }
 
 /// Confirms a counter-started mandate; its code is used up.
-pub async fn confirmer(base: &SqlitePool, id: i64, maintenant: i64) -> Result<(), ErreurApi> {
+pub async fn confirmer(base: &SqlitePool, id: i64, maintenant: i64) -> Result<(), Erreur> {
     sqlx::query(
         "UPDATE mandats SET confirme_a = ?, code = NULL, code_expire_a = NULL
          WHERE id = ? AND confirme_a IS NULL",
@@ -225,7 +224,7 @@ pub async fn revoquer(
     demandeur_id: i64,
     id: i64,
     maintenant: i64,
-) -> Result<bool, ErreurApi> {
+) -> Result<bool, Erreur> {
     let trouve: Option<i64> = sqlx::query_scalar(
         "UPDATE mandats SET revoque_a = coalesce(revoque_a, ?), code = NULL
          WHERE id = ? AND demandeur_id = ? RETURNING id",
@@ -239,7 +238,7 @@ pub async fn revoquer(
 }
 
 /// The structures of the territory, by name.
-pub async fn structures(base: &SqlitePool) -> Result<Vec<Structure>, ErreurApi> {
+pub async fn structures(base: &SqlitePool) -> Result<Vec<Structure>, Erreur> {
     let lignes: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT id, nom, commune FROM structures ORDER BY nom")
             .fetch_all(base)

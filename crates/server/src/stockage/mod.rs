@@ -3,13 +3,17 @@
 pub mod communes;
 pub mod decisions;
 pub mod demandeurs;
+mod erreur;
 pub mod grilles;
 pub mod locations;
 pub mod mandats;
+pub mod notifications;
 pub mod offres;
 pub mod programmes;
 pub mod projets;
 pub mod territoires;
+
+pub use erreur::Erreur;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

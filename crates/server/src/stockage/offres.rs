@@ -1,6 +1,6 @@
 //! Listings: the search with its filters, sorting and pagination, and the full detail.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::api::{Bailleur, OffreDetail, OffreResume, PageOffres, Photo};
 use clef_domain::offre::Financement;
 use clef_domain::offre::{Code, FenetrePublication};
@@ -59,7 +59,7 @@ pub async fn rechercher(
     base: &SqlitePool,
     recherche: &Recherche,
     aujourdhui: Jour,
-) -> Result<PageOffres, ErreurApi> {
+) -> Result<PageOffres, Erreur> {
     let mut compte = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
     compte.push(JOINTURES);
     filtrer(&mut compte, recherche, aujourdhui);
@@ -93,7 +93,7 @@ pub async fn detail(
     base: &SqlitePool,
     id: i64,
     aujourdhui: Jour,
-) -> Result<Option<OffreDetail>, ErreurApi> {
+) -> Result<Option<OffreDetail>, Erreur> {
     if retiree(base, id).await? {
         return Ok(None);
     }
@@ -101,7 +101,7 @@ pub async fn detail(
 }
 
 /// Whether the listing was withdrawn (false for no such listing).
-pub async fn retiree(base: &SqlitePool, id: i64) -> Result<bool, ErreurApi> {
+pub async fn retiree(base: &SqlitePool, id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND retiree_le IS NOT NULL)",
     )
@@ -115,7 +115,7 @@ pub async fn detail_meme_retiree(
     base: &SqlitePool,
     id: i64,
     aujourdhui: Jour,
-) -> Result<Option<OffreDetail>, ErreurApi> {
+) -> Result<Option<OffreDetail>, Erreur> {
     let mut requete = QueryBuilder::<Sqlite>::new("SELECT ");
     requete
         .push(COLONNES_RESUME)
@@ -146,7 +146,7 @@ pub async fn resumes(
     base: &SqlitePool,
     ids: &[i64],
     aujourdhui: Jour,
-) -> Result<std::collections::HashMap<i64, OffreResume>, ErreurApi> {
+) -> Result<std::collections::HashMap<i64, OffreResume>, Erreur> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
@@ -174,7 +174,7 @@ pub async fn nouvelles_correspondances(
     recherche: &Recherche,
     apres: i64,
     aujourdhui: Jour,
-) -> Result<Vec<(i64, String)>, ErreurApi> {
+) -> Result<Vec<(i64, String)>, Erreur> {
     let recherche = Recherche {
         etat: FiltreEtat::Toutes,
         ..recherche.clone()
@@ -192,7 +192,7 @@ pub async fn nouvelles_correspondances(
 }
 
 /// The highest listing id so far (0 without listings).
-pub async fn dernier_id(base: &SqlitePool) -> Result<i64, ErreurApi> {
+pub async fn dernier_id(base: &SqlitePool) -> Result<i64, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM offres")
             .fetch_one(base)
@@ -301,20 +301,20 @@ fn ordre(tri: Tri) -> &'static str {
     }
 }
 
-fn illisible(colonne: &str, valeur: impl std::fmt::Display) -> ErreurApi {
-    ErreurApi::DonneeIllisible(format!("{colonne} = {valeur}"))
+fn illisible(colonne: &str, valeur: impl std::fmt::Display) -> Erreur {
+    Erreur::Illisible(format!("{colonne} = {valeur}"))
 }
 
-fn code<T: Code>(colonne: &str, valeur: &str) -> Result<T, ErreurApi> {
+fn code<T: Code>(colonne: &str, valeur: &str) -> Result<T, Erreur> {
     T::depuis_code(valeur).ok_or_else(|| illisible(colonne, valeur))
 }
 
-fn date(colonne: &str, valeur: &str) -> Result<Jour, ErreurApi> {
+fn date(colonne: &str, valeur: &str) -> Result<Jour, Erreur> {
     valeur.parse().map_err(|_| illisible(colonne, valeur))
 }
 
 impl LigneResume {
-    fn en_resume(self, aujourdhui: Jour) -> Result<OffreResume, ErreurApi> {
+    fn en_resume(self, aujourdhui: Jour) -> Result<OffreResume, Erreur> {
         let ouverture = date("ouverture", &self.ouverture)?;
         let cloture = date("cloture", &self.cloture)?;
         let fenetre = FenetrePublication::new(ouverture, cloture)
@@ -357,7 +357,7 @@ impl LigneDetail {
         self,
         aujourdhui: Jour,
         photos: Vec<(String, String)>,
-    ) -> Result<OffreDetail, ErreurApi> {
+    ) -> Result<OffreDetail, Erreur> {
         let resume = self.resume.en_resume(aujourdhui)?;
         // The table in force today, the one a live verdict uses.
         let plafonds = plafonds::bareme(resume.financement, aujourdhui.annee(), resume.zone);

@@ -1,7 +1,7 @@
 //! Housing programmes and their fragility class (ACI), kept by the territory; a listing's
 //! programme is found from its address, as its QPV is.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::adresse;
 use clef_domain::fragilite::Fragilite;
 use sqlx::SqlitePool;
@@ -17,17 +17,14 @@ pub struct LigneProgramme {
 }
 
 impl LigneProgramme {
-    pub fn fragilite(&self) -> Result<Fragilite, ErreurApi> {
+    pub fn fragilite(&self) -> Result<Fragilite, Erreur> {
         Fragilite::depuis_code(&self.fragilite)
-            .ok_or_else(|| ErreurApi::DonneeIllisible(format!("fragilite = {}", self.fragilite)))
+            .ok_or_else(|| Erreur::Illisible(format!("fragilite = {}", self.fragilite)))
     }
 }
 
 /// The territory's programmes, by commune and name.
-pub async fn lister(
-    base: &SqlitePool,
-    territoire_id: i64,
-) -> Result<Vec<LigneProgramme>, ErreurApi> {
+pub async fn lister(base: &SqlitePool, territoire_id: i64) -> Result<Vec<LigneProgramme>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT p.id, p.commune_id, c.nom AS commune, p.nom, p.voie, p.fragilite
          FROM programmes p JOIN communes c ON c.id = p.commune_id
@@ -42,7 +39,7 @@ pub async fn lister(
 pub struct Classes(Vec<(i64, (Fragilite, String))>);
 
 impl Classes {
-    pub async fn charger(base: &SqlitePool) -> Result<Classes, ErreurApi> {
+    pub async fn charger(base: &SqlitePool) -> Result<Classes, Erreur> {
         let lignes: Vec<(i64, String, String)> =
             sqlx::query_as("SELECT commune_id, fragilite, voie FROM programmes")
                 .fetch_all(base)
@@ -51,7 +48,7 @@ impl Classes {
             .into_iter()
             .map(|(commune, code, voie)| {
                 let classe = Fragilite::depuis_code(&code)
-                    .ok_or_else(|| ErreurApi::DonneeIllisible(format!("fragilite = {code}")))?;
+                    .ok_or_else(|| Erreur::Illisible(format!("fragilite = {code}")))?;
                 Ok((commune, (classe, voie)))
             })
             .collect::<Result<_, _>>()

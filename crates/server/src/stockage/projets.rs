@@ -1,7 +1,7 @@
 //! Listings as landlord staff write them: checking a project against the territory (its
 //! communes, their QPV, the organisation's photos), and writing it as a published listing.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::adresse;
 use clef_domain::api::Photo;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
@@ -27,7 +27,7 @@ pub async fn verifier(
     projet: &ProjetOffre,
     aujourdhui: Jour,
     nouvelle: bool,
-) -> Result<Result<Lieu, Vec<ErreurChamp>>, ErreurApi> {
+) -> Result<Result<Lieu, Vec<ErreurChamp>>, Erreur> {
     let mut erreurs = projet.verifier(aujourdhui, nouvelle);
     let lieu = lieu(base, bailleur_id, projet, &mut erreurs).await?;
     for (i, photo) in projet.photos.iter().enumerate() {
@@ -49,7 +49,7 @@ async fn lieu(
     bailleur_id: i64,
     projet: &ProjetOffre,
     erreurs: &mut Vec<ErreurChamp>,
-) -> Result<Option<Lieu>, ErreurApi> {
+) -> Result<Option<Lieu>, Erreur> {
     if projet.commune.trim().is_empty() {
         return Ok(None);
     }
@@ -69,7 +69,7 @@ async fn qpv_de_la_commune(
     base: &SqlitePool,
     commune_id: i64,
     adresse: &str,
-) -> Result<Option<(i64, String)>, ErreurApi> {
+) -> Result<Option<(i64, String)>, Erreur> {
     let lignes: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT q.id, q.nom, v.voie FROM qpv_voies v JOIN qpv q ON q.id = v.qpv_id
          WHERE q.commune_id = ? ORDER BY q.id, v.voie",
@@ -95,7 +95,7 @@ pub async fn avec_qpv_calcule(
     base: &SqlitePool,
     bailleur_id: i64,
     mut projet: ProjetOffre,
-) -> Result<ProjetOffre, ErreurApi> {
+) -> Result<ProjetOffre, Erreur> {
     let commune_id = commune_du_territoire(base, bailleur_id, &projet.commune).await?;
     projet.qpv = match commune_id {
         Some(id) => qpv_de_la_commune(base, id, &projet.adresse)
@@ -112,7 +112,7 @@ async fn commune_du_territoire(
     base: &SqlitePool,
     bailleur_id: i64,
     slug: &str,
-) -> Result<Option<i64>, ErreurApi> {
+) -> Result<Option<i64>, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT c.id FROM communes c JOIN bailleurs b ON b.territoire_id = c.territoire_id
          WHERE b.id = ? AND c.slug = ?",
@@ -123,7 +123,7 @@ async fn commune_du_territoire(
     .await?)
 }
 
-async fn image_a_nous(base: &SqlitePool, bailleur_id: i64, url: &str) -> Result<bool, ErreurApi> {
+async fn image_a_nous(base: &SqlitePool, bailleur_id: i64, url: &str) -> Result<bool, Erreur> {
     let Some(empreinte) = url.strip_prefix(PREFIXE_IMAGES) else {
         return Ok(false);
     };
@@ -152,8 +152,8 @@ struct Colonnes<'a> {
     cloture: String,
 }
 
-fn colonnes(projet: &ProjetOffre) -> Result<Colonnes<'_>, ErreurApi> {
-    let manque = |champ: &str| ErreurApi::Interne(format!("projet vérifié sans {champ}"));
+fn colonnes(projet: &ProjetOffre) -> Result<Colonnes<'_>, Erreur> {
+    let manque = |champ: &str| Erreur::Ecriture(format!("projet vérifié sans {champ}"));
     Ok(Colonnes {
         projet,
         typologie: projet.typologie.ok_or_else(|| manque("typologie"))?.code(),
@@ -185,7 +185,7 @@ pub async fn publier(
     bailleur_id: i64,
     projet: &ProjetOffre,
     lieu: Lieu,
-) -> Result<i64, ErreurApi> {
+) -> Result<i64, Erreur> {
     let c = colonnes(projet)?;
     let prochain: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM offres")
         .fetch_one(&mut *connexion)
@@ -228,7 +228,7 @@ pub async fn modifier(
     offre_id: i64,
     projet: &ProjetOffre,
     lieu: Lieu,
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     let c = colonnes(projet)?;
     sqlx::query(
         "UPDATE offres SET commune_id = ?, qpv_id = ?, titre = ?, adresse = ?, description = ?,
@@ -265,7 +265,7 @@ async fn ecrire_photos(
     connexion: &mut SqliteConnection,
     offre_id: i64,
     photos: &[Photo],
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     for (rang, photo) in photos.iter().enumerate() {
         sqlx::query(
             "INSERT INTO photos (offre_id, rang, url, texte_alternatif) VALUES (?, ?, ?, ?)",
@@ -308,7 +308,7 @@ pub async fn publiee(
     base: &SqlitePool,
     bailleur_id: i64,
     offre_id: i64,
-) -> Result<Option<ProjetOffre>, ErreurApi> {
+) -> Result<Option<ProjetOffre>, Erreur> {
     let ligne: Option<LignePubliee> = sqlx::query_as(
         "SELECT o.titre, o.adresse, c.slug AS commune, q.nom AS qpv, o.typologie, o.pieces,
             o.surface_dixiemes, o.etage, o.ascenseur, o.accessible_pmr, o.loyer_centimes,
@@ -329,9 +329,8 @@ pub async fn publiee(
             .bind(offre_id)
             .fetch_all(base)
             .await?;
-    let illisible = |colonne: &str, valeur: &str| {
-        ErreurApi::DonneeIllisible(format!("offres.{colonne} = {valeur}"))
-    };
+    let illisible =
+        |colonne: &str, valeur: &str| Erreur::Illisible(format!("offres.{colonne} = {valeur}"));
     fn code<T: Code>(valeur: &str) -> Option<T> {
         T::depuis_code(valeur)
     }

@@ -1,6 +1,6 @@
 //! A territory's settings, stored as the rules crate's JSON.
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use clef_domain::territoire::ParametresTerritoire;
 use sqlx::SqlitePool;
 
@@ -8,7 +8,7 @@ use sqlx::SqlitePool;
 pub async fn de_l_offre(
     base: &SqlitePool,
     offre_id: i64,
-) -> Result<Option<(String, ParametresTerritoire)>, ErreurApi> {
+) -> Result<Option<(String, ParametresTerritoire)>, Erreur> {
     let ligne: Option<(String, String)> = sqlx::query_as(
         "SELECT t.slug, p.contenu FROM offres o
          JOIN communes c ON c.id = o.commune_id
@@ -23,7 +23,7 @@ pub async fn de_l_offre(
         .map(|(slug, contenu)| {
             serde_json::from_str(&contenu)
                 .map(|p| (slug.clone(), p))
-                .map_err(|e| ErreurApi::DonneeIllisible(format!("paramètres de {slug} : {e}")))
+                .map_err(|e| Erreur::Illisible(format!("paramètres de {slug} : {e}")))
         })
         .transpose()
 }
@@ -32,7 +32,7 @@ pub async fn de_l_offre(
 pub async fn parametres(
     base: &SqlitePool,
     slug: &str,
-) -> Result<Option<ParametresTerritoire>, ErreurApi> {
+) -> Result<Option<ParametresTerritoire>, Erreur> {
     let contenu: Option<String> = sqlx::query_scalar(
         "SELECT p.contenu FROM parametres_territoire p JOIN territoires t ON t.id = p.territoire_id
          WHERE t.slug = ?",
@@ -43,7 +43,7 @@ pub async fn parametres(
     contenu
         .map(|c| {
             serde_json::from_str(&c)
-                .map_err(|e| ErreurApi::DonneeIllisible(format!("paramètres de {slug} : {e}")))
+                .map_err(|e| Erreur::Illisible(format!("paramètres de {slug} : {e}")))
         })
         .transpose()
 }

@@ -248,4 +248,26 @@ async fn each_step_of_an_application_and_new_homes_for_a_saved_search_come_by_e_
         .await;
     assert_eq!(alertes::tournee(&app.etat).await.unwrap(), 0);
     assert_eq!(app.courriels_a(email).len(), avant);
+    // With alerts off the round still finds what came with time, for the page.
+    sqlx::query(
+        "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description, typologie,
+            pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes, charges_centimes,
+            financement, dpe, reservataire, ouverture, cloture)
+         SELECT 'NOUVELLE-2', bailleur_id, commune_id, 'Studio près de la gare', adresse, description,
+            typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
+            charges_centimes, financement, dpe, reservataire, ouverture, cloture
+         FROM offres WHERE id = ?",
+    )
+    .bind(offre)
+    .execute(&app.base)
+    .await
+    .unwrap();
+    assert_eq!(alertes::tournee(&app.etat).await.unwrap(), 0);
+    assert_eq!(app.courriels_a(email).len(), avant);
+    let n: clef_domain::api::Notifications = client.get("/api/v1/moi/notifications").await.json();
+    assert!(
+        n.notifications
+            .iter()
+            .any(|n| n.titre_offre.as_deref() == Some("Studio près de la gare"))
+    );
 }

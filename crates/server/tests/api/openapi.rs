@@ -33,6 +33,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/moi/candidatures/{id}",
         "/api/v1/moi/score",
         "/api/v1/moi/notifications",
+        "/api/v1/moi/notifications/non-lues",
         "/api/v1/moi/recherches",
         "/api/v1/bailleur/offres",
         "/api/v1/bailleur/offres/{id}/classement",

@@ -8,6 +8,7 @@ use clef_domain::api::{
 };
 use clef_domain::demande::mois_entre;
 use clef_domain::offre::{Code, Typologie};
+use clef_server::courriel::alertes::tournee;
 use clef_server::demo;
 use serde_json::json;
 
@@ -42,12 +43,14 @@ async fn applying_withdrawing_and_closing_are_notified_once_each() {
     );
     assert_eq!(n.non_lues, 3);
     assert!(n.notifications[0].titre_offre.is_some());
-    // After b's listing closes, looking twice announces the closing once.
-    // Day by day, looking each day (a week idle would end the session).
+    // After b's listing closes, the rounds announce the closing once.
+    // Day by day, a round each day (a week idle would end the session).
     for _ in 0..=AUJOURDHUI.jours_jusqua(b.offre.cloture) {
         app.horloge.avancer_jours(1);
-        client.get("/api/v1/moi/notifications").await;
+        client.get("/api/v1/session").await;
+        tournee(&app.etat).await.unwrap();
     }
+    tournee(&app.etat).await.unwrap();
     let n: Notifications = client.get("/api/v1/moi/notifications").await.json();
     let clotures = n
         .notifications
@@ -80,6 +83,7 @@ async fn a_saved_search_announces_new_matching_listings_only() {
         "the page is not kept"
     );
     // Listings that existed before are not news.
+    tournee(&app.etat).await.unwrap();
     let n: Notifications = client.get("/api/v1/moi/notifications").await.json();
     assert!(n.notifications.is_empty());
     // Two new listings: one matches, one is in another commune.
@@ -100,6 +104,7 @@ async fn a_saved_search_announces_new_matching_listings_only() {
         .await
         .unwrap();
     }
+    tournee(&app.etat).await.unwrap();
     let n: Notifications = client.get("/api/v1/moi/notifications").await.json();
     assert_eq!(n.notifications.len(), 1);
     assert_eq!(n.notifications[0].genre, GenreNotification::NouvelleOffre);
@@ -107,6 +112,7 @@ async fn a_saved_search_announces_new_matching_listings_only() {
         n.notifications[0].recherche.as_deref(),
         Some("T3 à Béthune")
     );
+    tournee(&app.etat).await.unwrap();
     let n: Notifications = client.get("/api/v1/moi/notifications").await.json();
     assert_eq!(n.notifications.len(), 1, "announced once");
 }
@@ -314,4 +320,116 @@ async fn my_score_gives_the_average_wait_of_lettings_of_my_typology() {
         [true, false],
         "the demo lets enough T3 homes for a figure, too few T6"
     );
+}
+
+/// Every row of every table but the session bookkeeping, as text.
+async fn contenu_de_la_base(base: &sqlx::SqlitePool) -> Vec<(String, String)> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND name NOT IN ('sessions', 'echecs_connexion', '_sqlx_migrations') ORDER BY name",
+    )
+    .fetch_all(base)
+    .await
+    .unwrap();
+    let mut contenu = Vec::new();
+    for table in tables {
+        let colonnes: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+                .bind(&table)
+                .fetch_all(base)
+                .await
+                .unwrap();
+        let ligne = colonnes
+            .iter()
+            .map(|c| format!("quote(\"{c}\")"))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let lignes: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT group_concat(l, char(10)) FROM (SELECT {ligne} AS l FROM \"{table}\" ORDER BY rowid)"
+        ))
+        .fetch_one(base)
+        .await
+        .unwrap();
+        contenu.push((table, lignes.unwrap_or_default()));
+    }
+    contenu
+}
+
+/// HTTP says a GET is safe: looking at a page changes nothing (issue 14.8). Here everything
+/// that comes with time is pending (a listing closed under a deposited application, a new
+/// listing matching a saved search) and the applicant looks at every page of their space.
+#[tokio::test]
+async fn looking_writes_nothing() {
+    let app = TestApp::demo().await;
+    let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
+    let plus = app.offres_ouvertes("PLUS").await;
+    let a: CandidatureResume = client
+        .post("/api/v1/moi/candidatures", json!({"offre_id": plus[0]}))
+        .await
+        .json();
+    let r = client
+        .post(
+            "/api/v1/moi/recherches",
+            json!({"nom": "Tout", "requete": "etat=toutes"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    // Day by day past the closing (a week idle would end the session).
+    for _ in 0..=AUJOURDHUI.jours_jusqua(a.offre.cloture) {
+        app.horloge.avancer_jours(1);
+        client.get("/api/v1/session").await;
+    }
+    sqlx::query(
+        "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description,
+            typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
+            charges_centimes, financement, dpe, reservataire, ouverture, cloture)
+         SELECT 'NOUV-1', 1, c.id, 'Nouveau T3', '1 rue Neuve', '', 'T3', 3, 650, 1, 0, 0, 40000,
+            8000, 'PLUS', 'C', 'bailleur', ?, ? FROM communes c LIMIT 1",
+    )
+    .bind(AUJOURDHUI.plus_jours(20).to_string())
+    .bind(AUJOURDHUI.plus_jours(40).to_string())
+    .execute(&app.base)
+    .await
+    .unwrap();
+    let avant = contenu_de_la_base(&app.base).await;
+    for chemin in [
+        "/api/v1/moi/notifications",
+        "/api/v1/moi/notifications/non-lues",
+        "/api/v1/moi/candidatures",
+        &format!("/api/v1/moi/candidatures/{}", a.id),
+        "/api/v1/moi/recherches",
+        "/api/v1/moi/dossier",
+        "/api/v1/moi/score",
+        "/api/v1/listings",
+        "/api/v1/session",
+    ] {
+        let r = client.get(chemin).await;
+        assert_eq!(r.status, StatusCode::OK, "{chemin}");
+    }
+    assert_eq!(contenu_de_la_base(&app.base).await, avant);
+}
+
+/// The header shows the unread count from an endpoint that sends only the count.
+#[tokio::test]
+async fn the_unread_count_comes_alone() {
+    let app = TestApp::demo().await;
+    let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
+    let plus = app.offres_ouvertes("PLUS").await;
+    client
+        .post("/api/v1/moi/candidatures", json!({"offre_id": plus[0]}))
+        .await;
+    let r = client.get("/api/v1/moi/notifications/non-lues").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let compte: clef_domain::api::NotificationsNonLues = r.json();
+    assert_eq!(compte.non_lues, 1);
+    client
+        .post("/api/v1/moi/notifications/lues", json!({}))
+        .await;
+    let compte: clef_domain::api::NotificationsNonLues = client
+        .get("/api/v1/moi/notifications/non-lues")
+        .await
+        .json();
+    assert_eq!(compte.non_lues, 0);
+    let r = app.get("/api/v1/moi/notifications/non-lues").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 }

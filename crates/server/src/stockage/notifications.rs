@@ -1,0 +1,237 @@
+//! Notifications: written when an event happens (by the step that causes it) or found by
+//! the periodic round (what comes with time); read by the applicant; e-mailed by the round.
+
+use super::Erreur;
+use clef_domain::api::{EtatCandidature, GenreNotification, Notification};
+use clef_domain::jour::Jour;
+use clef_domain::offre::Code;
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// Tells the applicant of this application that `genre` happened to it.
+pub async fn annoncer(
+    connexion: &mut SqliteConnection,
+    candidature_id: i64,
+    genre: GenreNotification,
+) -> Result<(), Erreur> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+         SELECT demandeur_id, ?, offre_id, id FROM candidatures WHERE id = ?",
+    )
+    .bind(genre.code())
+    .bind(candidature_id)
+    .execute(connexion)
+    .await?;
+    Ok(())
+}
+
+/// Tells every applicant in `etat` for this listing that `genre` happened.
+pub async fn annoncer_a_tous(
+    connexion: &mut SqliteConnection,
+    offre_id: i64,
+    etat: EtatCandidature,
+    genre: GenreNotification,
+) -> Result<(), Erreur> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+         SELECT demandeur_id, ?, offre_id, id FROM candidatures WHERE offre_id = ? AND etat = ?",
+    )
+    .bind(genre.code())
+    .bind(offre_id)
+    .bind(etat.code())
+    .execute(connexion)
+    .await?;
+    Ok(())
+}
+
+/// Announces, once, every listing that closed before `aujourdhui` to each applicant whose
+/// application is still deposited there. Returns how many were announced.
+pub async fn annoncer_clotures(base: &SqlitePool, aujourdhui: Jour) -> Result<u64, Erreur> {
+    Ok(sqlx::query(
+        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+         SELECT c.demandeur_id, ?, c.offre_id, c.id
+         FROM candidatures c JOIN offres o ON o.id = c.offre_id
+         WHERE c.etat = ? AND o.cloture < ?",
+    )
+    .bind(GenreNotification::OffreCloturee.code())
+    .bind(EtatCandidature::Deposee.code())
+    .bind(aujourdhui.to_string())
+    .execute(base)
+    .await?
+    .rows_affected())
+}
+
+/// A saved search and the last listing it has announced.
+#[derive(Debug, sqlx::FromRow)]
+pub struct RechercheSuivie {
+    pub id: i64,
+    pub demandeur_id: i64,
+    /// The query string, as saved (it was checked then).
+    pub requete: String,
+    pub derniere_offre: i64,
+}
+
+/// The saved searches that have not yet seen listing `dernier_offre`.
+pub async fn recherches_en_retard(
+    base: &SqlitePool,
+    derniere_offre: i64,
+) -> Result<Vec<RechercheSuivie>, Erreur> {
+    Ok(sqlx::query_as(
+        "SELECT id, demandeur_id, requete, derniere_offre FROM recherches
+         WHERE derniere_offre < ? ORDER BY id",
+    )
+    .bind(derniere_offre)
+    .fetch_all(base)
+    .await?)
+}
+
+/// Announces these new listings for this saved search, which has now seen every listing
+/// up to `derniere_offre`.
+pub async fn annoncer_nouvelles(
+    base: &SqlitePool,
+    recherche: &RechercheSuivie,
+    offres: &[i64],
+    derniere_offre: i64,
+) -> Result<(), Erreur> {
+    let mut tx = base.begin().await?;
+    for offre_id in offres {
+        sqlx::query(
+            "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, recherche_id)
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(recherche.demandeur_id)
+        .bind(GenreNotification::NouvelleOffre.code())
+        .bind(offre_id)
+        .bind(recherche.id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE recherches SET derniere_offre = ? WHERE id = ?")
+        .bind(derniere_offre)
+        .bind(recherche.id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct Ligne {
+    id: i64,
+    genre: String,
+    cree_le: String,
+    lue: bool,
+    offre_id: Option<i64>,
+    titre_offre: Option<String>,
+    candidature_id: Option<i64>,
+    recherche: Option<String>,
+}
+
+fn genre(code: &str) -> Result<GenreNotification, Erreur> {
+    GenreNotification::depuis_code(code)
+        .ok_or_else(|| Erreur::illisible("notifications.genre", code))
+}
+
+/// An applicant's notifications, newest first, at most `max`.
+pub async fn lister(
+    base: &SqlitePool,
+    demandeur_id: i64,
+    max: i64,
+) -> Result<Vec<Notification>, Erreur> {
+    let lignes: Vec<Ligne> = sqlx::query_as(
+        "SELECT n.id, n.genre, n.cree_le, n.lue, n.offre_id, o.titre AS titre_offre,
+                n.candidature_id, r.nom AS recherche
+         FROM notifications n
+         LEFT JOIN offres o ON o.id = n.offre_id
+         LEFT JOIN recherches r ON r.id = n.recherche_id
+         WHERE n.demandeur_id = ? ORDER BY n.id DESC LIMIT ?",
+    )
+    .bind(demandeur_id)
+    .bind(max)
+    .fetch_all(base)
+    .await?;
+    lignes
+        .into_iter()
+        .map(|l| {
+            Ok(Notification {
+                id: l.id,
+                genre: genre(&l.genre)?,
+                cree_le: l.cree_le,
+                lue: l.lue,
+                offre_id: l.offre_id,
+                titre_offre: l.titre_offre,
+                candidature_id: l.candidature_id,
+                recherche: l.recherche,
+            })
+        })
+        .collect()
+}
+
+/// How many of an applicant's notifications are unread.
+pub async fn non_lues(base: &SqlitePool, demandeur_id: i64) -> Result<u32, Erreur> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM notifications WHERE demandeur_id = ? AND lue = 0")
+            .bind(demandeur_id)
+            .fetch_one(base)
+            .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Marks all of an applicant's notifications read.
+pub async fn marquer_lues(base: &SqlitePool, demandeur_id: i64) -> Result<(), Erreur> {
+    sqlx::query("UPDATE notifications SET lue = 1 WHERE demandeur_id = ? AND lue = 0")
+        .bind(demandeur_id)
+        .execute(base)
+        .await?;
+    Ok(())
+}
+
+/// A notification not yet e-mailed, with where to send it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct AEnvoyer {
+    pub id: i64,
+    pub demandeur_id: i64,
+    pub email: String,
+    /// Whether the applicant keeps e-mail alerts on.
+    pub alertes: bool,
+    genre: String,
+    pub titre: Option<String>,
+    pub recherche: Option<String>,
+}
+
+impl AEnvoyer {
+    pub fn genre(&self) -> Result<GenreNotification, Erreur> {
+        genre(&self.genre)
+    }
+}
+
+/// The oldest notifications not yet e-mailed, by applicant, at most `max`.
+pub async fn a_envoyer(base: &SqlitePool, max: i64) -> Result<Vec<AEnvoyer>, Erreur> {
+    Ok(sqlx::query_as(
+        "SELECT n.id, n.demandeur_id, c.email, c.alertes_courriel AS alertes, n.genre,
+                o.titre, r.nom AS recherche
+         FROM notifications n
+         JOIN demandeurs d ON d.id = n.demandeur_id
+         JOIN comptes c ON c.id = d.compte_id
+         LEFT JOIN offres o ON o.id = n.offre_id
+         LEFT JOIN recherches r ON r.id = n.recherche_id
+         WHERE n.envoyee_le IS NULL
+         ORDER BY n.demandeur_id, n.id LIMIT ?",
+    )
+    .bind(max)
+    .fetch_all(base)
+    .await?)
+}
+
+/// Records that these notifications were handled by the e-mail round at `instant`.
+pub async fn marquer_envoyees(base: &SqlitePool, ids: &[i64], instant: i64) -> Result<(), Erreur> {
+    let mut tx = base.begin().await?;
+    for id in ids {
+        sqlx::query("UPDATE notifications SET envoyee_le = ? WHERE id = ?")
+            .bind(instant.to_string())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
