@@ -1,40 +1,15 @@
 //! The ranking of a listing's candidates: computed by the rules crate from the current
 //! requests while the window is open, then frozen (stored) once, at closing.
 
-use super::{OffreACoter, en_json};
+use super::OffreACoter;
 use crate::probleme::ErreurApi;
-use crate::stockage::demandeurs;
+use crate::stockage::candidatures::{self, Classee};
 use crate::stockage::notifications;
 use clef_domain::Jour;
 use clef_domain::api::EtatCandidature;
 use clef_domain::api::GenreNotification;
 use clef_domain::classement::{Candidature, Classement, classer};
-use sqlx::{SqliteConnection, SqlitePool};
-
-/// The listing's applications that are not withdrawn, as the rules crate sees them
-/// (the candidate's id is the application's id).
-pub async fn candidatures(base: &SqlitePool, offre_id: i64) -> Result<Vec<Candidature>, ErreurApi> {
-    let lignes: Vec<(i64, i64, Option<String>)> = sqlx::query_as(
-        "SELECT c.id, d.id, d.dossier FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id
-         WHERE c.offre_id = ? AND c.etat != 'retiree' ORDER BY c.id",
-    )
-    .bind(offre_id)
-    .fetch_all(base)
-    .await?;
-    let mut candidatures = Vec::with_capacity(lignes.len());
-    for (id, demandeur_id, dossier) in lignes {
-        // An application is only ever filed with a saved request.
-        let Some(dossier) = dossier else { continue };
-        let saisie = serde_json::from_str(&dossier)
-            .map_err(|e| ErreurApi::DonneeIllisible(format!("dossier {demandeur_id} : {e}")))?;
-        candidatures.push(Candidature {
-            id: id as u64,
-            demande: demandeurs::valider_stockee(demandeur_id, saisie)?,
-            aide_estimee: clef_domain::Euros::ZERO,
-        });
-    }
-    Ok(candidatures)
-}
+use sqlx::SqlitePool;
 
 /// The ranking as it stands now, by the rules crate.
 pub async fn en_direct(
@@ -42,7 +17,7 @@ pub async fn en_direct(
     offre: &OffreACoter,
     aujourdhui: Jour,
 ) -> Result<(Classement, Vec<Candidature>), ErreurApi> {
-    let candidatures = candidatures(base, offre.detail.resume.id).await?;
+    let candidatures = candidatures::candidats(base, offre.detail.resume.id).await?;
     let classement = classer(
         &candidatures,
         &offre.grille,
@@ -58,36 +33,40 @@ pub async fn figer(base: &SqlitePool, offre: &OffreACoter, jour: Jour) -> Result
     let offre_id = offre.detail.resume.id;
     let (classement, candidatures) = en_direct(base, offre, jour).await?;
     let contexte = offre.contexte(offre.jour_de_cotation(jour));
+    let verdicts_et_scores: Vec<_> = candidatures
+        .iter()
+        .map(|c| {
+            let verdict = clef_domain::eligibilite::verifier(
+                &c.demande,
+                contexte.logement,
+                contexte.territoire,
+                c.aide_estimee,
+            );
+            let score = clef_domain::cotation::coter(&offre.grille, &c.demande, &contexte);
+            (c.id, verdict, score)
+        })
+        .collect();
+    let classees: Vec<Classee<'_>> = verdicts_et_scores
+        .iter()
+        .map(|(id, verdict, score)| Classee {
+            candidature_id: *id as i64,
+            rang: classement.classe(*id).map(|cl| cl.rang),
+            verdict,
+            score,
+        })
+        .collect();
     let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
-    let deja: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM classements WHERE offre_id = ?)")
-            .bind(offre_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    if deja {
-        return Ok(false);
-    }
-    sqlx::query(
-        "INSERT INTO classements (offre_id, grille_version, classe_le, candidatures, eligibles)
-         VALUES (?, ?, ?, ?, ?)",
+    if !candidatures::figer(
+        &mut tx,
+        offre_id,
+        offre.grille.version,
+        jour,
+        classement.eligibles(),
+        &classees,
     )
-    .bind(offre_id)
-    .bind(i64::from(offre.grille.version))
-    .bind(jour.to_string())
-    .bind(candidatures.len() as i64)
-    .bind(i64::from(classement.eligibles()))
-    .execute(&mut *tx)
-    .await?;
-    for c in &candidatures {
-        let verdict = clef_domain::eligibilite::verifier(
-            &c.demande,
-            contexte.logement,
-            contexte.territoire,
-            c.aide_estimee,
-        );
-        let score = clef_domain::cotation::coter(&offre.grille, &c.demande, &contexte);
-        let rang = classement.classe(c.id).map(|cl| i64::from(cl.rang));
-        ecrire(&mut tx, c.id as i64, rang, &verdict, &score).await?;
+    .await?
+    {
+        return Ok(false);
     }
     notifications::annoncer_a_tous(
         &mut tx,
@@ -98,25 +77,4 @@ pub async fn figer(base: &SqlitePool, offre: &OffreACoter, jour: Jour) -> Result
     .await?;
     tx.commit().await?;
     Ok(true)
-}
-
-async fn ecrire(
-    tx: &mut SqliteConnection,
-    id: i64,
-    rang: Option<i64>,
-    verdict: &clef_domain::eligibilite::Verdict,
-    score: &clef_domain::cotation::Score,
-) -> Result<(), ErreurApi> {
-    sqlx::query(
-        "UPDATE candidatures SET etat = 'classee', rang = ?, score = ?, verdict = ?, cotation = ?
-         WHERE id = ?",
-    )
-    .bind(rang)
-    .bind(i64::from(score.total()))
-    .bind(en_json(verdict)?)
-    .bind(en_json(score)?)
-    .bind(id)
-    .execute(tx)
-    .await?;
-    Ok(())
 }

@@ -7,47 +7,14 @@ use super::OffreACoter;
 use crate::compte::Mandataire;
 use crate::journal;
 use crate::probleme::ErreurApi;
-use crate::stockage::demandeurs;
 use crate::stockage::notifications;
+use crate::stockage::{self, candidatures};
 use clef_domain::Jour;
-use clef_domain::api::GenreNotification;
 use clef_domain::api::{ActeJournal, Empechement};
+use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::eligibilite::verifier;
 use clef_domain::suite::{Conditions, empechement};
-use sqlx::SqliteConnection;
 use sqlx::SqlitePool;
-
-/// Applications filed and not withdrawn on listings still open: what the cap counts.
-pub async fn en_cours(
-    connexion: &mut SqliteConnection,
-    demandeur_id: i64,
-    aujourdhui: Jour,
-) -> Result<u32, ErreurApi> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM candidatures c JOIN offres o ON o.id = c.offre_id
-         WHERE c.demandeur_id = ? AND c.etat = 'deposee' AND o.cloture >= ?",
-    )
-    .bind(demandeur_id)
-    .bind(aujourdhui.to_string())
-    .fetch_one(connexion)
-    .await?;
-    Ok(u32::try_from(n).unwrap_or(u32::MAX))
-}
-
-/// The applicant's application to the listing that is not withdrawn, if any.
-pub async fn existante(
-    connexion: &mut SqliteConnection,
-    demandeur_id: i64,
-    offre_id: i64,
-) -> Result<Option<i64>, ErreurApi> {
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM candidatures WHERE demandeur_id = ? AND offre_id = ? AND etat != 'retiree'",
-    )
-    .bind(demandeur_id)
-    .bind(offre_id)
-    .fetch_optional(connexion)
-    .await?)
-}
 
 /// Files an application; returns its id. An advisor's act is journaled with it.
 pub async fn deposer(
@@ -62,24 +29,10 @@ pub async fn deposer(
         .ok_or(ErreurApi::Introuvable)?;
     let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
     // Read inside the transaction: a withdrawal cannot slip in between.
-    let retiree: bool =
-        sqlx::query_scalar("SELECT retiree_le IS NOT NULL FROM offres WHERE id = ?")
-            .bind(offre_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    if retiree {
+    if stockage::offres::retiree(&mut *tx, offre_id).await? {
         return Err(ErreurApi::Introuvable);
     }
-    let dossier: Option<String> = sqlx::query_scalar("SELECT dossier FROM demandeurs WHERE id = ?")
-        .bind(demandeur_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let demande = dossier
-        .map(|d| {
-            super::depuis_json(&format!("dossier {demandeur_id}"), &d)
-                .and_then(|s| Ok(demandeurs::valider_stockee(demandeur_id, s)?))
-        })
-        .transpose()?;
+    let demande = stockage::demandeurs::demande(&mut *tx, demandeur_id).await?;
     let eligible = demande.as_ref().map(|d| {
         verifier(
             d,
@@ -92,26 +45,17 @@ pub async fn deposer(
     let conditions = Conditions {
         dossier_rempli: demande.is_some(),
         etat: offre.detail.resume.etat,
-        deja_candidat: existante(&mut tx, demandeur_id, offre_id).await?.is_some(),
+        deja_candidat: candidatures::existante(&mut tx, demandeur_id, offre_id)
+            .await?
+            .is_some(),
         eligibilite: eligible,
-        candidatures_en_cours: en_cours(&mut tx, demandeur_id, aujourdhui).await?,
+        candidatures_en_cours: candidatures::en_cours(&mut tx, demandeur_id, aujourdhui).await?,
         max: offre.territoire.candidatures_simultanees_max,
     };
     if let Some(e) = empechement(conditions) {
         return Err(ErreurApi::Candidature(e));
     }
-    // A withdrawn application is filed again (one row per applicant and listing).
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le) VALUES (?, ?, 'deposee', ?)
-         ON CONFLICT (offre_id, demandeur_id)
-         DO UPDATE SET etat = 'deposee', deposee_le = excluded.deposee_le, retiree_le = NULL
-         RETURNING id",
-    )
-    .bind(offre_id)
-    .bind(demandeur_id)
-    .bind(aujourdhui.to_string())
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = candidatures::deposer(&mut tx, demandeur_id, offre_id, aujourdhui).await?;
     notifications::annoncer(&mut tx, id, GenreNotification::CandidatureDeposee).await?;
     journal::acte_pour(
         &mut tx,
@@ -135,26 +79,16 @@ pub async fn retirer(
     aujourdhui: Jour,
 ) -> Result<(), ErreurApi> {
     let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
-    let ligne: Option<(String, i64, String)> = sqlx::query_as(
-        "SELECT c.etat, c.offre_id, o.cloture FROM candidatures c JOIN offres o ON o.id = c.offre_id
-         WHERE c.id = ? AND c.demandeur_id = ?",
-    )
-    .bind(candidature_id)
-    .bind(demandeur_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (etat, offre_id, cloture) = ligne.ok_or(ErreurApi::Introuvable)?;
-    if etat == "retiree" {
-        return Ok(());
+    let candidature = candidatures::a_retirer(&mut tx, demandeur_id, candidature_id)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
+    let offre_id = candidature.offre_id;
+    match candidature.etat {
+        EtatCandidature::Retiree => return Ok(()),
+        EtatCandidature::Deposee if aujourdhui <= candidature.cloture => {}
+        _ => return Err(ErreurApi::Candidature(Empechement::Cloturee)),
     }
-    if etat != "deposee" || cloture < aujourdhui.to_string() {
-        return Err(ErreurApi::Candidature(Empechement::Cloturee));
-    }
-    sqlx::query("UPDATE candidatures SET etat = 'retiree', retiree_le = ? WHERE id = ?")
-        .bind(aujourdhui.to_string())
-        .bind(candidature_id)
-        .execute(&mut *tx)
-        .await?;
+    candidatures::retirer(&mut tx, candidature_id, aujourdhui).await?;
     notifications::annoncer(
         &mut tx,
         candidature_id,

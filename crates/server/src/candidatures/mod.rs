@@ -45,18 +45,9 @@ impl OffreACoter {
             .ok_or_else(|| {
                 ErreurApi::DonneeIllisible(format!("territoire de l'offre {offre_id}"))
             })?;
-        let fige: Option<(i64, String)> =
-            sqlx::query_as("SELECT grille_version, classe_le FROM classements WHERE offre_id = ?")
-                .bind(offre_id)
-                .fetch_optional(base)
-                .await?;
-        let version = fige.as_ref().map(|(v, _)| u32::try_from(*v).unwrap_or(0));
-        let classe_le = fige
-            .map(|(_, jour)| {
-                jour.parse::<Jour>()
-                    .map_err(|_| ErreurApi::DonneeIllisible(format!("classe_le = {jour}")))
-            })
-            .transpose()?;
+        let fige = stockage::candidatures::classement_fige(base, offre_id).await?;
+        let version = fige.as_ref().map(|f| f.grille_version);
+        let classe_le = fige.map(|f| f.classe_le);
         let grille = stockage::grilles::en_vigueur(base, &slug, detail.resume.ouverture, version)
             .await?
             .ok_or_else(|| ErreurApi::DonneeIllisible(format!("pas de grille pour {slug}")))?;

@@ -1,8 +1,10 @@
 //! What an applicant sees of an application: verdict, score, rank among the eligible
 //! candidates, the others' scores without anything personal, the timeline.
 
-use super::{OffreACoter, classement, depuis_json};
+use super::{OffreACoter, classement};
 use crate::probleme::ErreurApi;
+use crate::stockage;
+use crate::stockage::candidatures::LigneCandidature;
 use clef_domain::Jour;
 use clef_domain::api::{
     Barre, CandidatureDetail, CandidatureResume, DonneesSimulation, Etape, EtatCandidature,
@@ -11,7 +13,6 @@ use clef_domain::api::{
 use clef_domain::classement::{CANDIDATS_PRESENTES, Candidature, Chance};
 use clef_domain::cotation::{Score, coter};
 use clef_domain::eligibilite::{Verdict, verifier};
-use clef_domain::offre::Code;
 use clef_domain::simulation::{Adversaire, Terrain};
 use sqlx::SqlitePool;
 
@@ -83,40 +84,24 @@ pub async fn place(
     })
 }
 
-/// An application of a frozen ranking.
-#[derive(sqlx::FromRow)]
-struct LigneFigee {
-    id: i64,
-    rang: Option<i64>,
-    score: Option<i64>,
-    verdict: Option<String>,
-    cotation: Option<String>,
-}
-
 async fn place_figee(
     base: &SqlitePool,
     offre: &OffreACoter,
     candidature_id: i64,
     classe_le: Jour,
 ) -> Result<Place, ErreurApi> {
-    let lignes: Vec<LigneFigee> = sqlx::query_as(
-        "SELECT id, rang, score, verdict, cotation FROM candidatures
-             WHERE offre_id = ? AND verdict IS NOT NULL ORDER BY rang",
-    )
-    .bind(offre.detail.resume.id)
-    .fetch_all(base)
-    .await?;
+    let lignes = stockage::candidatures::figees(base, offre.detail.resume.id).await?;
     let moi = lignes
         .iter()
         .find(|l| l.id == candidature_id)
         .ok_or(ErreurApi::Introuvable)?;
-    let verdict: Verdict = depuis_json("verdict", moi.verdict.as_deref().unwrap_or("null"))?;
-    let score: Score = depuis_json("cotation", moi.cotation.as_deref().unwrap_or("null"))?;
-    let mon_rang = moi.rang.map(|r| r as u32);
+    let verdict = moi.verdict.clone();
+    let score = moi.cotation.clone();
+    let mon_rang = moi.rang;
     let adversaires: Vec<Adversaire> = lignes
         .iter()
         .filter(|l| l.id != candidature_id)
-        .filter_map(|l| Some((l.rang? as u32, l.score? as u32)))
+        .filter_map(|l| Some((l.rang?, l.score?)))
         .map(|(rang, total)| Adversaire {
             total,
             devant_a_egalite: rang < mon_rang.unwrap_or(u32::MAX),
@@ -140,47 +125,22 @@ async fn place_figee(
     })
 }
 
-/// A stored application of the applicant.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct LigneCandidature {
-    pub id: i64,
-    pub offre_id: i64,
-    pub etat: String,
-    pub deposee_le: String,
-    pub retiree_le: Option<String>,
-    pub decide_le: Option<String>,
-}
-
-pub const COLONNES: &str = "c.id, c.offre_id, c.etat, c.deposee_le, c.retiree_le,
-    (SELECT r.decide_le FROM resultats r WHERE r.offre_id = c.offre_id) AS decide_le";
-
-pub fn etat(code: &str) -> Result<EtatCandidature, ErreurApi> {
-    EtatCandidature::depuis_code(code)
-        .ok_or_else(|| ErreurApi::DonneeIllisible(format!("candidatures.etat = {code}")))
-}
-
-fn jour(colonne: &str, texte: &str) -> Result<Jour, ErreurApi> {
-    texte
-        .parse()
-        .map_err(|_| ErreurApi::DonneeIllisible(format!("{colonne} = {texte}")))
-}
-
 impl LigneCandidature {
     pub fn resume(
         &self,
         offre: OffreResume,
         position: Option<Position>,
         aujourdhui: Jour,
-    ) -> Result<CandidatureResume, ErreurApi> {
-        let etat = etat(&self.etat)?;
-        Ok(CandidatureResume {
+    ) -> CandidatureResume {
+        let etat = self.etat;
+        CandidatureResume {
             id: self.id,
             retrait_possible: etat == EtatCandidature::Deposee && aujourdhui <= offre.cloture,
             offre,
             etat,
-            deposee_le: jour("deposee_le", &self.deposee_le)?,
+            deposee_le: self.deposee_le,
             position: position.filter(|_| etat != EtatCandidature::Retiree),
-        })
+        }
     }
 
     /// The steps from filing to the decision.
@@ -189,7 +149,7 @@ impl LigneCandidature {
         resume: &CandidatureResume,
         classe_le: Option<Jour>,
         aujourdhui: Jour,
-    ) -> Result<Vec<Etape>, ErreurApi> {
+    ) -> Vec<Etape> {
         let mut etapes = vec![Etape {
             nom: NomEtape::Deposee,
             jour: Some(resume.deposee_le),
@@ -198,14 +158,10 @@ impl LigneCandidature {
         if resume.etat == EtatCandidature::Retiree {
             etapes.push(Etape {
                 nom: NomEtape::Retiree,
-                jour: self
-                    .retiree_le
-                    .as_deref()
-                    .map(|j| jour("retiree_le", j))
-                    .transpose()?,
+                jour: self.retiree_le,
                 faite: true,
             });
-            return Ok(etapes);
+            return etapes;
         }
         let cloture = resume.offre.cloture;
         etapes.push(Etape {
@@ -230,11 +186,7 @@ impl LigneCandidature {
             jour: None,
             faite: presentee,
         });
-        let decide_le = self
-            .decide_le
-            .as_deref()
-            .map(|j| jour("decide_le", j))
-            .transpose()?;
+        let decide_le = self.decide_le;
         etapes.push(match resume.etat {
             EtatCandidature::Attribuee => Etape {
                 nom: NomEtape::Attribuee,
@@ -252,7 +204,7 @@ impl LigneCandidature {
                 faite: false,
             },
         });
-        Ok(etapes)
+        etapes
     }
 }
 
@@ -264,7 +216,7 @@ pub fn detail(
     offre: &OffreACoter,
     aujourdhui: Jour,
 ) -> Result<CandidatureDetail, ErreurApi> {
-    let etapes = ligne.etapes(&resume, offre.classe_le, aujourdhui)?;
+    let etapes = ligne.etapes(&resume, offre.classe_le, aujourdhui);
     Ok(CandidatureDetail {
         histogramme: place.histogramme(),
         simulation: DonneesSimulation {

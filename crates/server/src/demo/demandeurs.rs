@@ -5,7 +5,7 @@
 use crate::candidatures::{OffreACoter, classement, en_json};
 use crate::probleme::ErreurApi;
 use clef_domain::Jour;
-use clef_domain::api::MotifPassage;
+use clef_domain::api::{EtatCandidature, GenreNotification, MotifPassage};
 use clef_domain::demande::{Demande, DemandeSaisie, Lien, LogementActuel, Membre};
 use clef_domain::eligibilite::verifier;
 use clef_domain::offre::{Code, EtatOffre};
@@ -304,18 +304,20 @@ async fn postuler(
             let depose = resume.ouverture.max(demande.date_depot).min(aujourdhui);
             sqlx::query(
                 "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le)
-                 VALUES (?, ?, 'deposee', ?)",
+                 VALUES (?, ?, ?, ?)",
             )
             .bind(resume.id)
             .bind(demandeur_id)
+            .bind(EtatCandidature::Deposee.code())
             .bind(depose.to_string())
             .execute(&mut *tx)
             .await?;
             sqlx::query(
                 "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id, lue)
-                 VALUES (?, 'candidature_deposee', ?, last_insert_rowid(), 1)",
+                 VALUES (?, ?, ?, last_insert_rowid(), 1)",
             )
             .bind(demandeur_id)
+            .bind(GenreNotification::CandidatureDeposee.code())
             .bind(resume.id)
             .execute(&mut *tx)
             .await?;
@@ -349,21 +351,22 @@ async fn decider(
     let mut tx = base.begin().await?;
     for (i, (id, demandeur_id, rang, _)) in classes.iter().enumerate() {
         let (etat, genre) = if i == choisi {
-            ("attribuee", "attribuee")
+            (EtatCandidature::Attribuee, GenreNotification::Attribuee)
         } else {
-            ("non_retenue", "non_retenue")
+            (EtatCandidature::NonRetenue, GenreNotification::NonRetenue)
         };
         sqlx::query("UPDATE candidatures SET etat = ? WHERE id = ?")
-            .bind(etat)
+            .bind(etat.code())
             .bind(id)
             .execute(&mut *tx)
             .await?;
         if *rang <= 3 {
             sqlx::query(
                 "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-                 VALUES (?, 'presentee_en_commission', ?, ?)",
+                 VALUES (?, ?, ?, ?)",
             )
             .bind(demandeur_id)
+            .bind(GenreNotification::PresenteeEnCommission.code())
             .bind(offre_id)
             .bind(id)
             .execute(&mut *tx)
@@ -373,7 +376,7 @@ async fn decider(
             "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id) VALUES (?, ?, ?, ?)",
         )
         .bind(demandeur_id)
-        .bind(genre)
+        .bind(genre.code())
         .bind(offre_id)
         .bind(id)
         .execute(&mut *tx)

@@ -2,7 +2,7 @@
 //! bound to the staff member's organisation: another organisation's listing is "not found".
 
 use crate::application::Etat;
-use crate::candidatures::{OffreACoter, classement, depuis_json};
+use crate::candidatures::{OffreACoter, classement};
 use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::ErreurApi;
@@ -12,18 +12,15 @@ use crate::stockage::notifications;
 use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
-use clef_domain::api::GenreNotification;
 use clef_domain::api::{
     CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
-    ExceptionTroisCandidats, IdentiteCandidat, OffreBailleur, OffresParEtape, Presentation,
-    Probleme, TableauDeBord, mediane,
+    OffreBailleur, OffresParEtape, Presentation, Probleme, TableauDeBord, mediane,
 };
+use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::classement::CANDIDATS_PRESENTES;
 use clef_domain::commission::presentation::Vivier;
 use clef_domain::commission::{self, Eligible};
-use clef_domain::cotation::Score;
 use clef_domain::demande::{Demande, Situation};
-use clef_domain::eligibilite::Verdict;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::fragilite;
 use clef_domain::mixite::{self, Attribution, Part};
@@ -72,12 +69,13 @@ pub async fn offres(
     let aujourdhui = etat.horloge.aujourdhui();
     let lignes: Vec<(i64, i64, Option<String>, bool)> = sqlx::query_as(
         "SELECT o.id,
-            (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != 'retiree'),
+            (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != ?),
             k.classe_le,
             EXISTS (SELECT 1 FROM resultats r WHERE r.offre_id = o.id)
          FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
          WHERE o.bailleur_id = ? AND o.retiree_le IS NULL ORDER BY o.cloture DESC, o.id",
     )
+    .bind(EtatCandidature::Retiree.code())
     .bind(agent.bailleur_id)
     .fetch_all(&etat.base)
     .await?;
@@ -127,45 +125,27 @@ async fn lire_classement(
     offre: &OffreACoter,
 ) -> Result<ClassementOffre, ErreurApi> {
     let offre_id = offre.detail.resume.id;
-    let (version, classe_le, total, eligibles): (i64, String, i64, i64) = sqlx::query_as(
-        "SELECT grille_version, classe_le, candidatures, eligibles FROM classements WHERE offre_id = ?",
-    )
-    .bind(offre_id)
-    .fetch_optional(base)
-    .await?
-    .ok_or(ErreurApi::NonClassee)?;
-    let lignes: Vec<(i64, Option<i64>, String, String, String)> = sqlx::query_as(
-        "SELECT id, rang, verdict, cotation, etat FROM candidatures
-         WHERE offre_id = ? AND verdict IS NOT NULL ORDER BY rang IS NULL, rang, id",
-    )
-    .bind(offre_id)
-    .fetch_all(base)
-    .await?;
-    let candidats = lignes
+    let fige = stockage::candidatures::classement_fige(base, offre_id)
+        .await?
+        .ok_or(ErreurApi::NonClassee)?;
+    let candidats = stockage::candidatures::figees(base, offre_id)
+        .await?
         .into_iter()
-        .map(|(id, rang, verdict, cotation, etat)| {
-            let verdict: Verdict = depuis_json("verdict", &verdict)?;
-            let score: Score = depuis_json("cotation", &cotation)?;
+        .map(|f| {
             // Sensitive situations are shown to staff only once the candidate is presented.
-            let presente = matches!(etat.as_str(), "presentee" | "attribuee");
-            Ok(CandidatClasse::new(
-                id,
-                rang.and_then(|r| u32::try_from(r).ok()),
-                verdict,
-                score,
-                presente,
-            ))
+            let presente = matches!(
+                f.etat,
+                EtatCandidature::Presentee | EtatCandidature::Attribuee
+            );
+            CandidatClasse::new(f.id, f.rang, f.verdict, f.cotation, presente)
         })
-        .collect::<Result<_, ErreurApi>>()?;
-    let nombre = |n: i64| u32::try_from(n).unwrap_or(0);
+        .collect();
     Ok(ClassementOffre {
         offre_id,
-        grille_version: nombre(version),
-        classe_le: classe_le
-            .parse()
-            .map_err(|_| ErreurApi::DonneeIllisible(format!("classe_le = {classe_le}")))?,
-        candidatures: nombre(total),
-        eligibles: nombre(eligibles),
+        grille_version: fige.grille_version,
+        classe_le: fige.classe_le,
+        candidatures: fige.candidatures,
+        eligibles: fige.eligibles,
         candidats,
     })
 }
@@ -243,23 +223,6 @@ pub fn attribution(offre: &OffreACoter, demande: &Demande) -> Attribution {
 }
 
 /// The eligible candidates of a frozen ranking: application, applicant, rank, score.
-async fn eligibles(
-    base: &SqlitePool,
-    offre_id: i64,
-) -> Result<Vec<(i64, i64, u32, u32, String)>, ErreurApi> {
-    let lignes: Vec<(i64, i64, i64, i64, String)> = sqlx::query_as(
-        "SELECT id, demandeur_id, rang, score, etat FROM candidatures
-         WHERE offre_id = ? AND rang IS NOT NULL ORDER BY rang",
-    )
-    .bind(offre_id)
-    .fetch_all(base)
-    .await?;
-    Ok(lignes
-        .into_iter()
-        .map(|(id, d, rang, score, etat)| (id, d, rang as u32, score as u32, etat))
-        .collect())
-}
-
 /// The commission's view: eligible candidates in rank order, the first three proposed,
 /// and how choosing each would move the territory's social-mix targets. Anonymised.
 #[utoipa::path(
@@ -285,83 +248,64 @@ pub async fn commission(
         etat.horloge.aujourdhui(),
     )
     .await?;
+    Ok(Json(vue_commission(&etat.base, &offre).await?))
+}
+
+/// What the commission sees of a ranked listing (read in a fixed number of queries).
+async fn vue_commission(base: &SqlitePool, offre: &OffreACoter) -> Result<Commission, ErreurApi> {
     if offre.classe_le.is_none() {
         return Err(ErreurApi::NonClassee);
     }
     let offre_id = offre.detail.resume.id;
-    let passees = stockage::locations::attributions(&etat.base, None).await?;
-    let liste = eligibles(&etat.base, offre_id).await?;
-    let presentee = liste.iter().any(|l| l.4 != "classee");
-    let (commune_id, adresse): (i64, String) =
-        sqlx::query_as("SELECT commune_id, adresse FROM offres WHERE id = ?")
-            .bind(offre_id)
-            .fetch_one(&etat.base)
-            .await?;
-    let programme = stockage::programmes::Classes::charger(&etat.base)
+    let passees = stockage::locations::attributions(base, None).await?;
+    let liste = stockage::candidatures::eligibles(base, offre_id).await?;
+    let presentee = liste.iter().any(|l| l.etat != EtatCandidature::Classee);
+    let commune_id = stockage::offres::commune_id(base, offre_id).await?;
+    let programme = stockage::programmes::Classes::charger(base)
         .await?
-        .de(commune_id, &adresse);
-    let mut candidats = Vec::with_capacity(liste.len());
-    for (candidature_id, demandeur_id, rang, score, etat_candidature) in liste {
-        let (projection, contraire_aci, profil, dalo) =
-            match stockage::demandeurs::demande(&etat.base, demandeur_id).await? {
+        .de(commune_id, &offre.detail.adresse);
+    let candidats = liste
+        .into_iter()
+        .map(|l| {
+            let (projection, contraire_aci, profil, dalo) = match &l.demande {
                 Some(demande) => {
-                    let choix = attribution(&offre, &demande);
+                    let choix = attribution(offre, demande);
                     (
                         mixite::projection(&passees, choix, &offre.territoire.objectifs),
                         fragilite::contraire_a_l_aci(programme, choix.premier_quartile),
-                        Some(commission::profil(&demande, &offre.logement)),
+                        Some(commission::profil(demande, &offre.logement)),
                         demande.situations.contains(&Situation::Dalo),
                     )
                 }
                 None => (Vec::new(), false, None, false),
             };
-        let presente = matches!(etat_candidature.as_str(), "presentee" | "attribuee");
-        let identite = if presente {
-            sqlx::query_as("SELECT d.numero_unique, c.email FROM demandeurs d JOIN comptes c ON c.id = d.compte_id
-                 WHERE d.id = ?",
-            )
-                .bind(demandeur_id)
-                .fetch_optional(&etat.base)
-                .await?
-                .map(|(numero_unique, email)| IdentiteCandidat {
-                    numero_unique,
-                    email,
-                })
-        } else {
-            None
-        };
-        candidats.push(CandidatCommission {
-            candidature_id,
-            rang,
-            score,
-            projection,
-            contraire_aci,
-            propose: !presentee && rang <= CANDIDATS_PRESENTES,
-            dalo,
-            presente,
-            identite,
-            profil,
-        });
-    }
-    let exception: Option<String> =
-        sqlx::query_scalar("SELECT exception FROM classements WHERE offre_id = ?")
-            .bind(offre_id)
-            .fetch_optional(&etat.base)
-            .await?
-            .flatten();
-    Ok(Json(Commission {
+            // Who the candidate is shows only once they are presented.
+            let presente = matches!(
+                l.etat,
+                EtatCandidature::Presentee | EtatCandidature::Attribuee
+            );
+            CandidatCommission {
+                candidature_id: l.candidature_id,
+                rang: l.rang,
+                score: l.score,
+                projection,
+                contraire_aci,
+                propose: !presentee && l.rang <= CANDIDATS_PRESENTES,
+                dalo,
+                presente,
+                identite: presente.then_some(l.identite),
+                profil,
+            }
+        })
+        .collect();
+    Ok(Commission {
         offre_id,
         presentee,
-        exception: exception
-            .map(|c| {
-                ExceptionTroisCandidats::depuis_code(&c)
-                    .ok_or_else(|| ErreurApi::DonneeIllisible(format!("exception = {c}")))
-            })
-            .transpose()?,
+        exception: stockage::candidatures::exception(base, offre_id).await?,
         plai: offre.logement.financement == Financement::Plai,
         programme,
         candidats,
-    }))
+    })
 }
 
 /// Send the shortlist to the commission: 1 to 3 eligible candidates; a motive for every
@@ -398,57 +342,46 @@ pub async fn presenter(
     }
     let offre_id = offre.detail.resume.id;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    let lignes: Vec<(i64, i64, i64, String)> = sqlx::query_as(
-        "SELECT id, rang, score, etat FROM candidatures WHERE offre_id = ? AND rang IS NOT NULL ORDER BY rang",
-    )
-    .bind(offre_id)
-    .fetch_all(&mut *tx)
-    .await?;
-    if lignes.iter().any(|l| l.3 != "classee") {
+    let lignes = stockage::candidatures::eligibles(&mut *tx, offre_id).await?;
+    if lignes.iter().any(|l| l.etat != EtatCandidature::Classee) {
         return Err(ErreurApi::DejaPresentee);
     }
-    let mut eligibles = Vec::with_capacity(lignes.len());
-    for l in &lignes {
-        eligibles.push(Eligible {
-            candidature_id: l.0,
-            rang: l.1 as u32,
-            dalo: stockage::demandeurs::demande_de_candidature(&mut tx, l.0)
-                .await?
+    let eligibles: Vec<Eligible> = lignes
+        .iter()
+        .map(|l| Eligible {
+            candidature_id: l.candidature_id,
+            rang: l.rang,
+            dalo: l
+                .demande
+                .as_ref()
                 .is_some_and(|d| d.situations.contains(&Situation::Dalo)),
-        });
-    }
+        })
+        .collect();
     let vivier = Vivier {
         eligibles: &eligibles,
         plai: offre.logement.financement == Financement::Plai,
     };
     let passes = commission::verifier(vivier, &presentation).map_err(ErreurApi::Invalide)?;
-    sqlx::query("UPDATE classements SET exception = ? WHERE offre_id = ?")
-        .bind(presentation.exception.map(Code::code))
-        .bind(offre_id)
-        .execute(&mut *tx)
-        .await?;
+    let passes_notes: Vec<_> = passes
+        .iter()
+        .map(|p| {
+            let score = lignes
+                .iter()
+                .find(|l| l.candidature_id == p.candidature_id)
+                .map_or(0, |l| l.score);
+            (p.clone(), score)
+        })
+        .collect();
+    stockage::candidatures::presenter(
+        &mut tx,
+        offre_id,
+        presentation.exception,
+        &presentation.candidatures,
+        &passes_notes,
+    )
+    .await?;
     for id in &presentation.candidatures {
-        sqlx::query("UPDATE candidatures SET etat = 'presentee' WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         notifications::annoncer(&mut tx, *id, GenreNotification::PresenteeEnCommission).await?;
-    }
-    for p in &passes {
-        let score = lignes
-            .iter()
-            .find(|l| l.0 == p.candidature_id)
-            .map_or(0, |l| l.2);
-        sqlx::query(
-            "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(offre_id)
-        .bind(i64::from(p.rang))
-        .bind(score)
-        .bind(p.motif.code())
-        .bind(&p.precision)
-        .execute(&mut *tx)
-        .await?;
     }
     journal::ecrire(
         &mut tx,
@@ -468,7 +401,7 @@ pub async fn presenter(
     )
     .await?;
     tx.commit().await?;
-    commission(State(etat), agent, Path(offre_id.to_string())).await
+    Ok(Json(vue_commission(&etat.base, &offre).await?))
 }
 
 /// Close an open listing before its planned day, with a reason: applications stop now,
@@ -575,9 +508,10 @@ pub async fn tableau_de_bord(
         .await?;
     let (candidatures, offres_avec): (i64, i64) = sqlx::query_as(
         "SELECT count(*), count(DISTINCT c.offre_id) FROM candidatures c JOIN offres o ON o.id = c.offre_id
-         WHERE o.bailleur_id = ? AND c.etat != 'retiree'",
+         WHERE o.bailleur_id = ? AND c.etat != ?",
     )
     .bind(agent.bailleur_id)
+    .bind(EtatCandidature::Retiree.code())
     .fetch_one(&etat.base)
     .await?;
     let delais: Vec<(String, String)> = sqlx::query_as(

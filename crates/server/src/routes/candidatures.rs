@@ -1,19 +1,20 @@
 //! My applications: the verdict before applying, apply, the list, one in full, withdraw.
 
 use crate::application::Etat;
-use crate::candidatures::vue::{self, COLONNES, LigneCandidature};
+use crate::candidatures::vue;
 use crate::candidatures::{OffreACoter, depot};
 use crate::compte::{Demandeur, PourDemandeur};
 use crate::probleme::ErreurApi;
 use crate::routes::identifiant;
 use crate::stockage;
+use crate::stockage::candidatures::{self as stockees, LigneCandidature};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use clef_domain::Jour;
 use clef_domain::api::{
-    AvantCandidature, CandidatureDetail, CandidatureResume, Empechement, NouvelleCandidature,
-    Probleme,
+    AvantCandidature, CandidatureDetail, CandidatureResume, Empechement, EtatCandidature,
+    NouvelleCandidature, Probleme,
 };
 use clef_domain::classement::Candidature;
 use clef_domain::erreur::CodeErreur;
@@ -63,8 +64,8 @@ pub async fn avant(
         .filter(|o| !o.retiree)
         .ok_or(ErreurApi::Introuvable)?;
     let mut connexion = etat.base.acquire().await?;
-    let existante = depot::existante(&mut connexion, moi.id, offre_id).await?;
-    let en_cours = depot::en_cours(&mut connexion, moi.id, aujourdhui).await?;
+    let existante = stockees::existante(&mut connexion, moi.id, offre_id).await?;
+    let en_cours = stockees::en_cours(&mut connexion, moi.id, aujourdhui).await?;
     drop(connexion);
     let candidat = moi_candidat(&etat.base, &moi, existante.unwrap_or(0)).await?;
     let place = vue::place(&etat.base, &offre, &candidat, aujourdhui).await?;
@@ -95,7 +96,7 @@ async fn resume(
     let offre = OffreACoter::charger(&etat.base, ligne.offre_id, aujourdhui)
         .await?
         .ok_or_else(|| ErreurApi::DonneeIllisible(format!("offre {}", ligne.offre_id)))?;
-    let place = if ligne.etat == "retiree" {
+    let place = if ligne.etat == EtatCandidature::Retiree {
         None
     } else {
         let candidat = moi_candidat(&etat.base, moi, ligne.id).await?;
@@ -105,20 +106,15 @@ async fn resume(
         offre.detail.resume.clone(),
         place.as_ref().and_then(vue::Place::position),
         aujourdhui,
-    )?;
+    );
     Ok((resume, place.map(|p| (offre, p))))
 }
 
 async fn ligne(base: &SqlitePool, moi: &Demandeur, id: i64) -> Result<LigneCandidature, ErreurApi> {
-    // The applicant's own id is part of the query: another's application is "not found".
-    sqlx::query_as(&format!(
-        "SELECT {COLONNES} FROM candidatures c WHERE c.id = ? AND c.demandeur_id = ?"
-    ))
-    .bind(id)
-    .bind(moi.id)
-    .fetch_optional(base)
-    .await?
-    .ok_or(ErreurApi::Introuvable)
+    // Another's application is "not found".
+    stockees::du_demandeur(base, moi.id, id)
+        .await?
+        .ok_or(ErreurApi::Introuvable)
 }
 
 /// Apply to a listing.
@@ -173,13 +169,7 @@ pub async fn lister(
     PourDemandeur(moi): PourDemandeur,
 ) -> Result<Json<Vec<CandidatureResume>>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let lignes: Vec<LigneCandidature> = sqlx::query_as(&format!(
-        "SELECT {COLONNES} FROM candidatures c WHERE c.demandeur_id = ?
-         ORDER BY c.etat = 'retiree', c.deposee_le DESC, c.id DESC"
-    ))
-    .bind(moi.id)
-    .fetch_all(&etat.base)
-    .await?;
+    let lignes = stockees::du_demandeur_toutes(&etat.base, moi.id).await?;
     let mut resumes = Vec::with_capacity(lignes.len());
     for l in &lignes {
         resumes.push(resume(&etat, &moi, l, aujourdhui).await?.0);
@@ -212,10 +202,10 @@ pub async fn detail(
         .ok_or_else(|| ErreurApi::DonneeIllisible(format!("offre {}", ligne.offre_id)))?;
     let candidat = moi_candidat(&etat.base, &moi, ligne.id).await?;
     let place = vue::place(&etat.base, &offre, &candidat, aujourdhui).await?;
-    let position = (ligne.etat != "retiree")
+    let position = (ligne.etat != EtatCandidature::Retiree)
         .then(|| place.position())
         .flatten();
-    let resume = ligne.resume(offre.detail.resume.clone(), position, aujourdhui)?;
+    let resume = ligne.resume(offre.detail.resume.clone(), position, aujourdhui);
     Ok(Json(vue::detail(
         &ligne, resume, place, &offre, aujourdhui,
     )?))

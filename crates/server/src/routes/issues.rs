@@ -18,11 +18,11 @@ use axum::Json;
 use axum::extract::{Path, State};
 use clef_domain::Jour;
 use clef_domain::Regle;
-use clef_domain::api::GenreNotification;
 use clef_domain::api::{
     BailSigne, ConditionSaisie, Decision, DecisionSaisie, Issues, LeveeCondition, Probleme,
     ReponseSaisie,
 };
+use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::commission::examen::{Commande, Refus, RefusIssue};
 use clef_domain::commission::{self, examen};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
@@ -124,10 +124,7 @@ async fn pas(
         Commande::SignerBail { .. } => "bail_signe",
     };
     if let Some(id) = suites.non_retenue {
-        sqlx::query("UPDATE candidatures SET etat = 'non_retenue' WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        stockage::candidatures::passer(&mut tx, id, EtatCandidature::NonRetenue).await?;
         notifications::annoncer(&mut tx, id, GenreNotification::NonRetenue).await?;
     }
     if let Some(id) = suites.sous_condition {
@@ -403,23 +400,11 @@ async fn attribuer(
     .bind(compte.relogement.map(Code::code))
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE candidatures SET etat = 'attribuee' WHERE id = ?")
-        .bind(candidature_id)
-        .execute(&mut *tx)
-        .await?;
+    stockage::candidatures::passer(tx, candidature_id, EtatCandidature::Attribuee).await?;
     notifications::annoncer(tx, candidature_id, GenreNotification::Attribuee).await?;
-    let autres: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM candidatures WHERE offre_id = ? AND id != ? AND etat IN ('classee', 'presentee')",
-    )
-    .bind(offre_id)
-    .bind(candidature_id)
-    .fetch_all(&mut *tx)
-    .await?;
-    for autre in autres {
-        sqlx::query("UPDATE candidatures SET etat = 'non_retenue' WHERE id = ?")
-            .bind(autre)
-            .execute(&mut *tx)
-            .await?;
+    // The others still in the running are not retained.
+    for autre in stockage::candidatures::en_lice(tx, offre_id).await? {
+        stockage::candidatures::passer(tx, autre, EtatCandidature::NonRetenue).await?;
         notifications::annoncer(tx, autre, GenreNotification::NonRetenue).await?;
     }
     Ok(())

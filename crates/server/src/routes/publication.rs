@@ -8,8 +8,8 @@ use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::{self, ErreurApi};
 use crate::routes::identifiant;
-use crate::stockage::notifications;
 use crate::stockage::projets;
+use crate::stockage::{self, notifications};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -427,14 +427,8 @@ pub async fn retirer(
     if fait.rows_affected() == 0 {
         return Err(ErreurApi::Introuvable);
     }
-    let candidats: Vec<(i64, i64)> = sqlx::query_as(
-        "UPDATE candidatures SET etat = 'retiree' WHERE offre_id = ? AND etat = 'deposee'
-         RETURNING id, demandeur_id",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    for (candidature_id, _) in &candidats {
+    let candidats = stockage::candidatures::retirer_toutes(&mut tx, id).await?;
+    for candidature_id in &candidats {
         notifications::annoncer(
             &mut tx,
             *candidature_id,

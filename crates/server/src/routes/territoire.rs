@@ -4,7 +4,7 @@
 //! opening day: nothing already open or closed is ranked again.
 
 use crate::application::Etat;
-use crate::candidatures::{OffreACoter, classement, en_json};
+use crate::candidatures::{OffreACoter, en_json};
 use crate::compte::AgentTerritoire;
 use crate::journal;
 use crate::probleme::ErreurApi;
@@ -12,9 +12,10 @@ use crate::stockage;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use clef_domain::api::{ApercuGrille, EffetSurOffre, NouvelleGrille, Probleme};
+use clef_domain::api::{ApercuGrille, EffetSurOffre, EtatCandidature, NouvelleGrille, Probleme};
 use clef_domain::classement::effet_grille;
 use clef_domain::cotation::{Grille, verifier_entree_en_vigueur, verifier_priorites};
+use clef_domain::offre::Code as _;
 use clef_domain::territoire::ParametresTerritoire;
 use serde_json::json;
 
@@ -129,11 +130,12 @@ pub async fn apercu(
     let ouvertes: Vec<i64> = sqlx::query_scalar(
         "SELECT o.id FROM offres o JOIN communes c ON c.id = o.commune_id
          WHERE c.territoire_id = ?1 AND o.retiree_le IS NULL AND o.ouverture <= ?2 AND o.cloture >= ?2
-           AND EXISTS (SELECT 1 FROM candidatures k WHERE k.offre_id = o.id AND k.etat != 'retiree')
+           AND EXISTS (SELECT 1 FROM candidatures k WHERE k.offre_id = o.id AND k.etat != ?3)
          ORDER BY o.cloture, o.id",
     )
     .bind(agent.territoire_id)
     .bind(aujourdhui.to_string())
+    .bind(EtatCandidature::Retiree.code())
     .fetch_all(&etat.base)
     .await?;
     let mut offres = Vec::with_capacity(ouvertes.len());
@@ -141,7 +143,7 @@ pub async fn apercu(
         let Some(offre) = OffreACoter::charger(&etat.base, id, aujourdhui).await? else {
             continue;
         };
-        let candidatures = classement::candidatures(&etat.base, id).await?;
+        let candidatures = stockage::candidatures::candidats(&etat.base, id).await?;
         let effet = effet_grille(
             &candidatures,
             &offre.grille,

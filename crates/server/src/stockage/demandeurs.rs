@@ -7,7 +7,10 @@ use sqlx::SqliteConnection;
 use sqlx::SqlitePool;
 
 /// The saved form, if any.
-pub async fn saisie(base: &SqlitePool, demandeur_id: i64) -> Result<Option<DemandeSaisie>, Erreur> {
+pub async fn saisie(
+    base: impl sqlx::SqliteExecutor<'_>,
+    demandeur_id: i64,
+) -> Result<Option<DemandeSaisie>, Erreur> {
     let contenu: Option<Option<String>> =
         sqlx::query_scalar("SELECT dossier FROM demandeurs WHERE id = ?")
             .bind(demandeur_id)
@@ -23,7 +26,10 @@ pub async fn saisie(base: &SqlitePool, demandeur_id: i64) -> Result<Option<Deman
 }
 
 /// The checked request, if the form was saved.
-pub async fn demande(base: &SqlitePool, demandeur_id: i64) -> Result<Option<Demande>, Erreur> {
+pub async fn demande(
+    base: impl sqlx::SqliteExecutor<'_>,
+    demandeur_id: i64,
+) -> Result<Option<Demande>, Erreur> {
     saisie(base, demandeur_id)
         .await?
         .map(|s| valider_stockee(demandeur_id, s))

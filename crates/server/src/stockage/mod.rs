@@ -1,5 +1,6 @@
 //! The database: an embedded SQLite file in WAL mode, migrated on start.
 
+pub mod candidatures;
 pub mod communes;
 pub mod decisions;
 pub mod demandeurs;

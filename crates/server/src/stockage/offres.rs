@@ -100,8 +100,18 @@ pub async fn detail(
     detail_meme_retiree(base, id, aujourdhui).await
 }
 
+/// The listing's commune (its row id).
+pub async fn commune_id(base: &SqlitePool, id: i64) -> Result<i64, Erreur> {
+    Ok(
+        sqlx::query_scalar("SELECT commune_id FROM offres WHERE id = ?")
+            .bind(id)
+            .fetch_one(base)
+            .await?,
+    )
+}
+
 /// Whether the listing was withdrawn (false for no such listing).
-pub async fn retiree(base: &SqlitePool, id: i64) -> Result<bool, Erreur> {
+pub async fn retiree(base: impl sqlx::SqliteExecutor<'_>, id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND retiree_le IS NOT NULL)",
     )
