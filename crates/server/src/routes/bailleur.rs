@@ -6,11 +6,11 @@ use crate::candidatures::{OffreACoter, classement};
 use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::ErreurApi;
-use crate::routes::identifiant;
+use crate::routes::Id;
 use crate::stockage;
 use crate::stockage::notifications;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use clef_domain::Jour;
 use clef_domain::api::{
     CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
@@ -67,48 +67,41 @@ pub async fn offres(
     agent: Agent,
 ) -> Result<Json<Vec<OffreBailleur>>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let lignes: Vec<(i64, i64, Option<String>, bool)> = sqlx::query_as(
-        "SELECT o.id,
-            (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != ?),
-            k.classe_le,
-            EXISTS (SELECT 1 FROM resultats r WHERE r.offre_id = o.id)
-         FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
-         WHERE o.bailleur_id = ? AND o.retiree_le IS NULL ORDER BY o.cloture DESC, o.id",
-    )
-    .bind(EtatCandidature::Retiree.code())
-    .bind(agent.bailleur_id)
-    .fetch_all(&etat.base)
-    .await?;
-    let ids: Vec<i64> = lignes.iter().map(|l| l.0).collect();
-    let mut resumes = stockage::offres::resumes(&etat.base, &ids, aujourdhui).await?;
-    lignes
+    Ok(Json(
+        suivi(&etat.base, agent.bailleur_id, None, aujourdhui).await?,
+    ))
+}
+
+/// The organisation's live listings (or one of them) with where each stands and what
+/// staff may do with it now.
+async fn suivi(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    seulement: Option<i64>,
+    aujourdhui: Jour,
+) -> Result<Vec<OffreBailleur>, ErreurApi> {
+    let suivies = stockage::offres::du_bailleur(base, bailleur_id, seulement).await?;
+    let ids: Vec<i64> = suivies.iter().map(|s| s.id).collect();
+    let mut resumes = stockage::offres::resumes(base, &ids, aujourdhui).await?;
+    Ok(suivies
         .into_iter()
-        .filter_map(|(id, n, classe_le, attribuee)| {
-            resumes.remove(&id).map(|o| (o, n, classe_le, attribuee))
-        })
-        .map(|(offre, n, classe_le, attribuee)| {
-            let classee_le: Option<Jour> = classe_le
-                .map(|j| {
-                    j.parse()
-                        .map_err(|_| ErreurApi::DonneeIllisible(format!("classe_le = {j}")))
-                })
-                .transpose()?;
+        .filter_map(|s| resumes.remove(&s.id).map(|offre| (offre, s)))
+        .map(|(offre, s)| {
             let actions = SituationOffre {
                 etat: offre.etat,
                 ouverture: offre.ouverture,
-                classee: classee_le.is_some(),
+                classee: s.classee_le.is_some(),
             }
             .actions(aujourdhui);
-            Ok(OffreBailleur {
+            OffreBailleur {
                 offre,
-                candidatures: u32::try_from(n).unwrap_or(0),
-                classee_le,
-                attribuee,
+                candidatures: s.candidatures,
+                classee_le: s.classee_le,
+                attribuee: s.attribuee,
                 actions,
-            })
+            }
         })
-        .collect::<Result<Vec<_>, ErreurApi>>()
-        .map(Json)
+        .collect())
 }
 
 /// Where a listing stands, for the rule of what staff may do with it.
@@ -165,15 +158,9 @@ async fn lire_classement(
 pub async fn lire(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<ClassementOffre>, ErreurApi> {
-    let offre = offre_de(
-        &etat.base,
-        &agent,
-        identifiant(&id)?,
-        etat.horloge.aujourdhui(),
-    )
-    .await?;
+    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
     Ok(Json(lire_classement(&etat.base, &offre).await?))
 }
 
@@ -194,10 +181,10 @@ pub async fn lire(
 pub async fn classer(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<ClassementOffre>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
+    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
     // Ranking again answers the ranking frozen the first time: only the window matters.
     if !situation(&offre.detail.resume, false).permet(ActionOffre::Classer, aujourdhui) {
         return Err(ErreurApi::FenetreOuverte);
@@ -239,15 +226,9 @@ pub fn attribution(offre: &OffreACoter, demande: &Demande) -> Attribution {
 pub async fn commission(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<Commission>, ErreurApi> {
-    let offre = offre_de(
-        &etat.base,
-        &agent,
-        identifiant(&id)?,
-        etat.horloge.aujourdhui(),
-    )
-    .await?;
+    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
     Ok(Json(vue_commission(&etat.base, &offre).await?))
 }
 
@@ -327,16 +308,10 @@ async fn vue_commission(base: &SqlitePool, offre: &OffreACoter) -> Result<Commis
 pub async fn presenter(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(presentation): Json<Presentation>,
 ) -> Result<Json<Commission>, ErreurApi> {
-    let offre = offre_de(
-        &etat.base,
-        &agent,
-        identifiant(&id)?,
-        etat.horloge.aujourdhui(),
-    )
-    .await?;
+    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
     if offre.classe_le.is_none() {
         return Err(ErreurApi::NonClassee);
     }
@@ -423,11 +398,11 @@ pub async fn presenter(
 pub async fn clore(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(cloture): Json<ClotureAnticipee>,
 ) -> Result<Json<OffreBailleur>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
+    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
     let motif = cloture.motif.trim();
     if motif.is_empty() {
         return Err(ErreurApi::champ("motif", CodeErreur::Requis));
@@ -466,10 +441,9 @@ pub async fn clore(
     )
     .await?;
     tx.commit().await?;
-    let offres = offres(State(etat), agent).await?.0;
-    offres
-        .into_iter()
-        .find(|o| o.offre.id == resume.id)
+    suivi(&etat.base, agent.bailleur_id, Some(resume.id), aujourdhui)
+        .await?
+        .pop()
         .map(Json)
         .ok_or(ErreurApi::Introuvable)
 }

@@ -5,11 +5,11 @@ use crate::candidatures::vue;
 use crate::candidatures::{OffreACoter, depot};
 use crate::compte::{Demandeur, PourDemandeur};
 use crate::probleme::ErreurApi;
-use crate::routes::identifiant;
+use crate::routes::Id;
 use crate::stockage;
 use crate::stockage::candidatures::{self as stockees, LigneCandidature};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use clef_domain::Jour;
 use clef_domain::api::{
@@ -55,9 +55,9 @@ async fn moi_candidat(
 pub async fn avant(
     State(etat): State<Etat>,
     PourDemandeur(moi): PourDemandeur,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<AvantCandidature>, ErreurApi> {
-    let offre_id = identifiant(&id)?;
+    let offre_id = id;
     let aujourdhui = etat.horloge.aujourdhui();
     let offre = OffreACoter::charger(&etat.base, offre_id, aujourdhui)
         .await?
@@ -192,9 +192,8 @@ pub async fn lister(
 pub async fn detail(
     State(etat): State<Etat>,
     PourDemandeur(moi): PourDemandeur,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<CandidatureDetail>, ErreurApi> {
-    let id = identifiant(&id)?;
     let aujourdhui = etat.horloge.aujourdhui();
     let ligne = ligne(&etat.base, &moi, id).await?;
     let offre = OffreACoter::charger(&etat.base, ligne.offre_id, aujourdhui)
@@ -228,10 +227,9 @@ pub async fn detail(
 pub async fn retirer(
     State(etat): State<Etat>,
     PourDemandeur(moi): PourDemandeur,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<CandidatureResume>, ErreurApi> {
     moi.exiger(Acte::Candidater)?;
-    let id = identifiant(&id)?;
     let aujourdhui = etat.horloge.aujourdhui();
     depot::retirer(&etat.base, moi.id, moi.mandataire.as_ref(), id, aujourdhui).await?;
     let ligne = ligne(&etat.base, &moi, id).await?;

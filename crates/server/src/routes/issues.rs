@@ -9,13 +9,13 @@ use crate::candidatures::OffreACoter;
 use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::ErreurApi;
+use crate::routes::Id;
 use crate::routes::bailleur::{attribution, offre_de};
-use crate::routes::identifiant;
 use crate::stockage;
 use crate::stockage::decisions::Presente;
 use crate::stockage::notifications;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use clef_domain::Jour;
 use clef_domain::Regle;
 use clef_domain::api::{
@@ -209,15 +209,9 @@ fn journal_de(commande: Commande) -> serde_json::Value {
 pub async fn lire(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<Issues>, ErreurApi> {
-    let offre = offre_de(
-        &etat.base,
-        &agent,
-        identifiant(&id)?,
-        etat.horloge.aujourdhui(),
-    )
-    .await?;
+    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
     Ok(Json(vue(&etat.base, offre.detail.resume.id).await?))
 }
 
@@ -242,11 +236,11 @@ pub async fn lire(
 pub async fn decider(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(saisie): Json<DecisionSaisie>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
+    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
     let le = jour_de(saisie.le, aujourdhui, offre.detail.resume.cloture)?;
     let commande = Commande::Decider {
         candidature_id: saisie.candidature_id,
@@ -276,11 +270,11 @@ pub async fn decider(
 pub async fn lever(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(saisie): Json<ConditionSaisie>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
+    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
     let le = jour_de(saisie.le, aujourdhui, offre.detail.resume.cloture)?;
     let commande = Commande::LeverCondition {
         candidature_id: saisie.candidature_id,
@@ -308,11 +302,11 @@ pub async fn lever(
 pub async fn repondre(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(saisie): Json<ReponseSaisie>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
+    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
     let motif = saisie.motif.trim();
     if motif.chars().count() > commission::PRECISION_MAX {
         return Err(ErreurApi::champ(
@@ -358,11 +352,11 @@ pub async fn repondre(
 pub async fn signer(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(bail): Json<BailSigne>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, identifiant(&id)?, aujourdhui).await?;
+    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
     let commande = Commande::SignerBail {
         candidature_id: bail.candidature_id,
     };

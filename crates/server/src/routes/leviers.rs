@@ -6,7 +6,7 @@ use crate::application::Etat;
 use crate::compte::AgentTerritoire;
 use crate::journal;
 use crate::probleme::ErreurApi;
-use crate::routes::identifiant;
+use crate::routes::Id;
 use crate::stockage::programmes;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -190,9 +190,8 @@ pub async fn ajouter_programme(
 pub async fn retirer_programme(
     State(etat): State<Etat>,
     agent: AgentTerritoire,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<StatusCode, ErreurApi> {
-    let id = identifiant(&id)?;
     let mut tx = etat.base.begin().await?;
     let fait = sqlx::query(
         "DELETE FROM programmes WHERE id = ?
@@ -405,10 +404,9 @@ pub async fn qpv(
 pub async fn enregistrer_voies(
     State(etat): State<Etat>,
     agent: AgentTerritoire,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(nouvelles): Json<NouvellesVoies>,
 ) -> Result<Json<QpvVoies>, ErreurApi> {
-    let id = identifiant(&id)?;
     let existe: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM qpv q JOIN communes c ON c.id = q.commune_id
          WHERE q.id = ? AND c.territoire_id = ?)",

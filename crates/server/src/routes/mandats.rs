@@ -5,10 +5,10 @@ use crate::application::Etat;
 use crate::compte::Demandeur;
 use crate::horloge;
 use crate::probleme::ErreurApi;
-use crate::routes::identifiant;
+use crate::routes::Id;
 use crate::stockage::mandats;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use clef_domain::Regle;
 use clef_domain::api::{
@@ -136,9 +136,8 @@ pub async fn donner(
 pub async fn revoquer(
     State(etat): State<Etat>,
     moi: Demandeur,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<MandatVue>, ErreurApi> {
-    let id = identifiant(&id)?;
     let maintenant = etat.horloge.instant();
     if !mandats::revoquer(&etat.base, moi.id, id, maintenant).await? {
         return Err(ErreurApi::Introuvable);

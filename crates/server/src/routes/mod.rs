@@ -9,6 +9,7 @@ pub mod comptes;
 pub mod conseiller;
 pub mod donnees;
 pub mod dossier;
+mod identifiant;
 pub mod images;
 pub mod issues;
 pub mod leviers;
@@ -23,6 +24,8 @@ pub mod sante;
 pub mod score;
 pub mod territoire;
 pub mod territoires;
+
+pub use identifiant::{Id, identifiant};
 
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
@@ -150,15 +153,6 @@ pub fn api() -> Router<Etat> {
             axum::routing::any(introuvable),
         )
         .method_not_allowed_fallback(methode_non_autorisee)
-}
-
-/// A resource id from the path: a positive whole number, else a 400 naming `id`.
-pub fn identifiant(texte: &str) -> Result<i64, ErreurApi> {
-    texte
-        .parse()
-        .ok()
-        .filter(|&id: &i64| id > 0)
-        .ok_or_else(|| ErreurApi::champ("id", clef_domain::erreur::CodeErreur::PasUnNombre))
 }
 
 async fn introuvable() -> ErreurApi {

@@ -1,9 +1,9 @@
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
-use crate::routes::identifiant;
+use crate::routes::Id;
 use crate::stockage;
 use axum::Json;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use clef_domain::api::{OffreDetail, PageOffres, Probleme};
 use clef_domain::erreur::CodeErreur;
 use clef_domain::offre::{Financement, Reservataire, Typologie};
@@ -101,11 +101,7 @@ pub async fn lister(
          content_type = "application/problem+json"),
     )
 )]
-pub async fn detail(
-    State(etat): State<Etat>,
-    Path(id): Path<String>,
-) -> Result<Json<OffreDetail>, ErreurApi> {
-    let offre =
-        stockage::offres::detail(&etat.base, identifiant(&id)?, etat.horloge.aujourdhui()).await?;
+pub async fn detail(State(etat): State<Etat>, Id(id): Id) -> Result<Json<OffreDetail>, ErreurApi> {
+    let offre = stockage::offres::detail(&etat.base, id, etat.horloge.aujourdhui()).await?;
     offre.map(Json).ok_or(ErreurApi::Introuvable)
 }

@@ -7,11 +7,11 @@ use crate::application::Etat;
 use crate::compte::Agent;
 use crate::journal;
 use crate::probleme::{self, ErreurApi};
-use crate::routes::identifiant;
+use crate::routes::Id;
 use crate::stockage::projets;
 use crate::stockage::{self, notifications};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use clef_domain::Regle;
 use clef_domain::api::GenreNotification;
@@ -172,9 +172,9 @@ pub async fn creer(
 pub async fn lire(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<Brouillon>, ErreurApi> {
-    Ok(Json(charger(&etat, &agent, identifiant(&id)?).await?))
+    Ok(Json(charger(&etat, &agent, id).await?))
 }
 
 /// Saves a draft again, whole.
@@ -192,10 +192,9 @@ pub async fn lire(
 pub async fn enregistrer(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(projet): Json<ProjetOffre>,
 ) -> Result<Json<Brouillon>, ErreurApi> {
-    let id = identifiant(&id)?;
     let projet = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, projet).await?;
     let fait = sqlx::query(
         "UPDATE brouillons SET projet = ?, modifie_le = ? WHERE id = ? AND bailleur_id = ?",
@@ -226,10 +225,10 @@ pub async fn enregistrer(
 pub async fn supprimer(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<StatusCode, ErreurApi> {
     let fait = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
-        .bind(identifiant(&id)?)
+        .bind(id)
         .bind(agent.bailleur_id)
         .execute(&etat.base)
         .await?;
@@ -256,9 +255,8 @@ pub async fn supprimer(
 pub async fn publier(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<(StatusCode, Json<OffrePubliee>), ErreurApi> {
-    let id = identifiant(&id)?;
     let (projet, _) = projet_du_brouillon(&etat, &agent, id).await?;
     let aujourdhui = etat.horloge.aujourdhui();
     let lieu = projets::verifier(&etat.base, agent.bailleur_id, &projet, aujourdhui, true)
@@ -318,9 +316,9 @@ async fn modifiable(
 pub async fn projet(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<ProjetOffre>, ErreurApi> {
-    projets::publiee(&etat.base, agent.bailleur_id, identifiant(&id)?)
+    projets::publiee(&etat.base, agent.bailleur_id, id)
         .await?
         .map(Json)
         .ok_or(ErreurApi::Introuvable)
@@ -346,10 +344,9 @@ pub async fn projet(
 pub async fn modifier(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
     Json(edition): Json<ProjetOffre>,
 ) -> Result<Json<ProjetOffre>, ErreurApi> {
-    let id = identifiant(&id)?;
     let aujourdhui = etat.horloge.aujourdhui();
     let publiee = modifiable(&etat.base, &agent, id, aujourdhui).await?;
     let edition = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, edition).await?;
@@ -410,9 +407,8 @@ pub async fn modifier(
 pub async fn retirer(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
-    let id = identifiant(&id)?;
     let aujourdhui = etat.horloge.aujourdhui();
     let mut projet = modifiable(&etat.base, &agent, id, aujourdhui).await?;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
@@ -472,9 +468,8 @@ pub async fn retirer(
 pub async fn copier(
     State(etat): State<Etat>,
     agent: Agent,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
-    let id = identifiant(&id)?;
     let mut projet = projets::publiee(&etat.base, agent.bailleur_id, id)
         .await?
         .ok_or(ErreurApi::Introuvable)?;

@@ -4,9 +4,10 @@
 use crate::application::Etat;
 use crate::compte::Demandeur;
 use crate::probleme::ErreurApi;
+use crate::routes::Id;
 use crate::stockage;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use clef_domain::api::{NouvelleRecherche, Probleme, RechercheSauvegardee};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
@@ -141,11 +142,8 @@ pub async fn sauvegarder(
 pub async fn supprimer(
     State(etat): State<Etat>,
     moi: Demandeur,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<StatusCode, ErreurApi> {
-    let id: i64 = id
-        .parse()
-        .map_err(|_| ErreurApi::champ("id", CodeErreur::PasUnNombre))?;
     let fait = sqlx::query("DELETE FROM recherches WHERE id = ? AND demandeur_id = ?")
         .bind(id)
         .bind(moi.id)

@@ -5,12 +5,12 @@
 
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
+use crate::routes::Id;
 use crate::stockage;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use clef_domain::Jour;
 use clef_domain::api::{ExceptionTroisCandidats, MotifPassage, Passage, Probleme, Resultat};
-use clef_domain::erreur::CodeErreur;
 use clef_domain::offre::Code;
 use sqlx::SqlitePool;
 
@@ -122,13 +122,7 @@ pub async fn lister(State(etat): State<Etat>) -> Result<Json<Vec<Resultat>>, Err
          content_type = "application/problem+json"),
     )
 )]
-pub async fn detail(
-    State(etat): State<Etat>,
-    Path(id): Path<String>,
-) -> Result<Json<Resultat>, ErreurApi> {
-    let id: i64 = id
-        .parse()
-        .map_err(|_| ErreurApi::champ("id", CodeErreur::PasUnNombre))?;
+pub async fn detail(State(etat): State<Etat>, Id(id): Id) -> Result<Json<Resultat>, ErreurApi> {
     let ligne: Ligne = sqlx::query_as(&format!("{REQUETE} WHERE r.offre_id = ?"))
         .bind(id)
         .fetch_optional(&etat.base)

@@ -1,7 +1,7 @@
 //! Listings: the search with its filters, sorting and pagination, and the full detail.
 
 use super::Erreur;
-use clef_domain::api::{Bailleur, OffreDetail, OffreResume, PageOffres, Photo};
+use clef_domain::api::{Bailleur, EtatCandidature, OffreDetail, OffreResume, PageOffres, Photo};
 use clef_domain::offre::Financement;
 use clef_domain::offre::{Code, FenetrePublication};
 use clef_domain::plafonds;
@@ -98,6 +98,53 @@ pub async fn detail(
         return Ok(None);
     }
     detail_meme_retiree(base, id, aujourdhui).await
+}
+
+/// Where one of a landlord's live listings stands.
+pub struct Suivie {
+    pub id: i64,
+    /// Applications not withdrawn.
+    pub candidatures: u32,
+    pub classee_le: Option<Jour>,
+    /// A result was published.
+    pub attribuee: bool,
+}
+
+/// A landlord's live (not withdrawn) listings, or just `seulement`, the latest closing
+/// first.
+pub async fn du_bailleur(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    seulement: Option<i64>,
+) -> Result<Vec<Suivie>, Erreur> {
+    let lignes: Vec<(i64, i64, Option<String>, bool)> = sqlx::query_as(
+        "SELECT o.id,
+            (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != ?),
+            k.classe_le,
+            EXISTS (SELECT 1 FROM resultats r WHERE r.offre_id = o.id)
+         FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
+         WHERE o.bailleur_id = ? AND o.retiree_le IS NULL AND (? IS NULL OR o.id = ?)
+         ORDER BY o.cloture DESC, o.id",
+    )
+    .bind(EtatCandidature::Retiree.code())
+    .bind(bailleur_id)
+    .bind(seulement)
+    .bind(seulement)
+    .fetch_all(base)
+    .await?;
+    lignes
+        .into_iter()
+        .map(|(id, n, classe_le, attribuee)| {
+            Ok(Suivie {
+                id,
+                candidatures: u32::try_from(n).unwrap_or(0),
+                classee_le: classe_le
+                    .map(|j| j.parse().map_err(|_| illisible("classements.classe_le", j)))
+                    .transpose()?,
+                attribuee,
+            })
+        })
+        .collect()
 }
 
 /// The listing's commune (its row id).

@@ -142,6 +142,67 @@ async fn the_health_check_answers_ok() {
 async fn what_the_framework_rejects_by_itself_is_a_problem_in_french_too() {
     let app = TestApp::demo().await;
     // Not valid UTF-8 once percent-decoded: refused by the path extractor itself.
-    let p = probleme(&app, "/api/v1/listings/%FF", StatusCode::BAD_REQUEST).await;
+    let p = probleme(
+        &app,
+        "/api/v1/territoires/%FF/grille",
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert_eq!(p.title, "La requête est invalide.");
+    // An id that is not even text is an invalid id, like any other.
+    let p = probleme(&app, "/api/v1/listings/%FF", StatusCode::BAD_REQUEST).await;
+    assert_eq!(p.errors[0].erreur.champ, "id");
+}
+
+/// Every path of the API that names a resource by `{id}` refuses an id that is not a
+/// positive whole number with a French 400 naming `id`, for whoever asks, whatever the
+/// method: the list of paths comes from the OpenAPI document, so a new route is covered
+/// as soon as it exists (issue 14.4: one extractor carries this for every handler).
+#[tokio::test]
+async fn every_id_in_a_path_is_checked_the_same_way() {
+    use axum::http::Method;
+    use clef_server::demo;
+    let app = TestApp::demo().await;
+    let demandeur = app.inscrire(1).await;
+    let (_, bailleur) = app.connecter(demo::AGENTS[0].0, demo::MOT_DE_PASSE).await;
+    let (_, territoire) = app
+        .connecter("territoire@demo.clef.fr", demo::MOT_DE_PASSE)
+        .await;
+    let (_, conseiller) = app
+        .connecter_conseiller(demo::CONSEILLERS[0].0, demo::CONSEILLERS[0].3)
+        .await;
+    let clients = [&demandeur, &bailleur, &territoire, &conseiller];
+    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json();
+    let chemins = doc["paths"].as_object().expect("paths");
+    let mut verifies = 0;
+    for (chemin, operations) in chemins.iter().filter(|(c, _)| c.contains("{id}")) {
+        for methode in operations.as_object().expect("operations").keys() {
+            let methode: Method = methode.to_uppercase().parse().expect("méthode");
+            for mauvais in ["abc", "0", "-3", "1.5", "99999999999999999999"] {
+                let uri = chemin.replace("{id}", mauvais);
+                let mut refuse = false;
+                for client in clients {
+                    let r = client
+                        .envoyer(methode.clone(), &uri, Some(serde_json::json!({})))
+                        .await;
+                    assert!(r.status.is_client_error(), "{methode} {uri} : {}", r.status);
+                    if r.status == StatusCode::BAD_REQUEST {
+                        assert_eq!(r.type_contenu(), "application/problem+json", "{uri}");
+                        let p: Probleme = r.json();
+                        assert_eq!(p.errors.len(), 1, "{methode} {uri}");
+                        assert_eq!(p.errors[0].erreur.champ, "id", "{methode} {uri}");
+                        assert_eq!(
+                            p.errors[0].erreur.code,
+                            CodeErreur::PasUnNombre,
+                            "{methode} {uri}"
+                        );
+                        refuse = true;
+                    }
+                }
+                assert!(refuse, "{methode} {uri} : aucun 400 nommant id");
+            }
+            verifies += 1;
+        }
+    }
+    assert!(verifies >= 25, "{verifies} opérations seulement");
 }
