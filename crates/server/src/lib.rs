@@ -13,7 +13,7 @@ pub mod courriel;
 pub mod demo;
 pub mod horloge;
 pub mod images;
-pub mod journal;
+
 pub mod probleme;
 pub mod rattrapage;
 pub mod routes;

@@ -1,11 +1,11 @@
 //! Accounts and sessions.
 
+use crate::offre::{Code, serde_par_code};
 use serde::{Deserialize, Serialize};
 
-/// What a person does in Clef; the server checks it on every request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
+/// What a person does in Clef; the server checks it on every request. Stored and sent
+/// as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// An applicant holding a social-housing request.
     Demandeur,
@@ -16,6 +16,26 @@ pub enum Role {
     /// Staff of the territory (EPCI).
     Territoire,
 }
+
+impl Code for Role {
+    const TOUS: &'static [Self] = &[
+        Role::Demandeur,
+        Role::Bailleur,
+        Role::Conseiller,
+        Role::Territoire,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Role::Demandeur => "demandeur",
+            Role::Bailleur => "bailleur",
+            Role::Conseiller => "conseiller",
+            Role::Territoire => "territoire",
+        }
+    }
+}
+
+serde_par_code!(Role);
 
 /// Sign-up of an applicant.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

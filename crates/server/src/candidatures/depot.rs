@@ -5,8 +5,8 @@
 
 use super::OffreACoter;
 use crate::compte::Mandataire;
-use crate::journal;
 use crate::probleme::ErreurApi;
+use crate::stockage::journal;
 use crate::stockage::notifications;
 use crate::stockage::{self, candidatures};
 use clef_domain::Jour;

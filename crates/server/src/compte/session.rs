@@ -5,6 +5,7 @@
 
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
+use crate::stockage::sessions::{self, NouvelleSession, SessionLue};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
@@ -41,26 +42,6 @@ pub(crate) fn empreinte(jeton: &str) -> String {
         .collect()
 }
 
-pub fn code_role(role: Role) -> &'static str {
-    match role {
-        Role::Demandeur => "demandeur",
-        Role::Bailleur => "bailleur",
-        Role::Conseiller => "conseiller",
-        Role::Territoire => "territoire",
-    }
-}
-
-pub fn role_depuis_code(code: &str) -> Option<Role> {
-    [
-        Role::Demandeur,
-        Role::Bailleur,
-        Role::Conseiller,
-        Role::Territoire,
-    ]
-    .into_iter()
-    .find(|r| code_role(*r) == code)
-}
-
 /// Opens a session for an account: returns the cookie to set and the CSRF token.
 pub async fn ouvrir(
     base: &SqlitePool,
@@ -70,23 +51,17 @@ pub async fn ouvrir(
 ) -> Result<(Cookie<'static>, String), ErreurApi> {
     let jeton = aleatoire()?;
     let csrf = aleatoire()?;
-    sqlx::query(
-        "INSERT INTO sessions (empreinte, compte_id, csrf, cree_a, vu_a, expire_a)
-         VALUES (?, ?, ?, ?, ?, ?)",
+    sessions::creer(
+        base,
+        NouvelleSession {
+            empreinte: &empreinte(&jeton),
+            compte_id,
+            csrf: &csrf,
+            maintenant,
+            expire_a: maintenant + DUREE_MAX,
+        },
     )
-    .bind(empreinte(&jeton))
-    .bind(compte_id)
-    .bind(&csrf)
-    .bind(maintenant)
-    .bind(maintenant)
-    .bind(maintenant + DUREE_MAX)
-    .execute(base)
     .await?;
-    // Expired sessions of anyone are dropped now and then, here.
-    sqlx::query("DELETE FROM sessions WHERE expire_a < ?")
-        .bind(maintenant)
-        .execute(base)
-        .await?;
     let cookie = Cookie::build((COOKIE, jeton))
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -120,11 +95,7 @@ pub struct Session {
 
 impl Session {
     pub async fn fermer(&self, base: &SqlitePool) -> Result<(), ErreurApi> {
-        sqlx::query("DELETE FROM sessions WHERE empreinte = ?")
-            .bind(&self.empreinte)
-            .execute(base)
-            .await?;
-        Ok(())
+        Ok(sessions::supprimer(base, &self.empreinte).await?)
     }
 
     /// Sets (or clears) the mandate an advisor's session acts under.
@@ -133,12 +104,7 @@ impl Session {
         base: &SqlitePool,
         mandat_id: Option<i64>,
     ) -> Result<(), ErreurApi> {
-        sqlx::query("UPDATE sessions SET mandat_id = ? WHERE empreinte = ?")
-            .bind(mandat_id)
-            .bind(&self.empreinte)
-            .execute(base)
-            .await?;
-        Ok(())
+        Ok(sessions::agir_sous(base, &self.empreinte, mandat_id).await?)
     }
 }
 
@@ -154,19 +120,6 @@ pub fn verifier_entete_csrf(parts: &Parts) -> Result<(), ErreurApi> {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct LigneSession {
-    compte_id: i64,
-    role: String,
-    email: String,
-    csrf: String,
-    vu_a: i64,
-    expire_a: i64,
-    demandeur_id: Option<i64>,
-    numero_unique: Option<String>,
-    mandat_id: Option<i64>,
-}
-
 impl FromRequestParts<Etat> for Session {
     type Rejection = ErreurApi;
 
@@ -175,34 +128,20 @@ impl FromRequestParts<Etat> for Session {
         let jeton = jar.get(COOKIE).ok_or(ErreurApi::NonAuthentifie)?.value();
         let empreinte = empreinte(jeton);
         let maintenant = etat.horloge.instant();
-        let ligne: Option<LigneSession> = sqlx::query_as(
-            "SELECT c.id AS compte_id, c.role, c.email, s.csrf, s.vu_a, s.expire_a,
-                    d.id AS demandeur_id, d.numero_unique, s.mandat_id
-             FROM sessions s JOIN comptes c ON c.id = s.compte_id
-             LEFT JOIN demandeurs d ON d.compte_id = c.id
-             WHERE s.empreinte = ?",
-        )
-        .bind(&empreinte)
-        .fetch_optional(&etat.base)
-        .await?;
-        let LigneSession {
+        let SessionLue {
             compte_id,
             role,
             email,
             csrf,
             vu_a,
             expire_a,
-            demandeur_id,
-            numero_unique: numero,
+            demandeur,
             mandat_id,
-        } = ligne.ok_or(ErreurApi::NonAuthentifie)?;
-        let role = role_depuis_code(&role)
-            .ok_or_else(|| ErreurApi::DonneeIllisible(format!("rôle {role}")))?;
+        } = sessions::lire(&etat.base, &empreinte)
+            .await?
+            .ok_or(ErreurApi::NonAuthentifie)?;
         if maintenant >= expire_a || maintenant - vu_a > inactivite_max(role) {
-            sqlx::query("DELETE FROM sessions WHERE empreinte = ?")
-                .bind(&empreinte)
-                .execute(&etat.base)
-                .await?;
+            sessions::supprimer(&etat.base, &empreinte).await?;
             return Err(ErreurApi::NonAuthentifie);
         }
         if modifie_l_etat(parts) {
@@ -212,11 +151,7 @@ impl FromRequestParts<Etat> for Session {
             }
         }
         if maintenant - vu_a >= 60 {
-            sqlx::query("UPDATE sessions SET vu_a = ? WHERE empreinte = ?")
-                .bind(maintenant)
-                .bind(&empreinte)
-                .execute(&etat.base)
-                .await?;
+            sessions::marquer_vue(&etat.base, &empreinte, maintenant).await?;
         }
         Ok(Session {
             empreinte,
@@ -224,7 +159,7 @@ impl FromRequestParts<Etat> for Session {
             role,
             email,
             csrf,
-            demandeur: demandeur_id.zip(numero),
+            demandeur,
             mandat_id,
         })
     }
@@ -291,11 +226,7 @@ impl FromRequestParts<Etat> for Agent {
         if session.role != Role::Bailleur {
             return Err(ErreurApi::Interdit);
         }
-        let bailleur_id: Option<i64> =
-            sqlx::query_scalar("SELECT bailleur_id FROM agents_bailleur WHERE compte_id = ?")
-                .bind(session.compte_id)
-                .fetch_optional(&etat.base)
-                .await?;
+        let bailleur_id = sessions::bailleur_de_l_agent(&etat.base, session.compte_id).await?;
         // A staff account not bound to an organisation sees nothing.
         let bailleur_id = bailleur_id.ok_or(ErreurApi::Interdit)?;
         Ok(Agent {
@@ -322,13 +253,7 @@ impl FromRequestParts<Etat> for AgentTerritoire {
         if session.role != Role::Territoire {
             return Err(ErreurApi::Interdit);
         }
-        let ligne: Option<(i64, String)> = sqlx::query_as(
-            "SELECT t.id, t.slug FROM agents_territoire a JOIN territoires t ON t.id = a.territoire_id
-             WHERE a.compte_id = ?",
-        )
-        .bind(session.compte_id)
-        .fetch_optional(&etat.base)
-        .await?;
+        let ligne = sessions::territoire_de_l_agent(&etat.base, session.compte_id).await?;
         let (territoire_id, slug) = ligne.ok_or(ErreurApi::Interdit)?;
         Ok(AgentTerritoire {
             territoire_id,

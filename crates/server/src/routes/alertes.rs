@@ -3,6 +3,7 @@
 use crate::application::Etat;
 use crate::compte::Demandeur;
 use crate::probleme::ErreurApi;
+use crate::stockage::comptes;
 use axum::Json;
 use axum::extract::State;
 use clef_domain::api::{Alertes, Probleme};
@@ -18,13 +19,9 @@ use clef_domain::api::{Alertes, Probleme};
     )
 )]
 pub async fn lire(State(etat): State<Etat>, moi: Demandeur) -> Result<Json<Alertes>, ErreurApi> {
-    let courriel: bool = sqlx::query_scalar(
-        "SELECT c.alertes_courriel FROM comptes c JOIN demandeurs d ON d.compte_id = c.id WHERE d.id = ?",
-    )
-    .bind(moi.id)
-    .fetch_one(&etat.base)
-    .await?;
-    Ok(Json(Alertes { courriel }))
+    Ok(Json(Alertes {
+        courriel: comptes::alertes_courriel(&etat.base, moi.id).await?,
+    }))
 }
 
 /// Turn e-mail alerts on or off.
@@ -43,12 +40,6 @@ pub async fn changer(
     moi: Demandeur,
     Json(alertes): Json<Alertes>,
 ) -> Result<Json<Alertes>, ErreurApi> {
-    sqlx::query(
-        "UPDATE comptes SET alertes_courriel = ? WHERE id = (SELECT compte_id FROM demandeurs WHERE id = ?)",
-    )
-    .bind(alertes.courriel)
-    .bind(moi.id)
-    .execute(&etat.base)
-    .await?;
+    comptes::changer_alertes_courriel(&etat.base, moi.id, alertes.courriel).await?;
     Ok(Json(alertes))
 }

@@ -4,10 +4,10 @@
 use crate::application::Etat;
 use crate::candidatures::{OffreACoter, classement};
 use crate::compte::Agent;
-use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
 use crate::stockage;
+use crate::stockage::journal;
 use crate::stockage::notifications;
 use axum::Json;
 use axum::extract::State;
@@ -209,7 +209,6 @@ pub fn attribution(offre: &OffreACoter, demande: &Demande) -> Attribution {
     }
 }
 
-/// The eligible candidates of a frozen ranking: application, applicant, rank, score.
 /// The commission's view: eligible candidates in rank order, the first three proposed,
 /// and how choosing each would move the territory's social-mix targets. Anonymised.
 #[utoipa::path(

@@ -5,6 +5,7 @@ use crate::compte::{
     self, AvecEnteteCsrf, Conseiller, Session, limite, mot_de_passe, session, totp,
 };
 use crate::probleme::ErreurApi;
+use crate::stockage::comptes::{self, CompteLu};
 use axum::Json;
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{Extension, State};
@@ -60,11 +61,7 @@ async fn second_facteur_valide(
     code: Option<&str>,
     maintenant: i64,
 ) -> Result<bool, ErreurApi> {
-    let secret: Option<String> =
-        sqlx::query_scalar("SELECT secret_totp FROM conseillers WHERE compte_id = ?")
-            .bind(compte_id)
-            .fetch_optional(&etat.base)
-            .await?;
+    let secret = comptes::secret_totp(&etat.base, compte_id).await?;
     let Some(pas) = secret
         .zip(code)
         .and_then(|(secret, code)| totp::pas_du_code(&secret, code, maintenant))
@@ -73,16 +70,7 @@ async fn second_facteur_valide(
     };
     // A code seen once (or an older one) is refused: someone watching the screen of a
     // shared computer cannot reuse it.
-    let accepte = sqlx::query(
-        "UPDATE conseillers SET dernier_pas = ? WHERE compte_id = ? AND dernier_pas < ?",
-    )
-    .bind(pas)
-    .bind(compte_id)
-    .bind(pas)
-    .execute(&etat.base)
-    .await?
-    .rows_affected();
-    Ok(accepte == 1)
+    Ok(comptes::accepter_pas_totp(&etat.base, compte_id, pas).await?)
 }
 
 /// Create an applicant's account, and log in.
@@ -148,20 +136,10 @@ pub async fn inscrire(
         return Err(ErreurApi::Invalide(erreurs));
     };
     let mut deja = Vec::new();
-    let email_pris: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE email = ?)")
-            .bind(&email)
-            .fetch_one(&etat.base)
-            .await?;
-    if email_pris {
+    if comptes::email_pris(&etat.base, &email).await? {
         deja.push(ErreurChamp::new("email", CodeErreur::DejaUtilise));
     }
-    let numero_pris: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM demandeurs WHERE numero_unique = ?)")
-            .bind(numero.as_str())
-            .fetch_one(&etat.base)
-            .await?;
-    if numero_pris {
+    if comptes::numero_pris(&etat.base, numero.as_str()).await? {
         deja.push(ErreurChamp::new("numero_unique", CodeErreur::DejaUtilise));
     }
     if !deja.is_empty() {
@@ -171,22 +149,12 @@ pub async fn inscrire(
     let hache = mot_de_passe::hacher(inscription.mot_de_passe)
         .await
         .map_err(|e| ErreurApi::Interne(e.to_string()))?;
-    let mut tx = etat.base.begin().await?;
-    let compte_id =
-        sqlx::query("INSERT INTO comptes (email, mot_de_passe, role) VALUES (?, ?, 'demandeur')")
-            .bind(&email)
-            .bind(&hache)
-            .execute(&mut *tx)
-            .await
-            .map_err(deja_pris)?
-            .last_insert_rowid();
-    sqlx::query("INSERT INTO demandeurs (compte_id, numero_unique) VALUES (?, ?)")
-        .bind(compte_id)
-        .bind(numero.as_str())
-        .execute(&mut *tx)
-        .await
-        .map_err(deja_pris)?;
-    tx.commit().await?;
+    // Two sign-ups at once with the same e-mail or number: the database settles it.
+    let compte_id = comptes::inscrire_demandeur(&etat.base, &email, &hache, numero.as_str())
+        .await?
+        .map_err(|champ| {
+            ErreurApi::Conflit(vec![ErreurChamp::new(champ.nom(), CodeErreur::DejaUtilise)])
+        })?;
     let (cookie, csrf) =
         session::ouvrir(&etat.base, compte_id, maintenant, etat.cookies_securises).await?;
     Ok((
@@ -199,21 +167,6 @@ pub async fn inscrire(
             csrf,
         )),
     ))
-}
-
-/// Two sign-ups at once with the same e-mail or number: the database settles it.
-fn deja_pris(erreur: sqlx::Error) -> ErreurApi {
-    match &erreur {
-        sqlx::Error::Database(e) if e.is_unique_violation() => {
-            let champ = if e.message().contains("numero_unique") {
-                "numero_unique"
-            } else {
-                "email"
-            };
-            ErreurApi::Conflit(vec![ErreurChamp::new(champ, CodeErreur::DejaUtilise)])
-        }
-        _ => ErreurApi::Base(erreur),
-    }
 }
 
 /// The client's IP address (without a socket, in tests: `inconnue`).
@@ -256,13 +209,7 @@ pub async fn connecter(
     )
     .await?;
     let email = identifiants.email.trim().to_lowercase();
-    let compte: Option<(i64, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT c.id, c.mot_de_passe, c.role, d.numero_unique
-         FROM comptes c LEFT JOIN demandeurs d ON d.compte_id = c.id WHERE c.email = ?",
-    )
-    .bind(&email)
-    .fetch_optional(&etat.base)
-    .await?;
+    let compte = comptes::par_email(&etat.base, &email).await?;
     let mot_de_passe_valide =
         identifiants.mot_de_passe.chars().count() <= mot_de_passe::LONGUEUR_MAX;
     let bon = mot_de_passe::correspond(
@@ -270,15 +217,19 @@ pub async fn connecter(
         compte
             .as_ref()
             .filter(|_| mot_de_passe_valide)
-            .map(|c| c.1.clone()),
+            .map(|c| c.mot_de_passe.clone()),
     )
     .await;
-    let Some((compte_id, _, role, numero)) = compte.filter(|_| bon) else {
+    let Some(CompteLu {
+        id: compte_id,
+        role,
+        numero_unique: numero,
+        ..
+    }) = compte.filter(|_| bon)
+    else {
         limite::echec(&etat.base, &[&cle_compte, &cle_adresse], maintenant).await?;
         return Err(ErreurApi::IdentifiantsIncorrects);
     };
-    let role = session::role_depuis_code(&role)
-        .ok_or_else(|| ErreurApi::DonneeIllisible(format!("rôle {role}")))?;
     // Advisors work on shared computers for other people: a password is not enough. A
     // wrong code gets the same answer as a wrong password, and counts as a failure.
     if role == Role::Conseiller
@@ -293,14 +244,7 @@ pub async fn connecter(
         session::ouvrir(&etat.base, compte_id, maintenant, etat.cookies_securises).await?;
     let mut ouverte = ouverte(role, email, numero, csrf);
     if role == Role::Conseiller {
-        let structure: Option<String> = sqlx::query_scalar(
-            "SELECT s.nom FROM conseillers c JOIN structures s ON s.id = c.structure_id
-             WHERE c.compte_id = ?",
-        )
-        .bind(compte_id)
-        .fetch_optional(&etat.base)
-        .await?;
-        ouverte.structure = structure;
+        ouverte.structure = comptes::structure_du_conseiller(&etat.base, compte_id).await?;
     }
     Ok((jar.add(cookie), Json(ouverte)))
 }

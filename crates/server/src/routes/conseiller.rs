@@ -5,8 +5,8 @@
 
 use crate::application::Etat;
 use crate::compte::{Conseiller, Mandataire};
-use crate::journal;
 use crate::probleme::ErreurApi;
+use crate::stockage::journal;
 use crate::stockage::mandats::{self, LigneMandat};
 use axum::Json;
 use axum::extract::State;

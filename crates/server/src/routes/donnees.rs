@@ -4,6 +4,7 @@
 
 use crate::application::Etat;
 use crate::probleme::ErreurApi;
+use crate::stockage;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -30,28 +31,6 @@ pub const COLONNES: [&str; 18] = [
     "motifs_passage",
 ];
 
-#[derive(sqlx::FromRow)]
-struct Ligne {
-    offre_id: i64,
-    decide_le: String,
-    cloture: String,
-    commune: String,
-    qpv: Option<String>,
-    typologie: String,
-    financement: String,
-    reservataire: String,
-    bailleur: String,
-    candidatures: i64,
-    eligibles: i64,
-    grille_version: i64,
-    attribue_rang: i64,
-    attribue_score: i64,
-    premier_quartile: bool,
-    prioritaire: bool,
-    candidats_passes: i64,
-    motifs_passage: Option<String>,
-}
-
 /// Every decided letting, oldest first, as CSV (UTF-8, comma-separated, RFC 4180).
 #[utoipa::path(
     get,
@@ -64,22 +43,7 @@ struct Ligne {
         content_type = "text/csv"))
 )]
 pub async fn resultats_csv(State(etat): State<Etat>) -> Result<impl IntoResponse, ErreurApi> {
-    let lignes: Vec<Ligne> = sqlx::query_as(
-        "SELECT o.id AS offre_id, r.decide_le, o.cloture, c.nom AS commune, q.nom AS qpv,
-                o.typologie, o.financement, o.reservataire, b.nom AS bailleur,
-                k.candidatures, k.eligibles, k.grille_version, r.attribue_rang, r.attribue_score,
-                r.premier_quartile, r.prioritaire,
-                (SELECT count(*) FROM passages p WHERE p.offre_id = r.offre_id) AS candidats_passes,
-                (SELECT group_concat(p.motif, '|') FROM
-                    (SELECT motif FROM passages WHERE offre_id = r.offre_id ORDER BY rang) p)
-                    AS motifs_passage
-         FROM resultats r JOIN classements k ON k.offre_id = r.offre_id
-         JOIN offres o ON o.id = r.offre_id JOIN communes c ON c.id = o.commune_id
-         JOIN bailleurs b ON b.id = o.bailleur_id LEFT JOIN qpv q ON q.id = o.qpv_id
-         ORDER BY r.decide_le, o.id",
-    )
-    .fetch_all(&etat.base)
-    .await?;
+    let lignes = stockage::resultats::donnees_ouvertes(&etat.base).await?;
     let mut ecrivain = csv::Writer::from_writer(Vec::new());
     let interne = |e: csv::Error| ErreurApi::Interne(format!("csv : {e}"));
     ecrivain.write_record(COLONNES).map_err(interne)?;

@@ -2,9 +2,9 @@
 
 use crate::application::Etat;
 use crate::compte::PourDemandeur;
-use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
+use crate::stockage::journal;
 use axum::Json;
 use axum::extract::State;
 use clef_domain::Regle;

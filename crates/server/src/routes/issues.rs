@@ -7,12 +7,12 @@
 use crate::application::Etat;
 use crate::candidatures::OffreACoter;
 use crate::compte::Agent;
-use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
 use crate::routes::bailleur::{attribution, offre_de};
 use crate::stockage;
 use crate::stockage::decisions::Presente;
+use crate::stockage::journal;
 use crate::stockage::notifications;
 use axum::Json;
 use axum::extract::State;
@@ -26,7 +26,6 @@ use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::commission::examen::{Commande, Refus, RefusIssue};
 use clef_domain::commission::{self, examen};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
-use clef_domain::offre::Code;
 use sqlx::{SqliteConnection, SqlitePool};
 
 async fn vue(base: &SqlitePool, offre_id: i64) -> Result<Issues, ErreurApi> {
@@ -377,22 +376,16 @@ async fn attribuer(
         .iter()
         .find(|p| p.candidature_id == candidature_id)
         .ok_or_else(|| pas_la("candidature_id"))?;
-    let demande = stockage::demandeurs::demande(&etat.base, retenu.demandeur_id)
+    let demande = stockage::demandeurs::demande(&mut *tx, retenu.demandeur_id)
         .await?
         .ok_or_else(|| ErreurApi::DonneeIllisible(format!("dossier {}", retenu.demandeur_id)))?;
-    let compte = attribution(offre, &demande);
-    sqlx::query(
-        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score, premier_quartile, prioritaire, relogement)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    stockage::resultats::publier(
+        tx,
+        offre_id,
+        etat.horloge.aujourdhui(),
+        retenu,
+        &attribution(offre, &demande),
     )
-    .bind(offre_id)
-    .bind(etat.horloge.aujourdhui().to_string())
-    .bind(retenu.rang)
-    .bind(retenu.score)
-    .bind(compte.premier_quartile)
-    .bind(compte.prioritaire)
-    .bind(compte.relogement.map(Code::code))
-    .execute(&mut *tx)
     .await?;
     stockage::candidatures::passer(tx, candidature_id, EtatCandidature::Attribuee).await?;
     notifications::annoncer(tx, candidature_id, GenreNotification::Attribuee).await?;

@@ -4,9 +4,9 @@
 
 use crate::application::Etat;
 use crate::compte::AgentTerritoire;
-use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
+use crate::stockage::journal;
 use crate::stockage::programmes;
 use axum::Json;
 use axum::extract::{Path, State};

@@ -6,7 +6,7 @@ use crate::compte::Demandeur;
 use crate::horloge;
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
-use crate::stockage::mandats;
+use crate::stockage::{journal, mandats};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -148,17 +148,6 @@ pub async fn revoquer(
     Ok(Json(ligne.vue(maintenant, etat.horloge.aujourdhui())?))
 }
 
-#[derive(sqlx::FromRow)]
-struct LigneJournal {
-    a: String,
-    conseiller: String,
-    structure: String,
-    acte: String,
-    mandat_id: i64,
-    offre_id: Option<i64>,
-    offre: Option<String>,
-}
-
 /// Who acted on my file: every act an advisor did for me, the most recent first.
 #[utoipa::path(
     get,
@@ -173,21 +162,7 @@ pub async fn journal(
     State(etat): State<Etat>,
     moi: Demandeur,
 ) -> Result<Json<Vec<EntreeJournal>>, ErreurApi> {
-    let lignes: Vec<LigneJournal> = sqlx::query_as(
-        "SELECT j.a, c.nom AS conseiller, s.nom AS structure, j.acte, j.mandat_id, j.offre_id,
-                o.titre AS offre
-         FROM journal j
-         JOIN conseillers c ON c.compte_id = j.compte_id
-         JOIN mandats m ON m.id = j.mandat_id
-         JOIN structures s ON s.id = m.structure_id
-         LEFT JOIN offres o ON o.id = j.offre_id
-         WHERE j.demandeur_id = ? AND m.demandeur_id = j.demandeur_id
-         ORDER BY j.id DESC LIMIT ?",
-    )
-    .bind(moi.id)
-    .bind(JOURNAL_MAX)
-    .fetch_all(&etat.base)
-    .await?;
+    let lignes = journal::actes_pour_demandeur(&etat.base, moi.id, JOURNAL_MAX).await?;
     let mut entrees = Vec::with_capacity(lignes.len());
     for l in lignes {
         let illisible = || ErreurApi::DonneeIllisible(format!("journal : {} {}", l.a, l.acte));

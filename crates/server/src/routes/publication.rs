@@ -5,9 +5,9 @@
 
 use crate::application::Etat;
 use crate::compte::Agent;
-use crate::journal;
 use crate::probleme::{self, ErreurApi};
 use crate::routes::Id;
+use crate::stockage::journal;
 use crate::stockage::projets;
 use crate::stockage::{self, notifications};
 use axum::Json;

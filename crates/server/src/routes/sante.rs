@@ -16,7 +16,7 @@ use clef_domain::api::Sante;
     )
 )]
 pub async fn sante(State(etat): State<Etat>) -> Result<Json<Sante>, ErreurApi> {
-    sqlx::query("SELECT 1").execute(&etat.base).await?;
+    crate::stockage::joignable(&etat.base).await?;
     Ok(Json(Sante {
         statut: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),

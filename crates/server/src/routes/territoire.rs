@@ -6,9 +6,9 @@
 use crate::application::Etat;
 use crate::candidatures::{OffreACoter, en_json};
 use crate::compte::AgentTerritoire;
-use crate::journal;
 use crate::probleme::ErreurApi;
 use crate::stockage;
+use crate::stockage::journal;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;

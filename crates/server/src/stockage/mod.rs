@@ -2,16 +2,20 @@
 
 pub mod candidatures;
 pub mod communes;
+pub mod comptes;
 pub mod decisions;
 pub mod demandeurs;
 mod erreur;
 pub mod grilles;
+pub mod journal;
 pub mod locations;
 pub mod mandats;
 pub mod notifications;
 pub mod offres;
 pub mod programmes;
 pub mod projets;
+pub mod resultats;
+pub mod sessions;
 pub mod territoires;
 
 pub use erreur::Erreur;
@@ -20,6 +24,12 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
+
+/// Whether the database answers.
+pub async fn joignable(base: &SqlitePool) -> Result<(), Erreur> {
+    sqlx::query("SELECT 1").execute(base).await?;
+    Ok(())
+}
 
 /// Opens (creating the file and its folder if needed) and migrates the database.
 pub async fn ouvrir(url: &str) -> anyhow::Result<SqlitePool> {

@@ -1,7 +1,7 @@
 //! The append-only journal: who did what, when (the database refuses to change or delete
 //! an entry).
 
-use crate::probleme::ErreurApi;
+use super::Erreur;
 use sqlx::SqliteConnection;
 
 pub async fn ecrire(
@@ -10,7 +10,7 @@ pub async fn ecrire(
     acte: &str,
     offre_id: Option<i64>,
     details: &serde_json::Value,
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     sqlx::query("INSERT INTO journal (compte_id, acte, offre_id, details) VALUES (?, ?, ?, ?)")
         .bind(compte_id)
         .bind(acte)
@@ -29,7 +29,7 @@ pub async fn acte_pour(
     demandeur_id: i64,
     acte: clef_domain::api::ActeJournal,
     offre_id: Option<i64>,
-) -> Result<(), ErreurApi> {
+) -> Result<(), Erreur> {
     let Some(mandataire) = mandataire else {
         return Ok(());
     };
@@ -46,4 +46,42 @@ pub async fn acte_pour(
     .execute(connexion)
     .await?;
     Ok(())
+}
+
+/// An act an advisor did for an applicant, with who and under which structure.
+#[derive(sqlx::FromRow)]
+pub struct ActeLu {
+    /// When, ISO 8601 UTC.
+    pub a: String,
+    pub conseiller: String,
+    pub structure: String,
+    /// An `ActeJournal` code.
+    pub acte: String,
+    pub mandat_id: i64,
+    pub offre_id: Option<i64>,
+    pub offre: Option<String>,
+}
+
+/// The acts advisors did for an applicant under their mandates, the most recent first,
+/// at most `max`.
+pub async fn actes_pour_demandeur(
+    base: &sqlx::SqlitePool,
+    demandeur_id: i64,
+    max: i64,
+) -> Result<Vec<ActeLu>, Erreur> {
+    Ok(sqlx::query_as(
+        "SELECT j.a, c.nom AS conseiller, s.nom AS structure, j.acte, j.mandat_id, j.offre_id,
+                o.titre AS offre
+         FROM journal j
+         JOIN conseillers c ON c.compte_id = j.compte_id
+         JOIN mandats m ON m.id = j.mandat_id
+         JOIN structures s ON s.id = m.structure_id
+         LEFT JOIN offres o ON o.id = j.offre_id
+         WHERE j.demandeur_id = ? AND m.demandeur_id = j.demandeur_id
+         ORDER BY j.id DESC LIMIT ?",
+    )
+    .bind(demandeur_id)
+    .bind(max)
+    .fetch_all(base)
+    .await?)
 }

@@ -1,0 +1,183 @@
+//! Published results: how each letting ended, anonymised (counts, the rank and score of
+//! the household that got the home, the passed-over ranks with their motive, the
+//! commission's examinations). Nothing here names or numbers a person.
+
+use super::Erreur;
+use clef_domain::Jour;
+use clef_domain::api::{ExceptionTroisCandidats, MotifPassage, Passage, Resultat};
+use clef_domain::offre::Code;
+use sqlx::SqlitePool;
+
+#[derive(sqlx::FromRow)]
+struct Ligne {
+    offre_id: i64,
+    titre: String,
+    commune: String,
+    typologie: String,
+    dans_qpv: bool,
+    cloture: String,
+    decide_le: String,
+    candidatures: i64,
+    eligibles: i64,
+    grille_version: i64,
+    attribue_rang: i64,
+    attribue_score: i64,
+    exception: Option<String>,
+}
+
+const REQUETE: &str = "SELECT o.id AS offre_id, o.titre, c.nom AS commune, o.typologie,
+    o.qpv_id IS NOT NULL AS dans_qpv, o.cloture, r.decide_le, k.candidatures, k.eligibles,
+    k.grille_version, r.attribue_rang, r.attribue_score, k.exception
+    FROM resultats r JOIN classements k ON k.offre_id = r.offre_id
+    JOIN offres o ON o.id = r.offre_id JOIN communes c ON c.id = o.commune_id";
+
+fn motif(code: &str) -> Result<MotifPassage, Erreur> {
+    MotifPassage::depuis_code(code).ok_or_else(|| Erreur::illisible("motif", code))
+}
+
+async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, Erreur> {
+    let passages: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT rang, score, motif, precision FROM passages WHERE offre_id = ? ORDER BY rang",
+    )
+    .bind(l.offre_id)
+    .fetch_all(base)
+    .await?;
+    let jour = |quoi: &str, texte: &str| {
+        texte
+            .parse::<Jour>()
+            .map_err(|_| Erreur::illisible(quoi, texte))
+    };
+    let nombre = |quoi: &str, n: i64| u32::try_from(n).map_err(|_| Erreur::illisible(quoi, n));
+    Ok(Resultat {
+        offre_id: l.offre_id,
+        typologie: Code::depuis_code(&l.typologie)
+            .ok_or_else(|| Erreur::illisible("typologie", &l.typologie))?,
+        dans_qpv: l.dans_qpv,
+        cloture: jour("cloture", &l.cloture)?,
+        decide_le: jour("decide_le", &l.decide_le)?,
+        candidatures: nombre("candidatures", l.candidatures)?,
+        eligibles: nombre("eligibles", l.eligibles)?,
+        grille_version: nombre("grille_version", l.grille_version)?,
+        attribue_rang: nombre("attribue_rang", l.attribue_rang)?,
+        attribue_score: nombre("attribue_score", l.attribue_score)?,
+        passages: passages
+            .into_iter()
+            .map(|(rang, score, m, precision)| {
+                Ok(Passage {
+                    rang: nombre("rang", rang)?,
+                    score: nombre("score", score)?,
+                    motif: motif(&m)?,
+                    precision,
+                })
+            })
+            .collect::<Result<_, Erreur>>()?,
+        exception: l
+            .exception
+            .as_deref()
+            .map(|c| {
+                ExceptionTroisCandidats::depuis_code(c)
+                    .ok_or_else(|| Erreur::illisible("exception", c))
+            })
+            .transpose()?,
+        examens: super::decisions::examens(base, l.offre_id).await?,
+        titre: l.titre,
+        commune: l.commune,
+    })
+}
+
+/// Decided lettings, the most recent first, at most `max`.
+pub async fn derniers(base: &SqlitePool, max: i64) -> Result<Vec<Resultat>, Erreur> {
+    let lignes: Vec<Ligne> = sqlx::query_as(&format!(
+        "{REQUETE} ORDER BY r.decide_le DESC, o.id DESC LIMIT ?"
+    ))
+    .bind(max)
+    .fetch_all(base)
+    .await?;
+    let mut resultats = Vec::with_capacity(lignes.len());
+    for l in lignes {
+        resultats.push(en_resultat(base, l).await?);
+    }
+    Ok(resultats)
+}
+
+/// How one letting ended, once decided.
+pub async fn de_l_offre(base: &SqlitePool, offre_id: i64) -> Result<Option<Resultat>, Erreur> {
+    let ligne: Option<Ligne> = sqlx::query_as(&format!("{REQUETE} WHERE r.offre_id = ?"))
+        .bind(offre_id)
+        .fetch_optional(base)
+        .await?;
+    match ligne {
+        Some(l) => Ok(Some(en_resultat(base, l).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Publishes how a letting ended, when the lease is signed: the household's rank and
+/// score, and what the letting counts for in the social-mix targets.
+pub async fn publier(
+    connexion: &mut sqlx::SqliteConnection,
+    offre_id: i64,
+    decide_le: Jour,
+    retenu: &super::decisions::Presente,
+    compte: &clef_domain::mixite::Attribution,
+) -> Result<(), Erreur> {
+    sqlx::query(
+        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score,
+                                premier_quartile, prioritaire, relogement)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(offre_id)
+    .bind(decide_le.to_string())
+    .bind(retenu.rang)
+    .bind(retenu.score)
+    .bind(compte.premier_quartile)
+    .bind(compte.prioritaire)
+    .bind(compte.relogement.map(Code::code))
+    .execute(connexion)
+    .await?;
+    Ok(())
+}
+
+/// One decided letting as the open-data file writes it (codes as stored).
+#[derive(sqlx::FromRow)]
+pub struct LigneOuverte {
+    pub offre_id: i64,
+    pub decide_le: String,
+    pub cloture: String,
+    pub commune: String,
+    pub qpv: Option<String>,
+    pub typologie: String,
+    pub financement: String,
+    pub reservataire: String,
+    pub bailleur: String,
+    pub candidatures: i64,
+    pub eligibles: i64,
+    pub grille_version: i64,
+    pub attribue_rang: i64,
+    pub attribue_score: i64,
+    pub premier_quartile: bool,
+    pub prioritaire: bool,
+    pub candidats_passes: i64,
+    /// The passed-over candidates' motives in rank order, separated by `|`.
+    pub motifs_passage: Option<String>,
+}
+
+/// Every decided letting, oldest first: the open data.
+pub async fn donnees_ouvertes(base: &SqlitePool) -> Result<Vec<LigneOuverte>, Erreur> {
+    Ok(sqlx::query_as(
+        "SELECT o.id AS offre_id, r.decide_le, o.cloture, c.nom AS commune, q.nom AS qpv,
+                o.typologie, o.financement, o.reservataire, b.nom AS bailleur,
+                k.candidatures, k.eligibles, k.grille_version, r.attribue_rang, r.attribue_score,
+                r.premier_quartile, r.prioritaire,
+                (SELECT count(*) FROM passages p WHERE p.offre_id = r.offre_id) AS candidats_passes,
+                (SELECT group_concat(p.motif, '|') FROM
+                    (SELECT motif FROM passages WHERE offre_id = r.offre_id ORDER BY rang) p)
+                    AS motifs_passage
+         FROM resultats r JOIN classements k ON k.offre_id = r.offre_id
+         JOIN offres o ON o.id = r.offre_id JOIN communes c ON c.id = o.commune_id
+         JOIN bailleurs b ON b.id = o.bailleur_id LEFT JOIN qpv q ON q.id = o.qpv_id
+         ORDER BY r.decide_le, o.id",
+    )
+    .fetch_all(base)
+    .await?)
+}
