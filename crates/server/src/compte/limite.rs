@@ -3,6 +3,7 @@
 //! whether the password is right or not.
 
 use crate::probleme::ErreurApi;
+use crate::stockage::echecs_connexion;
 use sqlx::SqlitePool;
 
 /// The window failures are counted over.
@@ -28,15 +29,8 @@ pub async fn verifier(
     maintenant: i64,
 ) -> Result<(), ErreurApi> {
     for (cle, max) in cles {
-        let (echecs, premier): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT count(*), min(a) FROM (SELECT a FROM echecs_connexion
-             WHERE cle = ? AND a > ? ORDER BY a DESC LIMIT ?)",
-        )
-        .bind(cle)
-        .bind(maintenant - FENETRE)
-        .bind(max)
-        .fetch_one(base)
-        .await?;
+        let (echecs, premier) =
+            echecs_connexion::recents(base, cle, maintenant - FENETRE, *max).await?;
         if echecs >= *max {
             let attente = premier.unwrap_or(maintenant) + FENETRE - maintenant;
             return Err(ErreurApi::TropDeTentatives(attente.max(1) as u64));
@@ -47,27 +41,10 @@ pub async fn verifier(
 
 /// Records a failure under each key (and forgets failures older than the window).
 pub async fn echec(base: &SqlitePool, cles: &[&str], maintenant: i64) -> Result<(), ErreurApi> {
-    let mut tx = base.begin().await?;
-    for cle in cles {
-        sqlx::query("INSERT INTO echecs_connexion (cle, a) VALUES (?, ?)")
-            .bind(cle)
-            .bind(maintenant)
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("DELETE FROM echecs_connexion WHERE a <= ?")
-        .bind(maintenant - FENETRE)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(echecs_connexion::noter(base, cles, maintenant, maintenant - FENETRE).await?)
 }
 
 /// A successful log-in clears the account's failures.
 pub async fn effacer(base: &SqlitePool, cle: &str) -> Result<(), ErreurApi> {
-    sqlx::query("DELETE FROM echecs_connexion WHERE cle = ?")
-        .bind(cle)
-        .execute(base)
-        .await?;
-    Ok(())
+    Ok(echecs_connexion::effacer(base, cle).await?)
 }

@@ -26,13 +26,9 @@ impl Conseiller {
         if session.role != Role::Conseiller {
             return Err(ErreurApi::Interdit);
         }
-        let ligne: Option<(i64, String, String)> = sqlx::query_as(
-            "SELECT c.structure_id, s.nom, c.nom FROM conseillers c
-             JOIN structures s ON s.id = c.structure_id WHERE c.compte_id = ?",
-        )
-        .bind(session.compte_id)
-        .fetch_optional(&etat.base)
-        .await?;
+        let ligne =
+            crate::stockage::sessions::structure_du_conseiller(&etat.base, session.compte_id)
+                .await?;
         // An advisor account bound to no structure can do nothing.
         let (structure_id, structure, nom) = ligne.ok_or(ErreurApi::Interdit)?;
         Ok(Conseiller {

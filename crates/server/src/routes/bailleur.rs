@@ -24,7 +24,7 @@ use clef_domain::demande::{Demande, Situation};
 use clef_domain::erreur::CodeErreur;
 use clef_domain::fragilite;
 use clef_domain::mixite::{self, Attribution, Part};
-use clef_domain::offre::{Code, Financement};
+use clef_domain::offre::Financement;
 use clef_domain::suite::{ActionOffre, SituationOffre};
 use sqlx::SqlitePool;
 
@@ -35,15 +35,7 @@ pub async fn offre_de(
     offre_id: i64,
     aujourdhui: Jour,
 ) -> Result<OffreACoter, ErreurApi> {
-    let a_nous: bool =
-        sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND bailleur_id = ? AND retiree_le IS NULL)",
-        )
-            .bind(offre_id)
-            .bind(agent.bailleur_id)
-            .fetch_one(base)
-            .await?;
-    if !a_nous {
+    if !stockage::offres::est_du_bailleur(base, offre_id, agent.bailleur_id).await? {
         return Err(ErreurApi::Introuvable);
     }
     OffreACoter::charger(base, offre_id, aujourdhui)
@@ -421,16 +413,7 @@ pub async fn clore(
     }
     let hier = aujourdhui.plus_jours(-1);
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    sqlx::query(
-        "UPDATE offres SET cloture_prevue = cloture, cloture = ?, motif_cloture = ?
-         WHERE id = ? AND cloture >= ?",
-    )
-    .bind(hier.to_string())
-    .bind(motif)
-    .bind(resume.id)
-    .bind(aujourdhui.to_string())
-    .execute(&mut *tx)
-    .await?;
+    stockage::offres::clore_avant(&mut tx, resume.id, hier, motif).await?;
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,
@@ -462,55 +445,18 @@ pub async fn tableau_de_bord(
     State(etat): State<Etat>,
     agent: Agent,
 ) -> Result<Json<TableauDeBord>, ErreurApi> {
-    let aujourdhui = etat.horloge.aujourdhui().to_string();
-    let (a_venir, ouvertes, a_classer, en_commission, attribuees): (i64, i64, i64, i64, i64) =
-        sqlx::query_as(
-            "SELECT
-                coalesce(sum(o.ouverture > ?1), 0),
-                coalesce(sum(o.ouverture <= ?1 AND o.cloture >= ?1), 0),
-                coalesce(sum(o.cloture < ?1 AND k.offre_id IS NULL), 0),
-                coalesce(sum(k.offre_id IS NOT NULL AND r.offre_id IS NULL), 0),
-                coalesce(sum(r.offre_id IS NOT NULL), 0)
-             FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
-             LEFT JOIN resultats r ON r.offre_id = o.id
-             WHERE o.bailleur_id = ?2",
-        )
-        .bind(&aujourdhui)
-        .bind(agent.bailleur_id)
-        .fetch_one(&etat.base)
-        .await?;
-    let (candidatures, offres_avec): (i64, i64) = sqlx::query_as(
-        "SELECT count(*), count(DISTINCT c.offre_id) FROM candidatures c JOIN offres o ON o.id = c.offre_id
-         WHERE o.bailleur_id = ? AND c.etat != ?",
+    let chiffres = stockage::tableau_de_bord::du_bailleur(
+        &etat.base,
+        agent.bailleur_id,
+        etat.horloge.aujourdhui(),
     )
-    .bind(agent.bailleur_id)
-    .bind(EtatCandidature::Retiree.code())
-    .fetch_one(&etat.base)
     .await?;
-    let delais: Vec<(String, String)> = sqlx::query_as(
-        "SELECT o.ouverture, r.decide_le FROM resultats r JOIN offres o ON o.id = r.offre_id
-         WHERE o.bailleur_id = ?",
-    )
-    .bind(agent.bailleur_id)
-    .fetch_all(&etat.base)
-    .await?;
-    let mut jours: Vec<u32> = delais
+    let mut jours: Vec<u32> = chiffres
+        .delais
         .iter()
-        .filter_map(|(ouverture, decide)| {
-            let (a, b) = (
-                ouverture.parse::<Jour>().ok()?,
-                decide.parse::<Jour>().ok()?,
-            );
-            u32::try_from(a.jours_jusqua(b)).ok()
-        })
+        .filter_map(|(ouverture, decide)| u32::try_from(ouverture.jours_jusqua(*decide)).ok())
         .collect();
-    let (refus, reponses): (i64, i64) = sqlx::query_as(
-        "SELECT coalesce(sum(d.reponse = 'refuse'), 0), count(d.reponse)
-         FROM decisions d JOIN offres o ON o.id = d.offre_id WHERE o.bailleur_id = ?",
-    )
-    .bind(agent.bailleur_id)
-    .fetch_one(&etat.base)
-    .await?;
+    let (candidatures, offres_avec) = (chiffres.candidatures, chiffres.offres_avec);
     let objectifs = stockage::territoires::parametres(&etat.base, crate::routes::score::TERRITOIRE)
         .await?
         .map(|p| p.objectifs)
@@ -520,19 +466,19 @@ pub async fn tableau_de_bord(
     let nombre = |n: i64| u32::try_from(n).unwrap_or(0);
     Ok(Json(TableauDeBord {
         offres: OffresParEtape {
-            a_venir: nombre(a_venir),
-            ouvertes: nombre(ouvertes),
-            a_classer: nombre(a_classer),
-            en_commission: nombre(en_commission),
-            attribuees: nombre(attribuees),
+            a_venir: nombre(chiffres.a_venir),
+            ouvertes: nombre(chiffres.ouvertes),
+            a_classer: nombre(chiffres.a_classer),
+            en_commission: nombre(chiffres.en_commission),
+            attribuees: nombre(chiffres.attribuees),
         },
         candidatures: nombre(candidatures),
         candidatures_par_offre_dixiemes: (offres_avec > 0)
             .then(|| nombre((candidatures * 10 + offres_avec / 2) / offres_avec)),
         delai_median_jours: mediane(&mut jours),
         refus_apres_proposition: Part {
-            nombre: nombre(refus),
-            total: nombre(reponses),
+            nombre: nombre(chiffres.refus),
+            total: nombre(chiffres.reponses),
         },
         mixite_bailleur: mixite::indicateurs(&les_notres, &objectifs),
         mixite_territoire: mixite::indicateurs(&toutes, &objectifs),

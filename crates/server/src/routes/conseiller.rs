@@ -6,6 +6,7 @@
 use crate::application::Etat;
 use crate::compte::{Conseiller, Mandataire};
 use crate::probleme::ErreurApi;
+use crate::stockage;
 use crate::stockage::journal;
 use crate::stockage::mandats::{self, LigneMandat};
 use axum::Json;
@@ -207,25 +208,14 @@ pub async fn demander(
     let (Some(numero), Some(valide), true) = (numero, valide, erreurs.is_empty()) else {
         return Err(ErreurApi::Invalide(erreurs));
     };
-    let demandeur_id: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM demandeurs WHERE numero_unique = ?")
-            .bind(numero.as_str())
-            .fetch_optional(&etat.base)
-            .await?;
+    let demandeur_id = stockage::demandeurs::par_numero(&etat.base, numero.as_str()).await?;
     let Some(demandeur_id) = demandeur_id else {
         return Ok(StatusCode::ACCEPTED);
     };
     let code = code_aleatoire()?;
     let mut tx = etat.base.begin().await?;
     // One code at a time per structure and applicant: an earlier request is used up.
-    sqlx::query(
-        "UPDATE mandats SET code = NULL, code_expire_a = NULL
-         WHERE demandeur_id = ? AND structure_id = ? AND confirme_a IS NULL",
-    )
-    .bind(demandeur_id)
-    .bind(conseiller.structure_id)
-    .execute(&mut *tx)
-    .await?;
+    mandats::oublier_codes(&mut tx, demandeur_id, conseiller.structure_id).await?;
     mandats::creer(
         &mut tx,
         mandats::NouveauMandat {

@@ -5,6 +5,7 @@ use crate::application::Etat;
 use crate::compte::Agent;
 use crate::images::{self, ImageRefusee};
 use crate::probleme::ErreurApi;
+use crate::stockage;
 use crate::stockage::projets::PREFIXE_IMAGES;
 use axum::Json;
 use axum::extract::multipart::MultipartError;
@@ -64,17 +65,7 @@ pub async fn televerser(
             ImageRefusee::Illisible => refus(Regle::ImageIllisible),
             ImageRefusee::TropLourde => refus(Regle::ImageTropLourde),
         })?;
-    sqlx::query(
-        "INSERT INTO images (bailleur_id, empreinte, contenu, largeur, hauteur)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT (bailleur_id, empreinte) DO NOTHING",
-    )
-    .bind(agent.bailleur_id)
-    .bind(&propre.empreinte)
-    .bind(&propre.jpeg)
-    .bind(propre.largeur)
-    .bind(propre.hauteur)
-    .execute(&etat.base)
-    .await?;
+    stockage::images::enregistrer(&etat.base, agent.bailleur_id, &propre).await?;
     Ok((
         StatusCode::CREATED,
         Json(ImageTeleversee {
@@ -103,12 +94,9 @@ pub async fn lire(
     if empreinte.len() != 64 || !empreinte.bytes().all(|o| o.is_ascii_hexdigit()) {
         return Err(ErreurApi::Introuvable);
     }
-    let contenu: Vec<u8> =
-        sqlx::query_scalar("SELECT contenu FROM images WHERE empreinte = ? LIMIT 1")
-            .bind(&empreinte)
-            .fetch_optional(&etat.base)
-            .await?
-            .ok_or(ErreurApi::Introuvable)?;
+    let contenu = stockage::images::contenu(&etat.base, &empreinte)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
     Ok((
         [
             (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),

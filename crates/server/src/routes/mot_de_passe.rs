@@ -8,6 +8,7 @@ use crate::courriel::Courriel;
 use crate::courriel::textes::texte;
 use crate::probleme::ErreurApi;
 use crate::routes::comptes::adresse_client;
+use crate::stockage::reinitialisations::{self, CompteDuLien};
 use axum::Json;
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{Extension, State};
@@ -54,10 +55,7 @@ pub async fn oubli(
     )
     .await?;
     let cle_compte = format!("oubli:{}", limite::cle_compte(&email));
-    let compte: Option<i64> = sqlx::query_scalar("SELECT id FROM comptes WHERE email = ?")
-        .bind(&email)
-        .fetch_optional(&etat.base)
-        .await?;
+    let compte = reinitialisations::compte_par_email(&etat.base, &email).await?;
     limite::echec(&etat.base, &[&cle_adresse, &cle_compte], maintenant).await?;
     let Some(compte_id) = compte else {
         return Ok(StatusCode::ACCEPTED);
@@ -74,25 +72,15 @@ pub async fn oubli(
         return Ok(StatusCode::ACCEPTED);
     }
     let jeton = session::aleatoire()?;
-    let mut tx = etat.base.begin().await?;
     // A new link replaces the ones before.
-    sqlx::query(
-        "UPDATE reinitialisations SET utilise_a = ? WHERE compte_id = ? AND utilise_a IS NULL",
+    reinitialisations::creer(
+        &etat.base,
+        compte_id,
+        &session::empreinte(&jeton),
+        maintenant,
+        maintenant + DUREE_LIEN,
     )
-    .bind(maintenant)
-    .bind(compte_id)
-    .execute(&mut *tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO reinitialisations (empreinte, compte_id, cree_a, expire_a) VALUES (?, ?, ?, ?)",
-    )
-    .bind(session::empreinte(&jeton))
-    .bind(compte_id)
-    .bind(maintenant)
-    .bind(maintenant + DUREE_LIEN)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
     // The token rides in the fragment: it never reaches a server's logs.
     let lien = etat.poste.lien(&format!("/mot-de-passe/nouveau#{jeton}"));
     let minutes = (DUREE_LIEN / 60).to_string();
@@ -137,16 +125,13 @@ pub async fn nouveau(
     let lien_perime =
         || ErreurApi::Invalide(vec![ErreurChamp::incoherent("jeton", Regle::LienPerime)]);
     let empreinte = session::empreinte(saisie.jeton.trim());
-    let compte: Option<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT c.id, c.email, d.numero_unique FROM reinitialisations r
-         JOIN comptes c ON c.id = r.compte_id LEFT JOIN demandeurs d ON d.compte_id = c.id
-         WHERE r.empreinte = ? AND r.utilise_a IS NULL AND r.expire_a > ?",
-    )
-    .bind(&empreinte)
-    .bind(maintenant)
-    .fetch_optional(&etat.base)
-    .await?;
-    let (compte_id, email, numero) = compte.ok_or_else(lien_perime)?;
+    let CompteDuLien {
+        compte_id,
+        email,
+        numero_unique: numero,
+    } = reinitialisations::compte_du_lien(&etat.base, &empreinte, maintenant)
+        .await?
+        .ok_or_else(lien_perime)?;
     let identifiants = [email.as_str(), numero.as_deref().unwrap_or_default()];
     if let Some(e) = mot_de_passe::verifier_robustesse(&saisie.mot_de_passe, &identifiants) {
         return Err(ErreurApi::Invalide(vec![e]));
@@ -154,29 +139,10 @@ pub async fn nouveau(
     let hache = mot_de_passe::hacher(saisie.mot_de_passe)
         .await
         .map_err(|e| ErreurApi::Interne(e.to_string()))?;
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
     // Used once: the first of two requests with the same link wins.
-    let utilise = sqlx::query(
-        "UPDATE reinitialisations SET utilise_a = ? WHERE empreinte = ? AND utilise_a IS NULL",
-    )
-    .bind(maintenant)
-    .bind(&empreinte)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if utilise != 1 {
+    if !reinitialisations::utiliser(&etat.base, &empreinte, compte_id, &hache, maintenant).await? {
         return Err(lien_perime());
     }
-    sqlx::query("UPDATE comptes SET mot_de_passe = ? WHERE id = ?")
-        .bind(&hache)
-        .bind(compte_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM sessions WHERE compte_id = ?")
-        .bind(compte_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
     limite::effacer(&etat.base, &limite::cle_compte(&email)).await?;
     let corps = format!(
         "{}\n\n{}",

@@ -32,17 +32,8 @@ pub async fn lister(
     State(etat): State<Etat>,
     moi: Demandeur,
 ) -> Result<Json<Vec<RechercheSauvegardee>>, ErreurApi> {
-    let lignes: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, nom, requete FROM recherches WHERE demandeur_id = ? ORDER BY id",
-    )
-    .bind(moi.id)
-    .fetch_all(&etat.base)
-    .await?;
     Ok(Json(
-        lignes
-            .into_iter()
-            .map(|(id, nom, requete)| RechercheSauvegardee { id, nom, requete })
-            .collect(),
+        stockage::recherches::du_demandeur(&etat.base, moi.id).await?,
     ))
 }
 
@@ -99,28 +90,11 @@ pub async fn sauvegarder(
         .extend_pairs(recherche.en_paires().iter().filter(|(k, _)| *k != "page"))
         .finish();
     let dernier = stockage::offres::dernier_id(&etat.base).await?;
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    let deja: i64 = sqlx::query_scalar("SELECT count(*) FROM recherches WHERE demandeur_id = ?")
-        .bind(moi.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if deja >= MAX {
-        return Err(ErreurApi::champ(
-            "recherches",
-            CodeErreur::HorsLimites { min: 0, max: MAX },
-        ));
-    }
-    let id = sqlx::query(
-        "INSERT INTO recherches (demandeur_id, nom, requete, derniere_offre) VALUES (?, ?, ?, ?)",
-    )
-    .bind(moi.id)
-    .bind(&nom)
-    .bind(&requete)
-    .bind(dernier)
-    .execute(&mut *tx)
-    .await?
-    .last_insert_rowid();
-    tx.commit().await?;
+    let id = stockage::recherches::sauvegarder(&etat.base, moi.id, &nom, &requete, dernier, MAX)
+        .await?
+        .ok_or_else(|| {
+            ErreurApi::champ("recherches", CodeErreur::HorsLimites { min: 0, max: MAX })
+        })?;
     Ok((
         StatusCode::CREATED,
         Json(RechercheSauvegardee { id, nom, requete }),
@@ -144,12 +118,7 @@ pub async fn supprimer(
     moi: Demandeur,
     Id(id): Id,
 ) -> Result<StatusCode, ErreurApi> {
-    let fait = sqlx::query("DELETE FROM recherches WHERE id = ? AND demandeur_id = ?")
-        .bind(id)
-        .bind(moi.id)
-        .execute(&etat.base)
-        .await?;
-    if fait.rows_affected() == 0 {
+    if !stockage::recherches::supprimer(&etat.base, moi.id, id).await? {
         return Err(ErreurApi::Introuvable);
     }
     Ok(StatusCode::NO_CONTENT)

@@ -4,7 +4,7 @@
 //! opening day: nothing already open or closed is ranked again.
 
 use crate::application::Etat;
-use crate::candidatures::{OffreACoter, en_json};
+use crate::candidatures::OffreACoter;
 use crate::compte::AgentTerritoire;
 use crate::probleme::ErreurApi;
 use crate::stockage;
@@ -12,10 +12,9 @@ use crate::stockage::journal;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use clef_domain::api::{ApercuGrille, EffetSurOffre, EtatCandidature, NouvelleGrille, Probleme};
+use clef_domain::api::{ApercuGrille, EffetSurOffre, NouvelleGrille, Probleme};
 use clef_domain::classement::effet_grille;
 use clef_domain::cotation::{Grille, verifier_entree_en_vigueur, verifier_priorites};
-use clef_domain::offre::Code as _;
 use clef_domain::territoire::ParametresTerritoire;
 use serde_json::json;
 
@@ -44,14 +43,7 @@ pub async fn parametres(
         .map_err(ErreurApi::Invalide)?;
     let avant = stockage::territoires::parametres(&etat.base, &agent.slug).await?;
     let mut tx = etat.base.begin().await?;
-    sqlx::query(
-        "INSERT INTO parametres_territoire (territoire_id, contenu) VALUES (?, ?)
-         ON CONFLICT (territoire_id) DO UPDATE SET contenu = excluded.contenu",
-    )
-    .bind(agent.territoire_id)
-    .bind(en_json(&parametres)?)
-    .execute(&mut *tx)
-    .await?;
+    stockage::territoires::publier_parametres(&mut tx, agent.territoire_id, &parametres).await?;
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,
@@ -71,21 +63,11 @@ async fn version_suivante(
     nouvelle: NouvelleGrille,
 ) -> Result<Grille, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let derniere: Option<(i64, String)> = sqlx::query_as(
-        "SELECT version, en_vigueur_le FROM grilles WHERE territoire_id = ?
-         ORDER BY version DESC LIMIT 1",
-    )
-    .bind(agent.territoire_id)
-    .fetch_optional(&etat.base)
-    .await?;
-    let (version, precedente) = match derniere {
-        Some((v, jour)) => (
-            u32::try_from(v + 1).map_err(|_| ErreurApi::DonneeIllisible(format!("version {v}")))?,
-            jour.parse()
-                .map_err(|_| ErreurApi::DonneeIllisible(format!("en_vigueur_le {jour}")))?,
-        ),
-        None => (1, clef_domain::Jour::MIN),
-    };
+    let (version, precedente) =
+        match stockage::grilles::derniere(&etat.base, agent.territoire_id).await? {
+            Some((v, jour)) => (v.saturating_add(1), jour),
+            None => (1, clef_domain::Jour::MIN),
+        };
     let mut erreurs = Vec::new();
     if let Err(e) = verifier_entree_en_vigueur(nouvelle.en_vigueur_le, precedente, aujourdhui) {
         erreurs.push(e);
@@ -127,17 +109,9 @@ pub async fn apercu(
 ) -> Result<Json<ApercuGrille>, ErreurApi> {
     let grille = version_suivante(&etat, &agent, nouvelle).await?;
     let aujourdhui = etat.horloge.aujourdhui();
-    let ouvertes: Vec<i64> = sqlx::query_scalar(
-        "SELECT o.id FROM offres o JOIN communes c ON c.id = o.commune_id
-         WHERE c.territoire_id = ?1 AND o.retiree_le IS NULL AND o.ouverture <= ?2 AND o.cloture >= ?2
-           AND EXISTS (SELECT 1 FROM candidatures k WHERE k.offre_id = o.id AND k.etat != ?3)
-         ORDER BY o.cloture, o.id",
-    )
-    .bind(agent.territoire_id)
-    .bind(aujourdhui.to_string())
-    .bind(EtatCandidature::Retiree.code())
-    .fetch_all(&etat.base)
-    .await?;
+    let ouvertes =
+        stockage::offres::ouvertes_avec_candidats(&etat.base, agent.territoire_id, aujourdhui)
+            .await?;
     let mut offres = Vec::with_capacity(ouvertes.len());
     for id in ouvertes {
         let Some(offre) = OffreACoter::charger(&etat.base, id, aujourdhui).await? else {

@@ -40,6 +40,10 @@ pub struct Presente {
     pub score: i64,
 }
 
+/// How the household's answer to an attribution is stored.
+pub const ACCEPTE: &str = "accepte";
+pub const REFUSE: &str = "refuse";
+
 fn illisible(colonne: &str, valeur: impl std::fmt::Display) -> Erreur {
     Erreur::Illisible(format!("decisions.{colonne} = {valeur}"))
 }
@@ -107,7 +111,7 @@ impl Ligne {
             rang: u32::try_from(self.rang).map_err(|_| illisible("rang", self.rang))?,
             decision: self.decision()?,
             condition: self.condition()?,
-            reponse: self.reponse.as_deref().map(|r| r == "accepte"),
+            reponse: self.reponse.as_deref().map(|r| r == ACCEPTE),
             propose: false,
             decide_le: jour("decide_le", self.decide_le.as_deref())?,
             repondu_le: jour("repondu_le", self.repondu_le.as_deref())?,
@@ -244,7 +248,7 @@ pub async fn repondre(
     sqlx::query(
         "UPDATE decisions SET reponse = ?, motif_reponse = ?, repondu_le = ? WHERE candidature_id = ?",
     )
-    .bind(if accepte { "accepte" } else { "refuse" })
+    .bind(if accepte { ACCEPTE } else { REFUSE })
     .bind(motif)
     .bind(le.to_string())
     .bind(candidature_id)

@@ -121,3 +121,13 @@ pub async fn ouvertes_de_taille(
         })
         .collect())
 }
+
+/// The applicant holding this numéro unique, if any.
+pub async fn par_numero(base: &SqlitePool, numero_unique: &str) -> Result<Option<i64>, Erreur> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM demandeurs WHERE numero_unique = ?")
+            .bind(numero_unique)
+            .fetch_optional(base)
+            .await?,
+    )
+}

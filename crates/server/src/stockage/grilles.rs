@@ -31,6 +31,29 @@ pub async fn en_vigueur(
         .transpose()
 }
 
+/// The territory's latest grid version and the day it takes effect.
+pub async fn derniere(
+    base: &SqlitePool,
+    territoire_id: i64,
+) -> Result<Option<(u32, Jour)>, Erreur> {
+    let ligne: Option<(i64, String)> = sqlx::query_as(
+        "SELECT version, en_vigueur_le FROM grilles WHERE territoire_id = ?
+         ORDER BY version DESC LIMIT 1",
+    )
+    .bind(territoire_id)
+    .fetch_optional(base)
+    .await?;
+    ligne
+        .map(|(v, jour)| {
+            Ok((
+                u32::try_from(v).map_err(|_| Erreur::illisible("grilles.version", v))?,
+                jour.parse()
+                    .map_err(|_| Erreur::illisible("grilles.en_vigueur_le", &jour))?,
+            ))
+        })
+        .transpose()
+}
+
 /// Stores a grid version, unless that version is already there (versions never change).
 pub async fn publier(
     connexion: &mut sqlx::SqliteConnection,

@@ -168,6 +168,23 @@ pub struct NouveauMandat<'a> {
     pub code: Option<(&'a str, i64)>,
 }
 
+/// Uses up the codes of the structure's unconfirmed requests for this applicant.
+pub async fn oublier_codes(
+    connexion: &mut SqliteConnection,
+    demandeur_id: i64,
+    structure_id: i64,
+) -> Result<(), Erreur> {
+    sqlx::query(
+        "UPDATE mandats SET code = NULL, code_expire_a = NULL
+         WHERE demandeur_id = ? AND structure_id = ? AND confirme_a IS NULL",
+    )
+    .bind(demandeur_id)
+    .bind(structure_id)
+    .execute(connexion)
+    .await?;
+    Ok(())
+}
+
 pub async fn creer(
     connexion: &mut SqliteConnection,
     mandat: NouveauMandat<'_>,

@@ -147,6 +147,57 @@ pub async fn du_bailleur(
         .collect()
 }
 
+/// The territory's open listings that have applications, the earliest closing first.
+pub async fn ouvertes_avec_candidats(
+    base: &SqlitePool,
+    territoire_id: i64,
+    aujourdhui: Jour,
+) -> Result<Vec<i64>, Erreur> {
+    Ok(sqlx::query_scalar(
+        "SELECT o.id FROM offres o JOIN communes c ON c.id = o.commune_id
+         WHERE c.territoire_id = ?1 AND o.retiree_le IS NULL AND o.ouverture <= ?2 AND o.cloture >= ?2
+           AND EXISTS (SELECT 1 FROM candidatures k WHERE k.offre_id = o.id AND k.etat != ?3)
+         ORDER BY o.cloture, o.id",
+    )
+    .bind(territoire_id)
+    .bind(aujourdhui.to_string())
+    .bind(EtatCandidature::Retiree.code())
+    .fetch_all(base)
+    .await?)
+}
+
+/// Whether the listing is the landlord's and not withdrawn.
+pub async fn est_du_bailleur(base: &SqlitePool, id: i64, bailleur_id: i64) -> Result<bool, Erreur> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND bailleur_id = ? AND retiree_le IS NULL)",
+    )
+    .bind(id)
+    .bind(bailleur_id)
+    .fetch_one(base)
+    .await?)
+}
+
+/// Closes an open listing early: its window ends on `cloture` (keeping the planned day),
+/// for the reason given.
+pub async fn clore_avant(
+    connexion: &mut sqlx::SqliteConnection,
+    id: i64,
+    cloture: Jour,
+    motif: &str,
+) -> Result<(), Erreur> {
+    sqlx::query(
+        "UPDATE offres SET cloture_prevue = cloture, cloture = ?, motif_cloture = ?
+         WHERE id = ? AND cloture > ?",
+    )
+    .bind(cloture.to_string())
+    .bind(motif)
+    .bind(id)
+    .bind(cloture.to_string())
+    .execute(connexion)
+    .await?;
+    Ok(())
+}
+
 /// The listing's commune (its row id).
 pub async fn commune_id(base: &SqlitePool, id: i64) -> Result<i64, Erreur> {
     Ok(

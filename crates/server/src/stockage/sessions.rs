@@ -153,3 +153,17 @@ pub async fn territoire_de_l_agent(
     .fetch_optional(base)
     .await?)
 }
+
+/// The structure (id and name) an advisor account works for, and the advisor's name.
+pub async fn structure_du_conseiller(
+    base: &SqlitePool,
+    compte_id: i64,
+) -> Result<Option<(i64, String, String)>, Erreur> {
+    Ok(sqlx::query_as(
+        "SELECT c.structure_id, s.nom, c.nom FROM conseillers c
+         JOIN structures s ON s.id = c.structure_id WHERE c.compte_id = ?",
+    )
+    .bind(compte_id)
+    .fetch_optional(base)
+    .await?)
+}

@@ -47,3 +47,22 @@ pub async fn parametres(
         })
         .transpose()
 }
+
+/// Publishes a territory's settings (replacing the ones before).
+pub async fn publier_parametres(
+    connexion: &mut sqlx::SqliteConnection,
+    territoire_id: i64,
+    parametres: &ParametresTerritoire,
+) -> Result<(), Erreur> {
+    let contenu = serde_json::to_string(parametres)
+        .map_err(|e| Erreur::Ecriture(format!("paramètres : {e}")))?;
+    sqlx::query(
+        "INSERT INTO parametres_territoire (territoire_id, contenu) VALUES (?, ?)
+         ON CONFLICT (territoire_id) DO UPDATE SET contenu = excluded.contenu",
+    )
+    .bind(territoire_id)
+    .bind(contenu)
+    .execute(connexion)
+    .await?;
+    Ok(())
+}

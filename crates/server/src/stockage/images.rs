@@ -1,0 +1,34 @@
+//! Listing photos: re-encoded JPEG, stored by the hash of their content.
+
+use super::Erreur;
+use sqlx::SqlitePool;
+
+/// Stores a cleaned photo for a landlord (the same photo twice is stored once).
+pub async fn enregistrer(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    image: &crate::images::ImagePropre,
+) -> Result<(), Erreur> {
+    sqlx::query(
+        "INSERT INTO images (bailleur_id, empreinte, contenu, largeur, hauteur)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (bailleur_id, empreinte) DO NOTHING",
+    )
+    .bind(bailleur_id)
+    .bind(&image.empreinte)
+    .bind(&image.jpeg)
+    .bind(image.largeur)
+    .bind(image.hauteur)
+    .execute(base)
+    .await?;
+    Ok(())
+}
+
+/// The JPEG bytes of the photo with this content hash.
+pub async fn contenu(base: &SqlitePool, empreinte: &str) -> Result<Option<Vec<u8>>, Erreur> {
+    Ok(
+        sqlx::query_scalar("SELECT contenu FROM images WHERE empreinte = ? LIMIT 1")
+            .bind(empreinte)
+            .fetch_optional(base)
+            .await?,
+    )
+}

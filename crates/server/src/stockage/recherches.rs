@@ -1,0 +1,64 @@
+//! Saved searches: a name and a checked query string, with the last listing announced.
+
+use super::Erreur;
+use clef_domain::api::RechercheSauvegardee;
+use sqlx::SqlitePool;
+
+/// The applicant's saved searches, oldest first.
+pub async fn du_demandeur(
+    base: &SqlitePool,
+    demandeur_id: i64,
+) -> Result<Vec<RechercheSauvegardee>, Erreur> {
+    let lignes: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, nom, requete FROM recherches WHERE demandeur_id = ? ORDER BY id",
+    )
+    .bind(demandeur_id)
+    .fetch_all(base)
+    .await?;
+    Ok(lignes
+        .into_iter()
+        .map(|(id, nom, requete)| RechercheSauvegardee { id, nom, requete })
+        .collect())
+}
+
+/// Saves a search that has seen listings up to `derniere_offre`; returns its id, or `None`
+/// when the applicant already has `max` (counted and written in one transaction).
+pub async fn sauvegarder(
+    base: &SqlitePool,
+    demandeur_id: i64,
+    nom: &str,
+    requete: &str,
+    derniere_offre: i64,
+    max: i64,
+) -> Result<Option<i64>, Erreur> {
+    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let deja: i64 = sqlx::query_scalar("SELECT count(*) FROM recherches WHERE demandeur_id = ?")
+        .bind(demandeur_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if deja >= max {
+        return Ok(None);
+    }
+    let id = sqlx::query(
+        "INSERT INTO recherches (demandeur_id, nom, requete, derniere_offre) VALUES (?, ?, ?, ?)",
+    )
+    .bind(demandeur_id)
+    .bind(nom)
+    .bind(requete)
+    .bind(derniere_offre)
+    .execute(&mut *tx)
+    .await?
+    .last_insert_rowid();
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// Deletes one of the applicant's saved searches; false when there is no such search.
+pub async fn supprimer(base: &SqlitePool, demandeur_id: i64, id: i64) -> Result<bool, Erreur> {
+    let fait = sqlx::query("DELETE FROM recherches WHERE id = ? AND demandeur_id = ?")
+        .bind(id)
+        .bind(demandeur_id)
+        .execute(base)
+        .await?;
+    Ok(fait.rows_affected() > 0)
+}
