@@ -7,7 +7,7 @@ use crate::compte::AgentTerritoire;
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
 use crate::stockage::journal;
-use crate::stockage::programmes;
+use crate::stockage::{self, programmes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -31,13 +31,7 @@ async fn commune(
     agent: &AgentTerritoire,
     slug: &str,
 ) -> Result<Option<(i64, String)>, ErreurApi> {
-    Ok(
-        sqlx::query_as("SELECT id, nom FROM communes WHERE slug = ? AND territoire_id = ?")
-            .bind(slug)
-            .bind(agent.territoire_id)
-            .fetch_optional(&etat.base)
-            .await?,
-    )
+    Ok(stockage::communes::du_territoire(&etat.base, agent.territoire_id, slug).await?)
 }
 
 fn texte(champ: &str, valeur: &str, erreurs: &mut Vec<ErreurChamp>) -> String {
@@ -135,25 +129,15 @@ pub async fn ajouter_programme(
         return Err(ErreurApi::Invalide(erreurs));
     };
     let mut tx = etat.base.begin().await?;
-    let id = sqlx::query(
-        "INSERT INTO programmes (commune_id, nom, voie, fragilite) VALUES (?, ?, ?, ?)",
-    )
-    .bind(commune_id)
-    .bind(&nom)
-    .bind(&voie)
-    .bind(nouveau.fragilite.code())
-    .execute(&mut *tx)
-    .await
-    .map_err(|e| match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => {
+    // Two staff classing the same street at once: the database settles it.
+    let id = programmes::ajouter(&mut tx, commune_id, &nom, &voie, nouveau.fragilite)
+        .await?
+        .ok_or_else(|| {
             ErreurApi::Invalide(vec![ErreurChamp::incoherent(
                 "voie",
                 Regle::VoieDejaClassee,
             )])
-        }
-        _ => ErreurApi::Base(e),
-    })?
-    .last_insert_rowid();
+        })?;
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,
@@ -193,15 +177,7 @@ pub async fn retirer_programme(
     Id(id): Id,
 ) -> Result<StatusCode, ErreurApi> {
     let mut tx = etat.base.begin().await?;
-    let fait = sqlx::query(
-        "DELETE FROM programmes WHERE id = ?
-         AND commune_id IN (SELECT id FROM communes WHERE territoire_id = ?)",
-    )
-    .bind(id)
-    .bind(agent.territoire_id)
-    .execute(&mut *tx)
-    .await?;
-    if fait.rows_affected() == 0 {
+    if !programmes::retirer(&mut tx, agent.territoire_id, id).await? {
         return Err(ErreurApi::Introuvable);
     }
     journal::ecrire(
@@ -218,33 +194,8 @@ pub async fn retirer_programme(
 
 /// Each commune's SRU inventory, with the lettings and listings of the current year.
 async fn lignes_sru(etat: &Etat, slug_territoire: &str) -> Result<Vec<LigneSru>, ErreurApi> {
-    #[derive(sqlx::FromRow)]
-    struct Ligne {
-        nom: String,
-        slug: String,
-        annee: Option<i64>,
-        logements_sociaux: Option<i64>,
-        residences_principales: Option<i64>,
-        taux_obligation: Option<i64>,
-        attributions: i64,
-        offres: i64,
-    }
-    let annee = etat.horloge.aujourdhui().annee().to_string();
-    let lignes: Vec<Ligne> = sqlx::query_as(
-        "SELECT c.nom, c.slug, s.annee, s.logements_sociaux, s.residences_principales,
-                s.taux_obligation,
-                (SELECT count(*) FROM resultats r JOIN offres o ON o.id = r.offre_id
-                 WHERE o.commune_id = c.id AND substr(r.decide_le, 1, 4) = ?1) AS attributions,
-                (SELECT count(*) FROM offres o
-                 WHERE o.commune_id = c.id AND substr(o.ouverture, 1, 4) = ?1) AS offres
-         FROM communes c JOIN territoires t ON t.id = c.territoire_id
-         LEFT JOIN sru s ON s.commune_id = c.id
-         WHERE t.slug = ?2 ORDER BY c.nom",
-    )
-    .bind(annee)
-    .bind(slug_territoire)
-    .fetch_all(&etat.base)
-    .await?;
+    let annee = etat.horloge.aujourdhui().annee();
+    let lignes = stockage::sru::par_commune(&etat.base, slug_territoire, annee).await?;
     let illisible = |quoi: &str| ErreurApi::DonneeIllisible(format!("sru : {quoi}"));
     lignes
         .into_iter()
@@ -316,21 +267,7 @@ pub async fn enregistrer_sru(
         .ok_or(ErreurApi::Introuvable)?;
     inventaire.verifier().map_err(ErreurApi::Invalide)?;
     let mut tx = etat.base.begin().await?;
-    sqlx::query(
-        "INSERT INTO sru (commune_id, annee, logements_sociaux, residences_principales, taux_obligation)
-         VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (commune_id) DO UPDATE SET annee = excluded.annee,
-             logements_sociaux = excluded.logements_sociaux,
-             residences_principales = excluded.residences_principales,
-             taux_obligation = excluded.taux_obligation",
-    )
-    .bind(commune_id)
-    .bind(inventaire.annee)
-    .bind(inventaire.logements_sociaux)
-    .bind(inventaire.residences_principales)
-    .bind(inventaire.taux_obligation)
-    .execute(&mut *tx)
-    .await?;
+    stockage::sru::enregistrer(&mut tx, commune_id, &inventaire).await?;
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,
@@ -349,28 +286,7 @@ pub async fn enregistrer_sru(
 }
 
 async fn qpv_du_territoire(etat: &Etat, territoire_id: i64) -> Result<Vec<QpvVoies>, ErreurApi> {
-    let qpv: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT q.id, q.nom, c.nom FROM qpv q JOIN communes c ON c.id = q.commune_id
-         WHERE c.territoire_id = ? ORDER BY c.nom, q.nom",
-    )
-    .bind(territoire_id)
-    .fetch_all(&etat.base)
-    .await?;
-    let mut liste = Vec::with_capacity(qpv.len());
-    for (id, nom, commune) in qpv {
-        let voies: Vec<String> =
-            sqlx::query_scalar("SELECT voie FROM qpv_voies WHERE qpv_id = ? ORDER BY voie")
-                .bind(id)
-                .fetch_all(&etat.base)
-                .await?;
-        liste.push(QpvVoies {
-            id,
-            nom,
-            commune,
-            voies,
-        });
-    }
-    Ok(liste)
+    Ok(stockage::qpv::du_territoire(&etat.base, territoire_id).await?)
 }
 
 /// The territory's QPVs and the streets each covers.
@@ -407,15 +323,7 @@ pub async fn enregistrer_voies(
     Id(id): Id,
     Json(nouvelles): Json<NouvellesVoies>,
 ) -> Result<Json<QpvVoies>, ErreurApi> {
-    let existe: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM qpv q JOIN communes c ON c.id = q.commune_id
-         WHERE q.id = ? AND c.territoire_id = ?)",
-    )
-    .bind(id)
-    .bind(agent.territoire_id)
-    .fetch_one(&etat.base)
-    .await?;
-    if !existe {
+    if !stockage::qpv::est_du_territoire(&etat.base, agent.territoire_id, id).await? {
         return Err(ErreurApi::Introuvable);
     }
     let mut erreurs = Vec::new();
@@ -446,17 +354,7 @@ pub async fn enregistrer_voies(
         return Err(ErreurApi::Invalide(erreurs));
     }
     let mut tx = etat.base.begin().await?;
-    sqlx::query("DELETE FROM qpv_voies WHERE qpv_id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for v in &voies {
-        sqlx::query("INSERT INTO qpv_voies (qpv_id, voie) VALUES (?, ?)")
-            .bind(id)
-            .bind(v)
-            .execute(&mut *tx)
-            .await?;
-    }
+    stockage::qpv::remplacer_voies(&mut tx, id, &voies).await?;
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,

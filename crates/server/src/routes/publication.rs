@@ -8,8 +8,8 @@ use crate::compte::Agent;
 use crate::probleme::{self, ErreurApi};
 use crate::routes::Id;
 use crate::stockage::journal;
-use crate::stockage::projets;
 use crate::stockage::{self, notifications};
+use crate::stockage::{brouillons, projets};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -39,17 +39,9 @@ async fn projet_du_brouillon(
     agent: &Agent,
     id: i64,
 ) -> Result<(ProjetOffre, String), ErreurApi> {
-    let (projet, modifie_le): (String, String) = sqlx::query_as(
-        "SELECT projet, modifie_le FROM brouillons WHERE id = ? AND bailleur_id = ?",
-    )
-    .bind(id)
-    .bind(agent.bailleur_id)
-    .fetch_optional(&etat.base)
-    .await?
-    .ok_or(ErreurApi::Introuvable)?;
-    let projet = serde_json::from_str(&projet)
-        .map_err(|e| ErreurApi::DonneeIllisible(format!("brouillons.projet : {e}")))?;
-    Ok((projet, modifie_le))
+    brouillons::lire(&etat.base, agent.bailleur_id, id)
+        .await?
+        .ok_or(ErreurApi::Introuvable)
 }
 
 async fn charger(etat: &Etat, agent: &Agent, id: i64) -> Result<Brouillon, ErreurApi> {
@@ -77,30 +69,23 @@ fn maintenant(etat: &Etat) -> String {
 
 /// Saves a project as a new draft of the organisation; returns its id.
 async fn nouveau(etat: &Etat, agent: &Agent, projet: &ProjetOffre) -> Result<i64, ErreurApi> {
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM brouillons WHERE bailleur_id = ?")
-        .bind(agent.bailleur_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if n >= BROUILLONS_MAX {
-        return Err(ErreurApi::champ(
+    brouillons::creer(
+        &etat.base,
+        agent.bailleur_id,
+        projet,
+        &maintenant(etat),
+        BROUILLONS_MAX,
+    )
+    .await?
+    .ok_or_else(|| {
+        ErreurApi::champ(
             "brouillons",
             CodeErreur::HorsLimites {
                 min: 0,
                 max: BROUILLONS_MAX,
             },
-        ));
-    }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO brouillons (bailleur_id, projet, modifie_le) VALUES (?, ?, ?) RETURNING id",
-    )
-    .bind(agent.bailleur_id)
-    .bind(serde_json::to_string(projet).map_err(|e| ErreurApi::Interne(e.to_string()))?)
-    .bind(maintenant(etat))
-    .fetch_one(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(id)
+        )
+    })
 }
 
 /// The organisation's drafts, the latest saved first.
@@ -117,22 +102,8 @@ pub async fn brouillons(
     State(etat): State<Etat>,
     agent: Agent,
 ) -> Result<Json<Vec<BrouillonResume>>, ErreurApi> {
-    let lignes: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, coalesce(json_extract(projet, '$.titre'), ''), modifie_le FROM brouillons
-         WHERE bailleur_id = ? ORDER BY modifie_le DESC, id DESC",
-    )
-    .bind(agent.bailleur_id)
-    .fetch_all(&etat.base)
-    .await?;
     Ok(Json(
-        lignes
-            .into_iter()
-            .map(|(id, titre, modifie_le)| BrouillonResume {
-                id,
-                titre,
-                modifie_le,
-            })
-            .collect(),
+        brouillons::du_bailleur(&etat.base, agent.bailleur_id).await?,
     ))
 }
 
@@ -196,16 +167,15 @@ pub async fn enregistrer(
     Json(projet): Json<ProjetOffre>,
 ) -> Result<Json<Brouillon>, ErreurApi> {
     let projet = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, projet).await?;
-    let fait = sqlx::query(
-        "UPDATE brouillons SET projet = ?, modifie_le = ? WHERE id = ? AND bailleur_id = ?",
+    if !brouillons::modifier(
+        &etat.base,
+        agent.bailleur_id,
+        id,
+        &projet,
+        &maintenant(&etat),
     )
-    .bind(serde_json::to_string(&projet).map_err(|e| ErreurApi::Interne(e.to_string()))?)
-    .bind(maintenant(&etat))
-    .bind(id)
-    .bind(agent.bailleur_id)
-    .execute(&etat.base)
-    .await?;
-    if fait.rows_affected() == 0 {
+    .await?
+    {
         return Err(ErreurApi::Introuvable);
     }
     Ok(Json(charger(&etat, &agent, id).await?))
@@ -227,12 +197,8 @@ pub async fn supprimer(
     agent: Agent,
     Id(id): Id,
 ) -> Result<StatusCode, ErreurApi> {
-    let fait = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
-        .bind(id)
-        .bind(agent.bailleur_id)
-        .execute(&etat.base)
-        .await?;
-    if fait.rows_affected() == 0 {
+    let mut connexion = etat.base.acquire().await?;
+    if !brouillons::supprimer(&mut connexion, agent.bailleur_id, id).await? {
         return Err(ErreurApi::Introuvable);
     }
     Ok(StatusCode::NO_CONTENT)
@@ -263,13 +229,8 @@ pub async fn publier(
         .await?
         .map_err(ErreurApi::Invalide)?;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    let supprime = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
-        .bind(id)
-        .bind(agent.bailleur_id)
-        .execute(&mut *tx)
-        .await?;
     // Published by a parallel request in the meantime.
-    if supprime.rows_affected() == 0 {
+    if !brouillons::supprimer(&mut tx, agent.bailleur_id, id).await? {
         return Err(ErreurApi::Introuvable);
     }
     let offre_id = projets::publier(&mut tx, agent.bailleur_id, &projet, lieu).await?;
@@ -412,15 +373,7 @@ pub async fn retirer(
     let aujourdhui = etat.horloge.aujourdhui();
     let mut projet = modifiable(&etat.base, &agent, id, aujourdhui).await?;
     let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
-    let fait = sqlx::query(
-        "UPDATE offres SET retiree_le = ? WHERE id = ? AND retiree_le IS NULL AND cloture >= ?",
-    )
-    .bind(aujourdhui.to_string())
-    .bind(id)
-    .bind(aujourdhui.to_string())
-    .execute(&mut *tx)
-    .await?;
-    if fait.rows_affected() == 0 {
+    if !stockage::offres::retirer(&mut tx, id, aujourdhui).await? {
         return Err(ErreurApi::Introuvable);
     }
     let candidats = stockage::candidatures::retirer_toutes(&mut tx, id).await?;

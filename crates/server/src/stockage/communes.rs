@@ -35,3 +35,18 @@ pub async fn existe(base: &SqlitePool, slug: &str) -> Result<bool, sqlx::Error> 
         .await?;
     Ok(trouvee.is_some())
 }
+
+/// The territory's commune with this slug: its id and name.
+pub async fn du_territoire(
+    base: &SqlitePool,
+    territoire_id: i64,
+    slug: &str,
+) -> Result<Option<(i64, String)>, Erreur> {
+    Ok(
+        sqlx::query_as("SELECT id, nom FROM communes WHERE slug = ? AND territoire_id = ?")
+            .bind(slug)
+            .bind(territoire_id)
+            .fetch_optional(base)
+            .await?,
+    )
+}

@@ -1,5 +1,6 @@
 //! The database: an embedded SQLite file in WAL mode, migrated on start.
 
+pub mod brouillons;
 pub mod candidatures;
 pub mod communes;
 pub mod comptes;
@@ -16,10 +17,12 @@ pub mod notifications;
 pub mod offres;
 pub mod programmes;
 pub mod projets;
+pub mod qpv;
 pub mod recherches;
 pub mod reinitialisations;
 pub mod resultats;
 pub mod sessions;
+pub mod sru;
 pub mod tableau_de_bord;
 pub mod territoires;
 

@@ -198,6 +198,23 @@ pub async fn clore_avant(
     Ok(())
 }
 
+/// Withdraws a listing that has not closed; false when it is already withdrawn or closed.
+pub async fn retirer(
+    connexion: &mut sqlx::SqliteConnection,
+    id: i64,
+    aujourdhui: Jour,
+) -> Result<bool, Erreur> {
+    let fait = sqlx::query(
+        "UPDATE offres SET retiree_le = ? WHERE id = ? AND retiree_le IS NULL AND cloture >= ?",
+    )
+    .bind(aujourdhui.to_string())
+    .bind(id)
+    .bind(aujourdhui.to_string())
+    .execute(connexion)
+    .await?;
+    Ok(fait.rows_affected() > 0)
+}
+
 /// The listing's commune (its row id).
 pub async fn commune_id(base: &SqlitePool, id: i64) -> Result<i64, Erreur> {
     Ok(

@@ -66,3 +66,45 @@ impl Classes {
         adresse::de_l_adresse(adresse, &voies).copied()
     }
 }
+
+/// Classes a programme; `None` when the commune already has one on that street (the
+/// database's unique index settles two staff classing it at once).
+pub async fn ajouter(
+    connexion: &mut sqlx::SqliteConnection,
+    commune_id: i64,
+    nom: &str,
+    voie: &str,
+    fragilite: Fragilite,
+) -> Result<Option<i64>, Erreur> {
+    let fait = sqlx::query(
+        "INSERT INTO programmes (commune_id, nom, voie, fragilite) VALUES (?, ?, ?, ?)",
+    )
+    .bind(commune_id)
+    .bind(nom)
+    .bind(voie)
+    .bind(fragilite.code())
+    .execute(connexion)
+    .await;
+    match fait {
+        Ok(f) => Ok(Some(f.last_insert_rowid())),
+        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => Ok(None),
+        Err(e) => Err(Erreur::Base(e)),
+    }
+}
+
+/// Removes one of the territory's programmes; false when there is no such programme.
+pub async fn retirer(
+    connexion: &mut sqlx::SqliteConnection,
+    territoire_id: i64,
+    id: i64,
+) -> Result<bool, Erreur> {
+    let fait = sqlx::query(
+        "DELETE FROM programmes WHERE id = ?
+         AND commune_id IN (SELECT id FROM communes WHERE territoire_id = ?)",
+    )
+    .bind(id)
+    .bind(territoire_id)
+    .execute(connexion)
+    .await?;
+    Ok(fait.rows_affected() > 0)
+}

@@ -1,0 +1,119 @@
+//! Listing drafts of a landlord: the form as typed (the rules crate's `ProjetOffre` as
+//! JSON), checked only on publication.
+
+use super::Erreur;
+use clef_domain::api::BrouillonResume;
+use clef_domain::offre::ProjetOffre;
+use sqlx::{SqliteConnection, SqlitePool};
+
+fn en_json(projet: &ProjetOffre) -> Result<String, Erreur> {
+    serde_json::to_string(projet).map_err(|e| Erreur::Ecriture(format!("brouillon : {e}")))
+}
+
+/// One of the landlord's drafts as saved, and when.
+pub async fn lire(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    id: i64,
+) -> Result<Option<(ProjetOffre, String)>, Erreur> {
+    let ligne: Option<(String, String)> = sqlx::query_as(
+        "SELECT projet, modifie_le FROM brouillons WHERE id = ? AND bailleur_id = ?",
+    )
+    .bind(id)
+    .bind(bailleur_id)
+    .fetch_optional(base)
+    .await?;
+    ligne
+        .map(|(projet, modifie_le)| {
+            let projet = serde_json::from_str(&projet)
+                .map_err(|e| Erreur::Illisible(format!("brouillons.projet : {e}")))?;
+            Ok((projet, modifie_le))
+        })
+        .transpose()
+}
+
+/// Saves a new draft; `None` when the landlord already has `max` (counted and written
+/// in one transaction).
+pub async fn creer(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    projet: &ProjetOffre,
+    modifie_le: &str,
+    max: i64,
+) -> Result<Option<i64>, Erreur> {
+    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM brouillons WHERE bailleur_id = ?")
+        .bind(bailleur_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if n >= max {
+        return Ok(None);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO brouillons (bailleur_id, projet, modifie_le) VALUES (?, ?, ?) RETURNING id",
+    )
+    .bind(bailleur_id)
+    .bind(en_json(projet)?)
+    .bind(modifie_le)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// The landlord's drafts, the latest saved first.
+pub async fn du_bailleur(
+    base: &SqlitePool,
+    bailleur_id: i64,
+) -> Result<Vec<BrouillonResume>, Erreur> {
+    let lignes: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, coalesce(json_extract(projet, '$.titre'), ''), modifie_le FROM brouillons
+         WHERE bailleur_id = ? ORDER BY modifie_le DESC, id DESC",
+    )
+    .bind(bailleur_id)
+    .fetch_all(base)
+    .await?;
+    Ok(lignes
+        .into_iter()
+        .map(|(id, titre, modifie_le)| BrouillonResume {
+            id,
+            titre,
+            modifie_le,
+        })
+        .collect())
+}
+
+/// Replaces a draft's content; false when the landlord has no such draft.
+pub async fn modifier(
+    base: &SqlitePool,
+    bailleur_id: i64,
+    id: i64,
+    projet: &ProjetOffre,
+    modifie_le: &str,
+) -> Result<bool, Erreur> {
+    let fait = sqlx::query(
+        "UPDATE brouillons SET projet = ?, modifie_le = ? WHERE id = ? AND bailleur_id = ?",
+    )
+    .bind(en_json(projet)?)
+    .bind(modifie_le)
+    .bind(id)
+    .bind(bailleur_id)
+    .execute(base)
+    .await?;
+    Ok(fait.rows_affected() > 0)
+}
+
+/// Deletes a draft; false when the landlord has no such draft (already published by a
+/// parallel request, say).
+pub async fn supprimer(
+    connexion: &mut SqliteConnection,
+    bailleur_id: i64,
+    id: i64,
+) -> Result<bool, Erreur> {
+    let fait = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
+        .bind(id)
+        .bind(bailleur_id)
+        .execute(connexion)
+        .await?;
+    Ok(fait.rows_affected() > 0)
+}

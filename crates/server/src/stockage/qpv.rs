@@ -1,0 +1,74 @@
+//! The territory's priority neighbourhoods (QPV) and the streets each covers: how a
+//! listing's address is found in a QPV.
+
+use super::Erreur;
+use clef_domain::api::QpvVoies;
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// The territory's QPVs with their streets, by commune and name (two queries).
+pub async fn du_territoire(base: &SqlitePool, territoire_id: i64) -> Result<Vec<QpvVoies>, Erreur> {
+    let qpv: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT q.id, q.nom, c.nom FROM qpv q JOIN communes c ON c.id = q.commune_id
+         WHERE c.territoire_id = ? ORDER BY c.nom, q.nom",
+    )
+    .bind(territoire_id)
+    .fetch_all(base)
+    .await?;
+    let voies: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT v.qpv_id, v.voie FROM qpv_voies v JOIN qpv q ON q.id = v.qpv_id
+         JOIN communes c ON c.id = q.commune_id
+         WHERE c.territoire_id = ? ORDER BY v.voie",
+    )
+    .bind(territoire_id)
+    .fetch_all(base)
+    .await?;
+    Ok(qpv
+        .into_iter()
+        .map(|(id, nom, commune)| QpvVoies {
+            id,
+            nom,
+            commune,
+            voies: voies
+                .iter()
+                .filter(|(q, _)| *q == id)
+                .map(|(_, v)| v.clone())
+                .collect(),
+        })
+        .collect())
+}
+
+/// Whether the QPV is the territory's.
+pub async fn est_du_territoire(
+    base: &SqlitePool,
+    territoire_id: i64,
+    id: i64,
+) -> Result<bool, Erreur> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM qpv q JOIN communes c ON c.id = q.commune_id
+         WHERE q.id = ? AND c.territoire_id = ?)",
+    )
+    .bind(id)
+    .bind(territoire_id)
+    .fetch_one(base)
+    .await?)
+}
+
+/// Replaces the streets a QPV covers.
+pub async fn remplacer_voies(
+    connexion: &mut SqliteConnection,
+    id: i64,
+    voies: &[String],
+) -> Result<(), Erreur> {
+    sqlx::query("DELETE FROM qpv_voies WHERE qpv_id = ?")
+        .bind(id)
+        .execute(&mut *connexion)
+        .await?;
+    for v in voies {
+        sqlx::query("INSERT INTO qpv_voies (qpv_id, voie) VALUES (?, ?)")
+            .bind(id)
+            .bind(v)
+            .execute(&mut *connexion)
+            .await?;
+    }
+    Ok(())
+}
