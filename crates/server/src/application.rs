@@ -56,7 +56,24 @@ pub fn application(etat: Etat, dist: Option<PathBuf>) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(span_de_requete))
+}
+
+/// One span per request, named by its route (`/api/v1/moi/candidatures/{id}`), never by
+/// its raw address or query: the ids involved are recorded by the extractors (`id`,
+/// `compte_id`), and nothing personal is.
+fn span_de_requete(requete: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let route = requete
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("(statique)", axum::extract::MatchedPath::as_str);
+    tracing::info_span!(
+        "requete",
+        methode = %requete.method(),
+        route,
+        id = tracing::field::Empty,
+        compte_id = tracing::field::Empty,
+    )
 }
 
 /// A safety net: an error the framework answered itself (a rejected extractor, say) still

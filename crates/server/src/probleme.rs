@@ -95,6 +95,22 @@ impl From<crate::stockage::Erreur> for ErreurApi {
 }
 
 impl ErreurApi {
+    /// The security event this refusal is, if it is one: logged (with the request's route
+    /// and ids, never the person's data) so that an attack shows in the logs.
+    pub fn evenement_de_securite(&self) -> Option<&'static str> {
+        Some(match self {
+            ErreurApi::IdentifiantsIncorrects => "connexion_refusee",
+            ErreurApi::TropDeTentatives(_) => "trop_de_tentatives",
+            ErreurApi::Csrf => "csrf_refuse",
+            ErreurApi::Interdit => "acces_interdit",
+            ErreurApi::HorsMandat => "hors_mandat",
+            ErreurApi::SansMandat => "sans_mandat",
+            ErreurApi::MandatIntrouvable => "mandat_introuvable",
+            ErreurApi::CodeMandat => "code_de_mandat_refuse",
+            _ => return None,
+        })
+    }
+
     pub fn champ(champ: &str, code: CodeErreur) -> Self {
         ErreurApi::Invalide(vec![ErreurChamp::new(champ, code)])
     }
@@ -338,6 +354,9 @@ impl IntoResponse for ErreurApi {
             ErreurApi::Base(_) | ErreurApi::DonneeIllisible(_) | ErreurApi::Interne(_)
         ) {
             tracing::error!(erreur = ?self, cause = %chaine(&self), "erreur interne");
+        }
+        if let Some(evenement) = self.evenement_de_securite() {
+            tracing::warn!(evenement, "événement de sécurité");
         }
         let mut r = reponse(self.probleme());
         if let ErreurApi::TropDeTentatives(secondes) = self {

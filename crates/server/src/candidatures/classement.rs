@@ -55,7 +55,7 @@ pub async fn figer(base: &SqlitePool, offre: &OffreACoter, jour: Jour) -> Result
             score,
         })
         .collect();
-    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(base).await?;
     if !candidatures::figer(
         &mut tx,
         offre_id,

@@ -27,7 +27,7 @@ pub async fn deposer(
     let offre = OffreACoter::charger(base, offre_id, aujourdhui)
         .await?
         .ok_or(ErreurApi::Introuvable)?;
-    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(base).await?;
     // Read inside the transaction: a withdrawal cannot slip in between.
     if stockage::offres::retiree(&mut *tx, offre_id).await? {
         return Err(ErreurApi::Introuvable);
@@ -78,7 +78,7 @@ pub async fn retirer(
     candidature_id: i64,
     aujourdhui: Jour,
 ) -> Result<(), ErreurApi> {
-    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(base).await?;
     let candidature = candidatures::a_retirer(&mut tx, demandeur_id, candidature_id)
         .await?
         .ok_or(ErreurApi::Introuvable)?;

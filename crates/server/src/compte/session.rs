@@ -140,6 +140,7 @@ impl FromRequestParts<Etat> for Session {
         } = sessions::lire(&etat.base, &empreinte)
             .await?
             .ok_or(ErreurApi::NonAuthentifie)?;
+        tracing::Span::current().record("compte_id", compte_id);
         if maintenant >= expire_a || maintenant - vu_a > inactivite_max(role) {
             sessions::supprimer(&etat.base, &empreinte).await?;
             return Err(ErreurApi::NonAuthentifie);

@@ -307,7 +307,7 @@ pub async fn presenter(
         return Err(ErreurApi::NonClassee);
     }
     let offre_id = offre.detail.resume.id;
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(&etat.base).await?;
     let lignes = stockage::candidatures::eligibles(&mut *tx, offre_id).await?;
     if lignes.iter().any(|l| l.etat != EtatCandidature::Classee) {
         return Err(ErreurApi::DejaPresentee);
@@ -412,7 +412,7 @@ pub async fn clore(
         return Err(ErreurApi::ClotureImpossible);
     }
     let hier = aujourdhui.plus_jours(-1);
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(&etat.base).await?;
     stockage::offres::clore_avant(&mut tx, resume.id, hier, motif).await?;
     journal::ecrire(
         &mut tx,

@@ -27,7 +27,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
         let Path(texte) = Path::<String>::from_request_parts(parts, etat)
             .await
             .map_err(|_| ErreurApi::champ("id", CodeErreur::PasUnNombre))?;
-        identifiant(&texte).map(Id)
+        let id = identifiant(&texte)?;
+        tracing::Span::current().record("id", id);
+        Ok(Id(id))
     }
 }
 

@@ -82,7 +82,7 @@ async fn pas(
     motif_reponse: Option<&str>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let offre_id = offre.detail.resume.id;
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(&etat.base).await?;
     let (issues, presentes) = stockage::decisions::issues(&mut tx, offre_id).await?;
     let (_, suites) = issues.appliquer(commande).map_err(refus)?;
     if let Commande::Decider {

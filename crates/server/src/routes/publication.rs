@@ -228,7 +228,7 @@ pub async fn publier(
     let lieu = projets::verifier(&etat.base, agent.bailleur_id, &projet, aujourdhui, true)
         .await?
         .map_err(ErreurApi::Invalide)?;
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(&etat.base).await?;
     // Published by a parallel request in the meantime.
     if !brouillons::supprimer(&mut tx, agent.bailleur_id, id).await? {
         return Err(ErreurApi::Introuvable);
@@ -337,7 +337,7 @@ pub async fn modifier(
             return Err(ErreurApi::Invalide(erreurs));
         }
     };
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(&etat.base).await?;
     projets::modifier(&mut tx, id, &edition, lieu).await?;
     journal::ecrire(
         &mut tx,
@@ -372,7 +372,7 @@ pub async fn retirer(
 ) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
     let mut projet = modifiable(&etat.base, &agent, id, aujourdhui).await?;
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(&etat.base).await?;
     if !stockage::offres::retirer(&mut tx, id, aujourdhui).await? {
         return Err(ErreurApi::Introuvable);
     }

@@ -158,7 +158,7 @@ pub async fn publier(
     Json(nouvelle): Json<NouvelleGrille>,
 ) -> Result<(StatusCode, Json<Grille>), ErreurApi> {
     let grille = version_suivante(&etat, &agent, nouvelle).await?;
-    let mut tx = etat.base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::stockage::ecriture(&etat.base).await?;
     if !stockage::grilles::publier(&mut tx, agent.territoire_id, &grille).await? {
         return Err(ErreurApi::EtapeFaite);
     }

@@ -11,6 +11,7 @@ fn en_json(projet: &ProjetOffre) -> Result<String, Erreur> {
 }
 
 /// One of the landlord's drafts as saved, and when.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, id = id))]
 pub async fn lire(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -34,6 +35,7 @@ pub async fn lire(
 
 /// Saves a new draft; `None` when the landlord already has `max` (counted and written
 /// in one transaction).
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn creer(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -62,6 +64,7 @@ pub async fn creer(
 }
 
 /// The landlord's drafts, the latest saved first.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn du_bailleur(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -84,6 +87,7 @@ pub async fn du_bailleur(
 }
 
 /// Replaces a draft's content; false when the landlord has no such draft.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, id = id))]
 pub async fn modifier(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -105,6 +109,7 @@ pub async fn modifier(
 
 /// Deletes a draft; false when the landlord has no such draft (already published by a
 /// parallel request, say).
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, id = id))]
 pub async fn supprimer(
     connexion: &mut SqliteConnection,
     bailleur_id: i64,

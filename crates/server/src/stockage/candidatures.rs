@@ -27,6 +27,7 @@ fn depuis_json<T: serde::de::DeserializeOwned>(quoi: &str, json: &str) -> Result
 }
 
 /// Applications filed and not withdrawn on listings still open: what the cap counts.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn en_cours(
     connexion: &mut SqliteConnection,
     demandeur_id: i64,
@@ -45,6 +46,7 @@ pub async fn en_cours(
 }
 
 /// The applicant's application to the listing that is not withdrawn, if any.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, offre_id = offre_id))]
 pub async fn existante(
     connexion: &mut SqliteConnection,
     demandeur_id: i64,
@@ -62,6 +64,7 @@ pub async fn existante(
 
 /// Writes a filed application; returns its id. A withdrawn one is filed again (one row
 /// per applicant and listing).
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, offre_id = offre_id))]
 pub async fn deposer(
     connexion: &mut SqliteConnection,
     demandeur_id: i64,
@@ -90,6 +93,7 @@ pub struct ARetirer {
 }
 
 /// The applicant's application, for withdrawing it (another's is `None`).
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, candidature_id = candidature_id))]
 pub async fn a_retirer(
     connexion: &mut SqliteConnection,
     demandeur_id: i64,
@@ -115,6 +119,7 @@ pub async fn a_retirer(
 }
 
 /// Marks an application withdrawn on this day.
+#[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn retirer(
     connexion: &mut SqliteConnection,
     candidature_id: i64,
@@ -130,6 +135,7 @@ pub async fn retirer(
 }
 
 /// Withdraws every filed application of a withdrawn listing; returns their ids.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn retirer_toutes(
     connexion: &mut SqliteConnection,
     offre_id: i64,
@@ -145,6 +151,7 @@ pub async fn retirer_toutes(
 }
 
 /// Moves an application to a new state (the commission's steps).
+#[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn passer(
     connexion: &mut SqliteConnection,
     candidature_id: i64,
@@ -159,6 +166,7 @@ pub async fn passer(
 }
 
 /// The listing's applications still in the running: ranked or presented, not yet decided.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn en_lice(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT id FROM candidatures WHERE offre_id = ? AND etat IN (?, ?)")
@@ -172,6 +180,7 @@ pub async fn en_lice(connexion: &mut SqliteConnection, offre_id: i64) -> Result<
 
 /// The listing's applications that are not withdrawn, as the rules crate sees them
 /// (the candidate's id is the application's id).
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn candidats(base: &SqlitePool, offre_id: i64) -> Result<Vec<Candidature>, Erreur> {
     let lignes: Vec<(i64, i64, Option<String>)> = sqlx::query_as(
         "SELECT c.id, d.id, d.dossier FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id
@@ -205,6 +214,7 @@ pub struct ClassementFige {
 }
 
 /// The listing's frozen ranking, if it was ranked.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn classement_fige(
     base: &SqlitePool,
     offre_id: i64,
@@ -241,6 +251,7 @@ pub struct Classee<'a> {
 /// Freezes a listing's ranking: its summary, then each application's verdict, score and
 /// rank, all in the caller's transaction. Returns false (writing nothing) when the
 /// listing was already ranked.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn figer(
     connexion: &mut SqliteConnection,
     offre_id: i64,
@@ -296,6 +307,7 @@ pub struct Figee {
 }
 
 /// The listing's frozen applications, by rank (ineligible ones last, by id).
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn figees(base: &SqlitePool, offre_id: i64) -> Result<Vec<Figee>, Erreur> {
     type Ligne = (
         i64,
@@ -374,6 +386,7 @@ const COLONNES: &str = "c.id, c.offre_id, c.etat, c.deposee_le, c.retiree_le,
     (SELECT r.decide_le FROM resultats r WHERE r.offre_id = c.offre_id) AS decide_le";
 
 /// One of the applicant's applications (another's is `None`).
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, candidature_id = candidature_id))]
 pub async fn du_demandeur(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -390,6 +403,7 @@ pub async fn du_demandeur(
 }
 
 /// The applicant's applications: the live ones first, the most recent first.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn du_demandeur_toutes(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -420,6 +434,7 @@ pub struct EligibleStocke {
 
 /// The eligible candidates of a ranked listing, in rank order: one query, whatever
 /// their number.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn eligibles(
     base: impl sqlx::SqliteExecutor<'_>,
     offre_id: i64,
@@ -465,6 +480,7 @@ pub async fn eligibles(
 /// Records what the commission examines: the exception to the three candidates if one
 /// holds, the presented applications, and each higher-ranked candidate passed over with
 /// its motive (published with the result, without names).
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn presenter(
     connexion: &mut SqliteConnection,
     offre_id: i64,
@@ -496,6 +512,7 @@ pub async fn presenter(
 }
 
 /// The exception to the three candidates recorded for a listing, if any.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn exception(
     base: &SqlitePool,
     offre_id: i64,

@@ -5,6 +5,7 @@ use clef_domain::api::Commune;
 use clef_domain::offre::{Code, Zone};
 use sqlx::SqlitePool;
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, Erreur> {
     let lignes: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.slug, c.nom, c.zone, q.nom FROM communes c LEFT JOIN qpv q ON q.commune_id = c.id
@@ -28,6 +29,7 @@ pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, Erreur> {
     Ok(communes)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn existe(base: &SqlitePool, slug: &str) -> Result<bool, sqlx::Error> {
     let trouvee: Option<i64> = sqlx::query_scalar("SELECT 1 FROM communes WHERE slug = ?")
         .bind(slug)
@@ -37,6 +39,7 @@ pub async fn existe(base: &SqlitePool, slug: &str) -> Result<bool, sqlx::Error> 
 }
 
 /// The territory's commune with this slug: its id and name.
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn du_territoire(
     base: &SqlitePool,
     territoire_id: i64,

@@ -6,6 +6,7 @@ use clef_domain::offre::Code;
 use sqlx::SqlitePool;
 
 /// Whether the applicant keeps e-mail alerts on.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn alertes_courriel(base: &SqlitePool, demandeur_id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT c.alertes_courriel FROM comptes c JOIN demandeurs d ON d.compte_id = c.id
@@ -17,6 +18,7 @@ pub async fn alertes_courriel(base: &SqlitePool, demandeur_id: i64) -> Result<bo
 }
 
 /// Turns the applicant's e-mail alerts on or off.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn changer_alertes_courriel(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -44,6 +46,7 @@ pub struct CompteLu {
 }
 
 /// The account with this e-mail (already trimmed and lower-cased), if any.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn par_email(base: &SqlitePool, email: &str) -> Result<Option<CompteLu>, Erreur> {
     let ligne: Option<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, c.mot_de_passe, c.role, d.numero_unique
@@ -66,6 +69,7 @@ pub async fn par_email(base: &SqlitePool, email: &str) -> Result<Option<CompteLu
 }
 
 /// Whether an account already uses this e-mail.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn email_pris(base: &SqlitePool, email: &str) -> Result<bool, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE email = ?)")
@@ -76,6 +80,7 @@ pub async fn email_pris(base: &SqlitePool, email: &str) -> Result<bool, Erreur> 
 }
 
 /// Whether an applicant already holds this numéro unique.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn numero_pris(base: &SqlitePool, numero_unique: &str) -> Result<bool, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM demandeurs WHERE numero_unique = ?)")
@@ -104,6 +109,7 @@ impl DejaPris {
 
 /// Creates an applicant's account; `Ok(Err(_))` when the e-mail or the number was taken
 /// meanwhile (the database's unique indexes settle a race between two sign-ups).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn inscrire_demandeur(
     base: &SqlitePool,
     email: &str,
@@ -145,6 +151,7 @@ pub async fn inscrire_demandeur(
 }
 
 /// An advisor's TOTP secret.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn secret_totp(base: &SqlitePool, compte_id: i64) -> Result<Option<String>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT secret_totp FROM conseillers WHERE compte_id = ?")
@@ -156,6 +163,7 @@ pub async fn secret_totp(base: &SqlitePool, compte_id: i64) -> Result<Option<Str
 
 /// Records the time step of an accepted TOTP code; false when this step (or a later
 /// one) was already used: a code is accepted once.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn accepter_pas_totp(
     base: &SqlitePool,
     compte_id: i64,
@@ -173,6 +181,7 @@ pub async fn accepter_pas_totp(
 }
 
 /// The support structure an advisor works for.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn structure_du_conseiller(
     base: &SqlitePool,
     compte_id: i64,

@@ -136,6 +136,7 @@ async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<L
 
 /// Where the commission's outcome stands for a listing, and who each presented candidate
 /// is; read inside the caller's transaction.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn issues(
     connexion: &mut SqliteConnection,
     offre_id: i64,
@@ -165,6 +166,7 @@ pub async fn issues(
 }
 
 /// The published categories of the decisions taken on a listing, in rank order.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn examens(base: &SqlitePool, offre_id: i64) -> Result<Vec<Examen>, Erreur> {
     let mut connexion = base.acquire().await?;
     let lignes = lignes(&mut connexion, offre_id).await?;
@@ -185,6 +187,7 @@ pub async fn examens(base: &SqlitePool, offre_id: i64) -> Result<Vec<Examen>, Er
 }
 
 /// Records the commission's decision on a presented candidate.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id, candidature_id = candidature_id))]
 pub async fn decider(
     tx: &mut SqliteConnection,
     offre_id: i64,
@@ -223,6 +226,7 @@ pub async fn decider(
 }
 
 /// Records how a suspensive condition ended.
+#[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn lever_condition(
     tx: &mut SqliteConnection,
     candidature_id: i64,
@@ -238,6 +242,7 @@ pub async fn lever_condition(
 }
 
 /// Records the answer of the candidate the home was offered to.
+#[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn repondre(
     tx: &mut SqliteConnection,
     candidature_id: i64,

@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 use sqlx::SqlitePool;
 
 /// The saved form, if any.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn saisie(
     base: impl sqlx::SqliteExecutor<'_>,
     demandeur_id: i64,
@@ -26,6 +27,7 @@ pub async fn saisie(
 }
 
 /// The checked request, if the form was saved.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn demande(
     base: impl sqlx::SqliteExecutor<'_>,
     demandeur_id: i64,
@@ -37,6 +39,7 @@ pub async fn demande(
 }
 
 /// The request behind an application, read inside the caller's transaction.
+#[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn demande_de_candidature(
     connexion: &mut SqliteConnection,
     candidature_id: i64,
@@ -62,6 +65,7 @@ pub fn valider_stockee(demandeur_id: i64, saisie: DemandeSaisie) -> Result<Deman
 }
 
 /// Writes a form that the rules crate accepted.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn enregistrer(
     connexion: &mut SqliteConnection,
     demandeur_id: i64,
@@ -83,6 +87,7 @@ pub async fn enregistrer(
 /// `et_plus`), other than `sauf`: saved, and not yet let a home through Clef. A stored
 /// request the rules crate no longer accepts is left out and logged, so that one bad row
 /// never hides the figures from everyone else.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn ouvertes_de_taille(
     base: &SqlitePool,
     personnes: usize,
@@ -123,6 +128,7 @@ pub async fn ouvertes_de_taille(
 }
 
 /// The applicant holding this numéro unique, if any.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn par_numero(base: &SqlitePool, numero_unique: &str) -> Result<Option<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT id FROM demandeurs WHERE numero_unique = ?")

@@ -5,6 +5,7 @@ use sqlx::SqlitePool;
 
 /// The number of failures under `cle` after `depuis` (counting at most `max`) and the
 /// oldest of those counted.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn recents(
     base: &SqlitePool,
     cle: &str,
@@ -23,6 +24,7 @@ pub async fn recents(
 }
 
 /// Records a failure at `a` under each key, and forgets those at or before `oubli`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn noter(base: &SqlitePool, cles: &[&str], a: i64, oubli: i64) -> Result<(), Erreur> {
     let mut tx = base.begin().await?;
     for cle in cles {
@@ -41,6 +43,7 @@ pub async fn noter(base: &SqlitePool, cles: &[&str], a: i64, oubli: i64) -> Resu
 }
 
 /// Forgets the failures under a key.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn effacer(base: &SqlitePool, cle: &str) -> Result<(), Erreur> {
     sqlx::query("DELETE FROM echecs_connexion WHERE cle = ?")
         .bind(cle)

@@ -6,6 +6,7 @@ use clef_domain::cotation::Grille;
 use sqlx::SqlitePool;
 
 /// The grid of territory `slug` in force on `jour`, or the given version.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn en_vigueur(
     base: &SqlitePool,
     slug: &str,
@@ -32,6 +33,7 @@ pub async fn en_vigueur(
 }
 
 /// The territory's latest grid version and the day it takes effect.
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn derniere(
     base: &SqlitePool,
     territoire_id: i64,
@@ -55,6 +57,7 @@ pub async fn derniere(
 }
 
 /// Stores a grid version, unless that version is already there (versions never change).
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn publier(
     connexion: &mut sqlx::SqliteConnection,
     territoire_id: i64,

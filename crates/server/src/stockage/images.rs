@@ -4,6 +4,7 @@ use super::Erreur;
 use sqlx::SqlitePool;
 
 /// Stores a cleaned photo for a landlord (the same photo twice is stored once).
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn enregistrer(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -24,6 +25,7 @@ pub async fn enregistrer(
 }
 
 /// The JPEG bytes of the photo with this content hash.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn contenu(base: &SqlitePool, empreinte: &str) -> Result<Option<Vec<u8>>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT contenu FROM images WHERE empreinte = ? LIMIT 1")

@@ -4,6 +4,7 @@
 use super::Erreur;
 use sqlx::SqliteConnection;
 
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn ecrire(
     connexion: &mut SqliteConnection,
     compte_id: i64,
@@ -23,6 +24,7 @@ pub async fn ecrire(
 
 /// Writes what an advisor did for an applicant under their mandate; nothing when the
 /// applicant acted themselves (`mandataire` is `None`).
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn acte_pour(
     connexion: &mut SqliteConnection,
     mandataire: Option<&crate::compte::Mandataire>,
@@ -64,6 +66,7 @@ pub struct ActeLu {
 
 /// The acts advisors did for an applicant under their mandates, the most recent first,
 /// at most `max`.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn actes_pour_demandeur(
     base: &sqlx::SqlitePool,
     demandeur_id: i64,

@@ -25,6 +25,7 @@ struct Ligne {
 }
 
 /// Every letting decided in the territory, or by one landlord's commission.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Location>, Erreur> {
     let lignes: Vec<Ligne> = sqlx::query_as(
         "SELECT o.qpv_id IS NOT NULL AS dans_qpv, r.premier_quartile, r.prioritaire, r.relogement,
@@ -69,6 +70,7 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
 }
 
 /// The same lettings, only what the targets count.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn attributions(
     base: &SqlitePool,
     bailleur: Option<i64>,
@@ -82,6 +84,7 @@ pub async fn attributions(
 
 /// Every letting's typology, the chosen household's filing day and the letting day: what
 /// the average waiting time for similar requests is computed from.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn attentes(base: &SqlitePool) -> Result<Vec<AttenteConstatee>, Erreur> {
     let lignes: Vec<(String, Option<String>, String)> = sqlx::query_as(
         "SELECT o.typologie, json_extract(d.dossier, '$.date_depot'), r.decide_le

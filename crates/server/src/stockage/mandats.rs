@@ -101,6 +101,7 @@ impl LigneMandat {
 }
 
 /// An applicant's mandates, newest first.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn du_demandeur(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -113,6 +114,7 @@ pub async fn du_demandeur(
     .await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn par_id(base: &SqlitePool, id: i64) -> Result<Option<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES} WHERE m.id = ?"
@@ -124,6 +126,7 @@ pub async fn par_id(base: &SqlitePool, id: i64) -> Result<Option<LigneMandat>, E
 
 /// The mandates a structure holds (or awaits) for the applicant with this number, newest
 /// first.
+#[tracing::instrument(level = "debug", skip_all, fields(structure_id = structure_id))]
 pub async fn de_la_structure(
     base: &SqlitePool,
     structure_id: i64,
@@ -141,6 +144,7 @@ pub async fn de_la_structure(
 
 /// The structure's mandates that may still be live on `aujourdhui` (not revoked, not past
 /// their last day), newest first; [`LigneMandat::statut`] says which are.
+#[tracing::instrument(level = "debug", skip_all, fields(structure_id = structure_id))]
 pub async fn en_cours_de_la_structure(
     base: &SqlitePool,
     structure_id: i64,
@@ -169,6 +173,7 @@ pub struct NouveauMandat<'a> {
 }
 
 /// Uses up the codes of the structure's unconfirmed requests for this applicant.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, structure_id = structure_id))]
 pub async fn oublier_codes(
     connexion: &mut SqliteConnection,
     demandeur_id: i64,
@@ -185,6 +190,7 @@ pub async fn oublier_codes(
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn creer(
     connexion: &mut SqliteConnection,
     mandat: NouveauMandat<'_>,
@@ -213,6 +219,7 @@ pub async fn creer(
 }
 
 /// Counts a wrong code against a counter-started mandate.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), Erreur> {
     sqlx::query("UPDATE mandats SET essais = essais + 1 WHERE id = ?")
         .bind(id)
@@ -222,6 +229,7 @@ pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), Erreur> {
 }
 
 /// Confirms a counter-started mandate; its code is used up.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn confirmer(base: &SqlitePool, id: i64, maintenant: i64) -> Result<(), Erreur> {
     sqlx::query(
         "UPDATE mandats SET confirme_a = ?, code = NULL, code_expire_a = NULL
@@ -236,6 +244,7 @@ pub async fn confirmer(base: &SqlitePool, id: i64, maintenant: i64) -> Result<()
 
 /// Ends one of the applicant's mandates (a pending one is refused the same way). Ending
 /// it twice is harmless; another applicant's mandate is not found.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, id = id))]
 pub async fn revoquer(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -255,6 +264,7 @@ pub async fn revoquer(
 }
 
 /// The structures of the territory, by name.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn structures(base: &SqlitePool) -> Result<Vec<Structure>, Erreur> {
     let lignes: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT id, nom, commune FROM structures ORDER BY nom")

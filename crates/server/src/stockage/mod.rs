@@ -33,13 +33,25 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use std::str::FromStr;
 use std::time::Duration;
 
+/// A transaction that writes, opened as a writer at once: what it reads stays true until
+/// it commits (SQLite lets one writer in at a time; `BEGIN IMMEDIATE` takes that place
+/// at the start instead of failing at the first write).
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn ecriture(
+    base: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, Erreur> {
+    Ok(base.begin_with("BEGIN IMMEDIATE").await?)
+}
+
 /// Whether the database answers.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn joignable(base: &SqlitePool) -> Result<(), Erreur> {
     sqlx::query("SELECT 1").execute(base).await?;
     Ok(())
 }
 
 /// Opens (creating the file and its folder if needed) and migrates the database.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn ouvrir(url: &str) -> anyhow::Result<SqlitePool> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)

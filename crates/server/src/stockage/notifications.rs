@@ -8,6 +8,7 @@ use clef_domain::offre::Code;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// Tells the applicant of this application that `genre` happened to it.
+#[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn annoncer(
     connexion: &mut SqliteConnection,
     candidature_id: i64,
@@ -25,6 +26,7 @@ pub async fn annoncer(
 }
 
 /// Tells every applicant in `etat` for this listing that `genre` happened.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn annoncer_a_tous(
     connexion: &mut SqliteConnection,
     offre_id: i64,
@@ -45,6 +47,7 @@ pub async fn annoncer_a_tous(
 
 /// Announces, once, every listing that closed before `aujourdhui` to each applicant whose
 /// application is still deposited there. Returns how many were announced.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn annoncer_clotures(base: &SqlitePool, aujourdhui: Jour) -> Result<u64, Erreur> {
     Ok(sqlx::query(
         "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
@@ -71,6 +74,7 @@ pub struct RechercheSuivie {
 }
 
 /// The saved searches that have not yet seen listing `dernier_offre`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn recherches_en_retard(
     base: &SqlitePool,
     derniere_offre: i64,
@@ -86,6 +90,7 @@ pub async fn recherches_en_retard(
 
 /// Announces these new listings for this saved search, which has now seen every listing
 /// up to `derniere_offre`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn annoncer_nouvelles(
     base: &SqlitePool,
     recherche: &RechercheSuivie,
@@ -132,6 +137,7 @@ fn genre(code: &str) -> Result<GenreNotification, Erreur> {
 }
 
 /// An applicant's notifications, newest first, at most `max`.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn lister(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -167,6 +173,7 @@ pub async fn lister(
 }
 
 /// How many of an applicant's notifications are unread.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn non_lues(base: &SqlitePool, demandeur_id: i64) -> Result<u32, Erreur> {
     let n: i64 =
         sqlx::query_scalar("SELECT count(*) FROM notifications WHERE demandeur_id = ? AND lue = 0")
@@ -177,6 +184,7 @@ pub async fn non_lues(base: &SqlitePool, demandeur_id: i64) -> Result<u32, Erreu
 }
 
 /// Marks all of an applicant's notifications read.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn marquer_lues(base: &SqlitePool, demandeur_id: i64) -> Result<(), Erreur> {
     sqlx::query("UPDATE notifications SET lue = 1 WHERE demandeur_id = ? AND lue = 0")
         .bind(demandeur_id)
@@ -205,6 +213,7 @@ impl AEnvoyer {
 }
 
 /// The oldest notifications not yet e-mailed, by applicant, at most `max`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn a_envoyer(base: &SqlitePool, max: i64) -> Result<Vec<AEnvoyer>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT n.id, n.demandeur_id, c.email, c.alertes_courriel AS alertes, n.genre,
@@ -223,6 +232,7 @@ pub async fn a_envoyer(base: &SqlitePool, max: i64) -> Result<Vec<AEnvoyer>, Err
 }
 
 /// Records that these notifications were handled by the e-mail round at `instant`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn marquer_envoyees(base: &SqlitePool, ids: &[i64], instant: i64) -> Result<(), Erreur> {
     let mut tx = base.begin().await?;
     for id in ids {

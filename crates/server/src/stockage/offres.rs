@@ -55,6 +55,7 @@ struct LigneDetail {
 }
 
 /// One page of listings matching the criteria, and how many match in all.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn rechercher(
     base: &SqlitePool,
     recherche: &Recherche,
@@ -89,6 +90,7 @@ pub async fn rechercher(
 
 /// Everything about one listing as applicants see it, or `None` if there is no such listing
 /// or it was withdrawn.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn detail(
     base: &SqlitePool,
     id: i64,
@@ -112,6 +114,7 @@ pub struct Suivie {
 
 /// A landlord's live (not withdrawn) listings, or just `seulement`, the latest closing
 /// first.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn du_bailleur(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -148,6 +151,7 @@ pub async fn du_bailleur(
 }
 
 /// The territory's open listings that have applications, the earliest closing first.
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn ouvertes_avec_candidats(
     base: &SqlitePool,
     territoire_id: i64,
@@ -167,6 +171,7 @@ pub async fn ouvertes_avec_candidats(
 }
 
 /// Whether the listing is the landlord's and not withdrawn.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id, bailleur_id = bailleur_id))]
 pub async fn est_du_bailleur(base: &SqlitePool, id: i64, bailleur_id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND bailleur_id = ? AND retiree_le IS NULL)",
@@ -179,6 +184,7 @@ pub async fn est_du_bailleur(base: &SqlitePool, id: i64, bailleur_id: i64) -> Re
 
 /// Closes an open listing early: its window ends on `cloture` (keeping the planned day),
 /// for the reason given.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn clore_avant(
     connexion: &mut sqlx::SqliteConnection,
     id: i64,
@@ -199,6 +205,7 @@ pub async fn clore_avant(
 }
 
 /// Withdraws a listing that has not closed; false when it is already withdrawn or closed.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn retirer(
     connexion: &mut sqlx::SqliteConnection,
     id: i64,
@@ -216,6 +223,7 @@ pub async fn retirer(
 }
 
 /// The listing's commune (its row id).
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn commune_id(base: &SqlitePool, id: i64) -> Result<i64, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT commune_id FROM offres WHERE id = ?")
@@ -226,6 +234,7 @@ pub async fn commune_id(base: &SqlitePool, id: i64) -> Result<i64, Erreur> {
 }
 
 /// Whether the listing was withdrawn (false for no such listing).
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn retiree(base: impl sqlx::SqliteExecutor<'_>, id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND retiree_le IS NOT NULL)",
@@ -236,6 +245,7 @@ pub async fn retiree(base: impl sqlx::SqliteExecutor<'_>, id: i64) -> Result<boo
 }
 
 /// Everything about one listing, withdrawn or not: what an application on it refers to.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn detail_meme_retiree(
     base: &SqlitePool,
     id: i64,
@@ -267,6 +277,7 @@ pub async fn detail_meme_retiree(
 }
 
 /// The summaries of the given listings, by id (missing ids are left out).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn resumes(
     base: &SqlitePool,
     ids: &[i64],
@@ -294,6 +305,7 @@ pub async fn resumes(
 
 /// Listings added after listing `apres` that match the search (open or to come), with
 /// their titles: what a saved search announces.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn nouvelles_correspondances(
     base: &SqlitePool,
     recherche: &Recherche,
@@ -317,6 +329,7 @@ pub async fn nouvelles_correspondances(
 }
 
 /// The highest listing id so far (0 without listings).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn dernier_id(base: &SqlitePool) -> Result<i64, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM offres")

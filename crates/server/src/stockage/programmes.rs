@@ -24,6 +24,7 @@ impl LigneProgramme {
 }
 
 /// The territory's programmes, by commune and name.
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn lister(base: &SqlitePool, territoire_id: i64) -> Result<Vec<LigneProgramme>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT p.id, p.commune_id, c.nom AS commune, p.nom, p.voie, p.fragilite
@@ -69,6 +70,7 @@ impl Classes {
 
 /// Classes a programme; `None` when the commune already has one on that street (the
 /// database's unique index settles two staff classing it at once).
+#[tracing::instrument(level = "debug", skip_all, fields(commune_id = commune_id))]
 pub async fn ajouter(
     connexion: &mut sqlx::SqliteConnection,
     commune_id: i64,
@@ -93,6 +95,7 @@ pub async fn ajouter(
 }
 
 /// Removes one of the territory's programmes; false when there is no such programme.
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id, id = id))]
 pub async fn retirer(
     connexion: &mut sqlx::SqliteConnection,
     territoire_id: i64,

@@ -21,6 +21,7 @@ pub struct Lieu {
 
 /// Every rule a project must meet to be published: the rules crate's, then the territory's
 /// (commune, QPV from the commune's list) and the photos' (uploaded by this organisation).
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn verifier(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -91,6 +92,7 @@ async fn qpv_de_la_commune(
 
 /// The project with its QPV computed from its commune and address (empty outside any QPV,
 /// or while the commune is not one of the territory's). What was sent for it is ignored.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn avec_qpv_calcule(
     base: &SqlitePool,
     bailleur_id: i64,
@@ -180,6 +182,7 @@ fn colonnes(projet: &ProjetOffre) -> Result<Colonnes<'_>, Erreur> {
 }
 
 /// Publishes a checked project; returns the new listing's id.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn publier(
     connexion: &mut SqliteConnection,
     bailleur_id: i64,
@@ -223,6 +226,7 @@ pub async fn publier(
 }
 
 /// Rewrites a published listing with a checked edit (frozen fields already compared).
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn modifier(
     connexion: &mut SqliteConnection,
     offre_id: i64,
@@ -304,6 +308,7 @@ struct LignePubliee {
 
 /// A published listing of the organisation as a project, to edit or copy; `None` if it is
 /// not the organisation's or was withdrawn.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, offre_id = offre_id))]
 pub async fn publiee(
     base: &SqlitePool,
     bailleur_id: i64,

@@ -6,6 +6,7 @@ use clef_domain::api::QpvVoies;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// The territory's QPVs with their streets, by commune and name (two queries).
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn du_territoire(base: &SqlitePool, territoire_id: i64) -> Result<Vec<QpvVoies>, Erreur> {
     let qpv: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT q.id, q.nom, c.nom FROM qpv q JOIN communes c ON c.id = q.commune_id
@@ -38,6 +39,7 @@ pub async fn du_territoire(base: &SqlitePool, territoire_id: i64) -> Result<Vec<
 }
 
 /// Whether the QPV is the territory's.
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id, id = id))]
 pub async fn est_du_territoire(
     base: &SqlitePool,
     territoire_id: i64,
@@ -54,6 +56,7 @@ pub async fn est_du_territoire(
 }
 
 /// Replaces the streets a QPV covers.
+#[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn remplacer_voies(
     connexion: &mut SqliteConnection,
     id: i64,

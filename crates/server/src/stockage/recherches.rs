@@ -5,6 +5,7 @@ use clef_domain::api::RechercheSauvegardee;
 use sqlx::SqlitePool;
 
 /// The applicant's saved searches, oldest first.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn du_demandeur(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -23,6 +24,7 @@ pub async fn du_demandeur(
 
 /// Saves a search that has seen listings up to `derniere_offre`; returns its id, or `None`
 /// when the applicant already has `max` (counted and written in one transaction).
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn sauvegarder(
     base: &SqlitePool,
     demandeur_id: i64,
@@ -54,6 +56,7 @@ pub async fn sauvegarder(
 }
 
 /// Deletes one of the applicant's saved searches; false when there is no such search.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, id = id))]
 pub async fn supprimer(base: &SqlitePool, demandeur_id: i64, id: i64) -> Result<bool, Erreur> {
     let fait = sqlx::query("DELETE FROM recherches WHERE id = ? AND demandeur_id = ?")
         .bind(id)

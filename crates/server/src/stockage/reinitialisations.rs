@@ -4,6 +4,7 @@ use super::Erreur;
 use sqlx::SqlitePool;
 
 /// The id of the account with this e-mail (trimmed, lower-cased), if any.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn compte_par_email(base: &SqlitePool, email: &str) -> Result<Option<i64>, Erreur> {
     Ok(sqlx::query_scalar("SELECT id FROM comptes WHERE email = ?")
         .bind(email)
@@ -12,6 +13,7 @@ pub async fn compte_par_email(base: &SqlitePool, email: &str) -> Result<Option<i
 }
 
 /// Stores a new link for the account; the ones before stop working.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn creer(
     base: &SqlitePool,
     compte_id: i64,
@@ -48,6 +50,7 @@ pub struct CompteDuLien {
 }
 
 /// The account of a live link, if the link is live.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn compte_du_lien(
     base: &SqlitePool,
     empreinte: &str,
@@ -72,6 +75,7 @@ pub async fn compte_du_lien(
 /// Uses the link to set the account's new password hash and end all its sessions, in one
 /// transaction; false (changing nothing) when the link was used meanwhile: the first of
 /// two requests with the same link wins.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn utiliser(
     base: &SqlitePool,
     empreinte: &str,

@@ -86,6 +86,7 @@ async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, Erreur> {
 }
 
 /// Decided lettings, the most recent first, at most `max`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn derniers(base: &SqlitePool, max: i64) -> Result<Vec<Resultat>, Erreur> {
     let lignes: Vec<Ligne> = sqlx::query_as(&format!(
         "{REQUETE} ORDER BY r.decide_le DESC, o.id DESC LIMIT ?"
@@ -101,6 +102,7 @@ pub async fn derniers(base: &SqlitePool, max: i64) -> Result<Vec<Resultat>, Erre
 }
 
 /// How one letting ended, once decided.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn de_l_offre(base: &SqlitePool, offre_id: i64) -> Result<Option<Resultat>, Erreur> {
     let ligne: Option<Ligne> = sqlx::query_as(&format!("{REQUETE} WHERE r.offre_id = ?"))
         .bind(offre_id)
@@ -114,6 +116,7 @@ pub async fn de_l_offre(base: &SqlitePool, offre_id: i64) -> Result<Option<Resul
 
 /// Publishes how a letting ended, when the lease is signed: the household's rank and
 /// score, and what the letting counts for in the social-mix targets.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn publier(
     connexion: &mut sqlx::SqliteConnection,
     offre_id: i64,
@@ -163,6 +166,7 @@ pub struct LigneOuverte {
 }
 
 /// Every decided letting, oldest first: the open data.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn donnees_ouvertes(base: &SqlitePool) -> Result<Vec<LigneOuverte>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT o.id AS offre_id, r.decide_le, o.cloture, c.nom AS commune, q.nom AS qpv,

@@ -17,6 +17,7 @@ pub struct NouvelleSession<'a> {
 }
 
 /// Stores a new session, and drops everyone's expired ones now and then (here).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn creer(base: &SqlitePool, s: NouvelleSession<'_>) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO sessions (empreinte, compte_id, csrf, cree_a, vu_a, expire_a)
@@ -65,6 +66,7 @@ struct Ligne {
 }
 
 /// The session with this token hash, if any.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn lire(base: &SqlitePool, empreinte: &str) -> Result<Option<SessionLue>, Erreur> {
     let ligne: Option<Ligne> = sqlx::query_as(
         "SELECT c.id AS compte_id, c.role, c.email, s.csrf, s.vu_a, s.expire_a,
@@ -94,6 +96,7 @@ pub async fn lire(base: &SqlitePool, empreinte: &str) -> Result<Option<SessionLu
 }
 
 /// Ends a session.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn supprimer(base: &SqlitePool, empreinte: &str) -> Result<(), Erreur> {
     sqlx::query("DELETE FROM sessions WHERE empreinte = ?")
         .bind(empreinte)
@@ -103,6 +106,7 @@ pub async fn supprimer(base: &SqlitePool, empreinte: &str) -> Result<(), Erreur>
 }
 
 /// Records activity on a session.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn marquer_vue(
     base: &SqlitePool,
     empreinte: &str,
@@ -117,6 +121,7 @@ pub async fn marquer_vue(
 }
 
 /// Sets (or clears) the mandate an advisor's session acts under.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn agir_sous(
     base: &SqlitePool,
     empreinte: &str,
@@ -131,6 +136,7 @@ pub async fn agir_sous(
 }
 
 /// The organisation a landlord staff account belongs to.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn bailleur_de_l_agent(base: &SqlitePool, compte_id: i64) -> Result<Option<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT bailleur_id FROM agents_bailleur WHERE compte_id = ?")
@@ -141,6 +147,7 @@ pub async fn bailleur_de_l_agent(base: &SqlitePool, compte_id: i64) -> Result<Op
 }
 
 /// The territory (id and slug) a territory staff account belongs to.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn territoire_de_l_agent(
     base: &SqlitePool,
     compte_id: i64,
@@ -155,6 +162,7 @@ pub async fn territoire_de_l_agent(
 }
 
 /// The structure (id and name) an advisor account works for, and the advisor's name.
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn structure_du_conseiller(
     base: &SqlitePool,
     compte_id: i64,

@@ -21,6 +21,7 @@ pub struct LigneSru {
 }
 
 /// Each commune of the territory, by name, with lettings and listings of `annee`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn par_commune(
     base: &SqlitePool,
     slug_territoire: &str,
@@ -44,6 +45,7 @@ pub async fn par_commune(
 }
 
 /// Records (or replaces) a commune's inventory.
+#[tracing::instrument(level = "debug", skip_all, fields(commune_id = commune_id))]
 pub async fn enregistrer(
     connexion: &mut SqliteConnection,
     commune_id: i64,

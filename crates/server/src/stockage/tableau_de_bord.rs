@@ -24,6 +24,7 @@ pub struct Chiffres {
 }
 
 /// The landlord's figures on `aujourdhui`.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn du_bailleur(
     base: &SqlitePool,
     bailleur_id: i64,

@@ -5,6 +5,7 @@ use clef_domain::territoire::ParametresTerritoire;
 use sqlx::SqlitePool;
 
 /// The settings of the territory a listing belongs to, with the territory's slug.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn de_l_offre(
     base: &SqlitePool,
     offre_id: i64,
@@ -29,6 +30,7 @@ pub async fn de_l_offre(
 }
 
 /// The settings of territory `slug`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn parametres(
     base: &SqlitePool,
     slug: &str,
@@ -49,6 +51,7 @@ pub async fn parametres(
 }
 
 /// Publishes a territory's settings (replacing the ones before).
+#[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn publier_parametres(
     connexion: &mut sqlx::SqliteConnection,
     territoire_id: i64,
