@@ -3,6 +3,8 @@
 
 use super::demandeurs::HACHE;
 use crate::probleme::ErreurApi;
+use crate::stockage::semis;
+use clef_domain::api::Role;
 use sqlx::SqlitePool;
 
 /// Support structures (slug, name, commune).
@@ -42,37 +44,12 @@ pub const CONSEILLERS: [(&str, &str, &str, &str); 2] = [
 /// are not there); safe to run on every start.
 pub async fn lier(base: &SqlitePool, territoire_id: i64) -> Result<(), ErreurApi> {
     let mut tx = base.begin().await?;
-    for (slug, nom, commune) in STRUCTURES {
-        sqlx::query(
-            "INSERT INTO structures (territoire_id, slug, nom, commune) VALUES (?, ?, ?, ?)
-             ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind(territoire_id)
-        .bind(slug)
-        .bind(nom)
-        .bind(commune)
-        .execute(&mut *tx)
-        .await?;
+    for structure in STRUCTURES {
+        semis::structure(&mut tx, territoire_id, structure).await?;
     }
     for (email, structure, nom, secret) in CONSEILLERS {
-        sqlx::query(
-            "INSERT OR IGNORE INTO comptes (email, mot_de_passe, role, demo)
-             VALUES (?, ?, 'conseiller', 1)",
-        )
-        .bind(email)
-        .bind(HACHE)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT OR IGNORE INTO conseillers (compte_id, structure_id, nom, secret_totp)
-             SELECT c.id, s.id, ?, ? FROM comptes c, structures s WHERE c.email = ? AND s.slug = ?",
-        )
-        .bind(nom)
-        .bind(secret)
-        .bind(email)
-        .bind(structure)
-        .execute(&mut *tx)
-        .await?;
+        semis::compte(&mut tx, email, HACHE, Role::Conseiller).await?;
+        semis::conseiller(&mut tx, email, structure, nom, secret).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -2,9 +2,13 @@
 //! households (from a fixed seed) who applied to the demo listings, so that ranks, the
 //! histogram and the published results have something to show. All invented.
 
-use crate::candidatures::{OffreACoter, classement, en_json};
+use crate::candidatures::{OffreACoter, classement};
 use crate::probleme::ErreurApi;
+use crate::stockage::resultats::ResultatAPublier;
+use crate::stockage::semis::{self, DecisionDemo};
+use crate::stockage::{candidatures, notifications};
 use clef_domain::Jour;
+use clef_domain::api::Role;
 use clef_domain::api::{EtatCandidature, GenreNotification, MotifPassage};
 use clef_domain::demande::{Demande, DemandeSaisie, Lien, LogementActuel, Membre};
 use clef_domain::eligibilite::verifier;
@@ -49,30 +53,15 @@ pub const AGENTS: [(&str, &str, &str); 3] = [
 pub async fn lier_agents(base: &SqlitePool) -> Result<(), ErreurApi> {
     let mut tx = base.begin().await?;
     for (email, bailleur, nom) in AGENTS {
-        sqlx::query(
-            "INSERT OR IGNORE INTO comptes (email, mot_de_passe, role, demo) VALUES (?, ?, 'bailleur', 1)",
-        )
-        .bind(email)
-        .bind(HACHE)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT OR IGNORE INTO agents_bailleur (compte_id, bailleur_id, nom)
-             SELECT c.id, b.id, ? FROM comptes c, bailleurs b WHERE c.email = ? AND b.slug = ?",
-        )
-        .bind(nom)
-        .bind(email)
-        .bind(bailleur)
-        .execute(&mut *tx)
-        .await?;
+        semis::compte(&mut tx, email, HACHE, Role::Bailleur).await?;
+        semis::agent_bailleur(&mut tx, email, bailleur, nom).await?;
     }
-    sqlx::query(
-        "INSERT OR IGNORE INTO agents_territoire (compte_id, territoire_id, nom)
-         SELECT c.id, t.id, 'Agent de démonstration, Béthune-Bruay' FROM comptes c, territoires t
-         WHERE c.email = 'territoire@demo.clef.fr' AND t.slug = ?",
+    semis::agent_territoire(
+        &mut tx,
+        "territoire@demo.clef.fr",
+        super::TERRITOIRE.0,
+        "Agent de démonstration, Béthune-Bruay",
     )
-    .bind(super::TERRITOIRE.0)
-    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok(())
@@ -170,45 +159,18 @@ fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> DemandeSaisie
 }
 
 async fn creer_compte(
-    base: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::SqliteConnection,
     email: &str,
     role: &str,
 ) -> Result<i64, ErreurApi> {
-    Ok(
-        sqlx::query("INSERT INTO comptes (email, mot_de_passe, role, demo) VALUES (?, ?, ?, 1)")
-            .bind(email)
-            .bind(HACHE)
-            .bind(role)
-            .execute(base)
-            .await?
-            .last_insert_rowid(),
-    )
-}
-
-async fn creer_demandeur(
-    base: &mut sqlx::SqliteConnection,
-    compte_id: i64,
-    saisie: &DemandeSaisie,
-    aujourdhui: Jour,
-) -> Result<i64, ErreurApi> {
-    Ok(sqlx::query(
-        "INSERT INTO demandeurs (compte_id, numero_unique, dossier, dossier_maj_le) VALUES (?, ?, ?, ?)",
-    )
-    .bind(compte_id)
-    .bind(&saisie.numero_unique)
-    .bind(en_json(saisie)?)
-    .bind(aujourdhui.to_string())
-    .execute(base)
-    .await?
-    .last_insert_rowid())
+    let role = Role::depuis_code(role)
+        .ok_or_else(|| ErreurApi::Interne(format!("rôle de démonstration {role}")))?;
+    Ok(semis::compte(tx, email, HACHE, role).await?)
 }
 
 /// Seeds the accounts and the applications, once (nothing is added if demo accounts exist).
 pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<bool, ErreurApi> {
-    let deja: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE demo = 1)")
-        .fetch_one(base)
-        .await?;
-    if deja {
+    if semis::comptes_semes(base).await? {
         lier_agents(base).await?;
         return Ok(false);
     }
@@ -218,7 +180,7 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<bool, ErreurAp
         let compte = creer_compte(&mut tx, email, role).await?;
         if role == "demandeur" {
             let saisie = saisie_demo();
-            let id = creer_demandeur(&mut tx, compte, &saisie, aujourdhui).await?;
+            let id = semis::demandeur(&mut tx, compte, &saisie, aujourdhui).await?;
             demandeurs.push((id, Demande::depuis_saisie(saisie).map_err(invalide)?));
         }
     }
@@ -227,13 +189,11 @@ pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<bool, ErreurAp
         let compte =
             creer_compte(&mut tx, &format!("menage-{n:03}@demo.clef.fr"), "demandeur").await?;
         let saisie = menage(&mut alea, n, aujourdhui);
-        let id = creer_demandeur(&mut tx, compte, &saisie, aujourdhui).await?;
+        let id = semis::demandeur(&mut tx, compte, &saisie, aujourdhui).await?;
         demandeurs.push((id, Demande::depuis_saisie(saisie).map_err(invalide)?));
     }
     tx.commit().await?;
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM offres WHERE demo = 1 ORDER BY id")
-        .fetch_all(base)
-        .await?;
+    let ids = semis::offres_demo(base).await?;
     let mut offres = Vec::new();
     for id in ids {
         if let Some(o) = OffreACoter::charger(base, id, aujourdhui).await? {
@@ -302,25 +262,7 @@ async fn postuler(
             }
             *compte += 1;
             let depose = resume.ouverture.max(demande.date_depot).min(aujourdhui);
-            sqlx::query(
-                "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le)
-                 VALUES (?, ?, ?, ?)",
-            )
-            .bind(resume.id)
-            .bind(demandeur_id)
-            .bind(EtatCandidature::Deposee.code())
-            .bind(depose.to_string())
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id, lue)
-                 VALUES (?, ?, ?, last_insert_rowid(), 1)",
-            )
-            .bind(demandeur_id)
-            .bind(GenreNotification::CandidatureDeposee.code())
-            .bind(resume.id)
-            .execute(&mut *tx)
-            .await?;
+            semis::candidature(&mut tx, resume.id, *demandeur_id, depose).await?;
         }
     }
     tx.commit().await?;
@@ -336,51 +278,24 @@ async fn decider(
     offre_id: i64,
     decide_le: Jour,
 ) -> Result<(), ErreurApi> {
-    let classes: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
-        "SELECT id, demandeur_id, rang, score FROM candidatures
-         WHERE offre_id = ? AND rang IS NOT NULL ORDER BY rang",
-    )
-    .bind(offre_id)
-    .fetch_all(base)
-    .await?;
+    let classes = semis::classes(base, offre_id).await?;
     if classes.is_empty() {
         return Ok(());
     }
     let passe = classes.len() >= 2 && alea.u8(0..3) == 0;
     let choisi = if passe { 1 } else { 0 };
     let mut tx = base.begin().await?;
-    for (i, (id, demandeur_id, rang, _)) in classes.iter().enumerate() {
+    for (i, (id, _, rang, _)) in classes.iter().enumerate() {
         let (etat, genre) = if i == choisi {
             (EtatCandidature::Attribuee, GenreNotification::Attribuee)
         } else {
             (EtatCandidature::NonRetenue, GenreNotification::NonRetenue)
         };
-        sqlx::query("UPDATE candidatures SET etat = ? WHERE id = ?")
-            .bind(etat.code())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        candidatures::passer(&mut tx, *id, etat).await?;
         if *rang <= 3 {
-            sqlx::query(
-                "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-                 VALUES (?, ?, ?, ?)",
-            )
-            .bind(demandeur_id)
-            .bind(GenreNotification::PresenteeEnCommission.code())
-            .bind(offre_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            notifications::annoncer(&mut tx, *id, GenreNotification::PresenteeEnCommission).await?;
         }
-        sqlx::query(
-            "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id) VALUES (?, ?, ?, ?)",
-        )
-        .bind(demandeur_id)
-        .bind(genre.code())
-        .bind(offre_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        notifications::annoncer(&mut tx, *id, genre).await?;
     }
     let (choisi_id, demandeur_id, rang, score) = classes[choisi];
     // The commission attributed it in rank 1 (on one listing in four under a suspensive
@@ -390,24 +305,27 @@ async fn decider(
         (
             "attribution_sous_condition",
             Some("avis_imposition"),
-            Some(decide_le.plus_jours(15).to_string()),
+            Some(decide_le.plus_jours(15)),
             Some("remplie"),
         )
     } else {
         ("attribution", None, None, None)
     };
-    sqlx::query(
-        "INSERT INTO decisions (candidature_id, offre_id, genre, rang_attribution, piece, echeance, condition, condition_le, decide_le, reponse, repondu_le)
-         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, CASE WHEN ?6 IS NULL THEN NULL ELSE ?7 END, ?7, 'accepte', ?7)",
+    semis::decision(
+        &mut tx,
+        &DecisionDemo {
+            candidature_id: choisi_id,
+            offre_id,
+            genre,
+            rang_attribution: Some(1),
+            motif: None,
+            piece,
+            echeance,
+            condition,
+            acceptee: true,
+            decide_le,
+        },
     )
-    .bind(choisi_id)
-    .bind(offre_id)
-    .bind(genre)
-    .bind(piece)
-    .bind(echeance)
-    .bind(condition)
-    .bind(decide_le.to_string())
-    .execute(&mut *tx)
     .await?;
     // The other candidates examined: the next one ranked second in the attribution order
     // (R.441-3 b), the one after it inadmissible on one listing in three (resources above
@@ -422,27 +340,26 @@ async fn decider(
             _ if alea.u8(0..3) == 0 => ("irrecevabilite", None, Some("plafond_depasse")),
             _ => ("non_attribution", None, Some("autre_candidat_retenu")),
         };
-        sqlx::query(
-            "INSERT INTO decisions (candidature_id, offre_id, genre, rang_attribution, motif, decide_le)
-             VALUES (?, ?, ?, ?, ?, ?)",
+        semis::decision(
+            &mut tx,
+            &DecisionDemo {
+                candidature_id: *id,
+                offre_id,
+                genre,
+                rang_attribution: rang,
+                motif,
+                piece: None,
+                echeance: None,
+                condition: None,
+                acceptee: false,
+                decide_le,
+            },
         )
-        .bind(id)
-        .bind(offre_id)
-        .bind(genre)
-        .bind(rang)
-        .bind(motif)
-        .bind(decide_le.to_string())
-        .execute(&mut *tx)
         .await?;
     }
     // Fewer than three eligible candidates: the commission examined them all (R.441-3).
     if classes.len() < 3 {
-        sqlx::query(
-            "UPDATE classements SET exception = 'insuffisance_candidats' WHERE offre_id = ?",
-        )
-        .bind(offre_id)
-        .execute(&mut *tx)
-        .await?;
+        semis::insuffisance_de_candidats(&mut tx, offre_id).await?;
     }
     // What the letting counts for in the social-mix targets.
     let demande = crate::stockage::demandeurs::demande(base, demandeur_id).await?;
@@ -455,30 +372,28 @@ async fn decider(
         ),
         _ => (false, false, None),
     };
-    sqlx::query(
-        "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score, premier_quartile, prioritaire, relogement)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    crate::stockage::resultats::publier(
+        &mut tx,
+        &ResultatAPublier {
+            offre_id,
+            decide_le,
+            rang,
+            score,
+            premier_quartile,
+            prioritaire,
+            relogement,
+        },
     )
-    .bind(offre_id)
-    .bind(decide_le.to_string())
-    .bind(rang)
-    .bind(score)
-    .bind(premier_quartile)
-    .bind(prioritaire)
-    .bind(relogement.map(clef_domain::offre::Code::code))
-    .execute(&mut *tx)
     .await?;
     if passe {
         let (_, _, rang, score) = classes[0];
-        sqlx::query(
-            "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES (?, ?, ?, ?, ?)",
+        semis::passage(
+            &mut tx,
+            offre_id,
+            (rang, score),
+            MotifPassage::Desistement,
+            "Le ménage classé premier a renoncé au logement avant la commission.",
         )
-        .bind(offre_id)
-        .bind(rang)
-        .bind(score)
-        .bind(MotifPassage::Desistement.code())
-        .bind("Le ménage classé premier a renoncé au logement avant la commission.")
-        .execute(&mut *tx)
         .await?;
     }
     tx.commit().await?;

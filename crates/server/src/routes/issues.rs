@@ -14,6 +14,7 @@ use crate::stockage;
 use crate::stockage::decisions::Presente;
 use crate::stockage::journal;
 use crate::stockage::notifications;
+use crate::stockage::resultats::ResultatAPublier;
 use axum::Json;
 use axum::extract::State;
 use clef_domain::Jour;
@@ -379,12 +380,18 @@ async fn attribuer(
     let demande = stockage::demandeurs::demande(&mut *tx, retenu.demandeur_id)
         .await?
         .ok_or_else(|| ErreurApi::DonneeIllisible(format!("dossier {}", retenu.demandeur_id)))?;
+    let compte = attribution(offre, &demande);
     stockage::resultats::publier(
         tx,
-        offre_id,
-        etat.horloge.aujourdhui(),
-        retenu,
-        &attribution(offre, &demande),
+        &ResultatAPublier {
+            offre_id,
+            decide_le: etat.horloge.aujourdhui(),
+            rang: retenu.rang,
+            score: retenu.score,
+            premier_quartile: compte.premier_quartile,
+            prioritaire: compte.prioritaire,
+            relogement: compte.relogement,
+        },
     )
     .await?;
     stockage::candidatures::passer(tx, candidature_id, EtatCandidature::Attribuee).await?;

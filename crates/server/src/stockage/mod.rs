@@ -21,6 +21,7 @@ pub mod qpv;
 pub mod recherches;
 pub mod reinitialisations;
 pub mod resultats;
+pub mod semis;
 pub mod sessions;
 pub mod sru;
 pub mod tableau_de_bord;
@@ -70,4 +71,55 @@ pub async fn ouvrir(url: &str) -> anyhow::Result<SqlitePool> {
         .await?;
     sqlx::migrate!("./migrations").run(&base).await?;
     Ok(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn sources(dossier: &Path, trouvees: &mut Vec<std::path::PathBuf>) {
+        for entree in std::fs::read_dir(dossier).expect("src") {
+            let chemin = entree.expect("entrée").path();
+            if chemin.is_dir() {
+                sources(&chemin, trouvees);
+            } else if chemin.extension().is_some_and(|e| e == "rs") {
+                trouvees.push(chemin);
+            }
+        }
+    }
+
+    /// `stockage/` is the only module that knows SQL (issue 14.3): a second database
+    /// engine is a change in one place. Nor does any other module spell a stored state:
+    /// states are the rules crate's codes.
+    #[test]
+    fn no_sql_and_no_stored_state_outside_the_storage_layer() {
+        let racine = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut fichiers = Vec::new();
+        sources(&racine, &mut fichiers);
+        let interdits = [
+            "sqlx::query",
+            "QueryBuilder",
+            "begin_with(",
+            "'deposee'",
+            "'retiree'",
+            "'classee'",
+            "'presentee'",
+            "'attribuee'",
+            "'non_retenue'",
+        ];
+        let mut fautes = Vec::new();
+        for fichier in fichiers
+            .iter()
+            .filter(|f| !f.starts_with(racine.join("stockage")))
+        {
+            let texte = std::fs::read_to_string(fichier).expect("lecture");
+            for interdit in interdits {
+                if texte.contains(interdit) {
+                    fautes.push(format!("{} : {interdit}", fichier.display()));
+                }
+            }
+        }
+        assert!(fichiers.len() > 50, "{} fichiers lus", fichiers.len());
+        assert!(fautes.is_empty(), "{fautes:#?}");
+    }
 }

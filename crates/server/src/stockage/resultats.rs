@@ -114,28 +114,37 @@ pub async fn de_l_offre(base: &SqlitePool, offre_id: i64) -> Result<Option<Resul
     }
 }
 
-/// Publishes how a letting ended, when the lease is signed: the household's rank and
-/// score, and what the letting counts for in the social-mix targets.
-#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
+/// How a letting ended, as published.
+pub struct ResultatAPublier {
+    pub offre_id: i64,
+    pub decide_le: Jour,
+    /// The rank and score of the household that got the home.
+    pub rang: i64,
+    pub score: i64,
+    /// What the letting counts for in the social-mix targets.
+    pub premier_quartile: bool,
+    pub prioritaire: bool,
+    pub relogement: Option<clef_domain::demande::OperationRelogement>,
+}
+
+/// Publishes how a letting ended, when the lease is signed.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = r.offre_id))]
 pub async fn publier(
     connexion: &mut sqlx::SqliteConnection,
-    offre_id: i64,
-    decide_le: Jour,
-    retenu: &super::decisions::Presente,
-    compte: &clef_domain::mixite::Attribution,
+    r: &ResultatAPublier,
 ) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score,
                                 premier_quartile, prioritaire, relogement)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(offre_id)
-    .bind(decide_le.to_string())
-    .bind(retenu.rang)
-    .bind(retenu.score)
-    .bind(compte.premier_quartile)
-    .bind(compte.prioritaire)
-    .bind(compte.relogement.map(Code::code))
+    .bind(r.offre_id)
+    .bind(r.decide_le.to_string())
+    .bind(r.rang)
+    .bind(r.score)
+    .bind(r.premier_quartile)
+    .bind(r.prioritaire)
+    .bind(r.relogement.map(Code::code))
     .execute(connexion)
     .await?;
     Ok(())
