@@ -24,6 +24,7 @@ pub mod argent;
 pub mod classement;
 pub mod commission;
 pub mod cotation;
+pub mod cycle;
 pub mod demande;
 pub mod eligibilite;
 pub mod erreur;

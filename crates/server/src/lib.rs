@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod compte;
 pub mod config;
 pub mod courriel;
+pub mod cycle;
 pub mod demo;
 pub mod horloge;
 pub mod images;

@@ -2,13 +2,12 @@
 //! requests while the window is open, then frozen (stored) once, at closing.
 
 use super::OffreACoter;
+use crate::cycle;
 use crate::probleme::ErreurApi;
 use crate::stockage::candidatures::{self, Classee};
-use crate::stockage::notifications;
 use clef_domain::Jour;
-use clef_domain::api::EtatCandidature;
-use clef_domain::api::GenreNotification;
 use clef_domain::classement::{Candidature, Classement, classer};
+use clef_domain::cycle::{Commande, Refus};
 use sqlx::SqlitePool;
 
 /// The ranking as it stands now, by the rules crate.
@@ -55,24 +54,24 @@ pub async fn figer(base: &SqlitePool, offre: &OffreACoter, jour: Jour) -> Result
             score,
         })
         .collect();
+    let rangs = classees
+        .iter()
+        .map(|c| (c.candidature_id, c.rang))
+        .collect();
     let mut tx = crate::stockage::ecriture(base).await?;
-    if !candidatures::figer(
+    // Each application classed and told, once: a frozen ranking is never computed again.
+    match cycle::avancer(&mut tx, offre_id, &Commande::Classer { rangs }, jour).await? {
+        Ok(_) => {}
+        Err(Refus::DejaClassee) => return Ok(false),
+        Err(r) => return Err(cycle::refus(r)),
+    }
+    candidatures::figer(
         &mut tx,
         offre_id,
         offre.grille.version,
         jour,
         classement.eligibles(),
         &classees,
-    )
-    .await?
-    {
-        return Ok(false);
-    }
-    notifications::annoncer_a_tous(
-        &mut tx,
-        offre_id,
-        EtatCandidature::Classee,
-        GenreNotification::CandidatureClassee,
     )
     .await?;
     tx.commit().await?;

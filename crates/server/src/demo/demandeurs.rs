@@ -3,13 +3,14 @@
 //! histogram and the published results have something to show. All invented.
 
 use crate::candidatures::{OffreACoter, classement};
+use crate::cycle;
 use crate::probleme::ErreurApi;
 use crate::stockage::resultats::ResultatAPublier;
 use crate::stockage::semis::{self, DecisionDemo};
-use crate::stockage::{candidatures, notifications};
 use clef_domain::Jour;
+use clef_domain::api::MotifPassage;
 use clef_domain::api::Role;
-use clef_domain::api::{EtatCandidature, GenreNotification, MotifPassage};
+use clef_domain::cycle::Commande;
 use clef_domain::demande::{Demande, DemandeSaisie, Lien, LogementActuel, Membre};
 use clef_domain::eligibilite::verifier;
 use clef_domain::offre::{Code, EtatOffre};
@@ -285,19 +286,29 @@ async fn decider(
     let passe = classes.len() >= 2 && alea.u8(0..3) == 0;
     let choisi = if passe { 1 } else { 0 };
     let mut tx = base.begin().await?;
-    for (i, (id, _, rang, _)) in classes.iter().enumerate() {
-        let (etat, genre) = if i == choisi {
-            (EtatCandidature::Attribuee, GenreNotification::Attribuee)
-        } else {
-            (EtatCandidature::NonRetenue, GenreNotification::NonRetenue)
-        };
-        candidatures::passer(&mut tx, *id, etat).await?;
-        if *rang <= 3 {
-            notifications::annoncer(&mut tx, *id, GenreNotification::PresenteeEnCommission).await?;
-        }
-        notifications::annoncer(&mut tx, *id, genre).await?;
-    }
+    // The first three presented (the first passed over with a motive when they withdrew),
+    // the lease signed with the one chosen: the lifecycle sets every application's state
+    // and tells each applicant, as for a letting recorded by staff.
+    let presentation = Commande::Presenter {
+        presentees: classes
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| c.2 <= 3 && !(passe && *i == 0))
+            .map(|(_, c)| c.0)
+            .collect(),
+        passees: if passe { vec![classes[0].0] } else { vec![] },
+    };
     let (choisi_id, demandeur_id, rang, score) = classes[choisi];
+    for commande in [
+        presentation,
+        Commande::SignerBail {
+            candidature_id: choisi_id,
+        },
+    ] {
+        cycle::avancer(&mut tx, offre_id, &commande, decide_le)
+            .await?
+            .map_err(cycle::refus)?;
+    }
     // The commission attributed it in rank 1 (on one listing in four under a suspensive
     // condition, the tax notice arriving in time) and the household accepted: the outcome
     // as staff record it, so that the landlord's screens show a let home as one.

@@ -4,22 +4,23 @@
 use crate::application::Etat;
 use crate::candidatures::{OffreACoter, classement};
 use crate::compte::Agent;
+use crate::cycle;
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
 use crate::stockage;
 use crate::stockage::journal;
-use crate::stockage::notifications;
 use axum::Json;
 use axum::extract::State;
 use clef_domain::Jour;
+use clef_domain::api::EtatCandidature;
 use clef_domain::api::{
     CandidatClasse, CandidatCommission, ClassementOffre, ClotureAnticipee, Commission,
     OffreBailleur, OffresParEtape, Presentation, Probleme, TableauDeBord, mediane,
 };
-use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::classement::CANDIDATS_PRESENTES;
 use clef_domain::commission::presentation::Vivier;
 use clef_domain::commission::{self, Eligible};
+use clef_domain::cycle::{Commande, Effet, Etape};
 use clef_domain::demande::{Demande, Situation};
 use clef_domain::erreur::CodeErreur;
 use clef_domain::fragilite;
@@ -302,16 +303,20 @@ pub async fn presenter(
     Id(id): Id,
     Json(presentation): Json<Presentation>,
 ) -> Result<Json<Commission>, ErreurApi> {
-    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
-    if offre.classe_le.is_none() {
-        return Err(ErreurApi::NonClassee);
-    }
+    let aujourdhui = etat.horloge.aujourdhui();
+    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
     let offre_id = offre.detail.resume.id;
     let mut tx = crate::stockage::ecriture(&etat.base).await?;
-    let lignes = stockage::candidatures::eligibles(&mut *tx, offre_id).await?;
-    if lignes.iter().any(|l| l.etat != EtatCandidature::Classee) {
-        return Err(ErreurApi::DejaPresentee);
+    // Presented once, after the ranking: said before the presentation itself is checked.
+    let location = stockage::candidatures::cycle(&mut tx, offre_id)
+        .await?
+        .ok_or(ErreurApi::Introuvable)?;
+    match location.etape(aujourdhui) {
+        Etape::Classee => {}
+        Etape::EnCommission | Etape::Attribuee => return Err(ErreurApi::DejaPresentee),
+        _ => return Err(ErreurApi::NonClassee),
     }
+    let lignes = stockage::candidatures::eligibles(&mut *tx, offre_id).await?;
     let eligibles: Vec<Eligible> = lignes
         .iter()
         .map(|l| Eligible {
@@ -338,17 +343,15 @@ pub async fn presenter(
             (p.clone(), score)
         })
         .collect();
-    stockage::candidatures::presenter(
-        &mut tx,
-        offre_id,
-        presentation.exception,
-        &presentation.candidatures,
-        &passes_notes,
-    )
-    .await?;
-    for id in &presentation.candidatures {
-        notifications::annoncer(&mut tx, *id, GenreNotification::PresenteeEnCommission).await?;
-    }
+    let commande = Commande::Presenter {
+        presentees: presentation.candidatures.clone(),
+        passees: passes.iter().map(|p| p.candidature_id).collect(),
+    };
+    cycle::avancer(&mut tx, offre_id, &commande, aujourdhui)
+        .await?
+        .map_err(cycle::refus)?;
+    stockage::candidatures::presenter(&mut tx, offre_id, presentation.exception, &passes_notes)
+        .await?;
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,
@@ -408,12 +411,17 @@ pub async fn clore(
         ));
     }
     let resume = &offre.detail.resume;
-    if !situation(resume, false).permet(ActionOffre::CloreMaintenant, aujourdhui) {
-        return Err(ErreurApi::ClotureImpossible);
-    }
-    let hier = aujourdhui.plus_jours(-1);
     let mut tx = crate::stockage::ecriture(&etat.base).await?;
-    stockage::offres::clore_avant(&mut tx, resume.id, hier, motif).await?;
+    // Only an open listing, opened before today, closes early: any refusal says so.
+    let commande = Commande::CloreMaintenant;
+    let effets = cycle::avancer(&mut tx, resume.id, &commande, aujourdhui)
+        .await?
+        .map_err(|_| ErreurApi::ClotureImpossible)?;
+    for effet in effets {
+        if let Effet::Cloture(jour) = effet {
+            stockage::offres::clore_avant(&mut tx, resume.id, jour, motif).await?;
+        }
+    }
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,

@@ -7,6 +7,7 @@
 use crate::application::Etat;
 use crate::candidatures::OffreACoter;
 use crate::compte::Agent;
+use crate::cycle;
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
 use crate::routes::bailleur::{attribution, offre_de};
@@ -19,13 +20,14 @@ use axum::Json;
 use axum::extract::State;
 use clef_domain::Jour;
 use clef_domain::Regle;
+use clef_domain::api::GenreNotification;
 use clef_domain::api::{
     BailSigne, ConditionSaisie, Decision, DecisionSaisie, Issues, LeveeCondition, Probleme,
     ReponseSaisie,
 };
-use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::commission::examen::{Commande, Refus, RefusIssue};
 use clef_domain::commission::{self, examen};
+use clef_domain::cycle::{Commande as CommandeLocation, Effet};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -123,9 +125,12 @@ async fn pas(
         }
         Commande::SignerBail { .. } => "bail_signe",
     };
+    let aujourdhui = etat.horloge.aujourdhui();
     if let Some(id) = suites.non_retenue {
-        stockage::candidatures::passer(&mut tx, id, EtatCandidature::NonRetenue).await?;
-        notifications::annoncer(&mut tx, id, GenreNotification::NonRetenue).await?;
+        let commande = CommandeLocation::Ecarter { candidature_id: id };
+        cycle::avancer(&mut tx, offre_id, &commande, aujourdhui)
+            .await?
+            .map_err(cycle::refus)?;
     }
     if let Some(id) = suites.sous_condition {
         notifications::annoncer(&mut tx, id, GenreNotification::AttribueeSousCondition).await?;
@@ -373,33 +378,40 @@ async fn attribuer(
     candidature_id: i64,
 ) -> Result<(), ErreurApi> {
     let offre_id = offre.detail.resume.id;
-    let retenu = presentes
-        .iter()
-        .find(|p| p.candidature_id == candidature_id)
-        .ok_or_else(|| pas_la("candidature_id"))?;
-    let demande = stockage::demandeurs::demande(&mut *tx, retenu.demandeur_id)
+    let aujourdhui = etat.horloge.aujourdhui();
+    // The household's application attributed, every other one still in the running not
+    // retained, each told; then the result published.
+    let commande = CommandeLocation::SignerBail { candidature_id };
+    let effets = cycle::avancer(tx, offre_id, &commande, aujourdhui)
         .await?
-        .ok_or_else(|| ErreurApi::DonneeIllisible(format!("dossier {}", retenu.demandeur_id)))?;
-    let compte = attribution(offre, &demande);
-    stockage::resultats::publier(
-        tx,
-        &ResultatAPublier {
-            offre_id,
-            decide_le: etat.horloge.aujourdhui(),
-            rang: retenu.rang,
-            score: retenu.score,
-            premier_quartile: compte.premier_quartile,
-            prioritaire: compte.prioritaire,
-            relogement: compte.relogement,
-        },
-    )
-    .await?;
-    stockage::candidatures::passer(tx, candidature_id, EtatCandidature::Attribuee).await?;
-    notifications::annoncer(tx, candidature_id, GenreNotification::Attribuee).await?;
-    // The others still in the running are not retained.
-    for autre in stockage::candidatures::en_lice(tx, offre_id).await? {
-        stockage::candidatures::passer(tx, autre, EtatCandidature::NonRetenue).await?;
-        notifications::annoncer(tx, autre, GenreNotification::NonRetenue).await?;
+        .map_err(cycle::refus)?;
+    for effet in effets {
+        let Effet::PublierResultat { candidature_id } = effet else {
+            continue;
+        };
+        let retenu = presentes
+            .iter()
+            .find(|p| p.candidature_id == candidature_id)
+            .ok_or_else(|| pas_la("candidature_id"))?;
+        let demande = stockage::demandeurs::demande(&mut *tx, retenu.demandeur_id)
+            .await?
+            .ok_or_else(|| {
+                ErreurApi::DonneeIllisible(format!("dossier {}", retenu.demandeur_id))
+            })?;
+        let compte = attribution(offre, &demande);
+        stockage::resultats::publier(
+            tx,
+            &ResultatAPublier {
+                offre_id,
+                decide_le: aujourdhui,
+                rang: retenu.rang,
+                score: retenu.score,
+                premier_quartile: compte.premier_quartile,
+                prioritaire: compte.prioritaire,
+                relogement: compte.relogement,
+            },
+        )
+        .await?;
     }
     Ok(())
 }

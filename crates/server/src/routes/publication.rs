@@ -5,17 +5,18 @@
 
 use crate::application::Etat;
 use crate::compte::Agent;
+use crate::cycle;
 use crate::probleme::{self, ErreurApi};
 use crate::routes::Id;
+use crate::stockage;
 use crate::stockage::journal;
-use crate::stockage::{self, notifications};
 use crate::stockage::{brouillons, projets};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use clef_domain::Regle;
-use clef_domain::api::GenreNotification;
 use clef_domain::api::{Brouillon, BrouillonResume, ErreurChampExpliquee, OffrePubliee, Probleme};
+use clef_domain::cycle::{Commande, Effet};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::offre::ProjetOffre;
 use sqlx::SqlitePool;
@@ -373,24 +374,23 @@ pub async fn retirer(
     let aujourdhui = etat.horloge.aujourdhui();
     let mut projet = modifiable(&etat.base, &agent, id, aujourdhui).await?;
     let mut tx = crate::stockage::ecriture(&etat.base).await?;
+    // Each filed application is withdrawn with it, and its applicant told.
+    let effets = cycle::avancer(&mut tx, id, &Commande::Retirer, aujourdhui)
+        .await?
+        .map_err(cycle::refus)?;
     if !stockage::offres::retirer(&mut tx, id, aujourdhui).await? {
         return Err(ErreurApi::Introuvable);
     }
-    let candidats = stockage::candidatures::retirer_toutes(&mut tx, id).await?;
-    for candidature_id in &candidats {
-        notifications::annoncer(
-            &mut tx,
-            *candidature_id,
-            GenreNotification::CandidatureRetiree,
-        )
-        .await?;
-    }
+    let retirees = effets
+        .iter()
+        .filter(|e| matches!(e, Effet::Etat { .. }))
+        .count();
     journal::ecrire(
         &mut tx,
         agent.session.compte_id,
         "retrait_offre",
         Some(id),
-        &serde_json::json!({ "candidatures_retirees": candidats.len() }),
+        &serde_json::json!({ "candidatures_retirees": retirees }),
     )
     .await?;
     tx.commit().await?;

@@ -134,22 +134,6 @@ pub async fn retirer(
     Ok(())
 }
 
-/// Withdraws every filed application of a withdrawn listing; returns their ids.
-#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
-pub async fn retirer_toutes(
-    connexion: &mut SqliteConnection,
-    offre_id: i64,
-) -> Result<Vec<i64>, Erreur> {
-    Ok(sqlx::query_scalar(
-        "UPDATE candidatures SET etat = ? WHERE offre_id = ? AND etat = ? RETURNING id",
-    )
-    .bind(EtatCandidature::Retiree.code())
-    .bind(offre_id)
-    .bind(EtatCandidature::Deposee.code())
-    .fetch_all(connexion)
-    .await?)
-}
-
 /// Moves an application to a new state (the commission's steps).
 #[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn passer(
@@ -163,19 +147,6 @@ pub async fn passer(
         .execute(connexion)
         .await?;
     Ok(())
-}
-
-/// The listing's applications still in the running: ranked or presented, not yet decided.
-#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
-pub async fn en_lice(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<i64>, Erreur> {
-    Ok(
-        sqlx::query_scalar("SELECT id FROM candidatures WHERE offre_id = ? AND etat IN (?, ?)")
-            .bind(offre_id)
-            .bind(EtatCandidature::Classee.code())
-            .bind(EtatCandidature::Presentee.code())
-            .fetch_all(connexion)
-            .await?,
-    )
 }
 
 /// The listing's applications that are not withdrawn, as the rules crate sees them
@@ -248,9 +219,9 @@ pub struct Classee<'a> {
     pub score: &'a Score,
 }
 
-/// Freezes a listing's ranking: its summary, then each application's verdict, score and
-/// rank, all in the caller's transaction. Returns false (writing nothing) when the
-/// listing was already ranked.
+/// Stores a listing's frozen ranking: its summary, then each application's verdict, score
+/// and rank, in the caller's transaction (the lifecycle said it may be ranked, and set
+/// each application's state).
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn figer(
     connexion: &mut SqliteConnection,
@@ -259,15 +230,7 @@ pub async fn figer(
     jour: Jour,
     eligibles: u32,
     classees: &[Classee<'_>],
-) -> Result<bool, Erreur> {
-    let deja: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM classements WHERE offre_id = ?)")
-            .bind(offre_id)
-            .fetch_one(&mut *connexion)
-            .await?;
-    if deja {
-        return Ok(false);
-    }
+) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO classements (offre_id, grille_version, classe_le, candidatures, eligibles)
          VALUES (?, ?, ?, ?, ?)",
@@ -281,10 +244,8 @@ pub async fn figer(
     .await?;
     for c in classees {
         sqlx::query(
-            "UPDATE candidatures SET etat = ?, rang = ?, score = ?, verdict = ?, cotation = ?
-             WHERE id = ?",
+            "UPDATE candidatures SET rang = ?, score = ?, verdict = ?, cotation = ? WHERE id = ?",
         )
-        .bind(EtatCandidature::Classee.code())
         .bind(c.rang.map(i64::from))
         .bind(i64::from(c.score.total()))
         .bind(en_json(c.verdict)?)
@@ -293,7 +254,7 @@ pub async fn figer(
         .execute(&mut *connexion)
         .await?;
     }
-    Ok(true)
+    Ok(())
 }
 
 /// An application of a frozen ranking, as stored at closing.
@@ -478,14 +439,13 @@ pub async fn eligibles(
 }
 
 /// Records what the commission examines: the exception to the three candidates if one
-/// holds, the presented applications, and each higher-ranked candidate passed over with
-/// its motive (published with the result, without names).
+/// holds, and each higher-ranked candidate passed over with its motive (published with the
+/// result, without names). The presented applications' state is the lifecycle's.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn presenter(
     connexion: &mut SqliteConnection,
     offre_id: i64,
     exception: Option<clef_domain::api::ExceptionTroisCandidats>,
-    presentees: &[i64],
     passes: &[(clef_domain::commission::Passe, u32)],
 ) -> Result<(), Erreur> {
     sqlx::query("UPDATE classements SET exception = ? WHERE offre_id = ?")
@@ -493,9 +453,6 @@ pub async fn presenter(
         .bind(offre_id)
         .execute(&mut *connexion)
         .await?;
-    for id in presentees {
-        passer(&mut *connexion, *id, EtatCandidature::Presentee).await?;
-    }
     for (p, score) in passes {
         sqlx::query(
             "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES (?, ?, ?, ?, ?)",
@@ -528,4 +485,50 @@ pub async fn exception(
             .ok_or_else(|| Erreur::illisible("classements.exception", c))
     })
     .transpose()
+}
+
+/// A letting as its lifecycle sees it (`clef_domain::cycle`), read inside the caller's
+/// transaction; `None` for no such listing.
+#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
+pub async fn cycle(
+    connexion: &mut SqliteConnection,
+    offre_id: i64,
+) -> Result<Option<clef_domain::cycle::Location>, Erreur> {
+    let offre: Option<(String, String, bool, bool)> = sqlx::query_as(
+        "SELECT o.ouverture, o.cloture, o.retiree_le IS NOT NULL,
+                EXISTS (SELECT 1 FROM classements k WHERE k.offre_id = o.id)
+         FROM offres o WHERE o.id = ?",
+    )
+    .bind(offre_id)
+    .fetch_optional(&mut *connexion)
+    .await?;
+    let Some((ouverture, cloture, retiree, classee)) = offre else {
+        return Ok(None);
+    };
+    let lignes: Vec<(i64, String, Option<i64>)> =
+        sqlx::query_as("SELECT id, etat, rang FROM candidatures WHERE offre_id = ? ORDER BY id")
+            .bind(offre_id)
+            .fetch_all(&mut *connexion)
+            .await?;
+    let candidatures = lignes
+        .into_iter()
+        .map(|(id, e, rang)| {
+            Ok(clef_domain::cycle::Candidature {
+                id,
+                etat: etat(&e)?,
+                rang: rang
+                    .map(|r| {
+                        u32::try_from(r).map_err(|_| Erreur::illisible("candidatures.rang", r))
+                    })
+                    .transpose()?,
+            })
+        })
+        .collect::<Result<_, Erreur>>()?;
+    Ok(Some(clef_domain::cycle::Location {
+        ouverture: jour("offres.ouverture", &ouverture)?,
+        cloture: jour("offres.cloture", &cloture)?,
+        retiree,
+        classee,
+        candidatures,
+    }))
 }

@@ -25,26 +25,6 @@ pub async fn annoncer(
     Ok(())
 }
 
-/// Tells every applicant in `etat` for this listing that `genre` happened.
-#[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
-pub async fn annoncer_a_tous(
-    connexion: &mut SqliteConnection,
-    offre_id: i64,
-    etat: EtatCandidature,
-    genre: GenreNotification,
-) -> Result<(), Erreur> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-         SELECT demandeur_id, ?, offre_id, id FROM candidatures WHERE offre_id = ? AND etat = ?",
-    )
-    .bind(genre.code())
-    .bind(offre_id)
-    .bind(etat.code())
-    .execute(connexion)
-    .await?;
-    Ok(())
-}
-
 /// Announces, once, every listing that closed before `aujourdhui` to each applicant whose
 /// application is still deposited there. Returns how many were announced.
 #[tracing::instrument(level = "debug", skip_all)]
