@@ -63,6 +63,17 @@ impl OffreACoter {
         }))
     }
 
+    /// [`OffreACoter::charger`] for a listing known to exist (its ownership proven, say).
+    pub async fn existante(
+        base: &SqlitePool,
+        offre_id: i64,
+        aujourdhui: Jour,
+    ) -> Result<OffreACoter, ErreurApi> {
+        OffreACoter::charger(base, offre_id, aujourdhui)
+            .await?
+            .ok_or(ErreurApi::Introuvable)
+    }
+
     /// The day scores are computed for: today while the window is open, the closing day
     /// after (seniority stops counting at closing).
     pub fn jour_de_cotation(&self, aujourdhui: Jour) -> Jour {

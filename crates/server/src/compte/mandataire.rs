@@ -11,6 +11,7 @@ use axum::http::request::Parts;
 use clef_domain::Jour;
 use clef_domain::api::Role;
 use clef_domain::mandat::{Acte, Actes, StatutMandat};
+use std::marker::PhantomData;
 
 /// An advisor's session, bound to their structure: every `/conseiller/...` route takes one.
 #[derive(Debug, Clone)]
@@ -103,7 +104,7 @@ impl Mandataire {
 
 impl Demandeur {
     /// Refuses an act the advisor's mandate does not cover (the applicant may do all).
-    pub fn exiger(&self, acte: Acte) -> Result<(), ErreurApi> {
+    fn exiger(&self, acte: Acte) -> Result<(), ErreurApi> {
         match &self.mandataire {
             Some(m) if !m.actes.couvre(acte) => Err(ErreurApi::HorsMandat),
             _ => Ok(()),
@@ -111,26 +112,67 @@ impl Demandeur {
     }
 }
 
-/// The applicant, or an advisor acting for them under a live mandate of their structure:
-/// the routes an advisor may use take this instead of [`Demandeur`]. Consulting is covered
-/// by every mandate; other acts are checked with [`Demandeur::exiger`].
-#[derive(Debug, Clone)]
-pub struct PourDemandeur(pub Demandeur);
+/// An act done for an applicant, as a type: a route names the act it does in its
+/// extractor, [`PourDemandeur<A>`], and cannot run unless the mandate covers it.
+pub trait ActeSousMandat: Send + Sync {
+    const ACTE: Acte;
+}
 
-impl FromRequestParts<Etat> for PourDemandeur {
+/// Reading the file: every mandate covers it.
+#[derive(Debug, Clone, Copy)]
+pub struct Consulter;
+/// Filling in and correcting the household's details.
+#[derive(Debug, Clone, Copy)]
+pub struct RemplirFoyer;
+/// Applying to a listing, and withdrawing an application.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidater;
+
+impl ActeSousMandat for Consulter {
+    const ACTE: Acte = Acte::Consulter;
+}
+impl ActeSousMandat for RemplirFoyer {
+    const ACTE: Acte = Acte::RemplirFoyer;
+}
+impl ActeSousMandat for Candidater {
+    const ACTE: Acte = Acte::Candidater;
+}
+
+/// The applicant, or an advisor acting for them under a live mandate of their structure
+/// that covers the act `A`: the routes an advisor may use take this instead of
+/// [`Demandeur`], and the act is checked before the handler runs (before the body is
+/// read), so that no advisor-reachable route can forget it.
+#[derive(Debug, Clone)]
+pub struct PourDemandeur<A: ActeSousMandat = Consulter> {
+    pub moi: Demandeur,
+    acte: PhantomData<A>,
+}
+
+impl<A: ActeSousMandat> FromRequestParts<Etat> for PourDemandeur<A> {
     type Rejection = ErreurApi;
 
     async fn from_request_parts(parts: &mut Parts, etat: &Etat) -> Result<Self, ErreurApi> {
+        let demandeur = Self::demandeur(parts, etat).await?;
+        demandeur.exiger(A::ACTE)?;
+        Ok(PourDemandeur {
+            moi: demandeur,
+            acte: PhantomData,
+        })
+    }
+}
+
+impl<A: ActeSousMandat> PourDemandeur<A> {
+    async fn demandeur(parts: &mut Parts, etat: &Etat) -> Result<Demandeur, ErreurApi> {
         let session = Session::from_request_parts(parts, etat).await?;
         if session.role != Role::Conseiller {
-            return Demandeur::de_la_session(session).map(PourDemandeur);
+            return Demandeur::de_la_session(session);
         }
         let conseiller = Conseiller::de_la_session(session, etat).await?;
         let mandat = conseiller
             .mandat_en_cours(etat)
             .await?
             .ok_or(ErreurApi::SansMandat)?;
-        Ok(PourDemandeur(Demandeur {
+        Ok(Demandeur {
             id: mandat.demandeur_id,
             numero_unique: mandat.numero_unique.clone(),
             mandataire: Some(Mandataire::de(
@@ -139,6 +181,6 @@ impl FromRequestParts<Etat> for PourDemandeur {
                 etat.horloge.instant(),
             )?),
             session: conseiller.session,
-        }))
+        })
     }
 }

@@ -7,8 +7,8 @@ pub mod session;
 pub mod totp;
 
 pub use session::{
-    Agent, AgentTerritoire, AvecEnteteCsrf, Conseiller, Demandeur, Mandataire, PourDemandeur,
-    Session,
+    Agent, AgentTerritoire, AvecEnteteCsrf, Candidater, Conseiller, Consulter, Demandeur,
+    Mandataire, PourDemandeur, RemplirFoyer, Session,
 };
 
 use clef_domain::erreur::{CodeErreur, ErreurChamp};

@@ -13,7 +13,9 @@ use clef_domain::api::{ENTETE_CSRF, Role};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
-pub use super::mandataire::{Conseiller, Mandataire, PourDemandeur};
+pub use super::mandataire::{
+    ActeSousMandat, Candidater, Conseiller, Consulter, Mandataire, PourDemandeur, RemplirFoyer,
+};
 
 pub const COOKIE: &str = "clef_session";
 

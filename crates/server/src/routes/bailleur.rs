@@ -6,7 +6,7 @@ use crate::candidatures::{OffreACoter, classement};
 use crate::compte::Agent;
 use crate::cycle;
 use crate::probleme::ErreurApi;
-use crate::routes::Id;
+use crate::routes::OffreDuBailleur;
 use crate::stockage;
 use crate::stockage::journal;
 use axum::Json;
@@ -28,21 +28,6 @@ use clef_domain::mixite::{self, Attribution, Part};
 use clef_domain::offre::Financement;
 use clef_domain::suite::{ActionOffre, SituationOffre};
 use sqlx::SqlitePool;
-
-/// The listing, if it is the organisation's.
-pub async fn offre_de(
-    base: &SqlitePool,
-    agent: &Agent,
-    offre_id: i64,
-    aujourdhui: Jour,
-) -> Result<OffreACoter, ErreurApi> {
-    if !stockage::offres::est_du_bailleur(base, offre_id, agent.bailleur_id).await? {
-        return Err(ErreurApi::Introuvable);
-    }
-    OffreACoter::charger(base, offre_id, aujourdhui)
-        .await?
-        .ok_or(ErreurApi::Introuvable)
-}
 
 /// The organisation's listings, the latest closing first, with their applications.
 #[utoipa::path(
@@ -150,10 +135,9 @@ async fn lire_classement(
 )]
 pub async fn lire(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { id, .. }: OffreDuBailleur,
 ) -> Result<Json<ClassementOffre>, ErreurApi> {
-    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
+    let offre = OffreACoter::existante(&etat.base, id, etat.horloge.aujourdhui()).await?;
     Ok(Json(lire_classement(&etat.base, &offre).await?))
 }
 
@@ -173,17 +157,16 @@ pub async fn lire(
 )]
 pub async fn classer(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { id, .. }: OffreDuBailleur,
 ) -> Result<Json<ClassementOffre>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     // Ranking again answers the ranking frozen the first time: only the window matters.
     if !situation(&offre.detail.resume, false).permet(ActionOffre::Classer, aujourdhui) {
         return Err(ErreurApi::FenetreOuverte);
     }
     classement::figer(&etat.base, &offre, aujourdhui).await?;
-    let offre = offre_de(&etat.base, &agent, offre.detail.resume.id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     Ok(Json(lire_classement(&etat.base, &offre).await?))
 }
 
@@ -217,10 +200,9 @@ pub fn attribution(offre: &OffreACoter, demande: &Demande) -> Attribution {
 )]
 pub async fn commission(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { id, .. }: OffreDuBailleur,
 ) -> Result<Json<Commission>, ErreurApi> {
-    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
+    let offre = OffreACoter::existante(&etat.base, id, etat.horloge.aujourdhui()).await?;
     Ok(Json(vue_commission(&etat.base, &offre).await?))
 }
 
@@ -299,12 +281,11 @@ async fn vue_commission(base: &SqlitePool, offre: &OffreACoter) -> Result<Commis
 )]
 pub async fn presenter(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { agent, id }: OffreDuBailleur,
     Json(presentation): Json<Presentation>,
 ) -> Result<Json<Commission>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     let offre_id = offre.detail.resume.id;
     let mut tx = crate::stockage::ecriture(&etat.base).await?;
     // Presented once, after the ranking: said before the presentation itself is checked.
@@ -391,12 +372,11 @@ pub async fn presenter(
 )]
 pub async fn clore(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { agent, id }: OffreDuBailleur,
     Json(cloture): Json<ClotureAnticipee>,
 ) -> Result<Json<OffreBailleur>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     let motif = cloture.motif.trim();
     if motif.is_empty() {
         return Err(ErreurApi::champ("motif", CodeErreur::Requis));

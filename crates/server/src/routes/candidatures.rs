@@ -3,7 +3,7 @@
 use crate::application::Etat;
 use crate::candidatures::vue;
 use crate::candidatures::{OffreACoter, depot};
-use crate::compte::{Demandeur, PourDemandeur};
+use crate::compte::{Candidater, Demandeur, PourDemandeur};
 use crate::probleme::ErreurApi;
 use crate::routes::Id;
 use crate::stockage;
@@ -18,7 +18,6 @@ use clef_domain::api::{
 };
 use clef_domain::classement::Candidature;
 use clef_domain::erreur::CodeErreur;
-use clef_domain::mandat::Acte;
 use clef_domain::suite::{Conditions, empechement};
 use sqlx::SqlitePool;
 
@@ -54,7 +53,7 @@ async fn moi_candidat(
 )]
 pub async fn avant(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur,
     Id(id): Id,
 ) -> Result<Json<AvantCandidature>, ErreurApi> {
     let offre_id = id;
@@ -133,10 +132,9 @@ async fn ligne(base: &SqlitePool, moi: &Demandeur, id: i64) -> Result<LigneCandi
 )]
 pub async fn deposer(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur<Candidater>,
     Json(nouvelle): Json<NouvelleCandidature>,
 ) -> Result<(StatusCode, Json<CandidatureResume>), ErreurApi> {
-    moi.exiger(Acte::Candidater)?;
     if nouvelle.offre_id <= 0 {
         return Err(ErreurApi::champ("offre_id", CodeErreur::PasUnNombre));
     }
@@ -166,7 +164,7 @@ pub async fn deposer(
 )]
 pub async fn lister(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur,
 ) -> Result<Json<Vec<CandidatureResume>>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
     let lignes = stockees::du_demandeur_toutes(&etat.base, moi.id).await?;
@@ -191,7 +189,7 @@ pub async fn lister(
 )]
 pub async fn detail(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur,
     Id(id): Id,
 ) -> Result<Json<CandidatureDetail>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
@@ -226,10 +224,9 @@ pub async fn detail(
 )]
 pub async fn retirer(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur<Candidater>,
     Id(id): Id,
 ) -> Result<Json<CandidatureResume>, ErreurApi> {
-    moi.exiger(Acte::Candidater)?;
     let aujourdhui = etat.horloge.aujourdhui();
     depot::retirer(&etat.base, moi.id, moi.mandataire.as_ref(), id, aujourdhui).await?;
     let ligne = ligne(&etat.base, &moi, id).await?;

@@ -1,7 +1,7 @@
 //! "Mon dossier": the applicant's request, read and saved whole, checked by the rules crate.
 
 use crate::application::Etat;
-use crate::compte::PourDemandeur;
+use crate::compte::{PourDemandeur, RemplirFoyer};
 use crate::probleme::ErreurApi;
 use crate::stockage::demandeurs;
 use crate::stockage::journal;
@@ -11,7 +11,6 @@ use clef_domain::Regle;
 use clef_domain::api::{ActeJournal, Dossier, Probleme};
 use clef_domain::demande::{Demande, DemandeSaisie};
 use clef_domain::erreur::ErreurChamp;
-use clef_domain::mandat::Acte;
 
 /// My request as saved (empty on a new account).
 #[utoipa::path(
@@ -26,7 +25,7 @@ use clef_domain::mandat::Acte;
 )]
 pub async fn lire(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur,
 ) -> Result<Json<Dossier>, ErreurApi> {
     let saisie = demandeurs::saisie(&etat.base, moi.id).await?;
     Ok(Json(Dossier {
@@ -54,10 +53,9 @@ pub async fn lire(
 )]
 pub async fn enregistrer(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur<RemplirFoyer>,
     Json(saisie): Json<DemandeSaisie>,
 ) -> Result<Json<Dossier>, ErreurApi> {
-    moi.exiger(Acte::RemplirFoyer)?;
     let saisie = DemandeSaisie {
         numero_unique: moi.numero_unique.clone(),
         ..saisie

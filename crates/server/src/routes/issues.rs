@@ -9,8 +9,8 @@ use crate::candidatures::OffreACoter;
 use crate::compte::Agent;
 use crate::cycle;
 use crate::probleme::ErreurApi;
-use crate::routes::Id;
-use crate::routes::bailleur::{attribution, offre_de};
+use crate::routes::OffreDuBailleur;
+use crate::routes::bailleur::attribution;
 use crate::stockage;
 use crate::stockage::decisions::Presente;
 use crate::stockage::journal;
@@ -213,10 +213,9 @@ fn journal_de(commande: Commande) -> serde_json::Value {
 )]
 pub async fn lire(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { id, .. }: OffreDuBailleur,
 ) -> Result<Json<Issues>, ErreurApi> {
-    let offre = offre_de(&etat.base, &agent, id, etat.horloge.aujourdhui()).await?;
+    let offre = OffreACoter::existante(&etat.base, id, etat.horloge.aujourdhui()).await?;
     Ok(Json(vue(&etat.base, offre.detail.resume.id).await?))
 }
 
@@ -240,12 +239,11 @@ pub async fn lire(
 )]
 pub async fn decider(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { agent, id }: OffreDuBailleur,
     Json(saisie): Json<DecisionSaisie>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     let le = jour_de(saisie.le, aujourdhui, offre.detail.resume.cloture)?;
     let commande = Commande::Decider {
         candidature_id: saisie.candidature_id,
@@ -274,12 +272,11 @@ pub async fn decider(
 )]
 pub async fn lever(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { agent, id }: OffreDuBailleur,
     Json(saisie): Json<ConditionSaisie>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     let le = jour_de(saisie.le, aujourdhui, offre.detail.resume.cloture)?;
     let commande = Commande::LeverCondition {
         candidature_id: saisie.candidature_id,
@@ -306,12 +303,11 @@ pub async fn lever(
 )]
 pub async fn repondre(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { agent, id }: OffreDuBailleur,
     Json(saisie): Json<ReponseSaisie>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     let motif = saisie.motif.trim();
     if motif.chars().count() > commission::PRECISION_MAX {
         return Err(ErreurApi::champ(
@@ -356,12 +352,11 @@ pub async fn repondre(
 )]
 pub async fn signer(
     State(etat): State<Etat>,
-    agent: Agent,
-    Id(id): Id,
+    OffreDuBailleur { agent, id }: OffreDuBailleur,
     Json(bail): Json<BailSigne>,
 ) -> Result<Json<Issues>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
-    let offre = offre_de(&etat.base, &agent, id, aujourdhui).await?;
+    let offre = OffreACoter::existante(&etat.base, id, aujourdhui).await?;
     let commande = Commande::SignerBail {
         candidature_id: bail.candidature_id,
     };

@@ -16,6 +16,7 @@ pub mod leviers;
 pub mod mandats;
 pub mod mot_de_passe;
 pub mod notifications;
+mod offre_du_bailleur;
 pub mod offres;
 pub mod publication;
 pub mod recherches;
@@ -26,6 +27,7 @@ pub mod territoire;
 pub mod territoires;
 
 pub use identifiant::{Id, identifiant};
+pub use offre_du_bailleur::OffreDuBailleur;
 
 use crate::application::Etat;
 use crate::probleme::ErreurApi;

@@ -29,7 +29,7 @@ pub const TERRITOIRE: &str = crate::demo::TERRITOIRE.0;
 )]
 pub async fn mon_score(
     State(etat): State<Etat>,
-    PourDemandeur(moi): PourDemandeur,
+    PourDemandeur { moi, .. }: PourDemandeur,
 ) -> Result<Json<MonScore>, ErreurApi> {
     let aujourdhui = etat.horloge.aujourdhui();
     let demande = stockage::demandeurs::demande(&etat.base, moi.id)

@@ -117,6 +117,17 @@ async fn an_advisor_acts_under_the_mandate_and_the_applicant_reads_every_act() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(type_(&r), "/problemes/hors-mandat");
+    // The act is checked before the body is read: an advisor outside the mandate learns
+    // nothing from the form's validation either (issue 14.4: the mandate's scope is a type).
+    let r = conseiller
+        .envoyer(
+            Method::PUT,
+            "/api/v1/moi/dossier",
+            Some(json!({"pas": "un dossier"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(type_(&r), "/problemes/hors-mandat");
     // The applicant's own corners stay theirs: notifications, mandates, journal.
     for chemin in [
         "/api/v1/moi/notifications",
