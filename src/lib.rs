@@ -9,6 +9,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod api;
 pub mod chargement;
 pub mod components;
+pub mod envoi;
 pub mod format;
 pub mod langue;
 pub mod libelles;

@@ -762,3 +762,127 @@ fn every_rule_the_server_names_has_its_own_message() {
         }
     }
 }
+
+/// A future that waits until `liberer` is called: a request the test answers when it wants.
+#[derive(Clone, Default)]
+struct Retenue(std::rc::Rc<std::cell::RefCell<(bool, Option<std::task::Waker>)>>);
+
+impl Retenue {
+    async fn attendre(&self) {
+        std::future::poll_fn(|cx| {
+            let mut etat = self.0.borrow_mut();
+            if etat.0 {
+                std::task::Poll::Ready(())
+            } else {
+                etat.1 = Some(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+        })
+        .await;
+    }
+
+    fn liberer(&self) {
+        let mut etat = self.0.borrow_mut();
+        etat.0 = true;
+        if let Some(w) = etat.1.take() {
+            w.wake();
+        }
+    }
+}
+
+fn probleme(status: u16, champs: &[&str]) -> ErreurChargement {
+    ErreurChargement::Probleme(clef_domain::api::Probleme {
+        type_: "/problemes/test".into(),
+        title: "Refusé par le serveur de test.".into(),
+        status,
+        detail: None,
+        errors: champs
+            .iter()
+            .map(|c| clef_domain::api::ErreurChampExpliquee {
+                erreur: ErreurChamp::new(c, CodeErreur::Requis),
+                message: String::new(),
+            })
+            .collect(),
+    })
+}
+
+/// Issue 14.9: every form sends through one helper. A second tap while sending sends
+/// nothing; the field errors of an attempt are gone when the next one starts (the log-in
+/// pages used to keep them next to a corrected field); a failure without fields is said in
+/// the alert; the page's own words replace the usual ones where it has some.
+#[wasm_bindgen_test]
+async fn a_form_sends_once_at_a_time_and_never_keeps_a_stale_error() {
+    use clef::envoi::Envoi;
+    let appels = std::rc::Rc::new(std::cell::Cell::new(0));
+    let retenue = Retenue::default();
+    let (compte, set_compte) = signal(0);
+    let vue = {
+        // The page runs on this one thread: the wrapper only satisfies `mount_to`'s bound.
+        let paquet = send_wrapper::SendWrapper::new((appels.clone(), retenue.clone()));
+        monter(move || {
+            let (appels, retenue) = paquet.take();
+            let envoi = Envoi::avec_message(
+                move |n: u32| {
+                    let (appels, retenue) = (appels.clone(), retenue.clone());
+                    async move {
+                        appels.set(appels.get() + 1);
+                        match n {
+                            1 => Err(probleme(400, &["email"])),
+                            2 => {
+                                retenue.attendre().await;
+                                Err(probleme(401, &[]))
+                            }
+                            _ => Ok(n),
+                        }
+                    }
+                },
+                move |n| set_compte.set(n),
+                |e| (e.status() == Some(401)).then(|| "Identifiants incorrects.".to_owned()),
+            );
+            let essai = RwSignal::new(1u32);
+            view! {
+                <form on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    envoi.soumettre(essai.get_untracked());
+                }>
+                    <p class="champs">{move || envoi.erreurs.get().iter().map(|e| e.champ.clone()).collect::<Vec<_>>().join(",")}</p>
+                    <p class="alerte">{move || envoi.message.get().unwrap_or_default()}</p>
+                    <button type="submit" aria-disabled=move || envoi.en_cours().get().then_some("true")>"Envoyer"</button>
+                    <button type="button" class="suivant" on:click=move |_| essai.update(|n| *n += 1)>"+"</button>
+                </form>
+            }
+        })
+    };
+    let bouton = trouver(&vue, "button[type=submit]");
+    bouton.click();
+    tick().await;
+    assert_eq!(texte(&vue, ".champs"), "email");
+    assert_eq!(texte(&vue, ".alerte"), "");
+    // The second attempt is held by the "server": tapping again sends nothing more, and
+    // the first attempt's field error is already gone.
+    trouver(&vue, ".suivant").click();
+    bouton.click();
+    tick().await;
+    bouton.click();
+    bouton.click();
+    tick().await;
+    assert_eq!(appels.get(), 2);
+    assert_eq!(
+        bouton.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(texte(&vue, ".champs"), "");
+    retenue.liberer();
+    tick().await;
+    tick().await;
+    assert_eq!(texte(&vue, ".alerte"), "Identifiants incorrects.");
+    assert_eq!(bouton.get_attribute("aria-disabled"), None);
+    // A success clears the alert and hands the answer on.
+    trouver(&vue, ".suivant").click();
+    bouton.click();
+    tick().await;
+    tick().await;
+    assert_eq!(texte(&vue, ".alerte"), "");
+    assert_eq!(compte.get_untracked(), 3);
+    assert_eq!(appels.get(), 3);
+}

@@ -1,14 +1,13 @@
 //! `/connexion`: log in with e-mail and password. After it, back where the person was
 //! going (`?retour=/logements/12`), or to their applications.
 
-use crate::api::{self, ErreurChargement, Methode};
-use crate::components::message_echec;
+use crate::api::{self, Methode};
 use crate::components::{ChampTexte, message_erreur, titre_document};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::session::{Session, retour_valide};
 use clef_domain::api::{Identifiants, Role, SessionOuverte};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
@@ -36,40 +35,27 @@ pub fn PageConnexion() -> impl IntoView {
     };
     let email = RwSignal::new(String::new());
     let mot_de_passe = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
     let naviguer = use_navigate();
-
+    let envoi = Envoi::avec_message(
+        |identifiants: Identifiants| async move {
+            api::envoyer::<_, SessionOuverte>(Methode::Post, "/session", &identifiants).await
+        },
+        move |ouverte: SessionOuverte| {
+            let role = ouverte.role;
+            session.ouvrir(ouverte);
+            naviguer(&retour(role), Default::default());
+        },
+        move |e| {
+            (e.status() == Some(401)).then(|| tu_string!(i18n, connexion.incorrect).to_string())
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        let identifiants = Identifiants {
+        envoi.soumettre(Identifiants {
             email: email.get_untracked(),
             mot_de_passe: mot_de_passe.get_untracked(),
             code: None,
-        };
-        let naviguer = naviguer.clone();
-        spawn_local(async move {
-            let r =
-                api::envoyer::<_, SessionOuverte>(Methode::Post, "/session", &identifiants).await;
-            en_cours.set(false);
-            match r {
-                Ok(ouverte) => {
-                    let role = ouverte.role;
-                    session.ouvrir(ouverte);
-                    naviguer(&retour(role), Default::default());
-                }
-                Err(ErreurChargement::Probleme(p)) if p.status == 401 => {
-                    message.set(Some(tu_string!(i18n, connexion.incorrect).to_string()));
-                }
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
 

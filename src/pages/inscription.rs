@@ -1,13 +1,12 @@
 //! `/inscription`: create an applicant's account with the numéro unique of the request.
 
 use crate::api::{self, Methode};
-use crate::components::message_echec;
 use crate::components::{ChampTexte, message_erreur, titre_document};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::session::Session;
 use clef_domain::api::{Inscription, SessionOuverte};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -18,40 +17,26 @@ pub fn PageInscription() -> impl IntoView {
     let numero = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let mot_de_passe = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
     let naviguer = use_navigate();
-
+    let envoi = Envoi::avec_message(
+        |inscription: Inscription| async move {
+            api::envoyer::<_, SessionOuverte>(Methode::Post, "/comptes", &inscription).await
+        },
+        move |ouverte: SessionOuverte| {
+            session.ouvrir(ouverte);
+            naviguer("/mon-dossier", Default::default());
+        },
+        move |e| {
+            (!e.champs().is_empty()).then(|| tu_string!(i18n, inscription.corriger).to_string())
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        erreurs.set(Vec::new());
-        let inscription = Inscription {
+        envoi.soumettre(Inscription {
             numero_unique: numero.get_untracked(),
             email: email.get_untracked(),
             mot_de_passe: mot_de_passe.get_untracked(),
-        };
-        let naviguer = naviguer.clone();
-        spawn_local(async move {
-            let r =
-                api::envoyer::<_, SessionOuverte>(Methode::Post, "/comptes", &inscription).await;
-            en_cours.set(false);
-            match r {
-                Ok(ouverte) => {
-                    session.ouvrir(ouverte);
-                    naviguer("/mon-dossier", Default::default());
-                }
-                Err(e) if !e.champs().is_empty() => {
-                    message.set(Some(tu_string!(i18n, inscription.corriger).to_string()));
-                    erreurs.set(e.champs());
-                }
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
 

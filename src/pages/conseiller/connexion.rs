@@ -1,13 +1,13 @@
 //! The advisor's log-in: e-mail, password, and the six-digit code of their authenticator
 //! app. A wrong answer never says which of the three was wrong.
 
-use crate::api::{self, ErreurChargement, Methode};
-use crate::components::{ChampTexte, message_echec, message_erreur};
+use crate::api::{self, Methode};
+use crate::components::{ChampTexte, message_erreur};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::session::Session;
 use clef_domain::api::{Identifiants, SessionOuverte};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn ConnexionConseiller() -> impl IntoView {
@@ -16,35 +16,26 @@ pub fn ConnexionConseiller() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let mot_de_passe = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::avec_message(
+        move |identifiants: Identifiants| async move {
+            let r =
+                api::envoyer::<_, SessionOuverte>(Methode::Post, "/session", &identifiants).await;
+            // The code is used up whatever happened: the next try needs the next one.
+            code.set(String::new());
+            r
+        },
+        move |ouverte: SessionOuverte| session.ouvrir(ouverte),
+        move |e| {
+            (e.status() == Some(401)).then(|| tu_string!(i18n, conseiller.incorrect).to_string())
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        let identifiants = Identifiants {
+        envoi.soumettre(Identifiants {
             email: email.get_untracked(),
             mot_de_passe: mot_de_passe.get_untracked(),
             code: Some(code.get_untracked()),
-        };
-        spawn_local(async move {
-            let r =
-                api::envoyer::<_, SessionOuverte>(Methode::Post, "/session", &identifiants).await;
-            en_cours.set(false);
-            // The code is used up whatever happened: the next try needs the next one.
-            code.set(String::new());
-            match r {
-                Ok(ouverte) => session.ouvrir(ouverte),
-                Err(ErreurChargement::Probleme(p)) if p.status == 401 => {
-                    message.set(Some(tu_string!(i18n, conseiller.incorrect).to_string()));
-                }
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
     view! {

@@ -1,11 +1,9 @@
 use crate::api::{self, Methode};
-use crate::components::{
-    ChampTexte, focaliser_apres_rendu, message_echec, message_erreur, titre_document,
-};
+use crate::components::{ChampTexte, focaliser_apres_rendu, message_erreur, titre_document};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use clef_domain::api::NouveauMotDePasse;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// `/mot-de-passe/nouveau#<jeton>`: the new password, with the link's token.
 #[component]
@@ -20,38 +18,29 @@ pub fn PageNouveauMotDePasse() -> impl IntoView {
         .trim_start_matches('#')
         .to_owned();
     let mot_de_passe = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
     let change = RwSignal::new(false);
-    let en_cours = RwSignal::new(false);
     let sans_jeton = jeton.is_empty();
+    let envoi = Envoi::avec_message(
+        |corps: NouveauMotDePasse| async move {
+            api::envoyer_sans_reponse_avec(Methode::Post, "/mot-de-passe/nouveau", &corps).await
+        },
+        move |()| {
+            change.set(true);
+            focaliser_apres_rendu("mot-de-passe-change");
+        },
+        move |e| {
+            e.champs()
+                .iter()
+                .any(|c| c.champ == "jeton")
+                .then(|| tu_string!(i18n, oubli.lien_perime).to_string())
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        erreurs.set(Vec::new());
-        let corps = NouveauMotDePasse {
+        envoi.soumettre(NouveauMotDePasse {
             jeton: jeton.clone(),
             mot_de_passe: mot_de_passe.get_untracked(),
-        };
-        spawn_local(async move {
-            let r = api::envoyer_sans_reponse_avec(Methode::Post, "/mot-de-passe/nouveau", &corps)
-                .await;
-            en_cours.set(false);
-            match r {
-                Ok(()) => {
-                    change.set(true);
-                    focaliser_apres_rendu("mot-de-passe-change");
-                }
-                Err(e) if e.champs().iter().any(|c| c.champ == "jeton") => {
-                    message.set(Some(tu_string!(i18n, oubli.lien_perime).to_string()));
-                }
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
     view! {

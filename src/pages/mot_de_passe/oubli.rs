@@ -1,11 +1,9 @@
 use crate::api::{self, Methode};
-use crate::components::{
-    ChampTexte, focaliser_apres_rendu, message_echec, message_erreur, titre_document,
-};
+use crate::components::{ChampTexte, focaliser_apres_rendu, message_erreur, titre_document};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use clef_domain::api::OubliMotDePasse;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// `/mot-de-passe-oublie`: the e-mail address of the account; the same answer whether an
 /// account has it or not.
@@ -14,32 +12,21 @@ pub fn PageMotDePasseOublie() -> impl IntoView {
     let i18n = use_i18n();
     titre_document(tu_string!(i18n, oubli.titre));
     let email = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
     let envoye = RwSignal::new(false);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        |corps: OubliMotDePasse| async move {
+            api::envoyer_sans_reponse_avec(Methode::Post, "/mot-de-passe/oubli", &corps).await
+        },
+        move |()| {
+            envoye.set(true);
+            focaliser_apres_rendu("oubli-envoye");
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        let corps = OubliMotDePasse {
+        envoi.soumettre(OubliMotDePasse {
             email: email.get_untracked(),
-        };
-        spawn_local(async move {
-            let r =
-                api::envoyer_sans_reponse_avec(Methode::Post, "/mot-de-passe/oubli", &corps).await;
-            en_cours.set(false);
-            match r {
-                Ok(()) => {
-                    envoye.set(true);
-                    focaliser_apres_rendu("oubli-envoye");
-                }
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
     view! {
