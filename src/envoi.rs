@@ -1,7 +1,7 @@
-//! One way to submit a form or run a mutation: a Leptos [`Action`] (pending, value,
-//! version) that sends one request at a time, clears what the last attempt said before
-//! the next one, puts each field error next to its field and says any other failure in
-//! one alert. Pages no longer keep their own "already sending?" flag.
+//! One way to submit a form or run a mutation: a Leptos [`Action`] that sends one request
+//! at a time, clears what the last attempt said before the next one, puts each field error
+//! next to its field and says any other failure in one alert. The pages that use it keep
+//! no "already sending?" flag of their own.
 
 use crate::api::ErreurChargement;
 use crate::components::message_echec;
@@ -101,10 +101,5 @@ impl<E: Clone + 'static> Envoi<E> {
     /// Whether a sending is under way (the button says so and ignores taps).
     pub fn en_cours(&self) -> Memo<bool> {
         self.action.pending()
-    }
-
-    /// How many sendings have ended, whatever their outcome.
-    pub fn version(&self) -> RwSignal<usize> {
-        self.action.version()
     }
 }

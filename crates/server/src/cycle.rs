@@ -40,11 +40,19 @@ pub async fn avancer(
     let location: Location = stockage::candidatures::cycle(&mut *connexion, offre_id)
         .await?
         .ok_or(ErreurApi::Introuvable)?;
-    let effets = match location.appliquer(commande, jour) {
-        Ok((_, effets)) => effets,
-        Err(r) => return Ok(Err(r)),
-    };
-    for &effet in &effets {
+    match location.appliquer(commande, jour) {
+        Ok((_, effets)) => persister(connexion, &effets).await.map(|()| Ok(effets)),
+        Err(r) => Ok(Err(r)),
+    }
+}
+
+/// Writes each effect on an application (its new state, the notification that says it)
+/// in the caller's transaction.
+pub async fn persister(
+    connexion: &mut SqliteConnection,
+    effets: &[Effet],
+) -> Result<(), ErreurApi> {
+    for &effet in effets {
         match effet {
             Effet::Etat {
                 candidature_id,
@@ -57,5 +65,5 @@ pub async fn avancer(
             Effet::Cloture(_) | Effet::PublierResultat { .. } => {}
         }
     }
-    Ok(Ok(effets))
+    Ok(())
 }

@@ -328,9 +328,10 @@ pub async fn presenter(
         presentees: presentation.candidatures.clone(),
         passees: passes.iter().map(|p| p.candidature_id).collect(),
     };
-    cycle::avancer(&mut tx, offre_id, &commande, aujourdhui)
-        .await?
+    let (_, effets) = location
+        .appliquer(&commande, aujourdhui)
         .map_err(cycle::refus)?;
+    cycle::persister(&mut tx, &effets).await?;
     stockage::candidatures::presenter(&mut tx, offre_id, presentation.exception, &passes_notes)
         .await?;
     journal::ecrire(

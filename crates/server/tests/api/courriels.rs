@@ -199,19 +199,7 @@ async fn each_step_of_an_application_and_new_homes_for_a_saved_search_come_by_e_
     // Nothing new, nothing sent.
     assert_eq!(alertes::tournee(&app.etat).await.unwrap(), 0);
     // A new listing for the saved search: found by the round, as time passes.
-    sqlx::query(
-        "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description, typologie,
-            pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes, charges_centimes,
-            financement, dpe, reservataire, ouverture, cloture)
-         SELECT 'NOUVELLE-1', bailleur_id, commune_id, 'Maison neuve avec jardin', adresse, description,
-            typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
-            charges_centimes, financement, dpe, reservataire, ouverture, cloture
-         FROM offres WHERE id = ?",
-    )
-    .bind(offre)
-    .execute(&app.base)
-    .await
-    .unwrap();
+    copier_offre(&app, offre, "NOUVELLE-1", "Maison neuve avec jardin").await;
     assert_eq!(alertes::tournee(&app.etat).await.unwrap(), 1);
     assert!(
         app.courriels_a(email)
@@ -249,19 +237,7 @@ async fn each_step_of_an_application_and_new_homes_for_a_saved_search_come_by_e_
     assert_eq!(alertes::tournee(&app.etat).await.unwrap(), 0);
     assert_eq!(app.courriels_a(email).len(), avant);
     // With alerts off the round still finds what came with time, for the page.
-    sqlx::query(
-        "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description, typologie,
-            pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes, charges_centimes,
-            financement, dpe, reservataire, ouverture, cloture)
-         SELECT 'NOUVELLE-2', bailleur_id, commune_id, 'Studio près de la gare', adresse, description,
-            typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
-            charges_centimes, financement, dpe, reservataire, ouverture, cloture
-         FROM offres WHERE id = ?",
-    )
-    .bind(offre)
-    .execute(&app.base)
-    .await
-    .unwrap();
+    copier_offre(&app, offre, "NOUVELLE-2", "Studio près de la gare").await;
     assert_eq!(alertes::tournee(&app.etat).await.unwrap(), 0);
     assert_eq!(app.courriels_a(email).len(), avant);
     let n: clef_domain::api::Notifications = client.get("/api/v1/moi/notifications").await.json();
@@ -270,4 +246,23 @@ async fn each_step_of_an_application_and_new_homes_for_a_saved_search_come_by_e_
             .iter()
             .any(|n| n.titre_offre.as_deref() == Some("Studio près de la gare"))
     );
+}
+
+/// A new listing like `offre` (same home, same window), as a landlord would publish it.
+async fn copier_offre(app: &TestApp, offre: i64, reference: &str, titre: &str) {
+    sqlx::query(
+        "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description, typologie,
+            pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes, charges_centimes,
+            financement, dpe, reservataire, ouverture, cloture)
+         SELECT ?, bailleur_id, commune_id, ?, adresse, description,
+            typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
+            charges_centimes, financement, dpe, reservataire, ouverture, cloture
+         FROM offres WHERE id = ?",
+    )
+    .bind(reference)
+    .bind(titre)
+    .bind(offre)
+    .execute(&app.base)
+    .await
+    .unwrap();
 }

@@ -2,6 +2,7 @@
 
 use crate::aide::{AUJOURDHUI, TestApp, dossier_simple};
 use axum::http::StatusCode;
+use clef_domain::Jour;
 use clef_domain::api::{
     CandidatureDetail, CandidatureResume, EtatCandidature, GenreNotification, MonScore, NomEtape,
     Notifications, Probleme, Resultat,
@@ -66,6 +67,25 @@ async fn applying_withdrawing_and_closing_are_notified_once_each() {
     assert_eq!(n.non_lues, 0);
 }
 
+/// A new PLUS T3 of the first landlord in `commune`, open from `ouverture` to `cloture`.
+async fn nouveau_t3(app: &TestApp, reference: &str, commune: &str, ouverture: Jour, cloture: Jour) {
+    sqlx::query(
+        "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description,
+            typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
+            charges_centimes, financement, dpe, reservataire, ouverture, cloture)
+         SELECT ?, 1, c.id, 'Nouveau T3', '1 rue Neuve', '', 'T3', 3, 650, 1, 0, 0, 40000, 8000,
+            'PLUS', 'C', 'bailleur', ?, ?
+         FROM communes c WHERE c.slug = ?",
+    )
+    .bind(reference)
+    .bind(ouverture.to_string())
+    .bind(cloture.to_string())
+    .bind(commune)
+    .execute(&app.base)
+    .await
+    .unwrap();
+}
+
 #[tokio::test]
 async fn a_saved_search_announces_new_matching_listings_only() {
     let app = TestApp::demo().await;
@@ -88,21 +108,14 @@ async fn a_saved_search_announces_new_matching_listings_only() {
     assert!(n.notifications.is_empty());
     // Two new listings: one matches, one is in another commune.
     for (reference, commune) in [("NOUV-1", "bethune"), ("NOUV-2", "bruay-la-buissiere")] {
-        sqlx::query(
-            "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description,
-                typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
-                charges_centimes, financement, dpe, reservataire, ouverture, cloture)
-             SELECT ?, 1, c.id, 'Nouveau T3', '1 rue Neuve', '', 'T3', 3, 650, 1, 0, 0, 40000, 8000,
-                'PLUS', 'C', 'bailleur', ?, ?
-             FROM communes c WHERE c.slug = ?",
+        nouveau_t3(
+            &app,
+            reference,
+            commune,
+            AUJOURDHUI,
+            AUJOURDHUI.plus_jours(14),
         )
-        .bind(reference)
-        .bind(AUJOURDHUI.to_string())
-        .bind(AUJOURDHUI.plus_jours(14).to_string())
-        .bind(commune)
-        .execute(&app.base)
-        .await
-        .unwrap();
+        .await;
     }
     tournee(&app.etat).await.unwrap();
     let n: Notifications = client.get("/api/v1/moi/notifications").await.json();
@@ -379,18 +392,14 @@ async fn looking_writes_nothing() {
         app.horloge.avancer_jours(1);
         client.get("/api/v1/session").await;
     }
-    sqlx::query(
-        "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description,
-            typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
-            charges_centimes, financement, dpe, reservataire, ouverture, cloture)
-         SELECT 'NOUV-1', 1, c.id, 'Nouveau T3', '1 rue Neuve', '', 'T3', 3, 650, 1, 0, 0, 40000,
-            8000, 'PLUS', 'C', 'bailleur', ?, ? FROM communes c LIMIT 1",
+    nouveau_t3(
+        &app,
+        "NOUV-1",
+        "bethune",
+        AUJOURDHUI.plus_jours(20),
+        AUJOURDHUI.plus_jours(40),
     )
-    .bind(AUJOURDHUI.plus_jours(20).to_string())
-    .bind(AUJOURDHUI.plus_jours(40).to_string())
-    .execute(&app.base)
-    .await
-    .unwrap();
+    .await;
     let avant = contenu_de_la_base(&app.base).await;
     for chemin in [
         "/api/v1/moi/notifications",
