@@ -74,7 +74,7 @@ pub fn PageAccueil() -> impl IntoView {
         }
     });
     let resultats = Chargement::<Cle, PageOffres>::selon(cle, |c| match c {
-        Cle::Serveur(_, serveur) => Some(format!("/listings?{}", api::query(&serveur.en_paires()))),
+        Cle::Serveur(_, serveur) => Some(format!("/offres?{}", api::query(&serveur.en_paires()))),
         Cle::Attente | Cle::Aucun(_) => None,
     });
 

@@ -205,7 +205,7 @@ async fn charger(d: &CandidatureDetail) -> Option<Donnees> {
     ))
     .await
     .ok()?;
-    let offre = api::obtenir::<OffreDetail>(&format!("/listings/{}", d.resume.offre.id))
+    let offre = api::obtenir::<OffreDetail>(&format!("/offres/{}", d.resume.offre.id))
         .await
         .ok()?;
     let territoire = api::obtenir::<ParametresTerritoire>(&format!(

@@ -21,7 +21,7 @@ pub fn PageLogement() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let offre = LocalResource::new(move || {
         let chemin = format!(
-            "/listings/{}",
+            "/offres/{}",
             String::from(js_sys::encode_uri_component(&id.get()))
         );
         async move { api::obtenir::<OffreDetail>(&chemin).await }

@@ -80,13 +80,13 @@ async fn attacks_are_logged_as_security_events_without_personal_data() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // An ordinary read: its span names the route and the listing's id, and the storage
     // calls under it are spans too.
-    let r = client.get("/api/v1/listings/3").await;
+    let r = client.get("/api/v1/offres/3").await;
     assert_eq!(r.status, StatusCode::OK);
     let texte = journal.texte();
     assert!(
         texte
             .lines()
-            .any(|l| l.contains("route=\"/api/v1/listings/{id}\" id=3")
+            .any(|l| l.contains("route=\"/api/v1/offres/{id}\" id=3")
                 && l.contains("clef_server::stockage::offres")
                 && l.contains("{id=3}")),
         "{texte}"

@@ -3,7 +3,7 @@
 //!
 //! Random sequences of edits, quick ones included (a rent typed, then a box ticked at
 //! once, which leaves the rent field and submits twice in a row), then a comparison with
-//! `GET /api/v1/listings` for the page's own query string. The seed is printed; set
+//! `GET /api/v1/offres` for the page's own query string. The seed is printed; set
 //! `CLEF_GRAINE` to replay one sequence.
 
 use crate::banc::Banc;
@@ -144,7 +144,7 @@ async fn etat_de_la_page(banc: &Banc) -> Value {
 /// The API's answer for a query string, from the page itself (same origin, same cookies).
 async fn reponse_api(banc: &Banc, search: &str) -> Value {
     banc.js(&format!(
-        "return fetch('/api/v1/listings' + {search:?}).then(r => r.json())
+        "return fetch('/api/v1/offres' + {search:?}).then(r => r.json())
            .then(j => ({{ total: j.total, cartes: (j.offres ?? []).map(o => '/logements/' + o.id) }}))"
     ))
     .await

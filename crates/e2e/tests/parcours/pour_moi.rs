@@ -80,7 +80,7 @@ async fn only_the_homes_i_can_apply_to_are_those_the_rules_accept() {
     )
     .expect("settings");
     let ouvertes: PageOffres = serde_json::from_value(
-        banc.js("return fetch('/api/v1/listings?par_page=50').then(r => r.json())")
+        banc.js("return fetch('/api/v1/offres?par_page=50').then(r => r.json())")
             .await,
     )
     .expect("open listings");

@@ -250,7 +250,7 @@ async fn the_first_load_asks_each_thing_once_and_nothing_fails() {
     }
     let recherches = appels
         .iter()
-        .filter(|(c, _)| c.starts_with("/api/v1/listings"))
+        .filter(|(c, _)| c.starts_with("/api/v1/offres"))
         .count();
     assert_eq!(
         recherches, 1,

@@ -1,28 +1,22 @@
-//! The API, `/api/v1`: one file per resource. The OpenAPI document is generated from the
+//! The API, `/api/v1`: one file per resource, named after its path (`/moi/dossier` is
+//! `routes/moi/dossier.rs`; `/bailleur/offres/{id}/decisions` and the other outcomes of a
+//! letting are `routes/bailleur/decisions.rs`; the public `/territoires/{slug}/…` is
+//! `territoires.rs`, the territory staff's `/territoire/…` is `territoire/`). The OpenAPI document is generated from the
 //! handlers themselves (utoipa) and served at `/api/v1/openapi.json`.
 
-pub mod alertes;
 pub mod bailleur;
-pub mod candidatures;
 pub mod communes;
 pub mod comptes;
 pub mod conseiller;
 pub mod donnees;
-pub mod dossier;
 mod identifiant;
 pub mod images;
-pub mod issues;
-pub mod leviers;
-pub mod mandats;
+pub mod moi;
 pub mod mot_de_passe;
-pub mod notifications;
 mod offre_du_bailleur;
 pub mod offres;
-pub mod publication;
-pub mod recherches;
 pub mod resultats;
 pub mod sante;
-pub mod score;
 pub mod territoire;
 pub mod territoires;
 
@@ -33,7 +27,8 @@ use crate::application::Etat;
 use crate::probleme::ErreurApi;
 use axum::Json;
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, OriginalUri};
+use axum::response::Redirect;
 use axum::routing::get;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -86,55 +81,70 @@ pub fn api() -> Router<Etat> {
                 ))
                 .routes(routes!(mot_de_passe::oubli))
                 .routes(routes!(mot_de_passe::nouveau))
-                .routes(routes!(alertes::lire, alertes::changer))
-                .routes(routes!(dossier::lire, dossier::enregistrer))
-                .routes(routes!(candidatures::avant))
-                .routes(routes!(candidatures::lister, candidatures::deposer))
-                .routes(routes!(candidatures::detail))
-                .routes(routes!(candidatures::retirer))
-                .routes(routes!(score::mon_score))
-                .routes(routes!(notifications::lister))
-                .routes(routes!(notifications::non_lues))
-                .routes(routes!(notifications::marquer_lues))
-                .routes(routes!(recherches::lister, recherches::sauvegarder))
-                .routes(routes!(recherches::supprimer))
-                .routes(routes!(mandats::lister, mandats::donner))
-                .routes(routes!(mandats::revoquer))
-                .routes(routes!(mandats::journal))
+                .routes(routes!(moi::alertes::lire, moi::alertes::changer))
+                .routes(routes!(moi::dossier::lire, moi::dossier::enregistrer))
+                .routes(routes!(moi::candidatures::avant))
+                .routes(routes!(
+                    moi::candidatures::lister,
+                    moi::candidatures::deposer
+                ))
+                .routes(routes!(moi::candidatures::detail))
+                .routes(routes!(moi::candidatures::retirer))
+                .routes(routes!(moi::score::mon_score))
+                .routes(routes!(moi::notifications::lister))
+                .routes(routes!(moi::notifications::non_lues))
+                .routes(routes!(moi::notifications::marquer_lues))
+                .routes(routes!(
+                    moi::recherches::lister,
+                    moi::recherches::sauvegarder
+                ))
+                .routes(routes!(moi::recherches::supprimer))
+                .routes(routes!(moi::mandats::lister, moi::mandats::donner))
+                .routes(routes!(moi::mandats::revoquer))
+                .routes(routes!(moi::mandats::journal))
                 .routes(routes!(conseiller::commencer, conseiller::terminer))
                 .routes(routes!(conseiller::dossiers))
                 .routes(routes!(conseiller::demander))
                 .routes(routes!(conseiller::confirmer))
-                .routes(routes!(territoire::parametres))
-                .routes(routes!(territoire::apercu))
-                .routes(routes!(territoire::publier))
-                .routes(routes!(leviers::programmes, leviers::ajouter_programme))
-                .routes(routes!(leviers::retirer_programme))
-                .routes(routes!(leviers::sru))
-                .routes(routes!(leviers::enregistrer_sru))
-                .routes(routes!(leviers::qpv))
-                .routes(routes!(leviers::enregistrer_voies))
-                .routes(routes!(bailleur::offres))
-                .routes(routes!(bailleur::lire, bailleur::classer))
-                .routes(routes!(bailleur::commission))
-                .routes(routes!(bailleur::presenter))
-                .routes(routes!(bailleur::clore))
-                .routes(routes!(bailleur::tableau_de_bord))
-                .routes(routes!(issues::lire))
-                .routes(routes!(issues::decider))
-                .routes(routes!(issues::lever))
-                .routes(routes!(issues::repondre))
-                .routes(routes!(issues::signer))
-                .routes(routes!(publication::brouillons, publication::creer))
+                .routes(routes!(territoire::parametres::parametres))
+                .routes(routes!(territoire::grilles::apercu))
+                .routes(routes!(territoire::grilles::publier))
                 .routes(routes!(
-                    publication::lire,
-                    publication::enregistrer,
-                    publication::supprimer
+                    territoire::leviers::programmes,
+                    territoire::leviers::ajouter_programme
                 ))
-                .routes(routes!(publication::publier))
-                .routes(routes!(publication::projet, publication::modifier))
-                .routes(routes!(publication::retirer))
-                .routes(routes!(publication::copier))
+                .routes(routes!(territoire::leviers::retirer_programme))
+                .routes(routes!(territoires::sru))
+                .routes(routes!(territoire::leviers::enregistrer_sru))
+                .routes(routes!(territoire::leviers::qpv))
+                .routes(routes!(territoire::leviers::enregistrer_voies))
+                .routes(routes!(bailleur::offres::offres))
+                .routes(routes!(bailleur::offres::lire, bailleur::offres::classer))
+                .routes(routes!(bailleur::offres::commission))
+                .routes(routes!(bailleur::offres::presenter))
+                .routes(routes!(bailleur::offres::clore))
+                .routes(routes!(bailleur::offres::tableau_de_bord))
+                .routes(routes!(bailleur::decisions::lire))
+                .routes(routes!(bailleur::decisions::decider))
+                .routes(routes!(bailleur::decisions::lever))
+                .routes(routes!(bailleur::decisions::repondre))
+                .routes(routes!(bailleur::decisions::signer))
+                .routes(routes!(
+                    bailleur::publication::brouillons,
+                    bailleur::publication::creer
+                ))
+                .routes(routes!(
+                    bailleur::publication::lire,
+                    bailleur::publication::enregistrer,
+                    bailleur::publication::supprimer
+                ))
+                .routes(routes!(bailleur::publication::publier))
+                .routes(routes!(
+                    bailleur::publication::projet,
+                    bailleur::publication::modifier
+                ))
+                .routes(routes!(bailleur::publication::retirer))
+                .routes(routes!(bailleur::publication::copier))
                 .merge(
                     // Photos are larger than any JSON body: their own limit, on their route only.
                     OpenApiRouter::new()
@@ -150,11 +160,29 @@ pub fn api() -> Router<Etat> {
             &format!("{PREFIXE}/openapi.json"),
             get(move || async move { document }),
         )
+        .route(&format!("{PREFIXE}/listings"), get(chemin_anglais))
+        .route(&format!("{PREFIXE}/listings/{{id}}"), get(chemin_anglais))
+        .route(&format!("{PREFIXE}/health"), get(chemin_anglais))
         .route(
             &format!("{PREFIXE}/{{*reste}}"),
             axum::routing::any(introuvable),
         )
         .method_not_allowed_fallback(methode_non_autorisee)
+}
+
+/// The API's first public paths were English (`/listings`, `/health`); it now speaks
+/// French everywhere. The old paths answer with a permanent redirect (308: the method and
+/// the query are kept), so that links and monitors set up with them keep working.
+async fn chemin_anglais(OriginalUri(uri): OriginalUri) -> Redirect {
+    let chemin = uri.path_and_query().map_or(uri.path(), |c| c.as_str());
+    let francais = chemin
+        .replacen(
+            &format!("{PREFIXE}/listings"),
+            &format!("{PREFIXE}/offres"),
+            1,
+        )
+        .replacen(&format!("{PREFIXE}/health"), &format!("{PREFIXE}/sante"), 1);
+    Redirect::permanent(&francais)
 }
 
 async fn introuvable() -> ErreurApi {

@@ -10,7 +10,7 @@ use clef_domain::offre::{Financement, Reservataire, Typologie};
 use clef_domain::recherche::{Recherche, champ};
 use utoipa::IntoParams;
 
-/// The query parameters of `GET /listings`, as documented. Parsing is done by
+/// The query parameters of `GET /offres`, as documented. Parsing is done by
 /// `clef_domain::recherche::Recherche`, which the app uses too.
 #[allow(dead_code)]
 #[derive(IntoParams)]
@@ -52,7 +52,7 @@ pub struct ParametresRecherche {
 /// Search the listings: filters, sorting, stable pagination, total count.
 #[utoipa::path(
     get,
-    path = "/listings",
+    path = "/offres",
     tag = "offres",
     params(ParametresRecherche),
     responses(
@@ -90,7 +90,7 @@ pub async fn lister(
 /// One listing, with everything an applicant needs to decide.
 #[utoipa::path(
     get,
-    path = "/listings/{id}",
+    path = "/offres/{id}",
     tag = "offres",
     params(("id" = i64, Path, description = "Identifiant de l'offre")),
     responses(

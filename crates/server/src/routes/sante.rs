@@ -7,7 +7,7 @@ use clef_domain::api::Sante;
 /// Whether the API and its database answer.
 #[utoipa::path(
     get,
-    path = "/health",
+    path = "/sante",
     tag = "service",
     responses(
         (status = 200, description = "Le service répond", body = Sante),

@@ -3,7 +3,7 @@ use crate::probleme::ErreurApi;
 use crate::stockage;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
-use clef_domain::api::Probleme;
+use clef_domain::api::{LigneSru, Probleme};
 use clef_domain::cotation::Grille;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::territoire::ParametresTerritoire;
@@ -107,4 +107,22 @@ pub async fn mixite(
         .ok_or(ErreurApi::Introuvable)?;
     let locations = stockage::locations::lister(&etat.base, None).await?;
     Ok(Json(ventilation::tableau(&locations, parametres.objectifs)))
+}
+
+/// Each commune's social-housing rate against its SRU obligation, open to all, with the
+/// year's lettings and new listings.
+#[utoipa::path(
+    get,
+    path = "/territoires/{slug}/sru",
+    tag = "territoire",
+    params(("slug" = String, Path, description = "Identifiant du territoire (`bethune-bruay`)")),
+    responses((status = 200, description = "Une ligne par commune", body = Vec<LigneSru>))
+)]
+pub async fn sru(
+    State(etat): State<Etat>,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<LigneSru>>, ErreurApi> {
+    Ok(Json(
+        crate::routes::territoire::leviers::lignes_sru(&etat, &slug).await?,
+    ))
 }

@@ -109,7 +109,7 @@ async fn without_the_years_ceilings_nobody_can_apply_and_the_verdict_says_why() 
     let r = postuler(&client, plai).await;
     assert_eq!(refus(&r), "/problemes/candidature/plafonds_inconnus");
     // The listing's page says the same: no ceilings for this year.
-    let detail: serde_json::Value = client.get(&format!("/api/v1/listings/{plai}")).await.json();
+    let detail: serde_json::Value = client.get(&format!("/api/v1/offres/{plai}")).await.json();
     assert!(detail["plafonds"].is_null(), "{detail}");
 }
 

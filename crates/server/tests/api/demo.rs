@@ -56,7 +56,7 @@ async fn the_territory_has_8_communes_2_qpv_3_landlords_and_60_listings_at_least
 async fn without_demo_mode_the_database_starts_empty() {
     let app = TestApp::construire(false, None).await;
     assert_eq!(compter(&app, "offres").await, 0);
-    let r = app.get("/api/v1/listings").await;
+    let r = app.get("/api/v1/offres").await;
     assert_eq!(r.status, axum::http::StatusCode::OK);
 }
 

@@ -1,4 +1,4 @@
-//! `GET /api/v1/listings/{id}`: everything an applicant needs to decide.
+//! `GET /api/v1/offres/{id}`: everything an applicant needs to decide.
 
 use crate::aide::TestApp;
 use axum::http::StatusCode;
@@ -7,11 +7,11 @@ use clef_domain::offre::{Financement, Zone};
 
 async fn une_offre(app: &TestApp, query: &str) -> OffreDetail {
     let page: PageOffres = app
-        .get(&format!("/api/v1/listings?etat=toutes&{query}"))
+        .get(&format!("/api/v1/offres?etat=toutes&{query}"))
         .await
         .json();
     let id = page.offres.first().expect("au moins une offre").id;
-    let r = app.get(&format!("/api/v1/listings/{id}")).await;
+    let r = app.get(&format!("/api/v1/offres/{id}")).await;
     assert_eq!(r.status, StatusCode::OK);
     r.json()
 }
@@ -59,7 +59,7 @@ async fn a_listing_carries_the_income_ceilings_of_its_financing_and_year() {
 #[tokio::test]
 async fn an_unknown_listing_is_a_404_problem() {
     let app = TestApp::demo().await;
-    let r = app.get("/api/v1/listings/999999").await;
+    let r = app.get("/api/v1/offres/999999").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(r.type_contenu(), "application/problem+json");
     let p: clef_domain::api::Probleme = r.json();
@@ -71,7 +71,7 @@ async fn an_unknown_listing_is_a_404_problem() {
 async fn a_listing_id_that_is_not_a_number_is_a_400_naming_the_field() {
     let app = TestApp::demo().await;
     for id in ["abc", "-3", "0", "1.5", "99999999999999999999999"] {
-        let r = app.get(&format!("/api/v1/listings/{id}")).await;
+        let r = app.get(&format!("/api/v1/offres/{id}")).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{id}");
         let p: clef_domain::api::Probleme = r.json();
         assert_eq!(p.errors[0].erreur.champ, "id", "{id}");

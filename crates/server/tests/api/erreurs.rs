@@ -19,12 +19,7 @@ async fn probleme(app: &TestApp, uri: &str, status: StatusCode) -> Probleme {
 #[tokio::test]
 async fn an_invalid_filter_value_is_a_400_naming_the_field() {
     let app = TestApp::demo().await;
-    let p = probleme(
-        &app,
-        "/api/v1/listings?typologie=T9",
-        StatusCode::BAD_REQUEST,
-    )
-    .await;
+    let p = probleme(&app, "/api/v1/offres?typologie=T9", StatusCode::BAD_REQUEST).await;
     assert_eq!(p.type_, "/problemes/requete-invalide");
     assert_eq!(p.status, 400);
     assert_eq!(p.errors.len(), 1);
@@ -38,7 +33,7 @@ async fn every_invalid_field_is_reported_at_once() {
     let app = TestApp::demo().await;
     let p = probleme(
         &app,
-        "/api/v1/listings?loyer_max=abc&par_page=51&financement=HLM&pmr=peut-etre&tri=prix",
+        "/api/v1/offres?loyer_max=abc&par_page=51&financement=HLM&pmr=peut-etre&tri=prix",
         StatusCode::BAD_REQUEST,
     )
     .await;
@@ -66,7 +61,7 @@ async fn page_size_and_page_number_are_bounded() {
     ] {
         let p = probleme(
             &app,
-            &format!("/api/v1/listings{uri}"),
+            &format!("/api/v1/offres{uri}"),
             StatusCode::BAD_REQUEST,
         )
         .await;
@@ -82,7 +77,7 @@ async fn an_unknown_commune_is_a_400_on_the_commune_field() {
     let app = TestApp::demo().await;
     let p = probleme(
         &app,
-        "/api/v1/listings?commune=paris",
+        "/api/v1/offres?commune=paris",
         StatusCode::BAD_REQUEST,
     )
     .await;
@@ -101,7 +96,7 @@ async fn garbage_in_the_query_string_never_causes_a_500() {
         "page=1&page=2",
         "&&&==&",
     ] {
-        let r = app.get(&format!("/api/v1/listings?{query}")).await;
+        let r = app.get(&format!("/api/v1/offres?{query}")).await;
         assert!(
             r.status == StatusCode::OK || r.status == StatusCode::BAD_REQUEST,
             "{query}: {}",
@@ -109,7 +104,7 @@ async fn garbage_in_the_query_string_never_causes_a_500() {
         );
     }
     // The database is intact.
-    let r = app.get("/api/v1/listings").await;
+    let r = app.get("/api/v1/offres").await;
     assert_eq!(r.status, StatusCode::OK);
 }
 
@@ -120,7 +115,7 @@ async fn unknown_api_paths_and_methods_are_problems_too() {
     assert_eq!(p.type_, "/problemes/introuvable");
     let r = app
         .requete(
-            axum::http::Request::delete("/api/v1/listings")
+            axum::http::Request::delete("/api/v1/offres")
                 .body(axum::body::Body::empty())
                 .unwrap(),
         )
@@ -132,10 +127,32 @@ async fn unknown_api_paths_and_methods_are_problems_too() {
 #[tokio::test]
 async fn the_health_check_answers_ok() {
     let app = TestApp::demo().await;
-    let r = app.get("/api/v1/health").await;
+    let r = app.get("/api/v1/sante").await;
     assert_eq!(r.status, StatusCode::OK);
     let sante: clef_domain::api::Sante = r.json();
     assert_eq!(sante.statut, "ok");
+}
+
+/// Issue 14.6: the API speaks French everywhere; the first English paths answer with a
+/// permanent redirect that keeps the method and the query, so that links keep working.
+#[tokio::test]
+async fn the_old_english_paths_redirect_to_the_french_ones() {
+    let app = TestApp::demo().await;
+    for (ancien, nouveau) in [
+        ("/api/v1/health", "/api/v1/sante"),
+        ("/api/v1/listings", "/api/v1/offres"),
+        (
+            "/api/v1/listings?commune=bethune&page=2",
+            "/api/v1/offres?commune=bethune&page=2",
+        ),
+        ("/api/v1/listings/3", "/api/v1/offres/3"),
+        ("/api/v1/listings/%FF", "/api/v1/offres/%FF"),
+    ] {
+        let r = app.get(ancien).await;
+        assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT, "{ancien}");
+        assert_eq!(r.entetes["location"], nouveau, "{ancien}");
+        assert!(!app.get(nouveau).await.status.is_redirection(), "{nouveau}");
+    }
 }
 
 #[tokio::test]
@@ -150,7 +167,7 @@ async fn what_the_framework_rejects_by_itself_is_a_problem_in_french_too() {
     .await;
     assert_eq!(p.title, "La requête est invalide.");
     // An id that is not even text is an invalid id, like any other.
-    let p = probleme(&app, "/api/v1/listings/%FF", StatusCode::BAD_REQUEST).await;
+    let p = probleme(&app, "/api/v1/offres/%FF", StatusCode::BAD_REQUEST).await;
     assert_eq!(p.errors[0].erreur.champ, "id");
 }
 

@@ -18,9 +18,9 @@ async fn the_openapi_document_describes_every_endpoint() {
             .starts_with("3.")
     );
     for chemin in [
-        "/api/v1/health",
-        "/api/v1/listings",
-        "/api/v1/listings/{id}",
+        "/api/v1/sante",
+        "/api/v1/offres",
+        "/api/v1/offres/{id}",
         "/api/v1/communes",
         "/api/v1/territoires/{slug}/grille",
         "/api/v1/territoires/{slug}/parametres",
@@ -72,7 +72,7 @@ async fn the_openapi_document_describes_every_endpoint() {
 async fn the_documented_search_parameters_are_exactly_those_the_server_reads() {
     let app = TestApp::demo().await;
     let doc: Value = app.get("/api/v1/openapi.json").await.json();
-    let mut documentes: Vec<&str> = doc["paths"]["/api/v1/listings"]["get"]["parameters"]
+    let mut documentes: Vec<&str> = doc["paths"]["/api/v1/offres"]["get"]["parameters"]
         .as_array()
         .expect("paramètres")
         .iter()

@@ -162,7 +162,7 @@ async fn a_draft_is_saved_incomplete_and_published_once_every_field_is_right() {
     assert_eq!(client.get(&uri).await.status, StatusCode::NOT_FOUND);
 
     // Applicants see it at once, QPV and photo included; the photo is a clean JPEG.
-    let detail: OffreDetail = app.get(&format!("/api/v1/listings/{offre}")).await.json();
+    let detail: OffreDetail = app.get(&format!("/api/v1/offres/{offre}")).await.json();
     let (_, qpv, _) = commune_avec_qpv(&app).await;
     assert_eq!(detail.resume.titre, "T3 lumineux près de la gare");
     assert_eq!(detail.resume.qpv, Some(qpv));
@@ -268,7 +268,7 @@ async fn the_qpv_is_computed_from_the_address_not_taken_from_the_request() {
         )
         .await;
     let offre = r.json::<OffrePubliee>().offre_id;
-    let detail: OffreDetail = app.get(&format!("/api/v1/listings/{offre}")).await.json();
+    let detail: OffreDetail = app.get(&format!("/api/v1/offres/{offre}")).await.json();
     assert_eq!(detail.resume.qpv, None);
 }
 
@@ -393,7 +393,7 @@ async fn what_applicants_relied_on_changes_only_by_withdrawing_and_publishing_ag
         "{}",
         String::from_utf8_lossy(&r.corps)
     );
-    let detail: OffreDetail = app.get(&format!("/api/v1/listings/{offre}")).await.json();
+    let detail: OffreDetail = app.get(&format!("/api/v1/offres/{offre}")).await.json();
     assert_eq!(detail.resume.titre, "T3 avec balcon près de la gare");
 
     // Withdrawal hides it, withdraws the application and gives a draft to publish again.
@@ -408,7 +408,7 @@ async fn what_applicants_relied_on_changes_only_by_withdrawing_and_publishing_ag
     assert_eq!(copie.projet.loyer, publiee.loyer);
     assert_eq!(copie.projet.titre, "T3 avec balcon près de la gare");
     assert_eq!(
-        app.get(&format!("/api/v1/listings/{offre}")).await.status,
+        app.get(&format!("/api/v1/offres/{offre}")).await.status,
         StatusCode::NOT_FOUND
     );
     let etat: String = sqlx::query_scalar("SELECT etat FROM candidatures WHERE offre_id = ?")

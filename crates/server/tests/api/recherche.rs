@@ -1,4 +1,4 @@
-//! `GET /api/v1/listings`: filters, sorting, pagination.
+//! `GET /api/v1/offres`: filters, sorting, pagination.
 
 use crate::aide::{AUJOURDHUI, TestApp};
 use axum::http::StatusCode;
@@ -7,7 +7,7 @@ use clef_domain::api::{OffreResume, PageOffres};
 use clef_domain::offre::{EtatOffre, Financement, Reservataire, Typologie};
 
 async fn page(app: &TestApp, query: &str) -> PageOffres {
-    let r = app.get(&format!("/api/v1/listings{query}")).await;
+    let r = app.get(&format!("/api/v1/offres{query}")).await;
     assert_eq!(
         r.status,
         StatusCode::OK,
@@ -223,7 +223,7 @@ async fn api_answers_are_compressed_for_clients_that_accept_it() {
     let app = TestApp::demo().await;
     let r = app
         .requete(
-            axum::http::Request::get("/api/v1/listings?par_page=50&etat=toutes")
+            axum::http::Request::get("/api/v1/offres?par_page=50&etat=toutes")
                 .header("accept-encoding", "br")
                 .body(axum::body::Body::empty())
                 .unwrap(),
@@ -315,7 +315,7 @@ async fn pour_moi_and_bad_criteria_are_refused_by_name() {
             "sauf",
         ),
     ] {
-        let r = app.get(&format!("/api/v1/listings{query}")).await;
+        let r = app.get(&format!("/api/v1/offres{query}")).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
         assert_eq!(crate::aide::champs_refuses(&r), [champ], "{query}");
     }

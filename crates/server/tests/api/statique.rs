@@ -102,5 +102,5 @@ async fn the_api_still_wins_over_the_app_fallback() {
     let r = app.get("/api/v1/nulle-part").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(r.type_contenu(), "application/problem+json");
-    assert_eq!(app.get("/api/v1/health").await.status, StatusCode::OK);
+    assert_eq!(app.get("/api/v1/sante").await.status, StatusCode::OK);
 }

@@ -409,7 +409,7 @@ async fn looking_writes_nothing() {
         "/api/v1/moi/recherches",
         "/api/v1/moi/dossier",
         "/api/v1/moi/score",
-        "/api/v1/listings",
+        "/api/v1/offres",
         "/api/v1/session",
     ] {
         let r = client.get(chemin).await;

@@ -10,7 +10,7 @@ use crate::compte::Agent;
 use crate::cycle;
 use crate::probleme::ErreurApi;
 use crate::routes::OffreDuBailleur;
-use crate::routes::bailleur::attribution;
+use crate::routes::bailleur::offres::attribution;
 use crate::stockage;
 use crate::stockage::decisions::Presente;
 use crate::stockage::journal;

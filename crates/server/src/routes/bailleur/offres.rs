@@ -446,10 +446,11 @@ pub async fn tableau_de_bord(
         .filter_map(|(ouverture, decide)| u32::try_from(ouverture.jours_jusqua(*decide)).ok())
         .collect();
     let (candidatures, offres_avec) = (chiffres.candidatures, chiffres.offres_avec);
-    let objectifs = stockage::territoires::parametres(&etat.base, crate::routes::score::TERRITOIRE)
-        .await?
-        .map(|p| p.objectifs)
-        .unwrap_or(clef_domain::territoire::ObjectifsMixite::LEGAUX);
+    let objectifs =
+        stockage::territoires::parametres(&etat.base, crate::routes::moi::score::TERRITOIRE)
+            .await?
+            .map(|p| p.objectifs)
+            .unwrap_or(clef_domain::territoire::ObjectifsMixite::LEGAUX);
     let toutes = stockage::locations::attributions(&etat.base, None).await?;
     let les_notres = stockage::locations::attributions(&etat.base, Some(agent.bailleur_id)).await?;
     let nombre = |n: i64| u32::try_from(n).unwrap_or(0);

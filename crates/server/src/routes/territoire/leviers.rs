@@ -193,7 +193,10 @@ pub async fn retirer_programme(
 }
 
 /// Each commune's SRU inventory, with the lettings and listings of the current year.
-async fn lignes_sru(etat: &Etat, slug_territoire: &str) -> Result<Vec<LigneSru>, ErreurApi> {
+pub(crate) async fn lignes_sru(
+    etat: &Etat,
+    slug_territoire: &str,
+) -> Result<Vec<LigneSru>, ErreurApi> {
     let annee = etat.horloge.aujourdhui().annee();
     let lignes = stockage::sru::par_commune(&etat.base, slug_territoire, annee).await?;
     let illisible = |quoi: &str| ErreurApi::DonneeIllisible(format!("sru : {quoi}"));
@@ -225,22 +228,6 @@ async fn lignes_sru(etat: &Etat, slug_territoire: &str) -> Result<Vec<LigneSru>,
             })
         })
         .collect()
-}
-
-/// Each commune's social-housing rate against its SRU obligation, open to all, with the
-/// year's lettings and new listings.
-#[utoipa::path(
-    get,
-    path = "/territoires/{slug}/sru",
-    tag = "territoire",
-    params(("slug" = String, Path, description = "Identifiant du territoire (`bethune-bruay`)")),
-    responses((status = 200, description = "Une ligne par commune", body = Vec<LigneSru>))
-)]
-pub async fn sru(
-    State(etat): State<Etat>,
-    Path(slug): Path<String>,
-) -> Result<Json<Vec<LigneSru>>, ErreurApi> {
-    Ok(Json(lignes_sru(&etat, &slug).await?))
 }
 
 /// Enter a commune's SRU inventory.
