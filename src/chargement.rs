@@ -7,7 +7,7 @@
 //! while the first answer was being delivered (issue 12, point 1). Here the request runs
 //! from an effect, and what is shown is compared with the key, not trusted.
 
-use crate::api::{self, ErreurChargement};
+use crate::api::{Annulation, ErreurChargement, Lecture};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
@@ -51,24 +51,24 @@ where
     K: Clone + PartialEq + Send + Sync + 'static,
     T: DeserializeOwned + Clone + Send + Sync + 'static,
 {
-    /// Loads `chemin(key)` from the API each time `cle` changes (and on [`Self::reessayer`]);
-    /// a key whose path is `None` has nothing to load.
-    pub fn selon(cle: Memo<K>, chemin: impl Fn(&K) -> Option<String> + 'static) -> Self {
+    /// Reads `lecture(key)` from the API each time `cle` changes (and on
+    /// [`Self::reessayer`]); a key whose reading is `None` has nothing to load.
+    pub fn selon(cle: Memo<K>, lecture: impl Fn(&K) -> Option<Lecture<T>> + 'static) -> Self {
         let (derniere, ecrire) = signal(None::<Reponse<K, T>>);
         let essai = RwSignal::new(0u32);
         Effect::new(move || {
             essai.track();
             let demandee = cle.get();
-            let Some(chemin) = chemin(&demandee) else {
+            let Some(lecture) = lecture(&demandee) else {
                 return;
             };
-            let annulation = web_sys::AbortController::new().ok();
-            let signal = annulation.as_ref().map(|a| a.signal());
+            let annulation = Annulation::nouvelle();
+            let suivie = annulation.clone();
             // Runs before the next request, and when the page is left.
             let annulation = SendWrapper::new(annulation);
             spawn_local(async move {
-                let resultat = api::obtenir_annulable::<T>(&chemin, signal.as_ref()).await;
-                if signal.as_ref().is_some_and(|s| s.aborted()) {
+                let resultat = lecture.lire_annulable(suivie.clone()).await;
+                if suivie.annulee() {
                     return;
                 }
                 if cle.with_untracked(|actuelle| *actuelle == demandee) {
@@ -78,11 +78,7 @@ where
                     }));
                 }
             });
-            on_cleanup(move || {
-                if let Some(a) = annulation.take() {
-                    a.abort();
-                }
-            });
+            on_cleanup(move || annulation.annuler());
         });
         Chargement {
             derniere,

@@ -14,6 +14,9 @@ use std::rc::Rc;
 /// A form's sending.
 pub struct Envoi<E: 'static> {
     action: Action<E, bool>,
+    /// Whether a sending is under way (made once: `Action::pending` builds a new memo at
+    /// each call).
+    en_cours: Memo<bool>,
     /// The field errors of the last attempt, each shown next to its field.
     pub erreurs: RwSignal<Vec<ErreurChamp>>,
     /// What the last attempt said otherwise, in one alert.
@@ -82,6 +85,7 @@ impl<E: Clone + 'static> Envoi<E> {
         });
         Envoi {
             action,
+            en_cours: action.pending(),
             erreurs,
             message: alerte,
         }
@@ -90,7 +94,7 @@ impl<E: Clone + 'static> Envoi<E> {
     /// Sends `entree`, unless a sending is under way (a second tap does nothing). What the
     /// last attempt said is cleared first: no stale error stays next to a corrected field.
     pub fn soumettre(&self, entree: E) {
-        if self.action.pending().get_untracked() {
+        if self.en_cours.get_untracked() {
             return;
         }
         self.erreurs.set(Vec::new());
@@ -100,6 +104,6 @@ impl<E: Clone + 'static> Envoi<E> {
 
     /// Whether a sending is under way (the button says so and ignores taps).
     pub fn en_cours(&self) -> Memo<bool> {
-        self.action.pending()
+        self.en_cours
     }
 }

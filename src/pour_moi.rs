@@ -5,7 +5,7 @@
 //! server receives criteria on listings, never the household.
 
 use crate::api::{self, ErreurChargement};
-use clef_domain::api::{CandidatureResume, Dossier, OffreResume};
+use clef_domain::api::{CandidatureResume, OffreResume};
 use clef_domain::demande::Demande;
 use clef_domain::eligibilite::{Accessibles, Detail, Statut, accessibles, verifier};
 use clef_domain::logement::Logement;
@@ -53,13 +53,9 @@ pub enum Aucun {
 
 impl PourMoi {
     pub async fn charger() -> Result<PourMoi, ErreurChargement> {
-        let dossier = api::obtenir::<Dossier>("/moi/dossier").await?;
-        let parametres = api::obtenir::<ParametresTerritoire>(&format!(
-            "/territoires/{}/parametres",
-            api::TERRITOIRE
-        ))
-        .await?;
-        let candidatures = api::obtenir::<Vec<CandidatureResume>>("/moi/candidatures").await?;
+        let dossier = api::dossier().lire().await?;
+        let parametres = api::parametres().lire().await?;
+        let candidatures = api::candidatures().lire().await?;
         let aujourdhui = dossier.aujourdhui;
         let demande = dossier
             .complet

@@ -31,7 +31,7 @@ impl Session {
         };
         provide_context(session);
         spawn_local(async move {
-            match api::obtenir_si_present::<SessionOuverte>("/session", None).await {
+            match api::session_ouverte().await {
                 Ok(Some(ouverte)) => session.ouvrir(ouverte),
                 Ok(None) | Err(_) => session.etat.set(EtatSession::Anonyme),
             }
@@ -121,11 +121,7 @@ impl Session {
     pub fn rafraichir_notifications(&self) {
         let non_lues = self.non_lues;
         spawn_local(async move {
-            if let Ok(n) = api::obtenir::<clef_domain::api::NotificationsNonLues>(
-                "/moi/notifications/non-lues",
-            )
-            .await
-            {
+            if let Ok(n) = api::notifications_non_lues().lire().await {
                 non_lues.set(n.non_lues);
             }
         });

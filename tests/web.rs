@@ -886,3 +886,70 @@ async fn a_form_sends_once_at_a_time_and_never_keeps_a_stale_error() {
     assert_eq!(compte.get_untracked(), 3);
     assert_eq!(appels.get(), 3);
 }
+
+/// Issue 14.10-14.11: every page loads through one wrapper. While the answer comes, a
+/// skeleton; a failure is said once, in the one error state, whose button asks again; a
+/// load whose key changes stops the request before it, and leaving the page stops the
+/// one under way (the browser drops it instead of finishing it for nothing).
+#[wasm_bindgen_test]
+async fn a_load_shows_one_error_retries_and_is_stopped_when_left() {
+    use clef::api::Annulation;
+    use clef::components::charger;
+    let annulations = std::rc::Rc::new(std::cell::RefCell::new(Vec::<Annulation>::new()));
+    let retenue = Retenue::default();
+    let (cle, set_cle) = signal(1u32);
+    let conteneur: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&conteneur).unwrap();
+    let paquet = send_wrapper::SendWrapper::new((annulations.clone(), retenue.clone()));
+    let montage = mount_to(conteneur.clone(), move || {
+        let (annulations, retenue) = paquet.take();
+        let vue = charger(
+            move |a: Annulation| {
+                let n = cle.get();
+                annulations.borrow_mut().push(a);
+                let (essais, retenue) = (annulations.borrow().len(), retenue.clone());
+                async move {
+                    match (n, essais) {
+                        (1, 1) => {
+                            retenue.attendre().await;
+                            Err(ErreurChargement::Reseau)
+                        }
+                        (1, _) => Ok(format!("clé 1, essai {essais}")),
+                        _ => std::future::pending().await,
+                    }
+                }
+            },
+            |texte: String, _| view! { <p class="charge">{texte}</p> },
+        );
+        view! { <I18nContextProvider>{vue}</I18nContextProvider> }
+    });
+    tick().await;
+    assert!(conteneur.query_selector(".squelette").unwrap().is_some());
+    retenue.liberer();
+    tick().await;
+    tick().await;
+    assert_eq!(
+        conteneur
+            .query_selector_all("[role=alert]")
+            .unwrap()
+            .length(),
+        1,
+        "{}",
+        conteneur.inner_html()
+    );
+    trouver(&conteneur, ".etat--erreur button").click();
+    tick().await;
+    tick().await;
+    assert_eq!(texte(&conteneur, ".charge"), "clé 1, essai 2");
+    assert!(conteneur.query_selector("[role=alert]").unwrap().is_none());
+    // A new key: the request before it is stopped, and the new one is under way.
+    set_cle.set(2);
+    tick().await;
+    assert_eq!(annulations.borrow().len(), 3);
+    assert!(annulations.borrow()[1].annulee());
+    assert!(!annulations.borrow()[2].annulee());
+    // Leaving the page stops the request under way.
+    drop(montage);
+    tick().await;
+    assert!(annulations.borrow()[2].annulee());
+}

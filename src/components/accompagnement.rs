@@ -1,13 +1,13 @@
 //! An advisor acting for an applicant: a banner that never leaves the screen, the way out,
 //! and the watch that ends the session of help on a shared computer left alone.
 
-use crate::api::{self, Methode};
+use crate::api;
+use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::session::Session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// An advisor idle this long is taken back to the counter page (the server ends the
 /// session at the same time).
@@ -30,23 +30,13 @@ pub fn BandeauAccompagnement() -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
     let session = Session::utiliser();
-    let en_cours = RwSignal::new(false);
-    let echec = RwSignal::new(false);
-    let terminer = move |_| {
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        spawn_local(async move {
-            match api::envoyer_sans_reponse(Methode::Delete, "/conseiller/accompagnement").await {
-                Ok(()) => repartir_du_guichet("accompagnement"),
-                Err(_) => {
-                    en_cours.set(false);
-                    echec.set(true);
-                }
-            }
-        });
-    };
+    let envoi = Envoi::avec_message(
+        |()| api::terminer_accompagnement(),
+        |()| repartir_du_guichet("accompagnement"),
+        move |_| Some(tu_string!(i18n, conseiller.terminer_echec).to_string()),
+    );
+    let (echec, en_cours) = (envoi.message, envoi.en_cours());
+    let terminer = move |_| envoi.soumettre(());
     move || {
         session.accompagnement().map(|a| {
             let fin = format::date_longue(balise, a.fin);
@@ -58,7 +48,7 @@ pub fn BandeauAccompagnement() -> impl IntoView {
                         aria-disabled=move || en_cours.get().then_some("true")>
                         {tu_string!(i18n, conseiller.terminer)}
                     </button>
-                    {move || echec.get().then(|| view! {
+                    {move || echec.with(Option::is_some).then(|| view! {
                         <p class="alerte" role="alert">{tu_string!(i18n, conseiller.terminer_echec)}</p>
                     })}
                 </section>

@@ -1,17 +1,14 @@
-use crate::api::{self, ErreurChargement, Methode};
+use crate::api::{self, Annulation, ErreurChargement, OffreId};
 use crate::components::Chargement;
 use crate::components::Confirmation;
-use crate::components::message_echec;
-use crate::components::{Annonce, DetailScore, DetailVerdict, EtatErreur};
+use crate::components::{Annonce, DetailScore, DetailVerdict, charger_ou};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
-use clef_domain::api::{
-    AvantCandidature, CandidatureResume, Empechement, NouvelleCandidature, Position,
-};
+use clef_domain::api::{AvantCandidature, CandidatureResume, Empechement, Position};
 use clef_domain::cotation::Grille;
 use clef_domain::offre::EtatOffre;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_navigate;
 
@@ -83,30 +80,29 @@ pub fn AvantCandidater(offre_id: i64, etat: EtatOffre) -> impl IntoView {
 #[component]
 fn MaSituation(offre_id: i64, etat: EtatOffre) -> impl IntoView {
     let i18n = use_i18n();
-    let avant = LocalResource::new(move || async move {
-        api::obtenir::<AvantCandidature>(&format!("/moi/offres/{offre_id}/avant-candidature")).await
-    });
-    let grille = LocalResource::new(|| async {
-        api::obtenir::<Grille>(&format!("/territoires/{}/grille", api::TERRITOIRE)).await
-    });
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                let grille = grille.await.ok();
-                match avant.await {
-                    Ok(a) => view! { <Situation a grille offre_id etat /> }.into_any(),
-                    Err(e) if empechement_de(&e) == Some(Empechement::DossierIncomplet) => view! {
-                        <div class="encart">
-                            <p>{tu_string!(i18n, avant.dossier_incomplet)}</p>
-                            <p><a class="bouton bouton--principal" href="/mon-dossier">{tu_string!(i18n, avant.remplir_dossier)}</a></p>
-                        </div>
-                    }
-                    .into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| avant.refetch()) /> }.into_any(),
+    charger_ou(
+        move |annulation: Annulation| async move {
+            let a = api::avant_candidature(OffreId(offre_id))
+                .lire_annulable(annulation.clone())
+                .await?;
+            let grille = api::grille(None).lire_annulable(annulation).await.ok();
+            Ok((a, grille))
+        },
+        move |(a, grille): (AvantCandidature, Option<Grille>), _| {
+            view! { <Situation a grille offre_id etat /> }
+        },
+        move |e| {
+            (empechement_de(e) == Some(Empechement::DossierIncomplet)).then(|| {
+                view! {
+                    <div class="encart">
+                        <p>{tu_string!(i18n, avant.dossier_incomplet)}</p>
+                        <p><a class="bouton bouton--principal" href="/mon-dossier">{tu_string!(i18n, avant.remplir_dossier)}</a></p>
+                    </div>
                 }
-            })}
-        </Transition>
-    }
+                .into_any()
+            })
+        },
+    )
 }
 
 #[component]
@@ -161,38 +157,22 @@ fn Situation(
 fn BoutonCandidater(offre_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let tiers = crate::session::Session::utiliser().pour_un_tiers();
-    let en_cours = RwSignal::new(false);
-    let erreur = RwSignal::new(None::<String>);
     let naviguer = use_navigate();
-    let envoyer = Callback::new(move |()| {
-        en_cours.set(true);
-        erreur.set(None);
-        let naviguer = naviguer.clone();
-        spawn_local(async move {
-            let r = api::envoyer::<_, CandidatureResume>(
-                Methode::Post,
-                "/moi/candidatures",
-                &NouvelleCandidature { offre_id },
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(c) => {
-                    let chemin = format!("/mes-candidatures/{}", c.id);
-                    if let Some(annonce) = Annonce::utiliser() {
-                        let texte = if tiers {
-                            tu_string!(i18n, tiers.deposee)
-                        } else {
-                            tu_string!(i18n, avant.deposee)
-                        };
-                        annonce.dire(&chemin, texte.to_string());
-                    }
-                    naviguer(&chemin, Default::default())
-                }
-                Err(e) => erreur.set(Some(message_echec(i18n, e))),
-            }
-        });
+    let annonce = Annonce::utiliser();
+    let envoi = Envoi::new(api::candidater, move |c: CandidatureResume| {
+        let chemin = format!("/mes-candidatures/{}", c.id);
+        if let Some(annonce) = annonce {
+            let texte = if tiers {
+                tu_string!(i18n, tiers.deposee)
+            } else {
+                tu_string!(i18n, avant.deposee)
+            };
+            annonce.dire(&chemin, texte.to_string());
+        }
+        naviguer(&chemin, Default::default())
     });
+    let (en_cours, erreur) = (envoi.en_cours(), envoi.message);
+    let candidater = Callback::new(move |()| envoi.soumettre(OffreId(offre_id)));
     view! {
         <Confirmation
             id="confirmer-candidature"
@@ -201,7 +181,7 @@ fn BoutonCandidater(offre_id: i64) -> impl IntoView {
             texte=if tiers { tu_string!(i18n, tiers.confirmer_texte) } else { tu_string!(i18n, avant.confirmer_texte) }.to_string()
             confirmer=if tiers { tu_string!(i18n, tiers.confirmer) } else { tu_string!(i18n, avant.confirmer) }.to_string()
             en_cours=en_cours.into()
-            on_confirmer=envoyer
+            on_confirmer=candidater
         />
         {move || erreur.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
     }

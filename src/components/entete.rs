@@ -1,4 +1,4 @@
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{ChoixLangue, repartir_du_guichet};
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
@@ -83,7 +83,7 @@ pub fn Entete() -> impl IntoView {
         let conseiller = session.conseiller();
         spawn_local(async move {
             // Whatever the server answers, this browser forgets the person.
-            let _ = api::envoyer_sans_reponse(Methode::Delete, "/session").await;
+            let _ = api::deconnecter().await;
             if conseiller {
                 // A shared computer: a full page load leaves nothing of anyone in memory.
                 repartir_du_guichet("");

@@ -9,6 +9,7 @@ pub fn message_echec(i18n: leptos_i18n::I18nContext<Locale>, erreur: ErreurCharg
     match erreur {
         ErreurChargement::Probleme(p) if p.status < 500 => p.detail.unwrap_or(p.title),
         ErreurChargement::Reseau => tu_string!(i18n, chargement.erreur_reseau).to_string(),
+        ErreurChargement::Introuvable => tu_string!(i18n, introuvable.titre).to_string(),
         _ => tu_string!(i18n, chargement.erreur_serveur).to_string(),
     }
 }
@@ -24,6 +25,14 @@ pub fn EtatErreur(erreur: ErreurChargement, reessayer: Callback<()>) -> impl Int
             <div class="etat etat--erreur" role="alert">
                 <p class="etat__titre">{tu_string!(i18n, chargement.session_expiree)}</p>
                 <a class="bouton" href="/connexion">{tu_string!(i18n, connexion.se_connecter)}</a>
+            </div>
+        }
+        .into_any();
+    }
+    if erreur == ErreurChargement::Introuvable {
+        return view! {
+            <div class="etat etat--erreur" role="alert">
+                <p class="etat__titre">{tu_string!(i18n, introuvable.titre)}</p>
             </div>
         }
         .into_any();

@@ -1,12 +1,11 @@
-use crate::api::{self, Methode};
-use crate::components::message_echec;
+use crate::api;
 use crate::components::{ChampTexte, message_erreur};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::session::Session;
-use clef_domain::api::{NouvelleRecherche, RechercheSauvegardee};
+use clef_domain::api::NouvelleRecherche;
 use clef_domain::recherche::Recherche;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// "Enregistrer cette recherche": for a logged-in applicant, keeps the current search so
 /// that new matching listings are announced in the notifications.
@@ -16,9 +15,15 @@ pub fn SauverRecherche(recherche: Memo<Recherche>) -> impl IntoView {
     let session = Session::utiliser();
     let ouvert = RwSignal::new(false);
     let nom = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
     let fait = RwSignal::new(false);
-    let erreur = RwSignal::new(None::<String>);
+    let envoi = Envoi::new(
+        |nouvelle: NouvelleRecherche| async move { api::sauvegarder_recherche(&nouvelle).await },
+        move |_| {
+            fait.set(true);
+            ouvert.set(false);
+        },
+    );
+    let (erreurs, erreur) = (envoi.erreurs, envoi.message);
     let enregistrer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // A saved search announces new homes by the criteria anyone can read; whether the
@@ -28,22 +33,9 @@ pub fn SauverRecherche(recherche: Memo<Recherche>) -> impl IntoView {
             restrictions: Default::default(),
             ..recherche.get_untracked()
         };
-        let corps = NouvelleRecherche {
+        envoi.soumettre(NouvelleRecherche {
             nom: nom.get_untracked(),
             requete: api::query(&criteres.en_paires()),
-        };
-        spawn_local(async move {
-            match api::envoyer::<_, RechercheSauvegardee>(Methode::Post, "/moi/recherches", &corps)
-                .await
-            {
-                Ok(_) => {
-                    fait.set(true);
-                    ouvert.set(false);
-                    erreurs.set(Vec::new());
-                }
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => erreur.set(Some(message_echec(i18n, e))),
-            }
         });
     };
     move || {

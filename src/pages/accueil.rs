@@ -37,7 +37,7 @@ pub fn PageAccueil() -> impl IntoView {
         Effect::new(move || derniere.set(api::url_recherche(&recherche.get())));
     }
 
-    let communes = LocalResource::new(|| api::obtenir::<Vec<Commune>>("/communes"));
+    let communes = LocalResource::new(|| api::communes().lire());
     let liste_communes =
         Signal::derive(move || communes.get().and_then(Result::ok).unwrap_or_default());
 
@@ -74,7 +74,7 @@ pub fn PageAccueil() -> impl IntoView {
         }
     });
     let resultats = Chargement::<Cle, PageOffres>::selon(cle, |c| match c {
-        Cle::Serveur(_, serveur) => Some(format!("/offres?{}", api::query(&serveur.en_paires()))),
+        Cle::Serveur(_, serveur) => Some(api::offres(serveur)),
         Cle::Attente | Cle::Aucun(_) => None,
     });
 

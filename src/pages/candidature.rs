@@ -2,23 +2,20 @@
 //! points to move up, the other candidates' scores (anonymous), the timeline, a what-if
 //! simulator computed in the browser by the rules crate, and withdrawal.
 
-use crate::api::{self, Methode};
+use crate::api::{self, Annulation, CandidatureId, ErreurChargement, OffreId};
 use crate::components::Annonce;
-use crate::components::Chargement;
 use crate::components::Confirmation;
-use crate::components::message_echec;
 use crate::components::{
-    DetailScore, DetailVerdict, EtatErreur, Histogramme, ReserveAuDossier, texte_position,
+    DetailScore, DetailVerdict, Histogramme, ReserveAuDossier, charger, charger_ou, texte_position,
     titre_document,
 };
+use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::pages::candidatures::{texte_chance, texte_etat};
 use crate::session::Session;
-use clef_domain::api::{
-    CandidatureDetail, CandidatureResume, Dossier, Etape, NomEtape, OffreDetail,
-};
+use clef_domain::api::{CandidatureDetail, CandidatureResume, Etape, NomEtape};
 use clef_domain::classement::Candidature;
 use clef_domain::cotation::{Contexte, Grille};
 use clef_domain::demande::{Demande, Ressources, Situation};
@@ -27,7 +24,6 @@ use clef_domain::offre::Code;
 use clef_domain::simulation::{Changement, Terrain, simuler};
 use clef_domain::territoire::ParametresTerritoire;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -53,27 +49,22 @@ fn ChargerCandidature() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let detail = LocalResource::new(move || {
-        let chemin = format!(
-            "/moi/candidatures/{}",
-            String::from(js_sys::encode_uri_component(&id.get()))
-        );
-        async move { api::obtenir::<CandidatureDetail>(&chemin).await }
-    });
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(d) => view! { <Detail d recharger=Callback::new(move |_| detail.refetch()) /> }.into_any(),
-                    Err(e) if matches!(e.status(), Some(400 | 404)) => view! {
-                        <h1>{tu_string!(i18n, mes.introuvable)}</h1>
-                        <p><a href="/mes-candidatures">{tu_string!(i18n, mes.retour)}</a></p>
-                    }.into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| detail.refetch()) /> }.into_any(),
+    charger_ou(
+        move |a| {
+            let id = CandidatureId::depuis_url(&id.get());
+            async move { api::candidature(id?).lire_annulable(a).await }
+        },
+        |d: CandidatureDetail, recharger| view! { <Detail d recharger /> },
+        move |e| {
+            matches!(e.status(), Some(400 | 404)).then(|| {
+                view! {
+                    <h1>{tu_string!(i18n, mes.introuvable)}</h1>
+                    <p><a href="/mes-candidatures">{tu_string!(i18n, mes.retour)}</a></p>
                 }
-            })}
-        </Transition>
-    }
+                .into_any()
+            })
+        },
+    )
 }
 
 #[component]
@@ -85,13 +76,7 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
     let cloturee = r.offre.etat == clef_domain::offre::EtatOffre::Cloturee;
     let etat = texte_etat(i18n, &r, cloturee);
     let grille_version = d.simulation.grille_version;
-    let grille = LocalResource::new(move || async move {
-        api::obtenir::<Grille>(&format!(
-            "/territoires/{}/grille?version={grille_version}",
-            api::TERRITOIRE
-        ))
-        .await
-    });
+    let grille = LocalResource::new(move || api::grille(Some(grille_version)).lire());
     let points = d.points_pour_passer_devant;
     let score = d.score.clone();
     let etapes = d.etapes.clone();
@@ -128,17 +113,7 @@ fn Detail(d: CandidatureDetail, recharger: Callback<()>) -> impl IntoView {
         </section>
         <section class="bloc" aria-labelledby="h-score">
             <h2 id="h-score">{if tiers { tu_string!(i18n, tiers.score_titre) } else { tu_string!(i18n, mes.score_titre) }}</h2>
-            <Transition fallback=|| ()>
-                {
-                    move || {
-                        let score = score.clone();
-                        Suspend::new(async move {
-                            let grille = grille.await.ok();
-                            view! { <DetailScore score grille /> }
-                        })
-                    }
-                }
-            </Transition>
+            {move || grille.get().map(|grille| view! { <DetailScore score=score.clone() grille=grille.ok() /> })}
         </section>
         {(!histogramme.is_empty() && r.position.is_some()).then(|| view! {
             <section class="bloc" aria-labelledby="h-histogramme">
@@ -195,25 +170,18 @@ struct Donnees {
     territoire: ParametresTerritoire,
 }
 
-async fn charger(d: &CandidatureDetail) -> Option<Donnees> {
-    let dossier = api::obtenir::<Dossier>("/moi/dossier").await.ok()?;
+async fn charger_donnees(d: &CandidatureDetail, a: Annulation) -> Option<Donnees> {
+    let dossier = api::dossier().lire_annulable(a.clone()).await.ok()?;
     let demande = Demande::depuis_saisie(dossier.saisie).ok()?;
-    let version = d.simulation.grille_version;
-    let grille = api::obtenir::<Grille>(&format!(
-        "/territoires/{}/grille?version={version}",
-        api::TERRITOIRE
-    ))
-    .await
-    .ok()?;
-    let offre = api::obtenir::<OffreDetail>(&format!("/offres/{}", d.resume.offre.id))
+    let grille = api::grille(Some(d.simulation.grille_version))
+        .lire_annulable(a.clone())
         .await
         .ok()?;
-    let territoire = api::obtenir::<ParametresTerritoire>(&format!(
-        "/territoires/{}/parametres",
-        api::TERRITOIRE
-    ))
-    .await
-    .ok()?;
+    let offre = api::offre(OffreId(d.resume.offre.id))
+        .lire_annulable(a.clone())
+        .await
+        .ok()?;
+    let territoire = api::parametres().lire_annulable(a).await.ok()?;
     Some(Donnees {
         candidature: Candidature {
             id: d.resume.id as u64,
@@ -231,10 +199,6 @@ fn Simulateur(d: CandidatureDetail) -> impl IntoView {
     let i18n = use_i18n();
     let jour = d.simulation.jour;
     let terrain = Terrain::new(d.simulation.adversaires.clone());
-    let donnees = LocalResource::new(move || {
-        let d = d.clone();
-        async move { charger(&d).await }
-    });
     let mois = RwSignal::new(0u32);
     let ajoutees = RwSignal::new(std::collections::BTreeSet::<Situation>::new());
     let retirees = RwSignal::new(std::collections::BTreeSet::<Situation>::new());
@@ -243,81 +207,82 @@ fn Simulateur(d: CandidatureDetail) -> impl IntoView {
         <section class="bloc" aria-labelledby="h-simulateur">
             <h2 id="h-simulateur">{tu_string!(i18n, simulateur.titre)}</h2>
             <p>{tu_string!(i18n, simulateur.intro)}</p>
-            <Transition fallback=Chargement>
-                {move || {
-                    let terrain = terrain.clone();
-                    Suspend::new(async move {
-                        let Some(donnees) = donnees.await else {
-                            return view! { <p class="aide">{tu_string!(i18n, simulateur.indisponible)}</p> }.into_any();
-                        };
-                        let actuelles = donnees.candidature.demande.situations.clone();
-                        let resultat = {
-                            let donnees = donnees.clone();
-                            let terrain = terrain.clone();
-                            Memo::new(move |_| {
-                                let mut changements = vec![Changement::MoisSupplementaires { mois: mois.get() }];
-                                changements.extend(ajoutees.get().into_iter().map(|situation| Changement::AjouterSituation { situation }));
-                                changements.extend(retirees.get().into_iter().map(|situation| Changement::RetirerSituation { situation }));
-                                if let Ok(Some(c)) = crate::saisie::centimes(&revenu.get()) {
-                                    changements.push(Changement::AutresRessources {
-                                        ressources: Ressources { rfr_n2: clef_domain::Euros::from_centimes(c), rfr_n1: None, douze_derniers_mois: None },
-                                    });
-                                }
-                                let contexte = Contexte { jour, logement: &donnees.logement, territoire: &donnees.territoire };
-                                let s = simuler(&donnees.candidature, &changements, &terrain, &donnees.grille, &contexte);
-                                (s.rang, s.sur, s.score.total())
-                            })
-                        };
-                        view! {
-                            <div class="champ">
-                                <label for="simulation-mois">{tu_string!(i18n, simulateur.anciennete)}</label>
-                                <select id="simulation-mois" on:change=move |ev| mois.set(event_target_value(&ev).parse().unwrap_or(0))>
-                                    {[0u32, 6, 12, 24, 36].into_iter().map(|m| view! {
-                                        <option value=m.to_string()>{if m == 0 { tu_string!(i18n, simulateur.aucune).to_string() } else { tu_string!(i18n, simulateur.mois_de_plus, m).to_string() }}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <fieldset class="situations">
-                                <legend>{tu_string!(i18n, simulateur.situations)}</legend>
-                                {Situation::TOUS.iter().copied().map(|s| {
-                                    let declaree = actuelles.contains(&s);
-                                    let id = format!("simulation-{}", s.code().replace('_', "-"));
-                                    view! {
-                                        <div class="champ champ--case">
-                                            <input type="checkbox" id=id.clone() checked=declaree on:change=move |ev| {
-                                                let coche = event_target_checked(&ev);
-                                                if declaree {
-                                                    retirees.update(|r| { if coche { r.remove(&s); } else { r.insert(s); } });
-                                                } else {
-                                                    ajoutees.update(|a| { if coche { a.insert(s); } else { a.remove(&s); } });
-                                                }
-                                            } />
-                                            <label for=id>{crate::libelles::situation(i18n, s)}</label>
-                                        </div>
-                                    }
+            {charger(
+                move |a| {
+                    let d = d.clone();
+                    async move { Ok::<_, ErreurChargement>(charger_donnees(&d, a).await) }
+                },
+                move |donnees: Option<Donnees>, _| {
+                    let Some(donnees) = donnees else {
+                        return view! { <p class="aide">{tu_string!(i18n, simulateur.indisponible)}</p> }.into_any();
+                    };
+                    let actuelles = donnees.candidature.demande.situations.clone();
+                    let resultat = {
+                        let donnees = donnees.clone();
+                        let terrain = terrain.clone();
+                        Memo::new(move |_| {
+                            let mut changements = vec![Changement::MoisSupplementaires { mois: mois.get() }];
+                            changements.extend(ajoutees.get().into_iter().map(|situation| Changement::AjouterSituation { situation }));
+                            changements.extend(retirees.get().into_iter().map(|situation| Changement::RetirerSituation { situation }));
+                            if let Ok(Some(c)) = crate::saisie::centimes(&revenu.get()) {
+                                changements.push(Changement::AutresRessources {
+                                    ressources: Ressources { rfr_n2: clef_domain::Euros::from_centimes(c), rfr_n1: None, douze_derniers_mois: None },
+                                });
+                            }
+                            let contexte = Contexte { jour, logement: &donnees.logement, territoire: &donnees.territoire };
+                            let s = simuler(&donnees.candidature, &changements, &terrain, &donnees.grille, &contexte);
+                            (s.rang, s.sur, s.score.total())
+                        })
+                    };
+                    view! {
+                        <div class="champ">
+                            <label for="simulation-mois">{tu_string!(i18n, simulateur.anciennete)}</label>
+                            <select id="simulation-mois" on:change=move |ev| mois.set(event_target_value(&ev).parse().unwrap_or(0))>
+                                {[0u32, 6, 12, 24, 36].into_iter().map(|m| view! {
+                                    <option value=m.to_string()>{if m == 0 { tu_string!(i18n, simulateur.aucune).to_string() } else { tu_string!(i18n, simulateur.mois_de_plus, m).to_string() }}</option>
                                 }).collect_view()}
-                            </fieldset>
-                            <div class="champ">
-                                <label for="simulation-revenu">{tu_string!(i18n, simulateur.revenu)}</label>
-                                <input id="simulation-revenu" inputmode="decimal" prop:value=move || revenu.get() on:input=move |ev| revenu.set(event_target_value(&ev)) />
-                            </div>
-                            <p class="resultat-simulation" aria-live="polite">
-                                {move || {
-                                    let (rang, sur, total) = resultat.get();
-                                    match rang {
-                                        Some(rang) => {
-                                            let position = texte_position(i18n, clef_domain::api::Position { rang, sur, score: total, chance: clef_domain::classement::Chance::selon_rang(rang) });
-                                            tu_string!(i18n, simulateur.resultat, position, total).to_string()
-                                        }
-                                        None => tu_string!(i18n, simulateur.non_eligible, total).to_string(),
+                            </select>
+                        </div>
+                        <fieldset class="situations">
+                            <legend>{tu_string!(i18n, simulateur.situations)}</legend>
+                            {Situation::TOUS.iter().copied().map(|s| {
+                                let declaree = actuelles.contains(&s);
+                                let id = format!("simulation-{}", s.code().replace('_', "-"));
+                                view! {
+                                    <div class="champ champ--case">
+                                        <input type="checkbox" id=id.clone() checked=declaree on:change=move |ev| {
+                                            let coche = event_target_checked(&ev);
+                                            if declaree {
+                                                retirees.update(|r| { if coche { r.remove(&s); } else { r.insert(s); } });
+                                            } else {
+                                                ajoutees.update(|a| { if coche { a.insert(s); } else { a.remove(&s); } });
+                                            }
+                                        } />
+                                        <label for=id>{crate::libelles::situation(i18n, s)}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                        <div class="champ">
+                            <label for="simulation-revenu">{tu_string!(i18n, simulateur.revenu)}</label>
+                            <input id="simulation-revenu" inputmode="decimal" prop:value=move || revenu.get() on:input=move |ev| revenu.set(event_target_value(&ev)) />
+                        </div>
+                        <p class="resultat-simulation" aria-live="polite">
+                            {move || {
+                                let (rang, sur, total) = resultat.get();
+                                match rang {
+                                    Some(rang) => {
+                                        let position = texte_position(i18n, clef_domain::api::Position { rang, sur, score: total, chance: clef_domain::classement::Chance::selon_rang(rang) });
+                                        tu_string!(i18n, simulateur.resultat, position, total).to_string()
                                     }
-                                }}
-                            </p>
-                            <p class="aide">{tu_string!(i18n, simulateur.avertissement)}</p>
-                        }.into_any()
-                    })
-                }}
-            </Transition>
+                                    None => tu_string!(i18n, simulateur.non_eligible, total).to_string(),
+                                }
+                            }}
+                        </p>
+                        <p class="aide">{tu_string!(i18n, simulateur.avertissement)}</p>
+                    }.into_any()
+                },
+            )}
         </section>
     }
 }
@@ -326,34 +291,21 @@ fn Simulateur(d: CandidatureDetail) -> impl IntoView {
 fn Retrait(candidature: CandidatureResume, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
-    let en_cours = RwSignal::new(false);
-    let erreur = RwSignal::new(None::<String>);
-    let id = candidature.id;
+    let id = CandidatureId(candidature.id);
     let cloture = format::date_longue(balise, candidature.offre.cloture);
     let aide = tu_string!(i18n, mes.retrait_aide, cloture).to_string();
-    let retirer = Callback::new(move |()| {
-        en_cours.set(true);
-        spawn_local(async move {
-            let r = api::envoyer_sans_corps::<CandidatureResume>(
-                Methode::Post,
-                &format!("/moi/candidatures/{id}/retrait"),
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => {
-                    if let Some(annonce) = Annonce::utiliser() {
-                        annonce.dire(
-                            &format!("/mes-candidatures/{id}"),
-                            tu_string!(i18n, mes.retiree).to_string(),
-                        );
-                    }
-                    recharger.run(())
-                }
-                Err(e) => erreur.set(Some(message_echec(i18n, e))),
-            }
-        });
+    let annonce = Annonce::utiliser();
+    let envoi = Envoi::new(api::retirer_candidature, move |_| {
+        if let Some(annonce) = annonce {
+            annonce.dire(
+                &format!("/mes-candidatures/{id}"),
+                tu_string!(i18n, mes.retiree).to_string(),
+            );
+        }
+        recharger.run(())
     });
+    let (en_cours, erreur) = (envoi.en_cours(), envoi.message);
+    let retirer = Callback::new(move |()| envoi.soumettre(id));
     view! {
         <section class="bloc" aria-labelledby="h-retrait">
             <h2 id="h-retrait">{tu_string!(i18n, mes.retrait_titre)}</h2>

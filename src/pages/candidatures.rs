@@ -1,8 +1,7 @@
 //! `/mes-candidatures`: my applications, each with its rank and what it means.
 
 use crate::api;
-use crate::components::Chargement;
-use crate::components::{EtatErreur, ReserveAuDossier, texte_position, titre_document};
+use crate::components::{ReserveAuDossier, charger, texte_position, titre_document};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -66,45 +65,46 @@ pub fn PageCandidatures() -> impl IntoView {
 fn ListeCandidatures() -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
-    let liste = LocalResource::new(|| api::obtenir::<Vec<CandidatureResume>>("/moi/candidatures"));
     view! {
         <p>{tu_string!(i18n, mes.intro)}</p>
         <p><a href="/mon-score">{tu_string!(i18n, mes.mon_score)}</a></p>
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match liste.await {
-                    Ok(liste) if liste.is_empty() => view! {
+        {charger(
+            |a| api::candidatures().lire_annulable(a),
+            move |liste: Vec<CandidatureResume>, _| {
+                if liste.is_empty() {
+                    return view! {
                         <div class="etat">
                             <p class="etat__titre">{tu_string!(i18n, mes.aucune)}</p>
                             <p><a class="bouton" href="/">{tu_string!(i18n, dossier.voir_logements)}</a></p>
                         </div>
-                    }.into_any(),
-                    Ok(liste) => view! {
-                        <ul class="candidatures">
-                            {liste.into_iter().map(|c| {
-                                let cloturee = c.offre.etat == clef_domain::offre::EtatOffre::Cloturee;
-                                let etat = texte_etat(i18n, &c, cloturee);
-                                let rang = c.position.map(|p| texte_position(i18n, p));
-                                let chance = c.chance().map(|ch| texte_chance(i18n, ch));
-                                let depose = format::date_longue(balise, c.deposee_le);
-                                let cloture = format::date_longue(balise, c.offre.cloture);
-                                let dates = tu_string!(i18n, mes.dates, depose, cloture).to_string();
-                                view! {
-                                    <li class="carte-candidature">
-                                        <h2><a href=format!("/mes-candidatures/{}", c.id)>{c.offre.titre.clone()}</a></h2>
-                                        <p class="aide">{c.offre.commune.clone()} " · " {libelles::typologie(i18n, c.offre.typologie)}</p>
-                                        <p><span class=format!("etiquette etiquette--{:?}", c.etat).to_lowercase()>{etat}</span></p>
-                                        {rang.map(|rang| view! { <p class="position"><strong>{rang}</strong></p> })}
-                                        {chance.map(|chance| view! { <p>{chance}</p> })}
-                                        <p class="aide">{dates}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                    }
+                    .into_any();
                 }
-            })}
-        </Transition>
+                view! {
+                    <ul class="candidatures">
+                        {liste.into_iter().map(|c| {
+                            let cloturee = c.offre.etat == clef_domain::offre::EtatOffre::Cloturee;
+                            let etat = texte_etat(i18n, &c, cloturee);
+                            let rang = c.position.map(|p| texte_position(i18n, p));
+                            let chance = c.chance().map(|ch| texte_chance(i18n, ch));
+                            let depose = format::date_longue(balise, c.deposee_le);
+                            let cloture = format::date_longue(balise, c.offre.cloture);
+                            let dates = tu_string!(i18n, mes.dates, depose, cloture).to_string();
+                            view! {
+                                <li class="carte-candidature">
+                                    <h2><a href=format!("/mes-candidatures/{}", c.id)>{c.offre.titre.clone()}</a></h2>
+                                    <p class="aide">{c.offre.commune.clone()} " · " {libelles::typologie(i18n, c.offre.typologie)}</p>
+                                    <p><span class=format!("etiquette etiquette--{:?}", c.etat).to_lowercase()>{etat}</span></p>
+                                    {rang.map(|rang| view! { <p class="position"><strong>{rang}</strong></p> })}
+                                    {chance.map(|chance| view! { <p>{chance}</p> })}
+                                    <p class="aide">{dates}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            },
+        )}
     }
 }

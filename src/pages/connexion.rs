@@ -1,7 +1,7 @@
 //! `/connexion`: log in with e-mail and password. After it, back where the person was
 //! going (`?retour=/logements/12`), or to their applications.
 
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{ChampTexte, message_erreur, titre_document};
 use crate::envoi::Envoi;
 use crate::i18n::*;
@@ -37,9 +37,7 @@ pub fn PageConnexion() -> impl IntoView {
     let mot_de_passe = RwSignal::new(String::new());
     let naviguer = use_navigate();
     let envoi = Envoi::avec_message(
-        |identifiants: Identifiants| async move {
-            api::envoyer::<_, SessionOuverte>(Methode::Post, "/session", &identifiants).await
-        },
+        |identifiants: Identifiants| async move { api::connecter(&identifiants).await },
         move |ouverte: SessionOuverte| {
             let role = ouverte.role;
             session.ouvrir(ouverte);

@@ -1,6 +1,6 @@
 //! `/inscription`: create an applicant's account with the numéro unique of the request.
 
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{ChampTexte, message_erreur, titre_document};
 use crate::envoi::Envoi;
 use crate::i18n::*;
@@ -19,9 +19,7 @@ pub fn PageInscription() -> impl IntoView {
     let mot_de_passe = RwSignal::new(String::new());
     let naviguer = use_navigate();
     let envoi = Envoi::avec_message(
-        |inscription: Inscription| async move {
-            api::envoyer::<_, SessionOuverte>(Methode::Post, "/comptes", &inscription).await
-        },
+        |inscription: Inscription| async move { api::inscrire(&inscription).await },
         move |ouverte: SessionOuverte| {
             session.ouvrir(ouverte);
             naviguer("/mon-dossier", Default::default());

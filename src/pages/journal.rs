@@ -2,7 +2,7 @@
 //! under a mandate, read from the append-only journal.
 
 use crate::api;
-use crate::components::{Chargement, EtatErreur, ReserveAuxDemandeurs, titre_document};
+use crate::components::{ReserveAuxDemandeurs, charger, titre_document};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -47,34 +47,28 @@ fn acte(i18n: I18nContext<Locale>, e: &EntreeJournal) -> String {
 fn Charger() -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
-    let journal = LocalResource::new(|| api::obtenir::<Vec<EntreeJournal>>("/moi/journal"));
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match journal.await {
-                    Ok(entrees) if entrees.is_empty() => view! {
-                        <p class="etat">{tu_string!(i18n, journal.vide)}</p>
-                    }
-                    .into_any(),
-                    Ok(entrees) => view! {
-                        <ol class="journal">
-                            {entrees.into_iter().map(|e| {
-                                let quand = tu_string!(i18n, journal.quand, jour = format::date_longue(balise, e.jour), heure = e.heure.clone()).to_string();
-                                let qui = tu_string!(i18n, journal.qui, conseiller = e.conseiller.clone(), structure = e.structure.clone(), mandat = e.mandat_id).to_string();
-                                view! {
-                                    <li class="journal__entree">
-                                        <p class="journal__quand">{quand}</p>
-                                        <p><strong>{acte(i18n, &e)}</strong></p>
-                                        <p class="aide">{qui}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                    }
-                    .into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| journal.refetch()) /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    charger(
+        |a| api::journal().lire_annulable(a),
+        move |entrees: Vec<EntreeJournal>, _| {
+            if entrees.is_empty() {
+                return view! { <p class="etat">{tu_string!(i18n, journal.vide)}</p> }.into_any();
+            }
+            view! {
+                <ol class="journal">
+                    {entrees.into_iter().map(|e| {
+                        let quand = tu_string!(i18n, journal.quand, jour = format::date_longue(balise, e.jour), heure = e.heure.clone()).to_string();
+                        let qui = tu_string!(i18n, journal.qui, conseiller = e.conseiller.clone(), structure = e.structure.clone(), mandat = e.mandat_id).to_string();
+                        view! {
+                            <li class="journal__entree">
+                                <p class="journal__quand">{quand}</p>
+                                <p><strong>{acte(i18n, &e)}</strong></p>
+                                <p class="aide">{qui}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any()
+        },
+    )
 }

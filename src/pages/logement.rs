@@ -1,8 +1,8 @@
 //! `/logements/{id}`: everything an applicant needs to decide whether to apply.
 
-use crate::api::{self, ErreurChargement};
+use crate::api::{self, OffreId};
 use crate::components::{
-    AvantCandidater, BandeauDemo, Delai, EtatErreur, Galerie, TablePlafonds, titre_document,
+    AvantCandidater, BandeauDemo, Delai, Galerie, TablePlafonds, charger_ou, titre_document,
 };
 use crate::format;
 use crate::i18n::*;
@@ -19,37 +19,27 @@ pub fn PageLogement() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let offre = LocalResource::new(move || {
-        let chemin = format!(
-            "/offres/{}",
-            String::from(js_sys::encode_uri_component(&id.get()))
-        );
-        async move { api::obtenir::<OffreDetail>(&chemin).await }
-    });
     let retour = DerniereRecherche::lien();
-
-    let affichage = move || {
-        Suspend::new(async move {
-            match offre.await {
-                Ok(offre) => {
-                    titre_document(&offre.resume.titre);
-                    view! { <Logement offre /> }.into_any()
+    let affichage = charger_ou(
+        move |a| {
+            let id = OffreId::depuis_url(&id.get());
+            async move { api::offre(id?).lire_annulable(a).await }
+        },
+        |offre: OffreDetail, _| {
+            titre_document(&offre.resume.titre);
+            view! { <Logement offre /> }
+        },
+        move |e| {
+            matches!(e.status(), Some(400 | 404)).then(|| {
+                titre_document(tu_string!(i18n, offre.introuvable_titre));
+                view! {
+                    <h1>{tu_string!(i18n, offre.introuvable_titre)}</h1>
+                    <p>{tu_string!(i18n, offre.introuvable_conseil)}</p>
                 }
-                Err(ErreurChargement::Probleme(p)) if matches!(p.status, 400 | 404) => {
-                    titre_document(tu_string!(i18n, offre.introuvable_titre));
-                    view! {
-                        <h1>{tu_string!(i18n, offre.introuvable_titre)}</h1>
-                        <p>{tu_string!(i18n, offre.introuvable_conseil)}</p>
-                    }
-                    .into_any()
-                }
-                Err(erreur) => view! {
-                    <EtatErreur erreur reessayer=Callback::new(move |_| offre.refetch()) />
-                }
-                .into_any(),
-            }
-        })
-    };
+                .into_any()
+            })
+        },
+    );
 
     view! {
         <div class="page page--logement">
@@ -59,14 +49,7 @@ pub fn PageLogement() -> impl IntoView {
                     {tu_string!(i18n, offre.retour)}
                 </a>
             </p>
-            <Transition fallback=|| {
-                view! {
-                    <div class="squelette" aria-busy="true">
-                        <div class="ligne-squelette ligne-squelette--titre"></div>
-                        <div class="carte__photo"></div>
-                    </div>
-                }
-            }>{affichage}</Transition>
+            {affichage}
         </div>
     }
 }

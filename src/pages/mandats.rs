@@ -2,11 +2,11 @@
 //! sees each one (with the code to give an advisor who started one at the counter), and
 //! revokes it at any time.
 
-use crate::api::{self, Methode};
+use crate::api::{self, MandatId};
 use crate::components::{
-    Chargement, Choix, ChoixMandat, Confirmation, EtatErreur, ReserveAuxDemandeurs, SaisieMandat,
-    message_echec, titre_document,
+    Choix, ChoixMandat, Confirmation, ReserveAuxDemandeurs, SaisieMandat, charger, titre_document,
 };
+use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -14,7 +14,6 @@ use crate::libelles;
 use clef_domain::api::{MandatVue, MesMandats, NouveauMandat, Structure};
 use clef_domain::mandat::StatutMandat;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
 
 #[component]
@@ -35,22 +34,15 @@ pub fn PageMandats() -> impl IntoView {
 
 #[component]
 fn Charger() -> impl IntoView {
-    let mandats = LocalResource::new(|| api::obtenir::<MesMandats>("/moi/mandats"));
-    let recharger = Callback::new(move |_| mandats.refetch());
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match mandats.await {
-                    Ok(m) => view! {
-                        <Liste mandats=m.mandats recharger />
-                        <Donner structures=m.structures recharger />
-                    }
-                    .into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=recharger /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    charger(
+        |a| api::mandats().lire_annulable(a),
+        |m: MesMandats, recharger| {
+            view! {
+                <Liste mandats=m.mandats recharger />
+                <Donner structures=m.structures recharger />
+            }
+        },
+    )
 }
 
 fn statut(i18n: I18nContext<Locale>, s: StatutMandat) -> String {
@@ -85,24 +77,10 @@ fn Liste(mandats: Vec<MandatVue>, recharger: Callback<()>) -> impl IntoView {
 fn CarteMandat(m: MandatVue, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
-    let en_cours = RwSignal::new(false);
-    let echec = RwSignal::new(None::<String>);
     let id = m.id;
-    let revoquer = Callback::new(move |_| {
-        en_cours.set(true);
-        spawn_local(async move {
-            let r = api::envoyer_sans_corps::<MandatVue>(
-                Methode::Post,
-                &format!("/moi/mandats/{id}/revocation"),
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => recharger.run(()),
-                Err(e) => echec.set(Some(message_echec(i18n, e))),
-            }
-        });
-    });
+    let envoi = Envoi::new(api::revoquer_mandat, move |_| recharger.run(()));
+    let (en_cours, echec) = (envoi.en_cours(), envoi.message);
+    let revoquer = Callback::new(move |()| envoi.soumettre(MandatId(id)));
     let periode = tu_string!(
         i18n,
         mandats.periode,
@@ -162,9 +140,11 @@ fn Donner(structures: Vec<Structure>, recharger: Callback<()>) -> impl IntoView 
     let i18n = use_i18n();
     let structure = RwSignal::new(String::new());
     let saisie = SaisieMandat::new();
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        |nouveau: NouveauMandat| async move { api::donner_mandat(&nouveau).await },
+        move |_| recharger.run(()),
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let options = Signal::derive(move || {
         structures
             .iter()
@@ -173,25 +153,10 @@ fn Donner(structures: Vec<Structure>, recharger: Callback<()>) -> impl IntoView 
     });
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        erreurs.set(Vec::new());
-        let corps = NouveauMandat {
+        envoi.soumettre(NouveauMandat {
             structure_id: structure.get_untracked().parse().unwrap_or(0),
             actes: saisie.actes(),
             duree_mois: saisie.duree_mois(),
-        };
-        spawn_local(async move {
-            let r = api::envoyer::<_, MandatVue>(Methode::Post, "/moi/mandats", &corps).await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => recharger.run(()),
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
     view! {

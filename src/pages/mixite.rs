@@ -5,7 +5,7 @@
 
 use crate::api;
 use crate::components::Defilant;
-use crate::components::{Barres, Chargement, EtatErreur, titre_document};
+use crate::components::{Barres, charger, titre_document};
 use crate::format::pourcentage;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -22,21 +22,11 @@ use leptos_i18n::I18nContext;
 pub fn PageMixite() -> impl IntoView {
     let i18n = use_i18n();
     titre_document(tu_string!(i18n, mixite.titre));
-    let tableau = LocalResource::new(|| async {
-        api::obtenir::<TableauMixite>(&format!("/territoires/{}/mixite", api::TERRITOIRE)).await
-    });
     view! {
         <div class="page page--texte">
             <h1>{tu_string!(i18n, mixite.titre)}</h1>
             <p>{tu_string!(i18n, mixite.intro)}</p>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match tableau.await {
-                        Ok(t) => view! { <Tableau t /> }.into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| tableau.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {charger(|a| api::mixite().lire_annulable(a), |t: TableauMixite, _| view! { <Tableau t /> })}
             <Sru />
             <h2>{tu_string!(i18n, mixite.donnees_titre)}</h2>
             <p>
@@ -212,17 +202,11 @@ fn Tableau(t: TableauMixite) -> impl IntoView {
 fn Sru() -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
-    let lignes = LocalResource::new(|| async {
-        api::obtenir::<Vec<LigneSru>>(&format!("/territoires/{}/sru", api::TERRITOIRE)).await
-    });
     view! {
         <section aria-labelledby="titre-sru">
             <h2 id="titre-sru">{tu_string!(i18n, mixite.sru_titre)}</h2>
             <p>{tu_string!(i18n, mixite.sru_intro)}</p>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match lignes.await {
-                        Ok(l) => {
+            {charger(|a| api::sru().lire_annulable(a), move |l: Vec<LigneSru>, _| {
                             let rangs = l.into_iter().map(|l| {
                                 let (taux, obligation, manque) = match l.inventaire {
                                     Some(i) => (
@@ -262,12 +246,7 @@ fn Sru() -> impl IntoView {
                                     </table>
                                 </Defilant>
                             }
-                            .into_any()
-                        }
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| lignes.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            })}
         </section>
     }
 }

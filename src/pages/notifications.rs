@@ -1,9 +1,9 @@
 //! `/notifications`: what changed for my applications, new listings for my saved
 //! searches, and the saved searches themselves.
 
-use crate::api::{self, Methode};
-use crate::components::Chargement;
-use crate::components::{EtatErreur, ReserveAuxDemandeurs, titre_document};
+use crate::api::{self, RechercheId};
+use crate::components::{ReserveAuxDemandeurs, charger, titre_document};
+use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
 use crate::session::Session;
@@ -11,7 +11,6 @@ use clef_domain::api::{
     Alertes, GenreNotification, Notification, Notifications, RechercheSauvegardee,
 };
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
 
 fn texte(i18n: I18nContext<Locale>, n: &Notification) -> String {
@@ -66,17 +65,15 @@ pub fn PageNotifications() -> impl IntoView {
 #[component]
 fn AlertesCourriel() -> impl IntoView {
     let i18n = use_i18n();
-    let alertes = LocalResource::new(|| api::obtenir::<Alertes>("/moi/alertes"));
-    let erreur = RwSignal::new(None::<String>);
+    let alertes = LocalResource::new(|| api::alertes().lire());
+    let envoi = Envoi::new(
+        |alertes: Alertes| async move { api::changer_alertes(&alertes).await },
+        |_| (),
+    );
+    let erreur = envoi.message;
     let changer = move |ev: leptos::ev::Event| {
-        let courriel = event_target_checked(&ev);
-        spawn_local(async move {
-            match api::envoyer::<_, Alertes>(Methode::Put, "/moi/alertes", &Alertes { courriel })
-                .await
-            {
-                Ok(_) => erreur.set(None),
-                Err(e) => erreur.set(Some(crate::components::message_echec(i18n, e))),
-            }
+        envoi.soumettre(Alertes {
+            courriel: event_target_checked(&ev),
         });
     };
     view! {
@@ -101,94 +98,87 @@ fn Liste() -> impl IntoView {
     let i18n = use_i18n();
     let balise = crate::langue::use_balise();
     let session = Session::utiliser();
-    let liste = LocalResource::new(|| api::obtenir::<Notifications>("/moi/notifications"));
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match liste.await {
-                    Ok(n) => {
-                        if n.non_lues > 0 {
-                            // Seen now: marked read on the server, the header's count goes.
-                            spawn_local(async move {
-                                if api::envoyer_sans_reponse(Methode::Post, "/moi/notifications/lues").await.is_ok() {
-                                    session.non_lues.set(0);
-                                }
-                            });
-                        }
-                        if n.notifications.is_empty() {
-                            return view! { <p class="etat">{tu_string!(i18n, notifications.aucune)}</p> }.into_any();
-                        }
+    let lues = Envoi::new(|()| api::marquer_lues(), move |()| session.non_lues.set(0));
+    charger(
+        |a| api::notifications().lire_annulable(a),
+        move |n: Notifications, _| {
+            if n.non_lues > 0 {
+                // Seen now: marked read on the server, the header's count goes.
+                lues.soumettre(());
+            }
+            if n.notifications.is_empty() {
+                return view! { <p class="etat">{tu_string!(i18n, notifications.aucune)}</p> }
+                    .into_any();
+            }
+            view! {
+                <ul class="notifications">
+                    {n.notifications.iter().map(|x| {
+                        let t = texte(i18n, x);
+                        let nouvelle = !x.lue;
+                        let date = x.cree_le.get(..10)
+                            .and_then(|j| j.parse::<clef_domain::Jour>().ok())
+                            .map(|j| format::date_longue(balise, j))
+                            .unwrap_or_default();
                         view! {
-                            <ul class="notifications">
-                                {n.notifications.iter().map(|x| {
-                                    let t = texte(i18n, x);
-                                    let nouvelle = !x.lue;
-                                    let date = x.cree_le.get(..10)
-                                        .and_then(|j| j.parse::<clef_domain::Jour>().ok())
-                                        .map(|j| format::date_longue(balise, j))
-                                        .unwrap_or_default();
-                                    view! {
-                                        <li class:notification--nouvelle=nouvelle>
-                                            {nouvelle.then(|| view! { <span class="badge">{tu_string!(i18n, notifications.nouveau)}</span> " " })}
-                                            {match lien(x) {
-                                                Some(href) => view! { <a href=href>{t}</a> }.into_any(),
-                                                None => t.into_any(),
-                                            }}
-                                            " " <span class="aide">{date}</span>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+                            <li class:notification--nouvelle=nouvelle>
+                                {nouvelle.then(|| view! { <span class="badge">{tu_string!(i18n, notifications.nouveau)}</span> " " })}
+                                {match lien(x) {
+                                    Some(href) => view! { <a href=href>{t}</a> }.into_any(),
+                                    None => t.into_any(),
+                                }}
+                                " " <span class="aide">{date}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        },
+    )
 }
 
 #[component]
 fn Recherches() -> impl IntoView {
     let i18n = use_i18n();
-    let liste = LocalResource::new(|| api::obtenir::<Vec<RechercheSauvegardee>>("/moi/recherches"));
-    let supprimer = move |id: i64| {
-        spawn_local(async move {
-            let _ =
-                api::envoyer_sans_reponse(Methode::Delete, &format!("/moi/recherches/{id}")).await;
-            liste.refetch();
-        });
-    };
     view! {
         <section class="bloc" aria-labelledby="h-recherches">
             <h2 id="h-recherches">{tu_string!(i18n, notifications.recherches)}</h2>
             <p>{tu_string!(i18n, notifications.recherches_aide)}</p>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match liste.await {
-                        Ok(l) if l.is_empty() => view! { <p class="aide">{tu_string!(i18n, notifications.aucune_recherche)}</p> }.into_any(),
-                        Ok(l) => view! {
-                            <ul class="recherches">
-                                {l.into_iter().map(|r| {
-                                    let href = if r.requete.is_empty() { "/".to_owned() } else { format!("/?{}", r.requete) };
-                                    let id = r.id;
-                                    let nom = r.nom.clone();
-                                    let aria = tu_string!(i18n, notifications.supprimer_aria, nom).to_string();
-                                    view! {
-                                        <li>
-                                            <a href=href>{r.nom}</a> " "
-                                            <button type="button" class="lien-bouton" aria-label=aria on:click=move |_| supprimer(id)>
-                                                {tu_string!(i18n, notifications.supprimer)}
-                                            </button>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+            {charger(
+                |a| api::recherches().lire_annulable(a),
+                move |l: Vec<RechercheSauvegardee>, recharger| {
+                    if l.is_empty() {
+                        return view! { <p class="aide">{tu_string!(i18n, notifications.aucune_recherche)}</p> }.into_any();
                     }
-                })}
-            </Transition>
+                    // Whether it worked or not, the list is read again.
+                    let supprimer = Envoi::new(
+                        |id: RechercheId| async move {
+                            let _ = api::supprimer_recherche(id).await;
+                            Ok::<_, api::ErreurChargement>(())
+                        },
+                        move |()| recharger.run(()),
+                    );
+                    view! {
+                        <ul class="recherches">
+                            {l.into_iter().map(|r| {
+                                let href = if r.requete.is_empty() { "/".to_owned() } else { format!("/?{}", r.requete) };
+                                let id = RechercheId(r.id);
+                                let nom = r.nom.clone();
+                                let aria = tu_string!(i18n, notifications.supprimer_aria, nom).to_string();
+                                view! {
+                                    <li>
+                                        <a href=href>{r.nom}</a> " "
+                                        <button type="button" class="lien-bouton" aria-label=aria on:click=move |_| supprimer.soumettre(id)>
+                                            {tu_string!(i18n, notifications.supprimer)}
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                },
+            )}
         </section>
     }
 }

@@ -3,16 +3,15 @@
 //! line, and each current application with its eligibility, rank and score.
 
 use super::candidatures::texte_etat;
-use crate::api;
+use crate::api::{self, Annulation, CandidatureId};
 use crate::components::{
-    Chargement, DetailScore, EtatErreur, ReserveAuDossier, resume_verdict, texte_position,
-    titre_document,
+    DetailScore, ReserveAuDossier, charger, resume_verdict, texte_position, titre_document,
 };
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::session::{EtatSession, Session};
-use clef_domain::api::{CandidatureDetail, CandidatureResume, Dossier, EtatCandidature, MonScore};
+use clef_domain::api::{CandidatureDetail, Dossier, EtatCandidature, MonScore};
 use clef_domain::cotation::Grille;
 use leptos::prelude::*;
 
@@ -28,29 +27,29 @@ struct Recapitulatif {
     candidatures: Vec<CandidatureDetail>,
 }
 
-async fn charger() -> Result<Recapitulatif, api::ErreurChargement> {
-    let dossier = api::obtenir::<Dossier>("/moi/dossier").await?;
+async fn recapituler(a: Annulation) -> Result<Recapitulatif, api::ErreurChargement> {
+    let dossier = api::dossier().lire_annulable(a.clone()).await?;
     // No score before the household is described: the summary says so.
-    let score = api::obtenir::<MonScore>("/moi/score").await.ok();
+    let score = api::score().lire_annulable(a.clone()).await.ok();
     let grille = match &score {
-        Some(s) => api::obtenir::<Grille>(&format!(
-            "/territoires/{}/grille?version={}",
-            api::TERRITOIRE,
-            s.grille_version
-        ))
-        .await
-        .ok(),
+        Some(s) => api::grille(Some(s.grille_version))
+            .lire_annulable(a.clone())
+            .await
+            .ok(),
         None => None,
     };
-    let resumes = api::obtenir::<Vec<CandidatureResume>>("/moi/candidatures").await?;
+    let resumes = api::candidatures().lire_annulable(a.clone()).await?;
     let mut candidatures = Vec::new();
     for c in resumes
         .iter()
         .filter(|c| c.etat != EtatCandidature::Retiree)
         .take(DETAILS_MAX)
     {
-        candidatures
-            .push(api::obtenir::<CandidatureDetail>(&format!("/moi/candidatures/{}", c.id)).await?);
+        candidatures.push(
+            api::candidature(CandidatureId(c.id))
+                .lire_annulable(a.clone())
+                .await?,
+        );
     }
     Ok(Recapitulatif {
         dossier,
@@ -76,17 +75,7 @@ pub fn PageRecapitulatif() -> impl IntoView {
 
 #[component]
 fn Charger() -> impl IntoView {
-    let recap = LocalResource::new(charger);
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match recap.await {
-                    Ok(r) => view! { <Contenu r /> }.into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| recap.refetch()) /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    charger(recapituler, |r: Recapitulatif, _| view! { <Contenu r /> })
 }
 
 #[component]

@@ -2,9 +2,8 @@
 //! everyone: applications, eligible ones, the rank and score of the household chosen, the
 //! grid version, and why higher-ranked candidates were passed over.
 
-use crate::api;
-use crate::components::Chargement;
-use crate::components::{EtatErreur, titre_document};
+use crate::api::{self, OffreId};
+use crate::components::{charger, charger_ou, titre_document};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -32,17 +31,18 @@ pub fn PageResultats() -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
     titre_document(tu_string!(i18n, resultats.titre));
-    let liste = LocalResource::new(|| api::obtenir::<Vec<Resultat>>("/resultats"));
     view! {
         <div class="page">
             <h1>{tu_string!(i18n, resultats.titre)}</h1>
             <p>{tu_string!(i18n, resultats.intro)}</p>
             <p><a href="/mixite">{tu_string!(i18n, resultats.voir_mixite)}</a></p>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match liste.await {
-                        Ok(l) if l.is_empty() => view! { <p class="etat">{tu_string!(i18n, resultats.aucun)}</p> }.into_any(),
-                        Ok(l) => view! {
+            {charger(
+                |a| api::resultats().lire_annulable(a),
+                move |l: Vec<Resultat>, _| {
+                    if l.is_empty() {
+                        return view! { <p class="etat">{tu_string!(i18n, resultats.aucun)}</p> }.into_any();
+                    }
+                    view! {
                             <ul class="resultats">
                                 {l.into_iter().map(|r| {
                                     let date = format::date_longue(balise, r.decide_le);
@@ -57,11 +57,9 @@ pub fn PageResultats() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </ul>
-                        }.into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+                    }.into_any()
+                },
+            )}
         </div>
     }
 }
@@ -71,27 +69,19 @@ pub fn PageResultat() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let resultat = LocalResource::new(move || {
-        let chemin = format!(
-            "/resultats/{}",
-            String::from(js_sys::encode_uri_component(&id.get()))
-        );
-        async move { api::obtenir::<Resultat>(&chemin).await }
-    });
     view! {
         <div class="page page--texte">
             <p class="retour"><a href="/resultats"><span aria-hidden="true">"← "</span>{tu_string!(i18n, resultats.retour)}</a></p>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match resultat.await {
-                        Ok(r) => view! { <DetailResultat r /> }.into_any(),
-                        Err(e) if matches!(e.status(), Some(400 | 404)) => view! {
-                            <h1>{tu_string!(i18n, resultats.introuvable)}</h1>
-                        }.into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| resultat.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {charger_ou(
+                move |a| {
+                    let id = OffreId::depuis_url(&id.get());
+                    async move { api::resultat(id?).lire_annulable(a).await }
+                },
+                |r: Resultat, _| view! { <DetailResultat r /> },
+                move |e| matches!(e.status(), Some(400 | 404)).then(|| view! {
+                    <h1>{tu_string!(i18n, resultats.introuvable)}</h1>
+                }.into_any()),
+            )}
         </div>
     }
 }

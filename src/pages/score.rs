@@ -1,10 +1,9 @@
 //! `/mon-score`: the territory's grid, with my points on each line, then my position
 //! among similar requests and their average wait (décret n° 2019-1378).
 
-use crate::api;
-use crate::components::Chargement;
+use crate::api::{self, Annulation};
 use crate::components::Defilant;
-use crate::components::{EtatErreur, ReserveAuDossier, empechement_de, pourquoi, titre_document};
+use crate::components::{ReserveAuDossier, charger_ou, empechement_de, pourquoi, titre_document};
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -39,28 +38,25 @@ pub fn PageMonScore() -> impl IntoView {
 #[component]
 fn Charger() -> impl IntoView {
     let i18n = use_i18n();
-    let score = LocalResource::new(|| api::obtenir::<MonScore>("/moi/score"));
-    let grille = LocalResource::new(|| async {
-        api::obtenir::<Grille>(&format!("/territoires/{}/grille", api::TERRITOIRE)).await
-    });
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match (score.await, grille.await) {
-                    (Ok(s), Ok(g)) => view! { <TableMonScore s g /> }.into_any(),
-                    (Err(e), _) if empechement_de(&e) == Some(Empechement::DossierIncomplet) => view! {
-                        <div class="encart">
-                            <p>{tu_string!(i18n, avant.dossier_incomplet)}</p>
-                            <p><a class="bouton bouton--principal" href="/mon-dossier">{tu_string!(i18n, avant.remplir_dossier)}</a></p>
-                        </div>
-                    }.into_any(),
-                    (Err(erreur), _) | (_, Err(erreur)) => view! {
-                        <EtatErreur erreur reessayer=Callback::new(move |_| { score.refetch(); grille.refetch(); }) />
-                    }.into_any(),
+    charger_ou(
+        |a: Annulation| async move {
+            let s = api::score().lire_annulable(a.clone()).await?;
+            let g = api::grille(None).lire_annulable(a).await?;
+            Ok((s, g))
+        },
+        |(s, g): (MonScore, Grille), _| view! { <TableMonScore s g /> },
+        move |e| {
+            (empechement_de(e) == Some(Empechement::DossierIncomplet)).then(|| {
+                view! {
+                    <div class="encart">
+                        <p>{tu_string!(i18n, avant.dossier_incomplet)}</p>
+                        <p><a class="bouton bouton--principal" href="/mon-dossier">{tu_string!(i18n, avant.remplir_dossier)}</a></p>
+                    </div>
                 }
-            })}
-        </Transition>
-    }
+                .into_any()
+            })
+        },
+    )
 }
 
 #[component]

@@ -5,16 +5,15 @@ use super::apercu::Apercu;
 use super::formulaire::FormulaireOffre;
 use super::resume_erreurs::{ID_RESUME, ResumeErreurs};
 use super::saisie::SaisieOffre;
-use crate::api::{self, Methode};
+use crate::api::{self, BrouillonId, ErreurChargement};
 use crate::components::{
-    Chargement, Confirmation, EtatErreur, ReserveAuxBailleurs, focaliser_apres_rendu,
-    message_echec, titre_document,
+    Confirmation, ReserveAuxBailleurs, charger, focaliser_apres_rendu, titre_document,
 };
+use crate::envoi::Envoi;
 use crate::i18n::*;
-use clef_domain::ErreurChamp;
-use clef_domain::api::{Brouillon, Commune, OffrePubliee};
+use clef_domain::api::{Brouillon, Commune, ErreurChampExpliquee, OffrePubliee, Probleme};
+use clef_domain::offre::ProjetOffre;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
@@ -23,146 +22,137 @@ pub fn PageBrouillon() -> impl IntoView {
     titre_document(tu_string!(i18n, publier.titre_page));
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let donnees = LocalResource::new(move || {
-        let chemin = format!(
-            "/bailleur/brouillons/{}",
-            String::from(js_sys::encode_uri_component(&id.get()))
-        );
-        async move {
-            let brouillon = api::obtenir::<Brouillon>(&chemin).await?;
-            let communes = api::obtenir::<Vec<Commune>>("/communes").await?;
-            Ok::<_, api::ErreurChargement>((brouillon, communes))
-        }
-    });
     view! {
         <div class="page page--formulaire">
             <p class="retour"><a href="/bailleur">{tu_string!(i18n, bailleur.retour)}</a></p>
             <h1>{tu_string!(i18n, publier.titre_page)}</h1>
             <ReserveAuxBailleurs>
-                <Transition fallback=Chargement>
-                    {move || Suspend::new(async move {
-                        match donnees.await {
-                            Ok((brouillon, communes)) => view! { <Edition brouillon communes /> }.into_any(),
-                            Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| donnees.refetch()) /> }.into_any(),
+                {charger(
+                    move |a| {
+                        let id = BrouillonId::depuis_url(&id.get());
+                        async move {
+                            let brouillon = api::brouillon(id?).lire_annulable(a.clone()).await?;
+                            let communes = api::communes().lire_annulable(a).await?;
+                            Ok((brouillon, communes))
                         }
-                    })}
-                </Transition>
+                    },
+                    |(brouillon, communes): (Brouillon, Vec<Commune>), _| {
+                        view! { <Edition brouillon communes /> }
+                    },
+                )}
             </ReserveAuxBailleurs>
         </div>
     }
+}
+
+/// What a button asks of the draft.
+#[derive(Clone)]
+enum Demande {
+    Enregistrer(ProjetOffre),
+    /// Save it, then publish it if nothing is missing.
+    Publier(ProjetOffre),
+    Supprimer,
+}
+
+/// What came of it.
+enum Suite {
+    Enregistre,
+    Publiee(OffrePubliee),
+    Supprime,
+}
+
+/// Publishing refused without asking: what the saved draft still misses, each next to its
+/// field, as the server would say it.
+fn incomplet(a_completer: Vec<ErreurChampExpliquee>) -> ErreurChargement {
+    ErreurChargement::Probleme(Probleme {
+        type_: String::new(),
+        title: String::new(),
+        status: 400,
+        detail: None,
+        errors: a_completer,
+    })
 }
 
 #[component]
 fn Edition(brouillon: Brouillon, communes: Vec<Commune>) -> impl IntoView {
     let i18n = use_i18n();
     let balise = crate::langue::use_balise();
-    let id = brouillon.id;
+    let id = BrouillonId(brouillon.id);
     let saisie = SaisieOffre::depuis(&brouillon.projet);
-    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
     let a_completer = RwSignal::new(brouillon.a_completer);
     let modifie_le = RwSignal::new(brouillon.modifie_le);
-    let message = RwSignal::new(None::<String>);
     let enregistre = RwSignal::new(false);
-    let en_cours = RwSignal::new(false);
-    let apercu = RwSignal::new(None::<clef_domain::offre::ProjetOffre>);
+    let apercu = RwSignal::new(None::<ProjetOffre>);
     let naviguer = use_navigate();
 
-    // Saves the draft; on success, `ensuite` runs with what is still to complete.
-    let sauver = move |ensuite: Box<dyn FnOnce(bool)>| {
+    // The draft as saved: its QPV (found from the address), what it still misses, when.
+    let retenir = move |b: Brouillon| {
+        saisie.qpv.set(b.projet.qpv);
+        a_completer.set(b.a_completer);
+        modifie_le.set(b.modifie_le);
+    };
+    let envoi = Envoi::new(
+        move |demande: Demande| async move {
+            match demande {
+                Demande::Enregistrer(projet) => {
+                    retenir(api::enregistrer_brouillon(id, &projet).await?);
+                    Ok(Suite::Enregistre)
+                }
+                Demande::Publier(projet) => {
+                    let b = api::enregistrer_brouillon(id, &projet).await?;
+                    let manquants = b.a_completer.clone();
+                    retenir(b);
+                    if !manquants.is_empty() {
+                        return Err(incomplet(manquants));
+                    }
+                    api::publier_brouillon(id).await.map(Suite::Publiee)
+                }
+                Demande::Supprimer => api::supprimer_brouillon(id).await.map(|()| Suite::Supprime),
+            }
+        },
+        move |suite| match suite {
+            Suite::Enregistre => {
+                enregistre.set(true);
+                focaliser_apres_rendu("etat-enregistrement");
+            }
+            Suite::Publiee(p) => naviguer(
+                &format!("/bailleur/offres/{}", p.offre_id),
+                Default::default(),
+            ),
+            Suite::Supprime => naviguer("/bailleur", Default::default()),
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
+    // Field errors, found here or by the server, are listed above the form, and the focus
+    // goes there.
+    Effect::new(move || {
+        if !erreurs.with(Vec::is_empty) {
+            focaliser_apres_rendu(ID_RESUME);
+        }
+    });
+
+    // Saves the draft (`publier`: then publishes it), unless some field cannot be read.
+    let sauver = move |publier: bool| {
         let (projet, illisibles) = saisie.projet();
         if !illisibles.is_empty() {
             erreurs.set(illisibles);
-            focaliser_apres_rendu(ID_RESUME);
             return;
         }
-        en_cours.set(true);
-        message.set(None);
         enregistre.set(false);
-        spawn_local(async move {
-            let r = api::envoyer::<_, Brouillon>(
-                Methode::Put,
-                &format!("/bailleur/brouillons/{id}"),
-                &projet,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(b) => {
-                    let complet = b.a_completer.is_empty();
-                    saisie.qpv.set(b.projet.qpv);
-                    a_completer.set(b.a_completer);
-                    modifie_le.set(b.modifie_le);
-                    ensuite(complet);
-                }
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
+        envoi.soumettre(if publier {
+            Demande::Publier(projet)
+        } else {
+            Demande::Enregistrer(projet)
         });
     };
-    let enregistrer = move |_| {
-        sauver(Box::new(move |_| {
-            erreurs.set(Vec::new());
-            enregistre.set(true);
-            focaliser_apres_rendu("etat-enregistrement");
-        }))
-    };
+    let enregistrer = move |_| sauver(false);
     let voir_apercu = move |_| {
         let (projet, _) = saisie.projet();
         apercu.set(Some(projet));
         focaliser_apres_rendu("apercu-titre");
     };
-    let publier = {
-        let naviguer = naviguer.clone();
-        Callback::new(move |()| {
-            let naviguer = naviguer.clone();
-            sauver(Box::new(move |complet| {
-                if !complet {
-                    erreurs.set(
-                        a_completer
-                            .get_untracked()
-                            .into_iter()
-                            .map(|e| e.erreur)
-                            .collect(),
-                    );
-                    focaliser_apres_rendu(ID_RESUME);
-                    return;
-                }
-                en_cours.set(true);
-                spawn_local(async move {
-                    let r = api::envoyer_sans_corps::<OffrePubliee>(
-                        Methode::Post,
-                        &format!("/bailleur/brouillons/{id}/publication"),
-                    )
-                    .await;
-                    en_cours.set(false);
-                    match r {
-                        Ok(p) => naviguer(
-                            &format!("/bailleur/offres/{}", p.offre_id),
-                            Default::default(),
-                        ),
-                        Err(e) if !e.champs().is_empty() => {
-                            erreurs.set(e.champs());
-                            focaliser_apres_rendu(ID_RESUME);
-                        }
-                        Err(e) => message.set(Some(message_echec(i18n, e))),
-                    }
-                });
-            }))
-        })
-    };
-    let supprimer = Callback::new(move |()| {
-        let naviguer = naviguer.clone();
-        en_cours.set(true);
-        spawn_local(async move {
-            let r =
-                api::envoyer_sans_reponse(Methode::Delete, &format!("/bailleur/brouillons/{id}"))
-                    .await;
-            en_cours.set(false);
-            match r {
-                Ok(()) => naviguer("/bailleur", Default::default()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
-    });
+    let publier = Callback::new(move |()| sauver(true));
+    let supprimer = Callback::new(move |()| envoi.soumettre(Demande::Supprimer));
     let communes_apercu = communes.clone();
     view! {
         <p class="aide" id="etat-enregistrement" tabindex="-1" aria-live="polite">

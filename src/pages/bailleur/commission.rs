@@ -3,20 +3,19 @@
 //! higher-ranked candidate left out. The rules crate checks the shortlist here as the
 //! server will.
 
-use crate::api::{self, Methode};
-use crate::components::{Confirmation, message_echec};
+use crate::api::{self, OffreId};
+use crate::components::Confirmation;
+use crate::envoi::Envoi;
 use crate::format::pourcentage;
 use crate::i18n::*;
 use crate::langue::use_balise;
 use crate::libelles;
-use clef_domain::ErreurChamp;
 use clef_domain::api::ExceptionTroisCandidats;
 use clef_domain::api::{CandidatCommission, Commission, MotifPassage, PassageSaisi, Presentation};
 use clef_domain::commission::presentation::{self, EXAMINES_MAX, EXAMINES_MIN, Vivier};
 use clef_domain::commission::{self, Eligible};
 use clef_domain::offre::Code;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
 use std::collections::BTreeMap;
 
@@ -110,9 +109,11 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
             })
         })
     });
-    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        move |p: Presentation| async move { api::presenter(OffreId(offre_id), &p).await },
+        move |_| on_envoyee.run(()),
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let presentation = move || {
         let mut ids = choisis.get_untracked();
         ids.sort_by_key(|id| rangs.with_value(|r| r.get(id).copied().unwrap_or(u32::MAX)));
@@ -147,23 +148,7 @@ pub fn PreparerCommission(commission: Commission, on_envoyee: Callback<()>) -> i
             erreurs.set(e);
             return;
         }
-        erreurs.set(Vec::new());
-        en_cours.set(true);
-        message.set(None);
-        spawn_local(async move {
-            let r = api::envoyer::<_, Commission>(
-                Methode::Post,
-                &format!("/bailleur/offres/{offre_id}/presentation"),
-                &p,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => on_envoyee.run(()),
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        envoi.soumettre(p);
     });
     let max = EXAMINES_MAX;
     let balise = use_balise();

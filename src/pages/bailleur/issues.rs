@@ -4,8 +4,9 @@
 //! one the home is offered to (a refusal offers it to the next), then the signed lease,
 //! which publishes the anonymised result.
 
-use crate::api::{self, Methode};
+use crate::api::{self, ErreurChargement, OffreId};
 use crate::components::{Confirmation, message_echec};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::libelles;
 use clef_domain::api::{
@@ -15,38 +16,25 @@ use clef_domain::api::{
 use clef_domain::commission::examen::ActionIssue;
 use clef_domain::offre::Code;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
 
-/// Sends one step and reloads on success; a refusal's message shows next to the step,
-/// and the focus goes to it (`id_message`).
-fn etape<C: serde::Serialize + 'static>(
-    i18n: I18nContext<Locale>,
-    chemin: String,
-    corps: C,
-    en_cours: RwSignal<bool>,
-    message: RwSignal<Option<String>>,
-    recharger: Callback<()>,
-    id_message: String,
-) {
-    en_cours.set(true);
-    message.set(None);
-    spawn_local(async move {
-        let r = api::envoyer::<_, Issues>(Methode::Post, &chemin, &corps).await;
-        en_cours.set(false);
-        match r {
-            Ok(_) => recharger.run(()),
-            Err(e) => {
-                let texte = e
-                    .champs()
-                    .first()
-                    .map(|c| crate::libelles::erreur_champ(i18n, c))
-                    .unwrap_or_else(|| message_echec(i18n, e));
-                message.set(Some(texte));
-                request_animation_frame(move || crate::components::focaliser(&id_message));
-            }
-        }
-    });
+/// One step of a candidate's outcome, as recorded.
+#[derive(Clone)]
+enum Etape {
+    Decision(DecisionSaisie),
+    Condition(ConditionSaisie),
+    Reponse(ReponseSaisie),
+    Bail(BailSigne),
+}
+
+/// Records one step of a candidate's outcome.
+async fn enregistrer(offre: OffreId, etape: Etape) -> Result<Issues, ErreurChargement> {
+    match etape {
+        Etape::Decision(d) => api::decider(offre, &d).await,
+        Etape::Condition(c) => api::lever_condition(offre, &c).await,
+        Etape::Reponse(r) => api::repondre(offre, &r).await,
+        Etape::Bail(b) => api::signer_bail(offre, &b).await,
+    }
 }
 
 #[component]
@@ -97,12 +85,30 @@ fn UnCandidat(
     let i18n = use_i18n();
     let id = issue.candidature_id;
     let rang = issue.rang;
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
     let identite = candidat.and_then(|c| c.identite);
     let permise = |a: ActionIssue| actions.contains(&a);
     let balise = crate::langue::use_balise();
     let id_message = format!("message-issue-{id}");
+    // Each step reloads on success; a refusal's message shows next to the step, and the
+    // focus goes to it.
+    let envoi = {
+        let id_message = id_message.clone();
+        Envoi::avec_message(
+            move |etape: Etape| enregistrer(OffreId(offre_id), etape),
+            move |_| recharger.run(()),
+            move |e| {
+                let texte = e
+                    .champs()
+                    .first()
+                    .map(|c| crate::libelles::erreur_champ(i18n, c))
+                    .unwrap_or_else(|| message_echec(i18n, e.clone()));
+                let id_message = id_message.clone();
+                request_animation_frame(move || crate::components::focaliser(&id_message));
+                Some(texte)
+            },
+        )
+    };
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
     let statut = statut(i18n, &issue, permise(ActionIssue::Decider), balise);
     view! {
         <li class="commission__candidat">
@@ -115,13 +121,12 @@ fn UnCandidat(
                    <a href=format!("mailto:{}", i.email)>{i.email.clone()}</a></p>
             })}
             <p><span class="etiquette">{statut}</span></p>
-            {permise(ActionIssue::Decider).then(|| view! { <Decider id offre_id examines en_cours message recharger /> })}
-            {permise(ActionIssue::LeverCondition).then(|| view! { <LeverCondition id offre_id en_cours message recharger /> })}
-            {permise(ActionIssue::EnregistrerReponse).then(|| view! { <Repondre id offre_id en_cours message recharger /> })}
+            {permise(ActionIssue::Decider).then(|| view! { <Decider id examines envoi /> })}
+            {permise(ActionIssue::LeverCondition).then(|| view! { <LeverCondition id envoi /> })}
+            {permise(ActionIssue::EnregistrerReponse).then(|| view! { <Repondre id envoi /> })}
             {permise(ActionIssue::SignerBail).then(|| {
-                let id_message = id_message.clone();
                 let signer = Callback::new(move |()| {
-                    etape(i18n, format!("/bailleur/offres/{offre_id}/bail"), BailSigne { candidature_id: id }, en_cours, message, recharger, id_message.clone())
+                    envoi.soumettre(Etape::Bail(BailSigne { candidature_id: id }))
                 });
                 view! {
                     <Confirmation
@@ -237,15 +242,9 @@ fn decision_choisie(
 }
 
 #[component]
-fn Decider(
-    id: i64,
-    offre_id: i64,
-    examines: u8,
-    en_cours: RwSignal<bool>,
-    message: RwSignal<Option<String>>,
-    recharger: Callback<()>,
-) -> impl IntoView {
+fn Decider(id: i64, examines: u8, envoi: Envoi<Etape>) -> impl IntoView {
     let i18n = use_i18n();
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
     let choix = RwSignal::new(String::new());
     let piece = RwSignal::new(None::<PieceJustificative>);
     let echeance = RwSignal::new(String::new());
@@ -272,19 +271,11 @@ fn Decider(
                 return;
             }
         };
-        etape(
-            i18n,
-            format!("/bailleur/offres/{offre_id}/decisions"),
-            DecisionSaisie {
-                candidature_id: id,
-                decision,
-                le: le.get_untracked().parse().ok(),
-            },
-            en_cours,
-            message,
-            recharger,
-            format!("message-issue-{id}"),
-        );
+        envoi.soumettre(Etape::Decision(DecisionSaisie {
+            candidature_id: id,
+            decision,
+            le: le.get_untracked().parse().ok(),
+        }));
     };
     view! {
         <div class="champ">
@@ -335,30 +326,16 @@ fn Decider(
 
 /// The end of a suspensive condition: the document arrived, or the deadline passed.
 #[component]
-fn LeverCondition(
-    id: i64,
-    offre_id: i64,
-    en_cours: RwSignal<bool>,
-    message: RwSignal<Option<String>>,
-    recharger: Callback<()>,
-) -> impl IntoView {
+fn LeverCondition(id: i64, envoi: Envoi<Etape>) -> impl IntoView {
     let i18n = use_i18n();
     let le = RwSignal::new(String::new());
     let id_date = format!("condition-le-{id}");
     let lever = move |remplie: bool| {
-        etape(
-            i18n,
-            format!("/bailleur/offres/{offre_id}/conditions"),
-            ConditionSaisie {
-                candidature_id: id,
-                remplie,
-                le: le.get_untracked().parse().ok(),
-            },
-            en_cours,
-            message,
-            recharger,
-            format!("message-issue-{id}"),
-        );
+        envoi.soumettre(Etape::Condition(ConditionSaisie {
+            candidature_id: id,
+            remplie,
+            le: le.get_untracked().parse().ok(),
+        }));
     };
     view! {
         <p class="encart">{tu_string!(i18n, issues.condition_attente)}</p>
@@ -375,33 +352,19 @@ fn LeverCondition(
 }
 
 #[component]
-fn Repondre(
-    id: i64,
-    offre_id: i64,
-    en_cours: RwSignal<bool>,
-    message: RwSignal<Option<String>>,
-    recharger: Callback<()>,
-) -> impl IntoView {
+fn Repondre(id: i64, envoi: Envoi<Etape>) -> impl IntoView {
     let i18n = use_i18n();
     let motif = RwSignal::new(String::new());
     let le = RwSignal::new(String::new());
     let id_motif = format!("reponse-motif-{id}");
     let id_date = format!("reponse-le-{id}");
     let repondre = move |accepte: bool| {
-        etape(
-            i18n,
-            format!("/bailleur/offres/{offre_id}/reponses"),
-            ReponseSaisie {
-                candidature_id: id,
-                accepte,
-                motif: motif.get_untracked(),
-                le: le.get_untracked().parse().ok(),
-            },
-            en_cours,
-            message,
-            recharger,
-            format!("message-issue-{id}"),
-        );
+        envoi.soumettre(Etape::Reponse(ReponseSaisie {
+            candidature_id: id,
+            accepte,
+            motif: motif.get_untracked(),
+            le: le.get_untracked().parse().ok(),
+        }));
     };
     view! {
         <p class="encart">{tu_string!(i18n, issues.propose)}</p>

@@ -13,10 +13,9 @@ mod resume_erreurs;
 mod saisie;
 mod tableau;
 
-use crate::api::{self, Methode};
-use crate::components::{
-    Chargement, EtatErreur, ReserveAuxBailleurs, Sommaire, message_echec, titre_document,
-};
+use crate::api::{self, ErreurChargement};
+use crate::components::{ReserveAuxBailleurs, Sommaire, charger, message_echec, titre_document};
+use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -25,10 +24,15 @@ use clef_domain::api::{Brouillon, BrouillonResume, OffreBailleur, TableauDeBord}
 use clef_domain::offre::ProjetOffre;
 use clef_domain::suite::EtapeOffre;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_i18n::I18nContext;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// For a step that shows no field errors: every failure said in its alert, in the
+/// server's own words when it gave some (as [`message_echec`]).
+fn en_alerte(i18n: I18nContext<Locale>) -> impl Fn(&ErreurChargement) -> Option<String> + 'static {
+    move |e| Some(message_echec(i18n, e.clone()))
+}
 
 /// Where a listing stands, in the staff's words.
 pub fn etape(i18n: I18nContext<Locale>, o: &OffreBailleur) -> String {
@@ -74,35 +78,21 @@ pub fn PageEspaceBailleur() -> impl IntoView {
 #[component]
 fn NouvelleOffre() -> impl IntoView {
     let i18n = use_i18n();
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
     let naviguer = use_navigate();
-    let creer = move |_| {
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        let naviguer = naviguer.clone();
-        spawn_local(async move {
-            let r = api::envoyer::<_, Brouillon>(
-                Methode::Post,
-                "/bailleur/brouillons",
-                &ProjetOffre::default(),
+    let envoi = Envoi::avec_message(
+        |()| async move { api::creer_brouillon(&ProjetOffre::default()).await },
+        move |b: Brouillon| {
+            naviguer(
+                &format!("/bailleur/brouillons/{}", b.id),
+                Default::default(),
             )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(b) => naviguer(
-                    &format!("/bailleur/brouillons/{}", b.id),
-                    Default::default(),
-                ),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
-    };
+        },
+        en_alerte(i18n),
+    );
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
     view! {
         <p class="actions">
-            <button type="button" class="bouton bouton--principal" on:click=creer
+            <button type="button" class="bouton bouton--principal" on:click=move |_| envoi.soumettre(())
                 aria-disabled=move || en_cours.get().then_some("true")>
                 {tu_string!(i18n, bailleur.nouvelle_offre)}
             </button>
@@ -114,28 +104,26 @@ fn NouvelleOffre() -> impl IntoView {
 #[component]
 fn Brouillons() -> impl IntoView {
     let i18n = use_i18n();
-    let liste = LocalResource::new(|| api::obtenir::<Vec<BrouillonResume>>("/bailleur/brouillons"));
     view! {
         <section aria-labelledby="brouillons-titre">
             <h2 id="brouillons-titre" tabindex="-1">{tu_string!(i18n, bailleur.brouillons)}</h2>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match liste.await {
-                        Ok(liste) if liste.is_empty() => view! {
-                            <p class="etat etat--vide">{tu_string!(i18n, bailleur.aucun_brouillon)}</p>
-                        }.into_any(),
-                        Ok(liste) => view! {
-                            <ul class="liste-simple">
-                                {liste.into_iter().map(|b| {
-                                    let titre = if b.titre.trim().is_empty() { tu_string!(i18n, bailleur.sans_titre).to_string() } else { b.titre };
-                                    view! { <li><a href=format!("/bailleur/brouillons/{}", b.id)>{titre}</a></li> }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {charger(
+                |a| api::brouillons().lire_annulable(a),
+                move |liste: Vec<BrouillonResume>, _| if liste.is_empty() {
+                    view! {
+                        <p class="etat etat--vide">{tu_string!(i18n, bailleur.aucun_brouillon)}</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ul class="liste-simple">
+                            {liste.into_iter().map(|b| {
+                                let titre = if b.titre.trim().is_empty() { tu_string!(i18n, bailleur.sans_titre).to_string() } else { b.titre };
+                                view! { <li><a href=format!("/bailleur/brouillons/{}", b.id)>{titre}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                },
+            )}
         </section>
     }
 }
@@ -143,21 +131,19 @@ fn Brouillons() -> impl IntoView {
 #[component]
 fn Offres() -> impl IntoView {
     let i18n = use_i18n();
-    let liste = LocalResource::new(|| api::obtenir::<Vec<OffreBailleur>>("/bailleur/offres"));
     view! {
         <section aria-labelledby="offres-titre">
             <h2 id="offres-titre" tabindex="-1">{tu_string!(i18n, bailleur.offres)}</h2>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match liste.await {
-                        Ok(liste) if liste.is_empty() => view! {
-                            <p class="etat etat--vide">{tu_string!(i18n, bailleur.aucune_offre)}</p>
-                        }.into_any(),
-                        Ok(liste) => view! { <OffresFiltrees offres=liste /> }.into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {charger(
+                |a| api::offres_du_bailleur().lire_annulable(a),
+                move |liste: Vec<OffreBailleur>, _| if liste.is_empty() {
+                    view! {
+                        <p class="etat etat--vide">{tu_string!(i18n, bailleur.aucune_offre)}</p>
+                    }.into_any()
+                } else {
+                    view! { <OffresFiltrees offres=liste /> }.into_any()
+                },
+            )}
         </section>
     }
 }
@@ -289,15 +275,8 @@ fn ListeOffres(offres: Vec<OffreBailleur>) -> impl IntoView {
 
 #[component]
 fn TableauDeBordCharge() -> impl IntoView {
-    let tableau = LocalResource::new(|| api::obtenir::<TableauDeBord>("/bailleur/tableau-de-bord"));
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match tableau.await {
-                    Ok(tableau) => view! { <tableau::Tableau tableau /> }.into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| tableau.refetch()) /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    charger(
+        |a| api::tableau_de_bord().lire_annulable(a),
+        |tableau: TableauDeBord, _| view! { <tableau::Tableau tableau /> },
+    )
 }

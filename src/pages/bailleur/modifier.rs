@@ -4,17 +4,13 @@
 use super::formulaire::FormulaireOffre;
 use super::resume_erreurs::{ID_RESUME, ResumeErreurs};
 use super::saisie::SaisieOffre;
-use crate::api::{self, Methode};
-use crate::components::{
-    Chargement, EtatErreur, ReserveAuxBailleurs, focaliser_apres_rendu, message_echec,
-    titre_document,
-};
+use crate::api::{self, OffreId};
+use crate::components::{ReserveAuxBailleurs, charger, focaliser_apres_rendu, titre_document};
+use crate::envoi::Envoi;
 use crate::i18n::*;
-use clef_domain::ErreurChamp;
 use clef_domain::api::Commune;
 use clef_domain::offre::ProjetOffre;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
@@ -22,79 +18,60 @@ pub fn PageModifierOffre() -> impl IntoView {
     let i18n = use_i18n();
     titre_document(tu_string!(i18n, publier.corriger_titre));
     let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    });
-    let donnees = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            let projet =
-                api::obtenir::<ProjetOffre>(&format!("/bailleur/offres/{id}/projet")).await?;
-            let communes = api::obtenir::<Vec<Commune>>("/communes").await?;
-            Ok::<_, api::ErreurChargement>((projet, communes))
-        }
-    });
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let retour = move || {
+        let id = id.read().parse::<i64>().unwrap_or(0);
+        format!("/bailleur/offres/{id}")
+    };
     view! {
         <div class="page page--formulaire">
-            <p class="retour"><a href=move || format!("/bailleur/offres/{}", id.get())>{tu_string!(i18n, publier.retour_offre)}</a></p>
+            <p class="retour"><a href=retour>{tu_string!(i18n, publier.retour_offre)}</a></p>
             <h1>{tu_string!(i18n, publier.corriger_titre)}</h1>
             <ReserveAuxBailleurs>
-                <Transition fallback=Chargement>
-                    {move || Suspend::new(async move {
-                        match donnees.await {
-                            Ok((projet, communes)) => view! { <Correction id=id.get_untracked() projet communes /> }.into_any(),
-                            Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| donnees.refetch()) /> }.into_any(),
+                {charger(
+                    move |a| {
+                        let id = OffreId::depuis_url(&id.get());
+                        async move {
+                            let id = id?;
+                            let projet = api::projet(id).lire_annulable(a.clone()).await?;
+                            let communes = api::communes().lire_annulable(a).await?;
+                            Ok((id, projet, communes))
                         }
-                    })}
-                </Transition>
+                    },
+                    |(id, projet, communes): (OffreId, ProjetOffre, Vec<Commune>), _| {
+                        view! { <Correction id projet communes /> }
+                    },
+                )}
             </ReserveAuxBailleurs>
         </div>
     }
 }
 
 #[component]
-fn Correction(id: i64, projet: ProjetOffre, communes: Vec<Commune>) -> impl IntoView {
+fn Correction(id: OffreId, projet: ProjetOffre, communes: Vec<Commune>) -> impl IntoView {
     let i18n = use_i18n();
     let saisie = SaisieOffre::depuis(&projet);
-    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
     let naviguer = use_navigate();
+    let envoi = Envoi::new(
+        move |edition: ProjetOffre| async move { api::modifier_offre(id, &edition).await },
+        move |_| naviguer(&format!("/bailleur/offres/{id}"), Default::default()),
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
+    // Field errors, found here or by the server, are listed above the form, and the focus
+    // goes there.
+    Effect::new(move || {
+        if !erreurs.with(Vec::is_empty) {
+            focaliser_apres_rendu(ID_RESUME);
+        }
+    });
     let enregistrer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
         let (edition, illisibles) = saisie.projet();
         if !illisibles.is_empty() {
             erreurs.set(illisibles);
-            focaliser_apres_rendu(ID_RESUME);
             return;
         }
-        en_cours.set(true);
-        message.set(None);
-        let naviguer = naviguer.clone();
-        spawn_local(async move {
-            let r = api::envoyer::<_, ProjetOffre>(
-                Methode::Put,
-                &format!("/bailleur/offres/{id}/projet"),
-                &edition,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => naviguer(&format!("/bailleur/offres/{id}"), Default::default()),
-                Err(e) if !e.champs().is_empty() => {
-                    erreurs.set(e.champs());
-                    focaliser_apres_rendu(ID_RESUME);
-                }
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        envoi.soumettre(edition);
     };
     view! {
         {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}

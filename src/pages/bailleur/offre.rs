@@ -3,19 +3,15 @@
 //! record the outcome.
 
 use super::commission::PreparerCommission;
-use super::etape;
 use super::issues::Issues as VueIssues;
-use crate::api::{self, Methode};
-use crate::components::{
-    Chargement, Confirmation, EtatErreur, ReserveAuxBailleurs, message_echec, titre_document,
-};
+use super::{en_alerte, etape};
+use crate::api::{self, OffreId};
+use crate::components::{Confirmation, ReserveAuxBailleurs, charger, titre_document};
+use crate::envoi::Envoi;
 use crate::i18n::*;
-use clef_domain::api::{
-    Brouillon, ClassementOffre, ClotureAnticipee, Commission, Issues, OffreBailleur,
-};
+use clef_domain::api::{Brouillon, ClotureAnticipee, Commission, Issues, OffreBailleur};
 use clef_domain::suite::ActionOffre;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
@@ -23,35 +19,31 @@ pub fn PageOffreBailleur() -> impl IntoView {
     let i18n = use_i18n();
     titre_document(tu_string!(i18n, bailleur.offre_titre));
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|i| i.parse::<i64>().ok()));
-    // Each step done bumps this, and everything below loads again.
-    let version = RwSignal::new(0u32);
-    let recharger = Callback::new(move |()| version.update(|v| *v += 1));
-    let offre = LocalResource::new(move || {
-        version.track();
-        let id = id.get();
-        async move {
-            let liste = api::obtenir::<Vec<OffreBailleur>>("/bailleur/offres").await?;
-            Ok::<_, api::ErreurChargement>(liste.into_iter().find(|o| Some(o.offre.id) == id))
-        }
-    });
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
         <div class="page">
             <p class="retour"><a href="/bailleur">{tu_string!(i18n, bailleur.retour)}</a></p>
             <ReserveAuxBailleurs>
-                <Transition fallback=Chargement>
-                    {move || Suspend::new(async move {
-                        match offre.await {
-                            Ok(Some(o)) => view! { <Suivi offre=o recharger /> }.into_any(),
-                            Ok(None) => view! {
-                                <div class="etat">
-                                    <p class="etat__titre">{tu_string!(i18n, bailleur.introuvable)}</p>
-                                </div>
-                            }.into_any(),
-                            Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| offre.refetch()) /> }.into_any(),
+                // Each step done loads everything below again (`recharger`).
+                {charger(
+                    move |a| {
+                        let id = OffreId::depuis_url(&id.get());
+                        async move {
+                            // An address that names no listing finds none in the list.
+                            let Ok(id) = id else { return Ok(None) };
+                            let liste = api::offres_du_bailleur().lire_annulable(a).await?;
+                            Ok(liste.into_iter().find(|o| o.offre.id == id.0))
                         }
-                    })}
-                </Transition>
+                    },
+                    move |offre: Option<OffreBailleur>, recharger| match offre {
+                        Some(o) => view! { <Suivi offre=o recharger /> }.into_any(),
+                        None => view! {
+                            <div class="etat">
+                                <p class="etat__titre">{tu_string!(i18n, bailleur.introuvable)}</p>
+                            </div>
+                        }.into_any(),
+                    },
+                )}
             </ReserveAuxBailleurs>
         </div>
     }
@@ -79,42 +71,32 @@ fn Suivi(offre: OffreBailleur, recharger: Callback<()>) -> impl IntoView {
     }
 }
 
+/// Opens a draft just made (a copy, a withdrawn listing).
+fn vers_brouillon(naviguer: impl Fn(&str, leptos_router::NavigateOptions)) -> impl Fn(Brouillon) {
+    move |b| {
+        naviguer(
+            &format!("/bailleur/brouillons/{}", b.id),
+            Default::default(),
+        )
+    }
+}
+
 /// Start a new draft from this listing, at any stage: the same home vacant again, or a
 /// similar one, without retyping it.
 #[component]
 fn Dupliquer(id: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let naviguer = use_navigate();
-    let dupliquer = move |_| {
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        let naviguer = naviguer.clone();
-        spawn_local(async move {
-            let r = api::envoyer_sans_corps::<Brouillon>(
-                Methode::Post,
-                &format!("/bailleur/offres/{id}/copie"),
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(b) => naviguer(
-                    &format!("/bailleur/brouillons/{}", b.id),
-                    Default::default(),
-                ),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
-    };
+    let envoi = Envoi::avec_message(
+        api::copier_offre,
+        vers_brouillon(use_navigate()),
+        en_alerte(i18n),
+    );
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
     view! {
         <section aria-labelledby="dupliquer-titre">
             <h2 id="dupliquer-titre">{tu_string!(i18n, bailleur.dupliquer_titre)}</h2>
             <p>{tu_string!(i18n, bailleur.dupliquer_texte)}</p>
-            <button type="button" class="bouton bouton--secondaire" on:click=dupliquer
+            <button type="button" class="bouton bouton--secondaire" on:click=move |_| envoi.soumettre(OffreId(id))
                 aria-disabled=move || en_cours.get().then_some("true")>
                 {tu_string!(i18n, bailleur.dupliquer)}
             </button>
@@ -127,28 +109,13 @@ fn Dupliquer(id: i64) -> impl IntoView {
 #[component]
 fn Corriger(id: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let naviguer = use_navigate();
-    let retirer = Callback::new(move |()| {
-        let naviguer = naviguer.clone();
-        en_cours.set(true);
-        spawn_local(async move {
-            let r = api::envoyer_sans_corps::<Brouillon>(
-                Methode::Post,
-                &format!("/bailleur/offres/{id}/retrait"),
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(b) => naviguer(
-                    &format!("/bailleur/brouillons/{}", b.id),
-                    Default::default(),
-                ),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
-    });
+    let envoi = Envoi::avec_message(
+        api::retirer_offre,
+        vers_brouillon(use_navigate()),
+        en_alerte(i18n),
+    );
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
+    let retirer = Callback::new(move |()| envoi.soumettre(OffreId(id)));
     view! {
         <section aria-labelledby="corriger-titre">
             <h2 id="corriger-titre">{tu_string!(i18n, bailleur.corriger_titre)}</h2>
@@ -175,8 +142,12 @@ fn Corriger(id: i64) -> impl IntoView {
 fn CloreMaintenant(id: i64, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let motif = RwSignal::new(String::new());
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
+    let envoi = Envoi::avec_message(
+        move |corps: ClotureAnticipee| async move { api::clore(OffreId(id), &corps).await },
+        move |_| recharger.run(()),
+        en_alerte(i18n),
+    );
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
     let clore = Callback::new(move |()| {
         let corps = ClotureAnticipee {
             motif: motif.get_untracked(),
@@ -185,21 +156,7 @@ fn CloreMaintenant(id: i64, recharger: Callback<()>) -> impl IntoView {
             message.set(Some(tu_string!(i18n, bailleur.motif_requis).to_string()));
             return;
         }
-        en_cours.set(true);
-        message.set(None);
-        spawn_local(async move {
-            let r = api::envoyer::<_, OffreBailleur>(
-                Methode::Post,
-                &format!("/bailleur/offres/{id}/cloture"),
-                &corps,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => recharger.run(()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        envoi.soumettre(corps);
     });
     view! {
         <section aria-labelledby="clore-titre">
@@ -229,31 +186,13 @@ fn CloreMaintenant(id: i64, recharger: Callback<()>) -> impl IntoView {
 #[component]
 fn Classer(id: i64, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let classer = move |_| {
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        spawn_local(async move {
-            let r = api::envoyer_sans_corps::<ClassementOffre>(
-                Methode::Post,
-                &format!("/bailleur/offres/{id}/classement"),
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => recharger.run(()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
-    };
+    let envoi = Envoi::avec_message(api::classer, move |_| recharger.run(()), en_alerte(i18n));
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
     view! {
         <section aria-labelledby="classer-titre">
             <h2 id="classer-titre">{tu_string!(i18n, bailleur.classer_titre)}</h2>
             <p>{tu_string!(i18n, bailleur.classer_texte)}</p>
-            <button type="button" class="bouton bouton--principal" on:click=classer
+            <button type="button" class="bouton bouton--principal" on:click=move |_| envoi.soumettre(OffreId(id))
                 aria-disabled=move || en_cours.get().then_some("true")>
                 {tu_string!(i18n, bailleur.classer)}
             </button>
@@ -264,28 +203,28 @@ fn Classer(id: i64, recharger: Callback<()>) -> impl IntoView {
 
 #[component]
 fn Commission(id: i64, recharger: Callback<()>) -> impl IntoView {
-    let donnees = LocalResource::new(move || async move {
-        let commission =
-            api::obtenir::<Commission>(&format!("/bailleur/offres/{id}/commission")).await?;
-        let issues = if commission.presentee {
-            Some(api::obtenir::<Issues>(&format!("/bailleur/offres/{id}/issues")).await?)
-        } else {
-            None
-        };
-        Ok::<_, api::ErreurChargement>((commission, issues))
-    });
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match donnees.await {
-                    Ok((commission, None)) => view! { <PreparerCommission commission on_envoyee=recharger /> }.into_any(),
-                    Ok((commission, Some(issues))) => {
-                        let presentes = commission.candidats.into_iter().filter(|c| c.presente).collect();
-                        view! { <VueIssues issues presentes recharger /> }.into_any()
-                    }
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| donnees.refetch()) /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    let id = OffreId(id);
+    charger(
+        move |a| async move {
+            let commission = api::commission(id).lire_annulable(a.clone()).await?;
+            let issues = if commission.presentee {
+                Some(api::issues(id).lire_annulable(a).await?)
+            } else {
+                None
+            };
+            Ok((commission, issues))
+        },
+        // A step done here loads the whole listing again (`recharger`), not this part only.
+        move |(commission, issues): (Commission, Option<Issues>), _| match issues {
+            None => view! { <PreparerCommission commission on_envoyee=recharger /> }.into_any(),
+            Some(issues) => {
+                let presentes = commission
+                    .candidats
+                    .into_iter()
+                    .filter(|c| c.presente)
+                    .collect();
+                view! { <VueIssues issues presentes recharger /> }.into_any()
+            }
+        },
+    )
 }

@@ -1,14 +1,14 @@
 //! The listing's photos: upload (the server checks and cleans each), a text alternative for
 //! each, order, removal.
 
-use crate::api;
+use crate::api::{self, ErreurChargement};
 use crate::components::{message_echec, message_erreur};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use clef_domain::ErreurChamp;
 use clef_domain::api::{ImageTeleversee, Photo};
 use clef_domain::offre::PHOTOS_MAX;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -16,10 +16,48 @@ pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>)
     let i18n = use_i18n();
     // While sending: the photo being sent and how many were chosen.
     let progression = RwSignal::new(None::<(usize, usize)>);
-    let en_cours = move || progression.with(Option::is_some);
     // One line per photo refused (its name and why), and how many were left out.
     let echecs = RwSignal::new(Vec::<String>::new());
     let envoyees = RwSignal::new(None::<usize>);
+    // Each photo refused is said in its own line, so the sending as a whole never fails:
+    // it answers how many were taken.
+    let envoi = Envoi::new(
+        move |fichiers: Vec<web_sys::File>| async move {
+            let total = fichiers.len();
+            let mut reussies = 0;
+            // One after the other: a cheap phone on a slow line sends one at a time anyway,
+            // and the order chosen is kept.
+            for (i, fichier) in fichiers.into_iter().enumerate() {
+                progression.set(Some((i + 1, total)));
+                match envoyer_une(&fichier).await {
+                    Ok(image) => {
+                        reussies += 1;
+                        photos.update(|p| {
+                            p.push(Photo {
+                                url: image.url,
+                                texte_alternatif: String::new(),
+                            })
+                        });
+                    }
+                    Err(e) => {
+                        let motif = e
+                            .champs()
+                            .first()
+                            .map(|c| crate::libelles::erreur_champ(i18n, c))
+                            .unwrap_or_else(|| message_echec(i18n, e));
+                        let nom = fichier.name();
+                        echecs.update(|l| {
+                            l.push(tu_string!(i18n, publier.photo_refusee, nom, motif).to_string())
+                        });
+                    }
+                }
+            }
+            progression.set(None);
+            Ok::<_, ErreurChargement>(reussies)
+        },
+        move |reussies| envoyees.set(Some(reussies)),
+    );
+    let en_cours = envoi.en_cours();
     let envoyer = move |ev: leptos::ev::Event| {
         let Some(entree) = ev
             .target()
@@ -51,42 +89,10 @@ pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>)
                 })
             });
         }
-        let total = fichiers.len();
-        if total == 0 {
+        if fichiers.is_empty() {
             return;
         }
-        spawn_local(async move {
-            let mut reussies = 0;
-            // One after the other: a cheap phone on a slow line sends one at a time anyway,
-            // and the order chosen is kept.
-            for (i, fichier) in fichiers.into_iter().enumerate() {
-                progression.set(Some((i + 1, total)));
-                match envoyer_une(&fichier).await {
-                    Ok(image) => {
-                        reussies += 1;
-                        photos.update(|p| {
-                            p.push(Photo {
-                                url: image.url,
-                                texte_alternatif: String::new(),
-                            })
-                        });
-                    }
-                    Err(e) => {
-                        let motif = e
-                            .champs()
-                            .first()
-                            .map(|c| crate::libelles::erreur_champ(i18n, c))
-                            .unwrap_or_else(|| message_echec(i18n, e));
-                        let nom = fichier.name();
-                        echecs.update(|l| {
-                            l.push(tu_string!(i18n, publier.photo_refusee, nom, motif).to_string())
-                        });
-                    }
-                }
-            }
-            progression.set(None);
-            envoyees.set(Some(reussies));
-        });
+        envoi.soumettre(fichiers);
     };
     let erreur_liste = message_erreur(erreurs, "photos".to_owned(), false);
     view! {
@@ -99,7 +105,7 @@ pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>)
                 accept="image/jpeg,image/png,image/webp"
                 aria-describedby="photo-aide photo-erreur"
                 multiple
-                disabled=move || en_cours() || photos.with(|p| p.len() >= PHOTOS_MAX)
+                disabled=move || en_cours.get() || photos.with(|p| p.len() >= PHOTOS_MAX)
                 on:change=envoyer
             />
             <p aria-live="polite" class="aide" id="photo-progression">
@@ -161,10 +167,10 @@ pub fn Photos(photos: RwSignal<Vec<Photo>>, erreurs: RwSignal<Vec<ErreurChamp>>)
 }
 
 /// Sends one photo; the server checks it, strips its hidden data and answers its address.
-async fn envoyer_une(fichier: &web_sys::File) -> Result<ImageTeleversee, api::ErreurChargement> {
-    let formulaire = web_sys::FormData::new().map_err(|_| api::ErreurChargement::Reseau)?;
+async fn envoyer_une(fichier: &web_sys::File) -> Result<ImageTeleversee, ErreurChargement> {
+    let formulaire = web_sys::FormData::new().map_err(|_| ErreurChargement::Reseau)?;
     formulaire
         .append_with_blob("fichier", fichier)
-        .map_err(|_| api::ErreurChargement::Reseau)?;
-    api::televerser::<ImageTeleversee>("/bailleur/images", formulaire).await
+        .map_err(|_| ErreurChargement::Reseau)?;
+    api::televerser_image(formulaire).await
 }

@@ -1,7 +1,7 @@
 //! The advisor's log-in: e-mail, password, and the six-digit code of their authenticator
 //! app. A wrong answer never says which of the three was wrong.
 
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{ChampTexte, message_erreur};
 use crate::envoi::Envoi;
 use crate::i18n::*;
@@ -18,8 +18,7 @@ pub fn ConnexionConseiller() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let envoi = Envoi::avec_message(
         move |identifiants: Identifiants| async move {
-            let r =
-                api::envoyer::<_, SessionOuverte>(Methode::Post, "/session", &identifiants).await;
+            let r = api::connecter(&identifiants).await;
             // The code is used up whatever happened: the next try needs the next one.
             code.set(String::new());
             r

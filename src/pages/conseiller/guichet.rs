@@ -1,10 +1,11 @@
 //! The counter once logged in: open an applicant's file under a mandate, or start a
 //! mandate with the applicant present; then the ways into their file.
 
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{
-    ChampTexte, Chargement, ChoixMandat, EtatErreur, SaisieMandat, message_echec, message_erreur,
+    ChampTexte, ChoixMandat, SaisieMandat, charger, message_echec, message_erreur,
 };
+use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -12,7 +13,6 @@ use crate::libelles;
 use crate::session::{EtatSession, Session};
 use clef_domain::api::{Accompagnement, ConfirmationMandat, DebutAccompagnement, MandatAuGuichet};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The session now acts for this applicant: the banner appears, the file's pages open.
 fn ouvrir(session: Session, accompagnement: Accompagnement) {
@@ -40,63 +40,49 @@ fn DossiersSousMandat() -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
     let session = Session::utiliser();
-    let liste = LocalResource::new(|| api::obtenir::<Vec<Accompagnement>>("/conseiller/dossiers"));
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let ouvrir_dossier = move |numero_unique: String| {
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        spawn_local(async move {
-            let r = api::envoyer::<_, Accompagnement>(
-                Methode::Post,
-                "/conseiller/accompagnement",
-                &DebutAccompagnement { numero_unique },
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(a) => ouvrir(session, a),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
-    };
+    let envoi = Envoi::avec_message(
+        |debut: DebutAccompagnement| async move { api::commencer_accompagnement(&debut).await },
+        move |a| ouvrir(session, a),
+        // No field here: whatever went wrong is said in the alert.
+        move |e| Some(message_echec(i18n, e.clone())),
+    );
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
+    let ouvrir_dossier =
+        move |numero_unique: String| envoi.soumettre(DebutAccompagnement { numero_unique });
     view! {
         <section aria-labelledby="titre-dossiers">
             <h2 id="titre-dossiers">{tu_string!(i18n, conseiller.dossiers_titre)}</h2>
             {move || message.get().map(|m| view! { <p class="alerte" role="alert">{m}</p> })}
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match liste.await {
-                        Ok(liste) if liste.is_empty() => view! {
+            {charger(
+                |a| api::dossiers().lire_annulable(a),
+                move |liste: Vec<Accompagnement>, _| {
+                    if liste.is_empty() {
+                        return view! {
                             <p class="etat etat--vide">{tu_string!(i18n, conseiller.aucun_dossier)}</p>
-                        }.into_any(),
-                        Ok(liste) => view! {
-                            <p class="aide">{tu_string!(i18n, conseiller.dossiers_aide)}</p>
-                            <ul class="dossiers-sous-mandat">
-                                {liste.into_iter().map(|a| {
-                                    let fin = format::date_longue(balise, a.fin);
-                                    let actes = a.actes.iter().map(|&acte| libelles::acte(i18n, acte)).collect::<Vec<_>>().join(", ");
-                                    let numero = a.numero_unique.clone();
-                                    view! {
-                                        <li class="carte-candidature">
-                                            <button type="button" class="bouton bouton--secondaire"
-                                                aria-disabled=move || en_cours.get().then_some("true")
-                                                on:click=move |_| ouvrir_dossier(numero.clone())>
-                                                {tu_string!(i18n, conseiller.ouvrir_numero, numero = a.numero_unique.clone())}
-                                            </button>
-                                            <p class="aide">{tu_string!(i18n, conseiller.jusquau, fin, actes)}</p>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
+                        }.into_any();
                     }
-                })}
-            </Transition>
+                    view! {
+                        <p class="aide">{tu_string!(i18n, conseiller.dossiers_aide)}</p>
+                        <ul class="dossiers-sous-mandat">
+                            {liste.into_iter().map(|a| {
+                                let fin = format::date_longue(balise, a.fin);
+                                let actes = a.actes.iter().map(|&acte| libelles::acte(i18n, acte)).collect::<Vec<_>>().join(", ");
+                                let numero = a.numero_unique.clone();
+                                view! {
+                                    <li class="carte-candidature">
+                                        <button type="button" class="bouton bouton--secondaire"
+                                            aria-disabled=move || en_cours.get().then_some("true")
+                                            on:click=move |_| ouvrir_dossier(numero.clone())>
+                                            {tu_string!(i18n, conseiller.ouvrir_numero, numero = a.numero_unique.clone())}
+                                        </button>
+                                        <p class="aide">{tu_string!(i18n, conseiller.jusquau, fin, actes)}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                },
+            )}
         </section>
     }
 }
@@ -106,33 +92,15 @@ fn OuvrirDossier() -> impl IntoView {
     let i18n = use_i18n();
     let session = Session::utiliser();
     let numero = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        |debut: DebutAccompagnement| async move { api::commencer_accompagnement(&debut).await },
+        move |a| ouvrir(session, a),
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        erreurs.set(Vec::new());
-        let corps = DebutAccompagnement {
+        envoi.soumettre(DebutAccompagnement {
             numero_unique: numero.get_untracked(),
-        };
-        spawn_local(async move {
-            let r = api::envoyer::<_, Accompagnement>(
-                Methode::Post,
-                "/conseiller/accompagnement",
-                &corps,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(a) => ouvrir(session, a),
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
     view! {
@@ -157,6 +125,14 @@ fn OuvrirDossier() -> impl IntoView {
     }
 }
 
+/// The two steps of a mandate started at the counter: ask for it (the applicant receives a
+/// code), then confirm it with that code (the file opens).
+#[derive(Clone)]
+enum EtapeMandat {
+    Demander(MandatAuGuichet),
+    Confirmer(ConfirmationMandat),
+}
+
 #[component]
 fn MandatAuGuichetFormulaire() -> impl IntoView {
     let i18n = use_i18n();
@@ -164,62 +140,36 @@ fn MandatAuGuichetFormulaire() -> impl IntoView {
     let numero = RwSignal::new(String::new());
     let saisie = SaisieMandat::new();
     let code = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
     // Once asked: the applicant reads the code in their account.
     let demande = RwSignal::new(false);
+    // A field's error goes next to it, and only there.
+    let envoi = Envoi::new(
+        |etape: EtapeMandat| async move {
+            match etape {
+                EtapeMandat::Demander(corps) => api::demander_mandat(&corps).await.map(|()| None),
+                EtapeMandat::Confirmer(corps) => api::confirmer_mandat(&corps).await.map(Some),
+            }
+        },
+        move |ouvert: Option<Accompagnement>| match ouvert {
+            None => demande.set(true),
+            Some(a) => ouvrir(session, a),
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let demander = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        erreurs.set(Vec::new());
-        let corps = MandatAuGuichet {
+        envoi.soumettre(EtapeMandat::Demander(MandatAuGuichet {
             numero_unique: numero.get_untracked(),
             actes: saisie.actes(),
             duree_mois: saisie.duree_mois(),
-        };
-        spawn_local(async move {
-            let r =
-                api::envoyer_sans_reponse_avec(Methode::Post, "/conseiller/mandats", &corps).await;
-            en_cours.set(false);
-            match r {
-                Ok(()) => demande.set(true),
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        }));
     };
     let confirmer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
-        en_cours.set(true);
-        message.set(None);
-        erreurs.set(Vec::new());
-        let corps = ConfirmationMandat {
+        envoi.soumettre(EtapeMandat::Confirmer(ConfirmationMandat {
             numero_unique: numero.get_untracked(),
             code: code.get_untracked(),
-        };
-        spawn_local(async move {
-            let r = api::envoyer::<_, Accompagnement>(
-                Methode::Post,
-                "/conseiller/mandats/confirmation",
-                &corps,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(a) => ouvrir(session, a),
-                // A field's error goes next to it, and only there.
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        }));
     };
     view! {
         <section aria-labelledby="titre-guichet">

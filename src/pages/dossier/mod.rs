@@ -5,19 +5,16 @@
 mod etapes;
 pub mod formulaire;
 
-use crate::api::{self, Methode};
-use crate::components::{
-    Chargement, EtatErreur, ReserveAuDossier, ResumeErreurs, focaliser, message_echec,
-    titre_document,
-};
+use crate::api;
+use crate::components::{ReserveAuDossier, ResumeErreurs, charger, focaliser, titre_document};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::session::Session;
 use clef_domain::ErreurChamp;
 use clef_domain::api::Dossier;
-use clef_domain::demande::Situation;
+use clef_domain::demande::{DemandeSaisie, Situation};
 use formulaire::{Etape, Formulaire, MembreSaisi};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 
 /// The form's fields, each its own signal (typing in one re-renders nothing else).
@@ -91,20 +88,10 @@ pub fn PageDossier() -> impl IntoView {
 
 #[component]
 fn ChargerDossier() -> impl IntoView {
-    let dossier = LocalResource::new(|| api::obtenir::<Dossier>("/moi/dossier"));
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match dossier.await {
-                    Ok(dossier) => view! { <FormulaireDossier dossier /> }.into_any(),
-                    Err(erreur) => view! {
-                        <EtatErreur erreur reessayer=Callback::new(move |_| dossier.refetch()) />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Transition>
-    }
+    charger(
+        |a| api::dossier().lire_annulable(a),
+        |dossier: Dossier, _| view! { <FormulaireDossier dossier /> },
+    )
 }
 
 #[component]
@@ -114,9 +101,42 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
     let champs = Champs::depuis(Formulaire::depuis(&dossier.saisie));
     let etape = RwSignal::new(Etape::Menage);
     let enregistre = RwSignal::new(false);
-    let en_cours = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
     let numero_verif = numero.clone();
+
+    // Errors found over the whole request (by the browser before saving, or by the
+    // server): the step of the first one is shown with its own, and the summary focused.
+    // `false` when there is none.
+    let montrer_erreurs = move |erreurs: Vec<ErreurChamp>| -> bool {
+        let Some(premiere) = erreurs.first() else {
+            return false;
+        };
+        let vers = Etape::de_champ(&premiere.champ);
+        champs.erreurs.set(
+            erreurs
+                .into_iter()
+                .filter(|x| Etape::de_champ(&x.champ) == vers)
+                .collect(),
+        );
+        etape.set(vers);
+        request_animation_frame(|| focaliser("resume-erreurs"));
+        true
+    };
+    let envoi = Envoi::new(
+        move |saisie: DemandeSaisie| async move {
+            let r = api::enregistrer_dossier(&saisie).await;
+            // The server's field errors are shown as the browser's own.
+            if let Err(e) = &r {
+                montrer_erreurs(e.champs());
+            }
+            r
+        },
+        move |_| {
+            enregistre.set(true);
+            champs.erreurs.set(Vec::new());
+            request_animation_frame(|| focaliser("confirmation"));
+        },
+    );
+    let (message, en_cours) = (envoi.message, envoi.en_cours());
 
     // The errors of the current step, from the rules crate.
     let verifier_etape = move |e: Etape| -> bool {
@@ -151,43 +171,10 @@ fn FormulaireDossier(dossier: Dossier) -> impl IntoView {
     };
     let enregistrer = move |_| {
         let (saisie, erreurs) = champs.formulaire().verifier(&numero);
-        if let Some(premiere) = erreurs.first() {
-            let e = Etape::de_champ(&premiere.champ);
-            champs.erreurs.set(
-                erreurs
-                    .into_iter()
-                    .filter(|x| Etape::de_champ(&x.champ) == e)
-                    .collect(),
-            );
-            etape.set(e);
-            request_animation_frame(|| focaliser("resume-erreurs"));
+        if montrer_erreurs(erreurs) {
             return;
         }
-        en_cours.set(true);
-        spawn_local(async move {
-            let r = api::envoyer::<_, Dossier>(Methode::Put, "/moi/dossier", &saisie).await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => {
-                    enregistre.set(true);
-                    champs.erreurs.set(Vec::new());
-                    request_animation_frame(|| focaliser("confirmation"));
-                }
-                Err(e) if !e.champs().is_empty() => {
-                    let erreurs = e.champs();
-                    let vers = Etape::de_champ(&erreurs[0].champ);
-                    champs.erreurs.set(
-                        erreurs
-                            .into_iter()
-                            .filter(|x| Etape::de_champ(&x.champ) == vers)
-                            .collect(),
-                    );
-                    etape.set(vers);
-                    request_animation_frame(|| focaliser("resume-erreurs"));
-                }
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        envoi.soumettre(saisie);
     };
 
     let titre_etape = move |e: Etape| titre_etape(i18n, e);

@@ -1,4 +1,4 @@
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{ChampTexte, focaliser_apres_rendu, message_erreur, titre_document};
 use crate::envoi::Envoi;
 use crate::i18n::*;
@@ -21,9 +21,7 @@ pub fn PageNouveauMotDePasse() -> impl IntoView {
     let change = RwSignal::new(false);
     let sans_jeton = jeton.is_empty();
     let envoi = Envoi::avec_message(
-        |corps: NouveauMotDePasse| async move {
-            api::envoyer_sans_reponse_avec(Methode::Post, "/mot-de-passe/nouveau", &corps).await
-        },
+        |corps: NouveauMotDePasse| async move { api::nouveau_mot_de_passe(&corps).await },
         move |()| {
             change.set(true);
             focaliser_apres_rendu("mot-de-passe-change");

@@ -1,4 +1,4 @@
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{ChampTexte, focaliser_apres_rendu, message_erreur, titre_document};
 use crate::envoi::Envoi;
 use crate::i18n::*;
@@ -14,9 +14,7 @@ pub fn PageMotDePasseOublie() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let envoye = RwSignal::new(false);
     let envoi = Envoi::new(
-        |corps: OubliMotDePasse| async move {
-            api::envoyer_sans_reponse_avec(Methode::Post, "/mot-de-passe/oubli", &corps).await
-        },
+        |corps: OubliMotDePasse| async move { api::oubli_mot_de_passe(&corps).await },
         move |()| {
             envoye.set(true);
             focaliser_apres_rendu("oubli-envoye");

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AlertePlafondsManquants() -> impl IntoView {
     let i18n = use_i18n();
-    let communes = LocalResource::new(|| api::obtenir::<Vec<Commune>>("/communes"));
+    let communes = LocalResource::new(|| api::communes().lire());
     let alerte = move || {
         let communes = communes.get()?.ok()?;
         let aujourdhui = crate::saisie::aujourdhui()?;

@@ -1,11 +1,11 @@
 //! A new version of the scoring grid: the points of each criterion, the day it takes
 //! effect, a preview of its effect on the listings open today, then publication.
 
-use crate::api::{self, Methode};
+use crate::api::{self, ErreurChargement};
 use crate::components::{
-    ChampTexte, Chargement, Confirmation, EtatErreur, ResumeErreurs, focaliser_apres_rendu,
-    message_echec, message_erreur,
+    ChampTexte, Confirmation, ResumeErreurs, charger, focaliser_apres_rendu, message_erreur,
 };
+use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
 use crate::langue::use_balise;
@@ -19,7 +19,6 @@ use leptos::prelude::*;
 
 /// Where the list of errors is.
 const ID_ERREURS: &str = "resume-erreurs-grille";
-use leptos::task::spawn_local;
 
 /// One number of the grid: which criterion, which of its numbers, and its typed text.
 #[derive(Clone)]
@@ -179,21 +178,35 @@ fn rattacher(e: ErreurChamp, saisis: &[Vec<Nombre>]) -> ErreurChamp {
     }
 }
 
+/// The server's errors on the form's fields, as [`rattacher`] puts the local ones.
+fn rattacher_probleme(mut e: ErreurChargement, saisis: &[Vec<Nombre>]) -> ErreurChargement {
+    if let ErreurChargement::Probleme(p) = &mut e {
+        for x in &mut p.errors {
+            x.erreur = rattacher(x.erreur.clone(), saisis);
+        }
+    }
+    e
+}
+
+/// What the editor sends: a preview of the new version, or its publication.
+#[derive(Clone)]
+enum Demande {
+    Apercu(NouvelleGrille),
+    Publication(NouvelleGrille),
+}
+
+/// What the server answers to a [`Demande`].
+enum Reponse {
+    Apercu(ApercuGrille),
+    Publiee(Grille),
+}
+
 #[component]
 pub fn EditeurGrille() -> impl IntoView {
-    let actuelle = LocalResource::new(|| async {
-        api::obtenir::<Grille>(&format!("/territoires/{}/grille", api::TERRITOIRE)).await
-    });
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match actuelle.await {
-                    Ok(g) => view! { <Editeur g /> }.into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| actuelle.refetch()) /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    charger(
+        |a| api::grille(None).lire_annulable(a),
+        |g: Grille, _| view! { <Editeur g /> },
+    )
 }
 
 /// Tomorrow on this phone's calendar (the server checks against its own).
@@ -225,11 +238,32 @@ fn Editeur(g: Grille) -> impl IntoView {
         .collect();
     let saisis = StoredValue::new(saisis);
     let en_vigueur = RwSignal::new(demain());
-    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
-    let message = RwSignal::new(None::<String>);
     let apercu = RwSignal::new(None::<ApercuGrille>);
     let publiee = RwSignal::new(None::<u32>);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        move |demande: Demande| async move {
+            let r = match demande {
+                Demande::Apercu(corps) => api::apercu_grille(&corps).await.map(Reponse::Apercu),
+                Demande::Publication(corps) => {
+                    api::publier_grille(&corps).await.map(Reponse::Publiee)
+                }
+            };
+            r.map_err(|e| {
+                if !e.champs().is_empty() {
+                    focaliser_apres_rendu(ID_ERREURS);
+                }
+                saisis.with_value(|s| rattacher_probleme(e, s))
+            })
+        },
+        move |reponse| match reponse {
+            Reponse::Apercu(a) => apercu.set(Some(a)),
+            Reponse::Publiee(g) => {
+                apercu.set(None);
+                publiee.set(Some(g.version));
+            }
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let grille = StoredValue::new(g.clone());
     let nouvelle = move || -> Option<NouvelleGrille> {
         let jour = en_vigueur.get_untracked().parse::<Jour>().ok();
@@ -272,45 +306,10 @@ fn Editeur(g: Grille) -> impl IntoView {
     });
     let envoyer = move |publier: bool| {
         let Some(corps) = nouvelle() else { return };
-        message.set(None);
-        en_cours.set(true);
-        spawn_local(async move {
-            if publier {
-                match api::envoyer::<_, Grille>(Methode::Post, "/territoire/grilles", &corps).await
-                {
-                    Ok(g) => {
-                        apercu.set(None);
-                        publiee.set(Some(g.version));
-                    }
-                    Err(e) if !e.champs().is_empty() => {
-                        let champs = saisis.with_value(|s| {
-                            e.champs().into_iter().map(|c| rattacher(c, s)).collect()
-                        });
-                        erreurs.set(champs);
-                        focaliser_apres_rendu(ID_ERREURS);
-                    }
-                    Err(e) => message.set(Some(message_echec(i18n, e))),
-                }
-            } else {
-                match api::envoyer::<_, ApercuGrille>(
-                    Methode::Post,
-                    "/territoire/grilles/apercu",
-                    &corps,
-                )
-                .await
-                {
-                    Ok(a) => apercu.set(Some(a)),
-                    Err(e) if !e.champs().is_empty() => {
-                        let champs = saisis.with_value(|s| {
-                            e.champs().into_iter().map(|c| rattacher(c, s)).collect()
-                        });
-                        erreurs.set(champs);
-                        focaliser_apres_rendu(ID_ERREURS);
-                    }
-                    Err(e) => message.set(Some(message_echec(i18n, e))),
-                }
-            }
-            en_cours.set(false);
+        envoi.soumettre(if publier {
+            Demande::Publication(corps)
+        } else {
+            Demande::Apercu(corps)
         });
     };
     let lignes = g

@@ -1,11 +1,11 @@
 //! The territory's settings: first-quartile threshold and its year, the social-mix targets
 //! (never below the law), the rent-burden threshold and the cap on applications.
 
-use crate::api::{self, Methode};
+use crate::api;
 use crate::components::{
-    ChampTexte, Chargement, Confirmation, EtatErreur, ResumeErreurs, focaliser_apres_rendu,
-    message_echec, message_erreur,
+    ChampTexte, Confirmation, ResumeErreurs, charger, focaliser_apres_rendu, message_erreur,
 };
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::saisie::{centimes, en_texte_euros, id_de};
 use clef_domain::Euros;
@@ -15,27 +15,13 @@ use leptos::prelude::*;
 
 /// Where the list of errors is.
 const ID_ERREURS: &str = "resume-erreurs-parametres";
-use leptos::task::spawn_local;
 
 #[component]
 pub fn Parametres() -> impl IntoView {
-    let actuels = LocalResource::new(|| async {
-        api::obtenir::<ParametresTerritoire>(&format!(
-            "/territoires/{}/parametres",
-            api::TERRITOIRE
-        ))
-        .await
-    });
-    view! {
-        <Transition fallback=Chargement>
-            {move || Suspend::new(async move {
-                match actuels.await {
-                    Ok(p) => view! { <Formulaire p /> }.into_any(),
-                    Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| actuels.refetch()) /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    charger(
+        |a| api::parametres().lire_annulable(a),
+        |p: ParametresTerritoire, _| view! { <Formulaire p /> },
+    )
 }
 
 /// A whole number typed in a field, or the field's error.
@@ -133,10 +119,22 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
     );
     let taux_effort = RwSignal::new(p.seuil_taux_effort.to_string());
     let plafond = RwSignal::new(p.candidatures_simultanees_max.to_string());
-    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
-    let message = RwSignal::new(None::<String>);
     let publie = RwSignal::new(false);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        |parametres: ParametresTerritoire| async move {
+            let r = api::publier_parametres(&parametres).await;
+            // The server's errors go in the list too, and focus with them.
+            if r.as_ref().is_err_and(|e| !e.champs().is_empty()) {
+                focaliser_apres_rendu(ID_ERREURS);
+            }
+            r
+        },
+        move |p| {
+            base.set_value(p);
+            publie.set(true);
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let publier = Callback::new(move |_| {
         let mut locales = Vec::new();
         let seuil = match centimes(&seuil.get_untracked()) {
@@ -216,30 +214,8 @@ fn Formulaire(p: ParametresTerritoire) -> impl IntoView {
             focaliser_apres_rendu(ID_ERREURS);
             return;
         }
-        erreurs.set(Vec::new());
-        message.set(None);
         publie.set(false);
-        en_cours.set(true);
-        spawn_local(async move {
-            let r = api::envoyer::<_, ParametresTerritoire>(
-                Methode::Put,
-                "/territoire/parametres",
-                &parametres,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(p) => {
-                    base.set_value(p);
-                    publie.set(true);
-                }
-                Err(e) if !e.champs().is_empty() => {
-                    erreurs.set(e.champs());
-                    focaliser_apres_rendu(ID_ERREURS);
-                }
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        envoi.soumettre(parametres);
     });
     let champ =
         move |champ: &'static str, libelle: String, valeur: RwSignal<String>, aide: String| {

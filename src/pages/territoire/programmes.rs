@@ -1,39 +1,33 @@
 //! The programmes the territory classes by fragility under its collective agreement
 //! (ACI): the list, a form to add one, and a confirmed removal.
 
-use crate::api::{self, Methode};
-use crate::components::{
-    ChampTexte, Chargement, Choix, Confirmation, EtatErreur, message_echec, message_erreur,
-};
+use crate::api::{self, ProgrammeId};
+use crate::components::{ChampTexte, Choix, Confirmation, charger, message_erreur};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::libelles;
 use clef_domain::api::{Commune, NouveauProgramme, Programme};
 use clef_domain::fragilite::Fragilite;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn Programmes() -> impl IntoView {
     let i18n = use_i18n();
-    let liste = LocalResource::new(|| api::obtenir::<Vec<Programme>>("/territoire/programmes"));
-    let communes = LocalResource::new(|| api::obtenir::<Vec<Commune>>("/communes"));
-    let recharger = Callback::new(move |_| liste.refetch());
     view! {
         <section aria-labelledby="titre-programmes">
             <h2 id="titre-programmes" tabindex="-1">{tu_string!(i18n, territoire.programmes)}</h2>
             <p>{tu_string!(i18n, territoire.programmes_intro)}</p>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match (liste.await, communes.await) {
-                        (Ok(l), Ok(c)) => view! {
-                            <Liste programmes=l recharger />
-                            <Ajouter communes=c recharger />
-                        }
-                        .into_any(),
-                        (Err(erreur), _) | (_, Err(erreur)) => view! { <EtatErreur erreur reessayer=recharger /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {charger(
+                |a| async move {
+                    let liste = api::programmes().lire_annulable(a.clone()).await?;
+                    let communes = api::communes().lire_annulable(a).await?;
+                    Ok((liste, communes))
+                },
+                |(l, c): (Vec<Programme>, Vec<Commune>), recharger| view! {
+                    <Liste programmes=l recharger />
+                    <Ajouter communes=c recharger />
+                },
+            )}
         </section>
     }
 }
@@ -49,19 +43,9 @@ fn Liste(programmes: Vec<Programme>, recharger: Callback<()>) -> impl IntoView {
         <ul class="liste-cartes" id="liste-programmes">
             {programmes.into_iter().map(|p| {
                 let id = p.id;
-                let en_cours = RwSignal::new(false);
-                let echec = RwSignal::new(None::<String>);
-                let retirer = Callback::new(move |_| {
-                    en_cours.set(true);
-                    spawn_local(async move {
-                        let r = api::envoyer_sans_reponse(Methode::Delete, &format!("/territoire/programmes/{id}")).await;
-                        en_cours.set(false);
-                        match r {
-                            Ok(()) => recharger.run(()),
-                            Err(e) => echec.set(Some(message_echec(i18n, e))),
-                        }
-                    });
-                });
+                let envoi = Envoi::new(api::retirer_programme, move |()| recharger.run(()));
+                let (en_cours, echec) = (envoi.en_cours(), envoi.message);
+                let retirer = Callback::new(move |()| envoi.soumettre(ProgrammeId(id)));
                 view! {
                     <li class="carte">
                         <p><strong>{p.nom.clone()}</strong> " · " {libelles::fragilite(i18n, p.fragilite)}</p>
@@ -91,9 +75,11 @@ fn Ajouter(communes: Vec<Commune>, recharger: Callback<()>) -> impl IntoView {
     let nom = RwSignal::new(String::new());
     let voie = RwSignal::new(String::new());
     let classe = RwSignal::new(String::new());
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        |nouveau: NouveauProgramme| async move { api::ajouter_programme(&nouveau).await },
+        move |_| recharger.run(()),
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let options_communes = Signal::derive(move || {
         communes
             .iter()
@@ -108,9 +94,6 @@ fn Ajouter(communes: Vec<Commune>, recharger: Callback<()>) -> impl IntoView {
     });
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
         let Some(fragilite) = Fragilite::depuis_code(&classe.get_untracked()) else {
             erreurs.set(vec![clef_domain::ErreurChamp::new(
                 "fragilite",
@@ -118,24 +101,11 @@ fn Ajouter(communes: Vec<Commune>, recharger: Callback<()>) -> impl IntoView {
             )]);
             return;
         };
-        let corps = NouveauProgramme {
+        envoi.soumettre(NouveauProgramme {
             commune: commune.get_untracked(),
             nom: nom.get_untracked(),
             voie: voie.get_untracked(),
             fragilite,
-        };
-        en_cours.set(true);
-        erreurs.set(Vec::new());
-        message.set(None);
-        spawn_local(async move {
-            let r =
-                api::envoyer::<_, Programme>(Methode::Post, "/territoire/programmes", &corps).await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => recharger.run(()),
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
         });
     };
     view! {

@@ -1,30 +1,25 @@
 //! The streets of each QPV, one per line: a listing published on one of them is in the
 //! QPV. Published listings keep the status they were published with.
 
-use crate::api::{self, Methode};
-use crate::components::{Chargement, EtatErreur, message_echec};
+use crate::api::{self, QpvId};
+use crate::components::charger;
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::libelles;
 use clef_domain::api::{NouvellesVoies, QpvVoies};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn VoiesQpv() -> impl IntoView {
     let i18n = use_i18n();
-    let liste = LocalResource::new(|| api::obtenir::<Vec<QpvVoies>>("/territoire/qpv"));
     view! {
         <section aria-labelledby="titre-qpv">
             <h2 id="titre-qpv" tabindex="-1">{tu_string!(i18n, territoire.qpv)}</h2>
             <p>{tu_string!(i18n, territoire.qpv_intro)}</p>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match liste.await {
-                        Ok(l) => l.into_iter().map(|q| view! { <Qpv q /> }).collect_view().into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {charger(
+                |a| api::qpv().lire_annulable(a),
+                |l: Vec<QpvVoies>, _| l.into_iter().map(|q| view! { <Qpv q /> }).collect_view(),
+            )}
         </section>
     }
 }
@@ -34,17 +29,19 @@ fn Qpv(q: QpvVoies) -> impl IntoView {
     let i18n = use_i18n();
     let id = q.id;
     let texte = RwSignal::new(q.voies.join("\n"));
-    let erreurs = RwSignal::new(Vec::new());
-    let message = RwSignal::new(None::<String>);
     let enregistre = RwSignal::new(false);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        move |voies: NouvellesVoies| async move { api::enregistrer_voies(QpvId(id), &voies).await },
+        move |q: QpvVoies| {
+            texte.set(q.voies.join("\n"));
+            enregistre.set(true);
+        },
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let id_champ = format!("voies-qpv-{id}");
     let id_erreur = format!("{id_champ}-erreur");
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
         // Blank lines are only spacing.
         let voies: Vec<String> = texte
             .get_untracked()
@@ -52,27 +49,8 @@ fn Qpv(q: QpvVoies) -> impl IntoView {
             .filter(|l| !l.trim().is_empty())
             .map(str::to_owned)
             .collect();
-        en_cours.set(true);
         enregistre.set(false);
-        message.set(None);
-        erreurs.set(Vec::new());
-        spawn_local(async move {
-            let r = api::envoyer::<_, QpvVoies>(
-                Methode::Put,
-                &format!("/territoire/qpv/{id}/voies"),
-                &NouvellesVoies { voies },
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(q) => {
-                    texte.set(q.voies.join("\n"));
-                    enregistre.set(true);
-                }
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        envoi.soumettre(NouvellesVoies { voies });
     };
     view! {
         <form class="formulaire" on:submit=soumettre novalidate=true>

@@ -1,34 +1,27 @@
 //! Each commune's SRU inventory, entered by the territory; the rates are public on the
 //! social-mix dashboard.
 
-use crate::api::{self, Methode};
-use crate::components::{ChampTexte, Chargement, EtatErreur, message_echec, message_erreur};
+use crate::api;
+use crate::components::{ChampTexte, charger, message_erreur};
+use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::saisie::id_de;
 use clef_domain::api::LigneSru;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::sru::InventaireSru;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn InventairesSru() -> impl IntoView {
     let i18n = use_i18n();
-    let liste = LocalResource::new(|| async {
-        api::obtenir::<Vec<LigneSru>>(&format!("/territoires/{}/sru", api::TERRITOIRE)).await
-    });
     view! {
         <section aria-labelledby="titre-inventaires">
             <h2 id="titre-inventaires" tabindex="-1">{tu_string!(i18n, territoire.sru)}</h2>
             <p>{tu_string!(i18n, territoire.sru_intro)}</p>
-            <Transition fallback=Chargement>
-                {move || Suspend::new(async move {
-                    match liste.await {
-                        Ok(l) => l.into_iter().map(|ligne| view! { <Inventaire ligne /> }).collect_view().into_any(),
-                        Err(erreur) => view! { <EtatErreur erreur reessayer=Callback::new(move |_| liste.refetch()) /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {charger(
+                |a| api::sru().lire_annulable(a),
+                |l: Vec<LigneSru>, _| l.into_iter().map(|ligne| view! { <Inventaire ligne /> }).collect_view(),
+            )}
         </section>
     }
 }
@@ -43,16 +36,18 @@ fn Inventaire(ligne: LigneSru) -> impl IntoView {
     let ls = texte(i.map(|i| i.logements_sociaux.to_string()));
     let rp = texte(i.map(|i| i.residences_principales.to_string()));
     let taux = texte(Some(i.map_or(25, |i| i.taux_obligation).to_string()));
-    let erreurs = RwSignal::new(Vec::<ErreurChamp>::new());
-    let message = RwSignal::new(None::<String>);
     let enregistre = RwSignal::new(false);
-    let en_cours = RwSignal::new(false);
+    let envoi = Envoi::new(
+        move |inventaire: InventaireSru| {
+            let slug = slug.clone();
+            async move { api::enregistrer_sru(&slug, &inventaire).await }
+        },
+        move |_| enregistre.set(true),
+    );
+    let (erreurs, message, en_cours) = (envoi.erreurs, envoi.message, envoi.en_cours());
     let prefixe = format!("sru-{}", ligne.slug);
     let soumettre = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if en_cours.get_untracked() {
-            return;
-        }
         let mut locales = Vec::new();
         let mut nombre = |champ: &str, s: RwSignal<String>| -> u32 {
             s.get_untracked()
@@ -74,25 +69,8 @@ fn Inventaire(ligne: LigneSru) -> impl IntoView {
             erreurs.set(locales);
             return;
         }
-        let slug = slug.clone();
-        en_cours.set(true);
         enregistre.set(false);
-        erreurs.set(Vec::new());
-        message.set(None);
-        spawn_local(async move {
-            let r = api::envoyer::<_, LigneSru>(
-                Methode::Put,
-                &format!("/territoire/sru/{slug}"),
-                &inventaire,
-            )
-            .await;
-            en_cours.set(false);
-            match r {
-                Ok(_) => enregistre.set(true),
-                Err(e) if !e.champs().is_empty() => erreurs.set(e.champs()),
-                Err(e) => message.set(Some(message_echec(i18n, e))),
-            }
-        });
+        envoi.soumettre(inventaire);
     };
     let champ = move |nom: &'static str, libelle: String, valeur: RwSignal<String>| {
         view! {

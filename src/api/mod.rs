@@ -1,5 +1,26 @@
-//! Talking to the API: one helper that fetches JSON and tells apart what can go wrong,
-//! so each screen can say it plainly (network down, bad input, not found, server fault).
+//! Talking to the API. The transport here fetches JSON and tells apart what can go wrong,
+//! so each screen can say it plainly (network down, bad input, not found, server fault);
+//! the typed client, one function per endpoint with typed ids, is in the submodules (one
+//! per resource, as the server's `routes/`). Paths are written there and nowhere else:
+//! the transport's functions are private to this module.
+
+mod bailleur;
+mod compte;
+mod conseiller;
+mod ids;
+mod lecture;
+mod moi;
+mod public;
+mod territoire;
+
+pub use bailleur::*;
+pub use compte::*;
+pub use conseiller::*;
+pub use ids::*;
+pub use lecture::{Annulation, Lecture};
+pub use moi::*;
+pub use public::*;
+pub use territoire::*;
 
 use clef_domain::api::Probleme;
 use serde::de::DeserializeOwned;
@@ -19,25 +40,24 @@ pub enum ErreurChargement {
     Probleme(Probleme),
     /// An answer that is neither the expected JSON nor a problem.
     Illisible,
+    /// The address names nothing (`/logements/abc`): no request was made.
+    Introuvable,
 }
 
 impl ErreurChargement {
     pub fn status(&self) -> Option<u16> {
         match self {
             ErreurChargement::Probleme(p) => Some(p.status),
+            ErreurChargement::Introuvable => Some(404),
             _ => None,
         }
     }
 }
 
-/// GETs `chemin` (under the API prefix) and reads the JSON answer.
-pub async fn obtenir<T: DeserializeOwned>(chemin: &str) -> Result<T, ErreurChargement> {
-    obtenir_annulable(chemin, None).await
-}
-
-/// Like [`obtenir`], stopped when `annulation` is aborted (a newer search replaced it, or
-/// the page was left): the browser drops the request instead of finishing it for nothing.
-pub async fn obtenir_annulable<T: DeserializeOwned>(
+/// GETs `chemin` (under the API prefix) and reads the JSON answer; stopped when
+/// `annulation` is aborted (a newer search replaced it, or the page was left): the browser
+/// drops the request instead of finishing it for nothing.
+async fn obtenir_annulable<T: DeserializeOwned>(
     chemin: &str,
     annulation: Option<&web_sys::AbortSignal>,
 ) -> Result<T, ErreurChargement> {
@@ -48,7 +68,7 @@ pub async fn obtenir_annulable<T: DeserializeOwned>(
 
 /// GETs something that may be absent, which the API says with `204 No Content` (nobody
 /// logged in, say): `None` then.
-pub async fn obtenir_si_present<T: DeserializeOwned>(
+async fn obtenir_si_present<T: DeserializeOwned>(
     chemin: &str,
     annulation: Option<&web_sys::AbortSignal>,
 ) -> Result<Option<T>, ErreurChargement> {
@@ -109,7 +129,7 @@ pub fn retenir_csrf(jeton: Option<String>) {
 
 /// How a request changes the state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Methode {
+enum Methode {
     Post,
     Put,
     Delete,
@@ -168,7 +188,7 @@ fn en_json<C: serde::Serialize>(corps: &C) -> Result<String, ErreurChargement> {
 }
 
 /// Sends `corps` as JSON and reads the JSON answer.
-pub async fn envoyer<C: serde::Serialize, T: DeserializeOwned>(
+async fn envoyer<C: serde::Serialize, T: DeserializeOwned>(
     methode: Methode,
     chemin: &str,
     corps: &C,
@@ -178,7 +198,7 @@ pub async fn envoyer<C: serde::Serialize, T: DeserializeOwned>(
 }
 
 /// Sends a request without a body and reads the JSON answer.
-pub async fn envoyer_sans_corps<T: DeserializeOwned>(
+async fn envoyer_sans_corps<T: DeserializeOwned>(
     methode: Methode,
     chemin: &str,
 ) -> Result<T, ErreurChargement> {
@@ -187,12 +207,12 @@ pub async fn envoyer_sans_corps<T: DeserializeOwned>(
 }
 
 /// Sends a request whose answer has no body (204).
-pub async fn envoyer_sans_reponse(methode: Methode, chemin: &str) -> Result<(), ErreurChargement> {
+async fn envoyer_sans_reponse(methode: Methode, chemin: &str) -> Result<(), ErreurChargement> {
     executer(methode, chemin, Corps::Rien).await.map(|_| ())
 }
 
 /// Sends `corps` as JSON; the answer has no body (202, 204).
-pub async fn envoyer_sans_reponse_avec<C: serde::Serialize>(
+async fn envoyer_sans_reponse_avec<C: serde::Serialize>(
     methode: Methode,
     chemin: &str,
     corps: &C,
@@ -203,7 +223,7 @@ pub async fn envoyer_sans_reponse_avec<C: serde::Serialize>(
 }
 
 /// Sends a form with files (`multipart/form-data`) and reads the JSON answer.
-pub async fn televerser<T: DeserializeOwned>(
+async fn televerser<T: DeserializeOwned>(
     chemin: &str,
     formulaire: web_sys::FormData,
 ) -> Result<T, ErreurChargement> {
