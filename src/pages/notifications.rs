@@ -68,7 +68,9 @@ fn AlertesCourriel() -> impl IntoView {
     let alertes = LocalResource::new(|| api::alertes().lire());
     let envoi = Envoi::new(
         |alertes: Alertes| async move { api::changer_alertes(&alertes).await },
-        |_| (),
+        // The box then shows what is saved (a tick while the last one was being saved is
+        // not sent: it would otherwise stay shown as saved).
+        move |_| alertes.refetch(),
     );
     let erreur = envoi.message;
     let changer = move |ev: leptos::ev::Event| {
