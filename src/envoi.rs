@@ -44,6 +44,21 @@ impl<E: Clone + 'static> Envoi<E> {
         Self::avec_message(envoyer, reussite, |_| None)
     }
 
+    /// For a button with no fields of its own (revoke, withdraw, rank…): every failure is
+    /// said in the one alert, in the server's own words when it gave some.
+    pub fn sans_champ<S, F, Fu, R>(envoyer: F, reussite: R) -> Self
+    where
+        S: 'static,
+        F: Fn(E) -> Fu + 'static,
+        Fu: Future<Output = Result<S, ErreurChargement>> + 'static,
+        R: Fn(S) + 'static,
+    {
+        let i18n = use_i18n();
+        Self::avec_message(envoyer, reussite, move |e| {
+            Some(message_echec(i18n, e.clone()))
+        })
+    }
+
     /// Like [`Envoi::new`], with the page's own words for some failures: `message` gives
     /// the alert's text, or `None` for the usual one.
     pub fn avec_message<S, F, Fu, R, M>(envoyer: F, reussite: R, message: M) -> Self

@@ -78,7 +78,7 @@ fn CarteMandat(m: MandatVue, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
     let id = m.id;
-    let envoi = Envoi::new(api::revoquer_mandat, move |_| recharger.run(()));
+    let envoi = Envoi::sans_champ(api::revoquer_mandat, move |_| recharger.run(()));
     let (en_cours, echec) = (envoi.en_cours(), envoi.message);
     let revoquer = Callback::new(move |()| envoi.soumettre(MandatId(id)));
     let periode = tu_string!(

@@ -13,8 +13,8 @@ mod resume_erreurs;
 mod saisie;
 mod tableau;
 
-use crate::api::{self, ErreurChargement};
-use crate::components::{ReserveAuxBailleurs, Sommaire, charger, message_echec, titre_document};
+use crate::api;
+use crate::components::{ReserveAuxBailleurs, Sommaire, charger, titre_document};
 use crate::envoi::Envoi;
 use crate::format;
 use crate::i18n::*;
@@ -27,12 +27,6 @@ use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-
-/// For a step that shows no field errors: every failure said in its alert, in the
-/// server's own words when it gave some (as [`message_echec`]).
-fn en_alerte(i18n: I18nContext<Locale>) -> impl Fn(&ErreurChargement) -> Option<String> + 'static {
-    move |e| Some(message_echec(i18n, e.clone()))
-}
 
 /// Where a listing stands, in the staff's words.
 pub fn etape(i18n: I18nContext<Locale>, o: &OffreBailleur) -> String {
@@ -79,7 +73,7 @@ pub fn PageEspaceBailleur() -> impl IntoView {
 fn NouvelleOffre() -> impl IntoView {
     let i18n = use_i18n();
     let naviguer = use_navigate();
-    let envoi = Envoi::avec_message(
+    let envoi = Envoi::sans_champ(
         |()| async move { api::creer_brouillon(&ProjetOffre::default()).await },
         move |b: Brouillon| {
             naviguer(
@@ -87,7 +81,6 @@ fn NouvelleOffre() -> impl IntoView {
                 Default::default(),
             )
         },
-        en_alerte(i18n),
     );
     let (message, en_cours) = (envoi.message, envoi.en_cours());
     view! {

@@ -3,8 +3,8 @@
 //! record the outcome.
 
 use super::commission::PreparerCommission;
+use super::etape;
 use super::issues::Issues as VueIssues;
-use super::{en_alerte, etape};
 use crate::api::{self, OffreId};
 use crate::components::{Confirmation, ReserveAuxBailleurs, charger, titre_document};
 use crate::envoi::Envoi;
@@ -86,11 +86,7 @@ fn vers_brouillon(naviguer: impl Fn(&str, leptos_router::NavigateOptions)) -> im
 #[component]
 fn Dupliquer(id: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let envoi = Envoi::avec_message(
-        api::copier_offre,
-        vers_brouillon(use_navigate()),
-        en_alerte(i18n),
-    );
+    let envoi = Envoi::sans_champ(api::copier_offre, vers_brouillon(use_navigate()));
     let (message, en_cours) = (envoi.message, envoi.en_cours());
     view! {
         <section aria-labelledby="dupliquer-titre">
@@ -109,11 +105,7 @@ fn Dupliquer(id: i64) -> impl IntoView {
 #[component]
 fn Corriger(id: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let envoi = Envoi::avec_message(
-        api::retirer_offre,
-        vers_brouillon(use_navigate()),
-        en_alerte(i18n),
-    );
+    let envoi = Envoi::sans_champ(api::retirer_offre, vers_brouillon(use_navigate()));
     let (message, en_cours) = (envoi.message, envoi.en_cours());
     let retirer = Callback::new(move |()| envoi.soumettre(OffreId(id)));
     view! {
@@ -142,10 +134,9 @@ fn Corriger(id: i64) -> impl IntoView {
 fn CloreMaintenant(id: i64, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let motif = RwSignal::new(String::new());
-    let envoi = Envoi::avec_message(
+    let envoi = Envoi::sans_champ(
         move |corps: ClotureAnticipee| async move { api::clore(OffreId(id), &corps).await },
         move |_| recharger.run(()),
-        en_alerte(i18n),
     );
     let (message, en_cours) = (envoi.message, envoi.en_cours());
     let clore = Callback::new(move |()| {
@@ -186,7 +177,7 @@ fn CloreMaintenant(id: i64, recharger: Callback<()>) -> impl IntoView {
 #[component]
 fn Classer(id: i64, recharger: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let envoi = Envoi::avec_message(api::classer, move |_| recharger.run(()), en_alerte(i18n));
+    let envoi = Envoi::sans_champ(api::classer, move |_| recharger.run(()));
     let (message, en_cours) = (envoi.message, envoi.en_cours());
     view! {
         <section aria-labelledby="classer-titre">

@@ -43,7 +43,7 @@ fn Liste(programmes: Vec<Programme>, recharger: Callback<()>) -> impl IntoView {
         <ul class="liste-cartes" id="liste-programmes">
             {programmes.into_iter().map(|p| {
                 let id = p.id;
-                let envoi = Envoi::new(api::retirer_programme, move |()| recharger.run(()));
+                let envoi = Envoi::sans_champ(api::retirer_programme, move |()| recharger.run(()));
                 let (en_cours, echec) = (envoi.en_cours(), envoi.message);
                 let retirer = Callback::new(move |()| envoi.soumettre(ProgrammeId(id)));
                 view! {
