@@ -4,6 +4,8 @@
 use crate::app::{self, brotli, gzip};
 use crate::commande::{Etapes, cmd, lancer, racine, sortie};
 use crate::outils;
+use crate::phare;
+use crate::serveur::Serveur;
 use anyhow::{Context, Result, bail};
 use std::fmt::Write;
 
@@ -11,6 +13,8 @@ use std::fmt::Write;
 const BUDGET_BROTLI: usize = 120 * 1024;
 const DEBUT: &str = "<!-- tailles:debut (written by `cargo xtask bench`) -->";
 const FIN: &str = "<!-- tailles:fin -->";
+const DEBUT_PAGES: &str = "<!-- pages:debut (written by `cargo xtask bench`) -->";
+const FIN_PAGES: &str = "<!-- pages:fin -->";
 const DEBUT_REGLES: &str = "<!-- regles:debut (written by `cargo xtask bench`) -->";
 const FIN_REGLES: &str = "<!-- regles:fin -->";
 /// Ranking 10,000 candidates must take less than this (milliseconds).
@@ -24,9 +28,9 @@ struct Fichier {
 }
 
 pub fn bench() -> Result<()> {
-    let mut etapes = Etapes::new(4);
+    let mut etapes = Etapes::new(6);
     etapes.annoncer("Tools");
-    outils::pour_construire()?;
+    outils::pour_mesurer()?;
     etapes.annoncer("The app, release build");
     app::construire()?;
     etapes.annoncer("Sizes of the first page");
@@ -34,6 +38,12 @@ pub fn bench() -> Result<()> {
     let section = tableau(&fichiers);
     eprintln!("{section}");
     ecrire(DEBUT, FIN, &section)?;
+    etapes.annoncer("The server, release build");
+    Serveur::construire()?;
+    etapes.annoncer("The pages on a phone (Lighthouse) and the server's latency");
+    let section = pages()?;
+    eprintln!("{section}");
+    ecrire(DEBUT_PAGES, FIN_PAGES, &section)?;
     etapes.annoncer("The rules: ranking 10,000 candidates, one what-if (criterion)");
     lancer(cmd("cargo").args([
         "bench",
@@ -48,6 +58,22 @@ pub fn bench() -> Result<()> {
     ecrire(DEBUT_REGLES, FIN_REGLES, &section)?;
     etapes.fin();
     Ok(())
+}
+
+/// Lighthouse on the search page and a listing, and the latency of one connection.
+fn pages() -> Result<String> {
+    let serveur = Serveur::demarrer()?;
+    let offre = phare::premiere_offre(&serveur)?;
+    let pages = [("search `/`", "/".to_owned()), ("a listing", offre)];
+    let mut t = format!(
+        "{DEBUT_PAGES}\n\nMeasured on {} by `cargo xtask bench`.\n\n",
+        machine()
+    );
+    t.push_str(&phare::lighthouse(&serveur, &pages)?);
+    t.push_str(&phare::latences(&serveur)?);
+    t.push('\n');
+    t.push_str(FIN_PAGES);
+    Ok(t)
 }
 
 /// Criterion's estimate of one benchmark: (mean, lower, upper) in nanoseconds.

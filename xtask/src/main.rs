@@ -3,13 +3,16 @@
 //! - `cargo xtask run`   installs what is missing, builds the app in release mode and serves
 //!   it with the API and demo data on http://127.0.0.1:8080 (`CLEF_ADDR` to change).
 //! - `cargo xtask test`  installs what is missing and runs every check and test.
-//! - `cargo xtask bench` measures what a phone downloads and writes BENCHMARKS.md.
+//! - `cargo xtask bench` measures what a phone downloads, the pages under Lighthouse and
+//!   the server's latency, the rules' speed, and writes BENCHMARKS.md.
 
 mod app;
 mod bench;
 mod commande;
 mod outils;
+mod phare;
 mod run;
+mod serveur;
 mod test;
 
 use std::process::ExitCode;

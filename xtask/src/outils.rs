@@ -1,7 +1,8 @@
 //! Installs the pinned tools the build and the tests need, skipping what is already there:
 //! the wasm target, Trunk, the wasm-bindgen CLI matching the crate, wasm-opt (npm
 //! `binaryen`), and for tests Chromium with its chromedriver (Debian packages) and axe-core
-//! (npm), the accessibility engine the browser journeys run on every page.
+//! (npm), the accessibility engine the browser journeys run on every page, and for the
+//! benchmarks Lighthouse (npm).
 //!
 //! The versions of wasm-bindgen and wasm-opt are read from `Trunk.toml`, so there is one
 //! place to change them (a test checks that Cargo.lock agrees).
@@ -16,6 +17,9 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The accessibility rules the journeys check every page against (npm `axe-core`).
 pub const AXE_CORE: &str = "4.10.3";
+/// Measures the pages as a phone on slow 4G sees them (`cargo xtask bench`); version 13
+/// needs a newer Node.js than Debian 12's.
+pub const LIGHTHOUSE: &str = "12.8.2";
 
 /// Where npm packages go: inside the checkout, ignored by git.
 fn dossier_npm() -> PathBuf {
@@ -72,6 +76,13 @@ pub fn pour_tester() -> Result<()> {
     axe_core()
 }
 
+/// What the benchmarks need: the build's tools, Chromium and Lighthouse.
+pub fn pour_mesurer() -> Result<()> {
+    pour_construire()?;
+    chromium()?;
+    paquet_npm("lighthouse", LIGHTHOUSE)
+}
+
 /// The script the journeys inject into each page.
 pub fn axe_core_js() -> PathBuf {
     dossier_npm()
@@ -81,25 +92,34 @@ pub fn axe_core_js() -> PathBuf {
 }
 
 fn axe_core() -> Result<()> {
+    paquet_npm("axe-core", AXE_CORE)
+}
+
+/// An npm package at an exact version, installed into `.tools/npm` unless it is there.
+fn paquet_npm(nom: &str, version: &str) -> Result<()> {
     let paquet = dossier_npm()
         .join("node_modules")
-        .join("axe-core")
+        .join(nom)
         .join("package.json");
     let installee = std::fs::read_to_string(&paquet)
-        .is_ok_and(|t| t.contains(&format!("\"version\": \"{AXE_CORE}\"")));
-    if installee && axe_core_js().exists() {
+        .is_ok_and(|t| t.contains(&format!("\"version\": \"{version}\"")));
+    if installee {
         return Ok(());
     }
+    installer_npm(nom, version)
+}
+
+fn installer_npm(nom: &str, version: &str) -> Result<()> {
     if sortie(cmd("npm").arg("--version")).is_none() {
-        bail!("npm is needed to install axe-core@{AXE_CORE}; install Node.js and npm");
+        bail!("npm is needed to install {nom}@{version}; install Node.js and npm");
     }
-    eprintln!("    installing axe-core {AXE_CORE} (npm, into .tools/npm)");
+    eprintln!("    installing {nom} {version} (npm, into .tools/npm)");
     std::fs::create_dir_all(dossier_npm())?;
     lancer(
         cmd("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(dossier_npm())
-            .arg(format!("axe-core@{AXE_CORE}")),
+            .arg(format!("{nom}@{version}")),
     )
 }
 
@@ -154,19 +174,7 @@ fn binaryen(version: &str) -> Result<()> {
     {
         return Ok(());
     }
-    if sortie(cmd("npm").arg("--version")).is_none() {
-        bail!(
-            "npm is needed to install wasm-opt (npm package binaryen@{version}); install Node.js and npm"
-        );
-    }
-    eprintln!("    installing wasm-opt {version} (npm binaryen@{version} into .tools/npm)");
-    std::fs::create_dir_all(dossier_npm())?;
-    lancer(
-        cmd("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(dossier_npm())
-            .arg(format!("binaryen@{version}")),
-    )
+    installer_npm("binaryen", version)
 }
 
 fn chromium() -> Result<()> {

@@ -21,6 +21,6 @@ pub mod routes;
 pub mod statique;
 pub mod stockage;
 
-pub use application::{Etat, application};
+pub use application::{Etat, application, servir};
 pub use config::Config;
 pub use horloge::{Horloge, HorlogeFixe, HorlogeParis};

@@ -5,7 +5,7 @@
 
 use anyhow::Context;
 use clef_server::courriel::{Courrier, Poste, alertes};
-use clef_server::{Config, Etat, Horloge, HorlogeParis, application, demo, stockage};
+use clef_server::{Config, Etat, Horloge, HorlogeParis, application, demo, servir, stockage};
 use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
@@ -74,12 +74,7 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("écoute sur {}", config.adresse))?;
     tracing::info!("Clef est servi sur http://{}", ecoute.local_addr()?);
-    // The client address feeds the log-in rate limit.
-    axum::serve(
-        ecoute,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
+    servir(ecoute, app, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await?;

@@ -1,7 +1,7 @@
 //! The test bench: server, chromedriver and a browser session, all torn down on drop.
 
 use clef_server::courriel::Poste;
-use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
+use clef_server::{Etat, HorlogeFixe, application, demo, servir, stockage};
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
 use serde_json::json;
 use std::future::Future;
@@ -77,7 +77,7 @@ impl Banc {
             poste: Poste::dossier(&courriels, &format!("http://{adresse}")),
         };
         let app = application(etat, Some(dist()));
-        tokio::spawn(async move { axum::serve(ecoute, app).await });
+        tokio::spawn(servir(ecoute, app, std::future::pending()));
 
         let port = port_libre();
         let chromedriver =
