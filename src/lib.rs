@@ -15,6 +15,7 @@ pub mod langue;
 pub mod libelles;
 pub mod pages;
 pub mod pour_moi;
+pub mod premier_rendu;
 pub mod saisie;
 pub mod session;
 
@@ -154,6 +155,9 @@ pub fn routes_bailleur() -> AnyView {
 pub fn demarrer(espace: Espace, routes: fn() -> AnyView) {
     if let Some(attente) = document().get_element_by_id("chargement-initial") {
         attente.remove();
+    }
+    if !premier_rendu::rendu_par_le_serveur(&window().location().pathname().unwrap_or_default()) {
+        premier_rendu::remplacer();
     }
     leptos::mount::mount_to_body(move || view! { <App espace routes /> });
 }

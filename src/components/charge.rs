@@ -55,6 +55,8 @@ where
         on_cleanup(move || annulation.annuler());
     });
     let recharger = Callback::new(move |()| essai.update(|n| *n += 1));
+    // A page the server rendered first shows the app's own once it has its answer.
+    crate::premier_rendu::remplacer_quand(move || reponse.with(Option::is_some));
     move || match reponse.get() {
         None => view! { <Chargement /> }.into_any(),
         Some(Ok(t)) => vue(t, recharger).into_any(),

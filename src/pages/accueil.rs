@@ -129,6 +129,11 @@ pub fn PageAccueil() -> impl IntoView {
         })
     };
     let en_cours = move || resultats.en_cours();
+    // The server's first render of this page stays until these results (or their error)
+    // are shown in its place.
+    crate::premier_rendu::remplacer_quand(move || {
+        matches!(cle.get(), Cle::Aucun(_)) || resultats.derniere.with(Option::is_some)
+    });
 
     view! {
         <div class="page page--recherche">

@@ -3,6 +3,7 @@
 
 use crate::courriel::Poste;
 use crate::horloge::Horloge;
+use crate::premier_rendu;
 use crate::probleme;
 use crate::routes;
 use crate::statique;
@@ -34,9 +35,23 @@ pub fn application(etat: Etat, dist: Option<PathBuf>) -> Router {
     let api = routes::api()
         .layer(axum::middleware::map_response(en_probleme))
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .with_state(etat);
+        .with_state(etat.clone());
     let routeur = match dist {
-        Some(dist) => api.fallback_service(statique::service(dist)),
+        Some(dist) => {
+            let pages = match premier_rendu::Gabarit::lire(&dist) {
+                Some(gabarit) => Router::new()
+                    .route("/", axum::routing::get(premier_rendu::accueil))
+                    .route(
+                        "/logements/{id}",
+                        axum::routing::get(premier_rendu::logement),
+                    )
+                    .layer(axum::Extension(gabarit))
+                    .layer(CompressionLayer::new().br(true).gzip(true))
+                    .with_state(etat),
+                None => Router::new(),
+            };
+            api.merge(pages).fallback_service(statique::service(dist))
+        }
         None => api,
     };
     routeur

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod horloge;
 pub mod images;
 
+pub mod premier_rendu;
 pub mod probleme;
 pub mod rattrapage;
 pub mod routes;

@@ -104,8 +104,11 @@ impl Banc {
         format!("http://{}{chemin}", self.adresse)
     }
 
+    /// Opens a page and waits until the app shows it (the server's first render of `/`
+    /// stands in for it until then).
     pub async fn ouvrir(&self, chemin: &str) {
         self.navigateur.goto(&self.url(chemin)).await.expect("page");
+        self.attendre_absence("#premier-rendu").await;
     }
 
     /// Waits for an element that is on the page.

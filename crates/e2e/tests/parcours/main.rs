@@ -17,6 +17,7 @@ mod langue;
 mod logement;
 mod mot_de_passe;
 mod pour_moi;
+mod premier_rendu;
 mod recapitulatif;
 mod recherche;
 mod score;

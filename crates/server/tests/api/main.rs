@@ -15,6 +15,7 @@ mod grille;
 mod leviers;
 mod mandats;
 mod openapi;
+mod premier_rendu;
 mod publication;
 mod recherche;
 mod statique;
