@@ -271,12 +271,48 @@ impl Banc {
         assert_eq!(self.js(&script).await, valeur, "{css} = {valeur}");
     }
 
+    /// A Chrome DevTools Protocol command (`Network.setBlockedURLs`...), through chromedriver.
+    pub async fn cdp(&self, commande: &'static str, parametres: serde_json::Value) {
+        self.navigateur
+            .issue_cmd(Cdp {
+                commande,
+                parametres,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{commande} : {e}"));
+    }
+
     /// Runs JavaScript in the page and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.navigateur
             .execute(script, vec![])
             .await
             .expect("script")
+    }
+}
+
+/// chromedriver's endpoint for DevTools commands.
+#[derive(Debug)]
+struct Cdp {
+    commande: &'static str,
+    parametres: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let corps = json!({ "cmd": self.commande, "params": self.parametres });
+        (http::Method::POST, Some(corps.to_string()))
     }
 }
 

@@ -1,0 +1,39 @@
+// Starts the app: Trunk puts this in place of its own loader (see `pattern_script` in
+// Trunk.toml), then calls `lancer` with the hashed names of the code.
+//
+// On a page the server has already written (its first render, `#premier-rendu`), the code
+// is fetched once that page is painted, so that what can be read gets the bandwidth first.
+// If the code cannot be loaded (connection lost, server restarted with a new version), the
+// page says so and offers to try again: never a blank page, never a notice that waits
+// forever.
+function lancer(js, wasm) {
+  const demarrer = () =>
+    import(js)
+      .then((module) => module.default({ module_or_path: wasm }))
+      .catch(echec);
+  if (document.getElementById('premier-rendu')) {
+    requestAnimationFrame(() => setTimeout(demarrer, 0));
+  } else {
+    demarrer();
+  }
+}
+
+function echec(erreur) {
+  console.error('Clef ne démarre pas :', erreur);
+  const modele = document.getElementById('echec-demarrage');
+  if (!modele || document.getElementById('echec-demarrage-message')) {
+    return;
+  }
+  const message = modele.content.firstElementChild.cloneNode(true);
+  message.querySelector('button').addEventListener('click', () => location.reload());
+  const attente = document.getElementById('chargement-initial');
+  const rendu = document.querySelector('#premier-rendu main');
+  if (attente) {
+    attente.replaceChildren(message);
+  } else if (rendu) {
+    rendu.prepend(message);
+  } else {
+    document.body.prepend(message);
+  }
+  message.querySelector('button').focus();
+}
