@@ -43,7 +43,8 @@ pub fn lighthouse(serveur: &Serveur, pages: &[(&str, String)]) -> Result<String>
     let _ = writeln!(
         t,
         "Lighthouse {} (mobile: simulated slow 4G, 4× CPU slowdown), median of {RUNS} runs, \
-         Chromium {}, the release build served by `clef-server` with the demo data.\n",
+         {}, the release build served by `clef-server` with the demo data (over plain HTTP, \
+         so Chromium takes gzip where a phone on HTTPS gets brotli).\n",
         outils::LIGHTHOUSE,
         crate::commande::sortie(cmd(outils::CHROMIUM).arg("--version")).unwrap_or_default()
     );

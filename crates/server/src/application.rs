@@ -38,18 +38,15 @@ pub fn application(etat: Etat, dist: Option<PathBuf>) -> Router {
         .with_state(etat.clone());
     let routeur = match dist {
         Some(dist) => {
-            let pages = match premier_rendu::Gabarit::lire(&dist) {
-                Some(gabarit) => Router::new()
-                    .route("/", axum::routing::get(premier_rendu::accueil))
-                    .route(
-                        "/logements/{id}",
-                        axum::routing::get(premier_rendu::logement),
-                    )
-                    .layer(axum::Extension(gabarit))
-                    .layer(CompressionLayer::new().br(true).gzip(true))
-                    .with_state(etat),
-                None => Router::new(),
-            };
+            let pages = Router::new()
+                .route("/", axum::routing::get(premier_rendu::accueil))
+                .route(
+                    "/logements/{id}",
+                    axum::routing::get(premier_rendu::logement),
+                )
+                .layer(axum::Extension(premier_rendu::Dist(Arc::new(dist.clone()))))
+                .layer(CompressionLayer::new().br(true).gzip(true))
+                .with_state(etat);
             api.merge(pages).fallback_service(statique::service(dist))
         }
         None => api,

@@ -15,7 +15,7 @@ use crate::application::Etat;
 use crate::stockage;
 use axum::Extension;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use clef_domain::recherche::Recherche;
 pub use langue::Langue;
@@ -27,30 +27,47 @@ pub const ID: &str = "premier-rendu";
 const DEBUT_ATTENTE: &str = "<div id=\"chargement-initial\"";
 const FIN_ATTENTE: &str = "</div>";
 
+/// Where the built app is. Its `index.html` is read on every request (a few KB, from the
+/// system's cache): a new build deployed under a running server is served at once, never a
+/// page that names files the build has replaced.
+#[derive(Debug, Clone)]
+pub struct Dist(pub Arc<std::path::PathBuf>);
+
 /// The app's `index.html`, cut where the first render goes.
 #[derive(Debug, Clone)]
-pub struct Gabarit {
+struct Gabarit {
     avant: String,
     attente: String,
     apres: String,
 }
 
 impl Gabarit {
-    /// `None` when the file is missing or has no loading notice to replace.
-    pub fn lire(dist: &std::path::Path) -> Option<Arc<Gabarit>> {
-        let index = std::fs::read_to_string(dist.join("index.html")).ok()?;
-        let debut = index.find(DEBUT_ATTENTE)?;
-        let fin = debut + index[debut..].find(FIN_ATTENTE)? + FIN_ATTENTE.len();
-        Some(Arc::new(Gabarit {
+    /// The app's page; without a loading notice to replace, all of it comes before.
+    async fn lire(dist: &Dist) -> std::io::Result<Gabarit> {
+        let index = tokio::fs::read_to_string(dist.0.join("index.html")).await?;
+        let coupe = index.find(DEBUT_ATTENTE).and_then(|debut| {
+            let fin = debut + index[debut..].find(FIN_ATTENTE)? + FIN_ATTENTE.len();
+            Some((debut, fin))
+        });
+        let (debut, fin) = coupe.unwrap_or((index.len(), index.len()));
+        Ok(Gabarit {
             avant: index[..debut].to_owned(),
             attente: index[debut..fin].to_owned(),
             apres: index[fin..].to_owned(),
-        }))
+        })
+    }
+
+    /// Whether the page has a loading notice for the first render to replace.
+    fn a_une_attente(&self) -> bool {
+        !self.attente.is_empty()
     }
 
     /// The page in `langue`, with `contenu` in place of the loading notice (or the notice
     /// itself without it), and a preload of each API address the app will read first.
     fn remplir(&self, langue: Langue, contenu: Option<Contenu>, prechargees: &[&str]) -> String {
+        if !self.a_une_attente() {
+            return format!("{}{}", self.avant, self.apres);
+        }
         let mut avant = self.avant.replacen(
             "<html lang=\"fr\">",
             &format!("<html lang=\"{}\">", langue.code()),
@@ -93,10 +110,13 @@ struct Contenu {
 /// `GET /`: the search page with the first page of results for its criteria.
 pub async fn accueil(
     State(etat): State<Etat>,
-    Extension(gabarit): Extension<Arc<Gabarit>>,
+    Extension(dist): Extension<Dist>,
     RawQuery(query): RawQuery,
     entetes: HeaderMap,
 ) -> Response {
+    let Ok(gabarit) = Gabarit::lire(&dist).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     let langue = Langue::de_la_requete(&entetes);
     let query = query.unwrap_or_default();
     let paires: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
@@ -108,7 +128,7 @@ pub async fn accueil(
             // (and "only the homes I can apply to" is decided in the browser), so the first
             // render would not stand where the app's page does. Wrong criteria get the app's
             // own messages.
-            Ok(recherche) if !recherche.a_des_filtres() => {
+            Ok(recherche) if gabarit.a_une_attente() && !recherche.a_des_filtres() => {
                 resultats(&etat, &recherche).await.map(|page| Contenu {
                     page: vues::recherche(langue, &page),
                     sur_l_accueil: true,
@@ -130,17 +150,22 @@ pub async fn accueil(
 /// as it is (the app says it does not exist).
 pub async fn logement(
     State(etat): State<Etat>,
-    Extension(gabarit): Extension<Arc<Gabarit>>,
+    Extension(dist): Extension<Dist>,
     Path(id): Path<String>,
     entetes: HeaderMap,
 ) -> Response {
+    let Ok(gabarit) = Gabarit::lire(&dist).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     let langue = Langue::de_la_requete(&entetes);
     let offre = match id.parse::<i64>() {
-        Ok(id) => stockage::offres::detail(&etat.base, id, etat.horloge.aujourdhui())
-            .await
-            .ok()
-            .flatten(),
-        Err(_) => None,
+        Ok(id) if gabarit.a_une_attente() => {
+            stockage::offres::detail(&etat.base, id, etat.horloge.aujourdhui())
+                .await
+                .ok()
+                .flatten()
+        }
+        _ => None,
     };
     let Some(offre) = offre else {
         return page(gabarit.remplir(langue, None, &[]));

@@ -176,6 +176,23 @@ async fn a_title_written_as_markup_is_shown_as_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
+/// A new build of the app deployed under a running server: its page names the new files at
+/// once (the old ones are gone).
+#[tokio::test]
+async fn a_new_build_of_the_app_is_served_without_restarting() {
+    let (app, dossier) = app().await;
+    let (avant, _) = page(&app, "/", &[]).await;
+    assert!(avant.contains("<title>Clef</title>"));
+    std::fs::write(
+        dossier.path().join("index.html"),
+        INDEX.replace("<title>Clef</title>", "<title>Clef 2</title>"),
+    )
+    .unwrap();
+    let (apres, _) = page(&app, "/", &[]).await;
+    assert!(apres.contains("<title>Clef 2</title>"));
+    assert!(apres.contains("premier-rendu"));
+}
+
 #[tokio::test]
 async fn a_listing_arrives_with_what_people_choose_on() {
     let (app, _d) = app().await;
