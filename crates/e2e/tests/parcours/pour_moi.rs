@@ -21,6 +21,16 @@ async fn a_listing_says_its_rent_type_surface_commune_and_closing_day_first() {
     // The card's heading says what and where.
     let titre = lien.text().await.expect("text");
     assert!(titre.contains(" m² à "), "{titre}");
+    // The first listing, its rent included, on the first screen of a phone.
+    let bas = banc
+        .js("return document.querySelector('.cartes .carte__prix').getBoundingClientRect().bottom")
+        .await
+        .as_f64()
+        .expect("bottom");
+    assert!(
+        bas < 740.0,
+        "the first rent ends {bas} px down a 740 px screen"
+    );
     lien.click().await.expect("open");
     banc.attendre_url("la page du logement", |u| u.contains("/logements/"))
         .await;
