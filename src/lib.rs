@@ -93,27 +93,32 @@ fn Application(routes: fn() -> AnyView) -> impl IntoView {
     Annonce::fournir();
     view! {
             <Router>
-                <LienEvitement />
-                <Entete />
-                <BandeauAccompagnement />
-                <VeilleConseiller />
+                <EnSuite>
+                    <LienEvitement />
+                    <Entete />
+                    <BandeauAccompagnement />
+                    <VeilleConseiller />
+                </EnSuite>
                 <main id="contenu" tabindex="-1">
                     <AnnonceSucces />
-                    <PageEnSuite routes />
+                    <EnSuite>{routes()}</EnSuite>
                 </main>
-                <Pied />
+                <EnSuite>
+                    <Pied />
+                </EnSuite>
             </Router>
     }
 }
 
-/// The page itself is built in a task of its own, after the frame around it (header,
-/// footer): a phone's main thread is never held for the whole start-up at once, so a tap
-/// during it waits less (Lighthouse's "total blocking time").
+/// What it holds is built in a task of its own, after the one that started it: the app's
+/// start-up (the frame, the header, the page, the footer) never holds a phone's main thread
+/// at once, so a tap during it waits less (Lighthouse's "total blocking time"). Started
+/// together, they are built in the order they appear.
 #[component]
-fn PageEnSuite(routes: fn() -> AnyView) -> impl IntoView {
+fn EnSuite(children: ChildrenFn) -> impl IntoView {
     let prete = RwSignal::new(false);
     set_timeout(move || prete.set(true), std::time::Duration::ZERO);
-    move || prete.get().then(routes)
+    move || prete.get().then(|| children())
 }
 
 /// The public app's pages: search, listings, the applicant's space, results, information.
