@@ -20,7 +20,8 @@ pub mod saisie;
 pub mod session;
 
 use components::{
-    Annonce, AnnonceSucces, BandeauAccompagnement, Entete, LienEvitement, Pied, VeilleInactivite,
+    Annonce, AnnonceSucces, BandeauAccompagnement, EnSuite, Entete, LienEvitement, Pied,
+    VeilleInactivite,
 };
 use i18n::{I18nContextProvider, use_i18n};
 use leptos::prelude::*;
@@ -108,17 +109,6 @@ fn Application(routes: fn() -> AnyView) -> impl IntoView {
                 </EnSuite>
             </Router>
     }
-}
-
-/// What it holds is built in a task of its own, after the one that started it: the app's
-/// start-up (the frame, the header, the page, the footer) never holds a phone's main thread
-/// at once, so a tap during it waits less (Lighthouse's "total blocking time"). Started
-/// together, they are built in the order they appear.
-#[component]
-fn EnSuite(children: ChildrenFn) -> impl IntoView {
-    let prete = RwSignal::new(false);
-    set_timeout(move || prete.set(true), std::time::Duration::ZERO);
-    move || prete.get().then(|| children())
 }
 
 /// The public app's pages: search, listings, the applicant's space, results, information.

@@ -2,7 +2,8 @@
 
 use crate::api::{self, OffreId};
 use crate::components::{
-    AvantCandidater, BandeauDemo, Delai, Galerie, TablePlafonds, charger_ou, titre_document,
+    AvantCandidater, BandeauDemo, Delai, EnSuite, Galerie, TablePlafonds, charger_ou,
+    titre_document,
 };
 use crate::format;
 use crate::i18n::*;
@@ -59,7 +60,7 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
     let i18n = use_i18n();
     let balise = use_balise();
     let r = offre.resume.clone();
-    let par_mois = |m| {
+    let par_mois = move |m| {
         let montant = format::euros(balise, m);
         tu_string!(i18n, offre.par_mois, montant).to_string()
     };
@@ -73,7 +74,7 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
             tu_string!(i18n, offre.etage_n, n).to_string()
         }
     };
-    let oui_non = |b: bool| {
+    let oui_non = move |b: bool| {
         if b {
             tu_string!(i18n, offre.oui).to_string()
         } else {
@@ -117,6 +118,8 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
             </dl>
             {r.demo.then(|| view! { <BandeauDemo /> })}
             <Galerie photos=offre.photos.clone() />
+            // The rest, below the first screen, a moment later (see `EnSuite`).
+            <EnSuite>
 
             <section class="bloc" aria-labelledby="h-loyer">
                 <h2 id="h-loyer">{tu_string!(i18n, offre.loyer_titre)}</h2>
@@ -196,6 +199,7 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
                 <p>{tu_string!(i18n, financement.explication)}</p>
                 <TablePlafonds bareme=offre.plafonds />
             </section>
+            </EnSuite>
         </article>
     }
 }
