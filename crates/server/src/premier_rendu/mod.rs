@@ -1,7 +1,8 @@
 //! The first render: `/` (sorted or paged, without filters) answered with its first
 //! listings already in the HTML, and `/logements/{id}` with what people choose on, so that
-//! a phone on slow mobile data shows them before the app's code has arrived. The app then takes over: it builds the same page hidden behind
-//! this one and removes this one once its own is ready (`src/premier_rendu.rs`).
+//! a phone on slow mobile data shows them before the app's code has arrived. The app then
+//! takes over: it builds the same page hidden behind this one and removes this one once its
+//! own is ready (`src/premier_rendu.rs`).
 //!
 //! The server stays a JSON API plus the app's files: this is the app's `index.html` with the
 //! loading notice replaced by HTML written from the same data the API gives, the texts from
@@ -18,12 +19,12 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use clef_domain::recherche::Recherche;
-pub use langue::Langue;
+use langue::Langue;
 use std::sync::Arc;
 
 /// What replaces the loading notice of `index.html`; the app removes it when its own page
 /// is ready.
-pub const ID: &str = "premier-rendu";
+const ID: &str = "premier-rendu";
 const DEBUT_ATTENTE: &str = "<div id=\"chargement-initial\"";
 const FIN_ATTENTE: &str = "</div>";
 
