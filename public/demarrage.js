@@ -20,12 +20,24 @@ function lancer(js, wasm) {
 
 function echec(erreur) {
   console.error('Clef ne démarre pas :', erreur);
-  const modele = document.getElementById('echec-demarrage');
-  if (!modele || document.getElementById('echec-demarrage-message')) {
+  if (document.getElementById('echec-demarrage-message')) {
     return;
   }
-  const message = modele.content.firstElementChild.cloneNode(true);
-  message.querySelector('button').addEventListener('click', () => location.reload());
+  // In both languages: the app, which knows the reader's, is what could not load.
+  const message = document.createElement('div');
+  message.id = 'echec-demarrage-message';
+  message.className = 'etat etat--erreur';
+  message.setAttribute('role', 'alert');
+  const texte = document.createElement('p');
+  texte.textContent =
+    "Clef n'a pas pu se charger : la connexion a peut-être été coupée. " +
+    '/ Clef could not load: the connection may have dropped.';
+  const bouton = document.createElement('button');
+  bouton.type = 'button';
+  bouton.className = 'bouton';
+  bouton.textContent = 'Réessayer / Try again';
+  bouton.addEventListener('click', () => location.reload());
+  message.append(texte, bouton);
   const attente = document.getElementById('chargement-initial');
   const rendu = document.querySelector('#premier-rendu main');
   if (attente) {
@@ -35,5 +47,5 @@ function echec(erreur) {
   } else {
     document.body.prepend(message);
   }
-  message.querySelector('button').focus();
+  bouton.focus();
 }

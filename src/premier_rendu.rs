@@ -17,8 +17,12 @@ pub fn remplacer() {
 
 /// For the pages the server renders first: `pret` says when the app's page shows what the
 /// first render showed (its results, or an error). Until then the first render stays; when
-/// the page is left earlier, it goes.
+/// the page is left earlier, it goes. Nothing is set up once the first render is gone (every
+/// page after the first).
 pub fn remplacer_quand(pret: impl Fn() -> bool + 'static) {
+    if document().get_element_by_id(ID).is_none() {
+        return;
+    }
     Effect::new(move || {
         if pret() {
             remplacer();

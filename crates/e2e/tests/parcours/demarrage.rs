@@ -2,7 +2,6 @@
 //! loaded the page says so and offers to try again (never a blank page).
 
 use crate::banc::Banc;
-use fantoccini::Locator;
 use serde_json::json;
 
 #[tokio::test]
@@ -35,13 +34,7 @@ async fn when_the_apps_code_cannot_load_the_page_says_so_and_tries_again() {
     // The connection is back: trying again brings the app.
     banc.cdp("Network.setBlockedURLs", json!({ "urls": [] }))
         .await;
-    banc.navigateur
-        .find(Locator::Css("#echec-demarrage-message button"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("click");
+    banc.cliquer_bouton("Réessayer / Try again").await;
     banc.attendre_absence("#premier-rendu").await;
     banc.element("#contenu .cartes .carte").await;
     assert!(banc.tous("#echec-demarrage-message").await.is_empty());
