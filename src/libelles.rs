@@ -147,6 +147,8 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             Regle::ImageFormat => tu_string!(i18n, erreur_champ.image_format),
             Regle::ImageIllisible => tu_string!(i18n, erreur_champ.image_illisible),
             Regle::ImageTropLourde => tu_string!(i18n, erreur_champ.image_trop_lourde),
+            Regle::ImageTropGrande => tu_string!(i18n, erreur_champ.image_trop_grande),
+            Regle::QuotaPhotos => tu_string!(i18n, erreur_champ.quota_photos),
             Regle::MotDePasseIdentifiant => tu_string!(i18n, erreur_champ.mot_de_passe_identifiant),
             Regle::LienPerime => tu_string!(i18n, erreur_champ.lien_perime),
             Regle::ConsulterToujoursInclus => {
@@ -193,6 +195,9 @@ pub fn erreur_champ(i18n: I18nContext<Locale>, erreur: &clef_domain::ErreurChamp
             tu_string!(i18n, erreur_champ.loyer_implausible, min, max).to_string()
         }
         CodeErreur::Fige => tu_string!(i18n, erreur_champ.fige).to_string(),
+        CodeErreur::CaracteresInterdits => {
+            tu_string!(i18n, erreur_champ.caracteres_interdits).to_string()
+        }
     }
 }
 

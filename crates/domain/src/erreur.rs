@@ -35,6 +35,8 @@ pub enum CodeErreur {
     LoyerImplausible { min: Euros, max: Euros },
     /// Applicants relied on this field: it cannot change once the listing is published.
     Fige,
+    /// Control, bidirectional-override or invisible characters (`texte::propre`).
+    CaracteresInterdits,
 }
 
 /// Every rule an [`CodeErreur::Incoherent`] error can name: one catalogue, which the
@@ -74,6 +76,10 @@ pub enum Regle {
     ImageIllisible,
     /// A photo above the size limit.
     ImageTropLourde,
+    /// A photo of more pixels than a phone takes (a "decompression bomb" is small on disk).
+    ImageTropGrande,
+    /// The organisation's photos fill their storage quota, or too many were sent at once.
+    QuotaPhotos,
     /// A password that repeats the e-mail or the numéro unique.
     MotDePasseIdentifiant,
     /// A reset link used or expired.
@@ -138,6 +144,8 @@ impl Code for Regle {
         Regle::ImageFormat,
         Regle::ImageIllisible,
         Regle::ImageTropLourde,
+        Regle::ImageTropGrande,
+        Regle::QuotaPhotos,
         Regle::MotDePasseIdentifiant,
         Regle::LienPerime,
         Regle::ConsulterToujoursInclus,
@@ -180,6 +188,8 @@ impl Code for Regle {
             Regle::ImageFormat => "image_format",
             Regle::ImageIllisible => "image_illisible",
             Regle::ImageTropLourde => "image_trop_lourde",
+            Regle::ImageTropGrande => "image_trop_grande",
+            Regle::QuotaPhotos => "quota_photos",
             Regle::MotDePasseIdentifiant => "mot_de_passe_identifiant",
             Regle::LienPerime => "lien_perime",
             Regle::ConsulterToujoursInclus => "consulter_toujours_inclus",

@@ -42,6 +42,7 @@ pub mod sru;
 pub mod suite;
 pub mod surface;
 pub mod territoire;
+pub mod texte;
 pub mod ventilation;
 
 pub use argent::Euros;

@@ -97,6 +97,11 @@ impl ObjectifsMixite {
             let nom = accord.nom.trim();
             if nom.is_empty() {
                 erreurs.push(ErreurChamp::new("objectifs.accord.nom", CodeErreur::Requis));
+            } else if !crate::texte::propre(nom, false) {
+                erreurs.push(ErreurChamp::new(
+                    "objectifs.accord.nom",
+                    CodeErreur::CaracteresInterdits,
+                ));
             } else if nom.chars().count() > ACCORD_NOM_MAX {
                 erreurs.push(ErreurChamp::new(
                     "objectifs.accord.nom",

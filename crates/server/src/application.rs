@@ -2,40 +2,58 @@
 //! every response goes through.
 
 use crate::courriel::Poste;
+use crate::csp;
 use crate::horloge::Horloge;
 use crate::premier_rendu;
 use crate::probleme;
 use crate::routes;
 use crate::statique;
 use axum::Router;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Response;
 use clef_domain::api::Probleme;
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
+
+/// The longest an API request may take, body included (an 8 MB photo over a slow mobile
+/// connection fits); past it the answer is 408 and the connection is freed, so that a
+/// client trickling a body byte by byte cannot hold connections.
+pub const DUREE_MAX_REQUETE: Duration = Duration::from_secs(120);
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct Etat {
     pub base: SqlitePool,
     pub horloge: Arc<dyn Horloge>,
-    /// Session cookies get `Secure` (everywhere but a demo on the loopback address).
-    pub cookies_securises: bool,
+    /// How Clef is reached (https or not, trusted proxies).
+    pub reseau: crate::reseau::Reseau,
     /// E-mails: password resets and alerts.
     pub poste: Poste,
+    /// Where passwords are hashed, a few at a time.
+    pub hachages: crate::atelier::Atelier,
+    /// Where uploaded photos are decoded, one at a time.
+    pub photos: crate::atelier::Atelier,
 }
 
 /// The application: `/api/v1/...` and, when `dist` is given, the app with SPA fallback.
 pub fn application(etat: Etat, dist: Option<PathBuf>) -> Router {
     let api = routes::api()
+        .layer(axum::middleware::from_fn(cache_prive))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            DUREE_MAX_REQUETE,
+        ))
         .layer(axum::middleware::map_response(en_probleme))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(etat.clone());
+    let https = etat.reseau.https;
     let routeur = match dist {
         Some(dist) => {
             let pages = Router::new()
@@ -68,7 +86,57 @@ pub fn application(etat: Etat, dist: Option<PathBuf>) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(csp::POLITIQUE_HORS_PAGE),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(csp::PERMISSIONS),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            https.then(|| HeaderValue::from_static(csp::HSTS)),
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(span_de_requete))
+}
+
+/// The API answers anyone may keep: listings, communes, the territories' published
+/// figures, results, open data, photos, the API's description. Every other answer is about
+/// someone (their file, their session, a landlord's candidates): `Cache-Control: no-store`,
+/// so that nothing of it stays in a shared computer's cache.
+const API_PUBLIQUE: &[&str] = &[
+    "/api/v1/sante",
+    "/api/v1/offres",
+    "/api/v1/communes",
+    "/api/v1/territoires",
+    "/api/v1/donnees",
+    "/api/v1/resultats",
+    "/api/v1/images",
+    "/api/v1/openapi.json",
+];
+
+fn est_publique(chemin: &str) -> bool {
+    API_PUBLIQUE.iter().any(|racine| {
+        chemin
+            .strip_prefix(racine)
+            .is_some_and(|reste| reste.is_empty() || reste.starts_with('/'))
+    })
+}
+
+async fn cache_prive(requete: axum::extract::Request, suite: axum::middleware::Next) -> Response {
+    let publique = est_publique(requete.uri().path());
+    let mut reponse = suite.run(requete).await;
+    if !publique {
+        reponse
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    reponse
 }
 
 /// One span per request, named by its route (`/api/v1/moi/candidatures/{id}`), never by
@@ -120,6 +188,7 @@ fn titre_francais(status: axum::http::StatusCode) -> &'static str {
         404 => "Ressource introuvable.",
         405 => "Méthode non autorisée.",
         413 => "La requête est trop volumineuse.",
+        408 => "La requête a mis trop longtemps à arriver.",
         415 => "Type de contenu non pris en charge.",
         422 => "Le contenu de la requête est invalide.",
         s if s < 500 => "La requête ne peut pas être traitée.",

@@ -1,6 +1,7 @@
 //! Configuration from the environment, with defaults for the local demo.
 
-use std::net::SocketAddr;
+use crate::reseau::Reseau;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 /// Where to listen (`CLEF_ADDR`).
@@ -31,6 +32,19 @@ pub struct Config {
     /// The public address links in e-mails lead to (`CLEF_URL_PUBLIQUE`).
     pub url_publique: String,
     pub tournee_secondes: u64,
+    /// Reverse proxies whose `X-Forwarded-For` is read (`CLEF_PROXYS_DE_CONFIANCE`,
+    /// IP addresses separated by commas; none by default).
+    pub proxys_de_confiance: Vec<IpAddr>,
+}
+
+impl Config {
+    /// How Clef is reached, for the handlers.
+    pub fn reseau(&self) -> Reseau {
+        Reseau {
+            https: self.url_publique.starts_with("https://"),
+            proxys_de_confiance: self.proxys_de_confiance.iter().copied().collect(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -43,6 +57,11 @@ pub enum ErreurConfig {
     Tournee(String),
     #[error("CLEF_URL_PUBLIQUE={0:?} : attendu une adresse http:// ou https://")]
     UrlPublique(String),
+    #[error(
+        "CLEF_PROXYS_DE_CONFIANCE={0:?} : attendu des adresses IP séparées par des virgules \
+         (exemple : 127.0.0.1,::1)"
+    )]
+    Proxys(String),
     #[error(
         "CLEF_DATABASE_URL={0:?} : seul SQLite (sqlite:chemin) est pris en charge pour l'instant"
     )]
@@ -78,6 +97,16 @@ impl Config {
         if !(url_publique.starts_with("http://") || url_publique.starts_with("https://")) {
             return Err(ErreurConfig::UrlPublique(url_publique));
         }
+        let proxys_de_confiance = match lire("CLEF_PROXYS_DE_CONFIANCE") {
+            None => Vec::new(),
+            Some(liste) => liste
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| p.parse::<IpAddr>())
+                .collect::<Result<_, _>>()
+                .map_err(|_| ErreurConfig::Proxys(liste.clone()))?,
+        };
         Ok(Config {
             adresse,
             base,
@@ -91,6 +120,7 @@ impl Config {
                 .unwrap_or_else(|| crate::courriel::EXPEDITEUR_DEFAUT.to_owned()),
             url_publique: url_publique.trim_end_matches('/').to_owned(),
             tournee_secondes,
+            proxys_de_confiance,
         })
     }
 }
@@ -157,5 +187,25 @@ mod tests {
         assert!(config(&[("CLEF_DEMO", "1")]).unwrap().demo);
         assert!(config(&[("CLEF_DEMO", "oui")]).is_err());
         assert!(config(&[("CLEF_DATABASE_URL", "postgres://x")]).is_err());
+    }
+
+    #[test]
+    fn secure_cookies_and_trusted_proxies_are_explicit_settings() {
+        // Listening everywhere does not make cookies secure; an https public address does.
+        let direct = config(&[("CLEF_ADDR", "0.0.0.0:8080")]).unwrap().reseau();
+        assert!(!direct.https);
+        assert!(direct.proxys_de_confiance.is_empty());
+        let derriere = config(&[
+            ("CLEF_URL_PUBLIQUE", "https://clef.example.org"),
+            ("CLEF_PROXYS_DE_CONFIANCE", "127.0.0.1, ::1"),
+        ])
+        .unwrap()
+        .reseau();
+        assert!(derriere.https);
+        assert_eq!(derriere.proxys_de_confiance.len(), 2);
+        assert_eq!(
+            config(&[("CLEF_PROXYS_DE_CONFIANCE", "10.0.0.0/8")]),
+            Err(ErreurConfig::Proxys("10.0.0.0/8".into()))
+        );
     }
 }

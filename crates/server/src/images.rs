@@ -13,8 +13,12 @@ use std::io::Cursor;
 pub const TAILLE_MAX: usize = 8 * 1024 * 1024;
 /// Photos are scaled down to this many pixels on their longer side.
 pub const COTE_MAX: u32 = 1600;
-/// Larger pictures are refused before decoding (a "decompression bomb" is small on disk).
+/// Larger pictures are refused before decoding (a "decompression bomb" is small on disk):
+/// no side over 12,000 pixels, no more than 40 million pixels (a phone takes 12 to 50).
 const PIXELS_COTE_MAX: u32 = 12_000;
+pub const PIXELS_MAX: u64 = 40_000_000;
+/// What a decoder may allocate for its own work, besides the pixels.
+const ALLOCATION_MAX: u64 = 64 * 1024 * 1024;
 const QUALITE_JPEG: u8 = 82;
 
 /// Why a file is not accepted as a photo.
@@ -22,9 +26,12 @@ const QUALITE_JPEG: u8 = 82;
 pub enum ImageRefusee {
     /// Not a JPEG, PNG or WebP picture, whatever its name says.
     FormatNonAccepte,
-    /// Claims to be one but cannot be read, or is too large in pixels.
+    /// Claims to be one but cannot be read.
     Illisible,
+    /// Over `TAILLE_MAX` bytes.
     TropLourde,
+    /// Over `PIXELS_MAX` pixels, or a side over 12,000.
+    TropGrande,
 }
 
 /// A photo ready to store and serve.
@@ -52,10 +59,16 @@ pub fn nettoyer(octets: &[u8]) -> Result<ImagePropre, ImageRefusee> {
     let mut limites = Limits::default();
     limites.max_image_width = Some(PIXELS_COTE_MAX);
     limites.max_image_height = Some(PIXELS_COTE_MAX);
+    limites.max_alloc = Some(ALLOCATION_MAX);
     lecteur.limits(limites);
-    let mut decodeur = lecteur
-        .into_decoder()
-        .map_err(|_| ImageRefusee::Illisible)?;
+    let mut decodeur = lecteur.into_decoder().map_err(|e| match e {
+        image::ImageError::Limits(_) => ImageRefusee::TropGrande,
+        _ => ImageRefusee::Illisible,
+    })?;
+    let (largeur, hauteur) = decodeur.dimensions();
+    if u64::from(largeur) * u64::from(hauteur) > PIXELS_MAX {
+        return Err(ImageRefusee::TropGrande);
+    }
     let orientation = decodeur
         .orientation()
         .map_err(|_| ImageRefusee::Illisible)?;
@@ -124,6 +137,36 @@ mod tests {
         assert_eq!(
             nettoyer(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;").unwrap_err(),
             ImageRefusee::FormatNonAccepte
+        );
+    }
+
+    /// A PNG that announces `largeur` × `hauteur` pixels in a few dozen bytes.
+    fn bombe(largeur: u32, hauteur: u32) -> Vec<u8> {
+        let mut octets = png(1, 1);
+        // The IHDR chunk: length (8..12), type (12..16), width, height, then its CRC.
+        octets[16..20].copy_from_slice(&largeur.to_be_bytes());
+        octets[20..24].copy_from_slice(&hauteur.to_be_bytes());
+        let crc = crc32fast::hash(&octets[12..29]);
+        octets[29..33].copy_from_slice(&crc.to_be_bytes());
+        octets
+    }
+
+    #[test]
+    fn a_decompression_bomb_is_refused_before_it_is_decoded() {
+        // 49 million pixels, each side allowed: refused on the count.
+        assert_eq!(
+            nettoyer(&bombe(7_000, 7_000)).unwrap_err(),
+            ImageRefusee::TropGrande
+        );
+        // 12,000 × 12,000 (the attack that took the server to 1.1 GB).
+        assert_eq!(
+            nettoyer(&bombe(12_000, 12_000)).unwrap_err(),
+            ImageRefusee::TropGrande
+        );
+        // A side too long.
+        assert_eq!(
+            nettoyer(&bombe(20_000, 10)).unwrap_err(),
+            ImageRefusee::TropGrande
         );
     }
 

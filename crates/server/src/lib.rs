@@ -5,11 +5,13 @@
 //! and time.
 
 pub mod application;
+pub mod atelier;
 pub mod candidatures;
 pub mod catalogue;
 pub mod compte;
 pub mod config;
 pub mod courriel;
+pub mod csp;
 pub mod cycle;
 pub mod demo;
 pub mod horloge;
@@ -18,6 +20,7 @@ pub mod images;
 pub mod premier_rendu;
 pub mod probleme;
 pub mod rattrapage;
+pub mod reseau;
 pub mod routes;
 pub mod statique;
 pub mod stockage;

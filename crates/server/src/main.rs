@@ -45,10 +45,19 @@ async fn main() -> anyhow::Result<()> {
             Courrier::dossier(&config.courriels)
         }
     };
+    if !config.adresse.ip().is_loopback() && !config.reseau().https {
+        tracing::warn!(
+            "Clef écoute sur {} avec une adresse publique en http : les cookies de session ne \
+             sont pas marqués Secure (donnez CLEF_URL_PUBLIQUE=https://…)",
+            config.adresse
+        );
+    }
     let etat = Etat {
         base,
         horloge: Arc::new(horloge),
-        cookies_securises: !config.adresse.ip().is_loopback(),
+        reseau: config.reseau(),
+        hachages: clef_server::atelier::Atelier::hachages(),
+        photos: clef_server::atelier::Atelier::photos(),
         poste: Poste {
             courrier,
             expediteur: config.expediteur.clone(),

@@ -29,6 +29,9 @@ pub const TYPE_SANS_MANDAT: &str = "/problemes/sans-mandat";
 pub const TYPE_HORS_MANDAT: &str = "/problemes/hors-mandat";
 pub const TYPE_MANDAT_INTROUVABLE: &str = "/problemes/mandat-introuvable";
 pub const TYPE_CODE_MANDAT: &str = "/problemes/code-mandat";
+pub const TYPE_OCCUPE: &str = "/problemes/service-occupe";
+/// Seconds to wait when the server is busy (hashing passwords, decoding photos).
+pub const ATTENTE_OCCUPE: u64 = 2;
 /// Followed by the motive (`/problemes/candidature/plafond_atteint`).
 pub const TYPE_CANDIDATURE: &str = "/problemes/candidature/";
 
@@ -55,6 +58,8 @@ pub enum ErreurApi {
     Csrf,
     #[error("trop de tentatives, réessayer dans {0} s")]
     TropDeTentatives(u64),
+    #[error("trop de travaux lourds en même temps (mots de passe, photos)")]
+    Occupe,
     #[error("déjà utilisé : {0:?}")]
     Conflit(Vec<ErreurChamp>),
     #[error("candidature impossible : {0:?}")]
@@ -101,6 +106,7 @@ impl ErreurApi {
         Some(match self {
             ErreurApi::IdentifiantsIncorrects => "connexion_refusee",
             ErreurApi::TropDeTentatives(_) => "trop_de_tentatives",
+            ErreurApi::Occupe => "atelier_sature",
             ErreurApi::Csrf => "csrf_refuse",
             ErreurApi::Interdit => "acces_interdit",
             ErreurApi::HorsMandat => "hors_mandat",
@@ -184,6 +190,12 @@ impl ErreurApi {
                     "Par sécurité, attendez {} minute(s) avant de réessayer.",
                     secondes.div_ceil(60).max(1)
                 ),
+            ),
+            ErreurApi::Occupe => simple(
+                TYPE_OCCUPE,
+                503,
+                "Le service est très demandé en ce moment.",
+                "Réessayez dans quelques secondes.",
             ),
             ErreurApi::Conflit(erreurs) => Probleme {
                 type_: TYPE_CONFLIT.into(),
@@ -359,9 +371,14 @@ impl IntoResponse for ErreurApi {
             tracing::warn!(evenement, "événement de sécurité");
         }
         let mut r = reponse(self.probleme());
-        if let ErreurApi::TropDeTentatives(secondes) = self {
+        let attente = match self {
+            ErreurApi::TropDeTentatives(secondes) => Some(secondes.max(1)),
+            ErreurApi::Occupe => Some(ATTENTE_OCCUPE),
+            _ => None,
+        };
+        if let Some(secondes) = attente {
             r.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secondes.max(1)));
+                .insert(header::RETRY_AFTER, HeaderValue::from(secondes));
         }
         r
     }
@@ -421,6 +438,9 @@ pub fn message(erreur: &ErreurChamp) -> String {
             min.euros_entiers(),
             max.euros_entiers()
         ),
+        CodeErreur::CaracteresInterdits => "Ce texte contient des caractères invisibles ou de \
+            contrôle (souvent venus d'un copier-coller) : retapez-le."
+            .into(),
         CodeErreur::Fige => "Les candidats se sont fiés à cette valeur : pour la changer, retirez l'offre et publiez-en une nouvelle.".into(),
     }
 }

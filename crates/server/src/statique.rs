@@ -27,7 +27,11 @@ pub fn service(dist: PathBuf) -> Service {
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(true);
+    let index_html = dist.join("index.html");
+    let bailleur_html = dist.join(DOSSIER_BAILLEUR).join("index.html");
     let service = tower::service_fn(move |requete: Request<Body>| {
+        let (index_html, bailleur_html, dist) =
+            (index_html.clone(), bailleur_html.clone(), dist.clone());
         let index = index.clone();
         let index_bailleur = index_bailleur.clone();
         let fichiers = fichiers.clone();
@@ -36,7 +40,8 @@ pub fn service(dist: PathBuf) -> Service {
             // The landlord app's pages: its own page, never the folder's listing or redirect.
             if est_une_page(&chemin) && clef_domain::api::page_professionnelle(&chemin) {
                 let Ok(page) = index_bailleur.oneshot(Request::new(Body::empty())).await;
-                return Ok(mettre_en_cache(page.into_response(), &chemin));
+                let page = avec_politique(page.into_response(), &bailleur_html).await;
+                return Ok(mettre_en_cache(page, &chemin));
             }
             let reponse = fichiers
                 .oneshot(requete)
@@ -45,7 +50,13 @@ pub fn service(dist: PathBuf) -> Service {
             let Ok(reponse) = reponse;
             let reponse = if reponse.status() == StatusCode::NOT_FOUND && est_une_page(&chemin) {
                 let Ok(page) = index.oneshot(Request::new(Body::empty())).await;
-                page.into_response()
+                avec_politique(page.into_response(), &index_html).await
+            } else if reponse.status().is_success()
+                && chemin.ends_with('/')
+                && !chemin.split('/').any(|segment| segment == "..")
+            {
+                // A folder's index.html (`/bailleur/`).
+                avec_politique(reponse, &dist_de_la_page(&dist, &chemin)).await
             } else {
                 reponse
             };
@@ -53,6 +64,25 @@ pub fn service(dist: PathBuf) -> Service {
         }
     });
     BoxCloneSyncService::new(service)
+}
+
+/// A page gets the Content-Security-Policy of the HTML it is (read from `fichier`: the
+/// response itself may be compressed).
+async fn avec_politique(mut reponse: Response, fichier: &Path) -> Response {
+    if !reponse.status().is_success() {
+        return reponse;
+    }
+    let html = tokio::fs::read_to_string(fichier).await.unwrap_or_default();
+    reponse.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        crate::csp::politique_de_page(&html),
+    );
+    reponse
+}
+
+/// The index.html a folder URL (`/bailleur/`) is served from.
+fn dist_de_la_page(dist: &Path, chemin: &str) -> PathBuf {
+    dist.join(chemin.trim_matches('/')).join("index.html")
 }
 
 /// App URLs (`/logements/12`) fall back to the app; a missing file (`/x.png`) is a 404.

@@ -117,6 +117,10 @@ pub fn verifier(vivier: Vivier<'_>, p: &Presentation) -> Result<Vec<Passe>, Vec<
         let precision = passage.precision.trim();
         if precision.is_empty() {
             erreurs.push(ErreurChamp::new("precision", CodeErreur::Requis).dans(&champ));
+        } else if !crate::texte::propre(precision, true) {
+            // Published as it is written: nothing in it may hide or reorder text.
+            erreurs
+                .push(ErreurChamp::new("precision", CodeErreur::CaracteresInterdits).dans(&champ));
         } else if precision.chars().count() > PRECISION_MAX {
             erreurs.push(
                 ErreurChamp::new(
@@ -363,6 +367,26 @@ mod tests {
         .unwrap();
         assert_eq!(passes.len(), 1);
         assert_eq!((passes[0].candidature_id, passes[0].rang), (10, 1));
+        // The precision is published as written: nothing in it may hide or reorder text
+        // (issue 16), and it stays short.
+        for cachee in ["A renoncé \u{202E}.tirécé rap", "Dossier\u{0}incomplet"] {
+            assert_eq!(
+                champs(verifier(
+                    vivier(&c),
+                    &presentation(&[20, 30, 40], &[(10, cachee)], None)
+                )),
+                ["passages.0.precision"],
+                "{cachee:?}"
+            );
+        }
+        let longue = "x".repeat(PRECISION_MAX + 1);
+        assert_eq!(
+            champs(verifier(
+                vivier(&c),
+                &presentation(&[20, 30, 40], &[(10, &longue)], None)
+            )),
+            ["passages.0.precision"]
+        );
     }
 
     #[test]

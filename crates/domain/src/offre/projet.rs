@@ -79,6 +79,42 @@ pub fn loyer_plausible(financement: Financement, surface: Surface) -> RangeInclu
 }
 
 impl ProjetOffre {
+    /// What even a draft must respect, so that saving it stores nothing unbounded or
+    /// hidden: the texts' lengths and characters and the number of photos.
+    pub fn verifier_saisie(&self) -> Vec<ErreurChamp> {
+        let mut erreurs = Vec::new();
+        for (champ, valeur, max) in [
+            ("titre", &self.titre, TITRE_MAX),
+            ("adresse", &self.adresse, ADRESSE_MAX),
+            ("description", &self.description, DESCRIPTION_MAX),
+            // A slug: the search's own limit.
+            ("commune", &self.commune, TITRE_MAX),
+        ] {
+            texte_saisi(&mut erreurs, champ, valeur, max);
+        }
+        if self.photos.len() > PHOTOS_MAX {
+            erreurs.push(ErreurChamp::new(
+                "photos",
+                CodeErreur::HorsLimites {
+                    min: 0,
+                    max: PHOTOS_MAX as i64,
+                },
+            ));
+        }
+        for (i, photo) in self.photos.iter().enumerate().take(PHOTOS_MAX + 1) {
+            let mut une = Vec::new();
+            let alternatif = &photo.texte_alternatif;
+            texte_saisi(
+                &mut une,
+                "texte_alternatif",
+                alternatif,
+                TEXTE_ALTERNATIF_MAX,
+            );
+            erreurs.extend(une.into_iter().map(|e| e.dans(&format!("photos.{i}"))));
+        }
+        erreurs
+    }
+
     /// Every rule a listing must meet to be published on `aujourdhui`, as field errors.
     /// `nouvelle` is false when checking edits to a listing already published: its opening
     /// day may then be in the past.
@@ -239,9 +275,19 @@ impl ProjetOffre {
 }
 
 fn texte(erreurs: &mut Vec<ErreurChamp>, champ: &str, valeur: &str, max: usize) {
-    let longueur = valeur.trim().chars().count();
-    if longueur == 0 {
+    if valeur.trim().is_empty() {
         erreurs.push(ErreurChamp::new(champ, CodeErreur::Requis));
+    } else {
+        texte_saisi(erreurs, champ, valeur, max);
+    }
+}
+
+/// What a text may hold even in a draft: its length and its characters (line breaks in the
+/// description only).
+fn texte_saisi(erreurs: &mut Vec<ErreurChamp>, champ: &str, valeur: &str, max: usize) {
+    let longueur = valeur.trim().chars().count();
+    if !crate::texte::propre(valeur, champ == "description") {
+        erreurs.push(ErreurChamp::new(champ, CodeErreur::CaracteresInterdits));
     } else if longueur > max {
         erreurs.push(ErreurChamp::new(
             champ,

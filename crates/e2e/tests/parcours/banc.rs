@@ -73,7 +73,9 @@ impl Banc {
         let etat = Etat {
             base: base.clone(),
             horloge: horloge.clone(),
-            cookies_securises: false,
+            reseau: Default::default(),
+            hachages: clef_server::atelier::Atelier::hachages(),
+            photos: clef_server::atelier::Atelier::photos(),
             poste: Poste::dossier(&courriels, &format!("http://{adresse}")),
         };
         let app = application(etat, Some(dist()));

@@ -8,6 +8,7 @@ mod banc;
 mod candidature;
 mod commission;
 mod conseiller;
+mod csp;
 mod demarrage;
 mod dossier;
 mod erreurs;

@@ -25,6 +25,7 @@ pub fn email_valide(texte: &str) -> Result<String, ErreurChamp> {
     } else {
         let bonne_forme = email.len() <= EMAIL_MAX
             && !email.chars().any(char::is_whitespace)
+            && clef_domain::texte::propre(&email, false)
             && email.split_once('@').is_some_and(|(local, domaine)| {
                 !local.is_empty()
                     && !domaine.contains('@')
@@ -43,6 +44,21 @@ pub fn email_valide(texte: &str) -> Result<String, ErreurChamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn e_mail_addresses_with_hidden_characters_are_refused() {
+        for cache in [
+            "marie\0@exemple.fr",
+            "marie@exem\u{202E}ple.fr",
+            "ma\u{200B}rie@exemple.fr",
+        ] {
+            assert_eq!(
+                email_valide(cache).map_err(|e| e.code),
+                Err(CodeErreur::FormatInvalide),
+                "{cache:?}"
+            );
+        }
+    }
 
     #[test]
     fn e_mail_addresses_are_normalised_and_checked() {

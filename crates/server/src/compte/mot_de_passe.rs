@@ -1,7 +1,13 @@
 //! Passwords: argon2id (the `argon2` crate's defaults, OWASP's recommended parameters),
-//! at least 12 characters, never one of the common ones. Hashing is slow on purpose, so it
-//! runs off the async threads.
+//! at least 12 characters, never one of the common ones.
+//!
+//! Hashing is slow on purpose and takes 19 MiB each time, so it runs in a small workshop
+//! ([`crate::atelier`]): one thread per core, a bounded queue in front. A burst of log-ins
+//! then costs a few threads' memory, not one hash's memory per request, and past the queue
+//! the answer is 503 with `Retry-After` (`ErreurApi::Occupe`).
 
+use crate::atelier::Atelier;
+use crate::probleme::ErreurApi;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use clef_domain::Regle;
@@ -46,17 +52,19 @@ pub fn verifier_robustesse(mot_de_passe: &str, identifiants: &[&str]) -> Option<
 }
 
 /// The PHC string of the password's argon2id hash, with a fresh random salt.
-pub async fn hacher(mot_de_passe: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || {
-        let mut sel = [0u8; 16];
-        getrandom::fill(&mut sel).map_err(|e| anyhow::anyhow!("aléa : {e}"))?;
-        let sel = SaltString::encode_b64(&sel).map_err(|e| anyhow::anyhow!("sel : {e}"))?;
-        Argon2::default()
-            .hash_password(mot_de_passe.as_bytes(), &sel)
-            .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("argon2 : {e}"))
-    })
-    .await?
+pub async fn hacher(atelier: &Atelier, mot_de_passe: String) -> Result<String, ErreurApi> {
+    atelier
+        .faire(move || {
+            let mut sel = [0u8; 16];
+            getrandom::fill(&mut sel).map_err(|e| anyhow::anyhow!("aléa : {e}"))?;
+            let sel = SaltString::encode_b64(&sel).map_err(|e| anyhow::anyhow!("sel : {e}"))?;
+            Argon2::default()
+                .hash_password(mot_de_passe.as_bytes(), &sel)
+                .map(|h| h.to_string())
+                .map_err(|e| anyhow::anyhow!("argon2 : {e}"))
+        })
+        .await?
+        .map_err(|e| ErreurApi::Interne(e.to_string()))
 }
 
 /// A hash to check against when the account does not exist, so that an unknown e-mail
@@ -75,20 +83,24 @@ static LEURRE: LazyLock<String> = LazyLock::new(|| {
 
 /// Whether `mot_de_passe` matches `hache` (or, without a hash, takes the same time to say
 /// no).
-pub async fn correspond(mot_de_passe: String, hache: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
-        let existe = hache.is_some();
-        let hache = hache.unwrap_or_else(|| LEURRE.clone());
-        let Ok(hache) = PasswordHash::new(&hache) else {
-            return false;
-        };
-        let bon = Argon2::default()
-            .verify_password(mot_de_passe.as_bytes(), &hache)
-            .is_ok();
-        existe && bon
-    })
-    .await
-    .unwrap_or(false)
+pub async fn correspond(
+    atelier: &Atelier,
+    mot_de_passe: String,
+    hache: Option<String>,
+) -> Result<bool, ErreurApi> {
+    atelier
+        .faire(move || {
+            let existe = hache.is_some();
+            let hache = hache.unwrap_or_else(|| LEURRE.clone());
+            let Ok(hache) = PasswordHash::new(&hache) else {
+                return false;
+            };
+            let bon = Argon2::default()
+                .verify_password(mot_de_passe.as_bytes(), &hache)
+                .is_ok();
+            existe && bon
+        })
+        .await
 }
 
 #[cfg(test)]
@@ -118,10 +130,22 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_accepts_its_password_only() {
-        let hache = hacher("cheval agrafe batterie".into()).await.unwrap();
+        let atelier = Atelier::hachages();
+        let hache = hacher(&atelier, "cheval agrafe batterie".into())
+            .await
+            .unwrap();
         assert!(hache.starts_with("$argon2id$"));
-        assert!(correspond("cheval agrafe batterie".into(), Some(hache.clone())).await);
-        assert!(!correspond("cheval agrafe batteri".into(), Some(hache)).await);
-        assert!(!correspond("aucun compte ne porte ce mot de passe".into(), None).await);
+        let oui = |m: &str, h: Option<String>| correspond(&atelier, m.to_owned(), h);
+        assert!(
+            oui("cheval agrafe batterie", Some(hache.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(!oui("cheval agrafe batteri", Some(hache)).await.unwrap());
+        assert!(
+            !oui("aucun compte ne porte ce mot de passe", None)
+                .await
+                .unwrap()
+        );
     }
 }

@@ -187,8 +187,10 @@ async fn resultats(etat: &Etat, recherche: &Recherche) -> Option<clef_domain::ap
 
 /// Revalidated on every visit (it holds today's listings), and it depends on the language.
 fn page(html: String) -> Response {
+    let politique = crate::csp::politique_de_page(&html);
     let mut reponse = Html(html).into_response();
     let entetes = reponse.headers_mut();
+    entetes.insert(header::CONTENT_SECURITY_POLICY, politique);
     entetes.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     entetes.insert(
         header::VARY,

@@ -1,21 +1,21 @@
 //! Sign-up, log-in, log-out, and "who am I".
 
 use crate::application::Etat;
+use crate::compte::limite::Limite;
 use crate::compte::{
     self, AvecEnteteCsrf, Conseiller, Session, limite, mot_de_passe, session, totp,
 };
 use crate::probleme::ErreurApi;
+use crate::reseau::AdresseClient;
 use crate::stockage::comptes::{self, CompteLu};
 use axum::Json;
-use axum::extract::connect_info::ConnectInfo;
-use axum::extract::{Extension, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
 use clef_domain::api::{Identifiants, Inscription, Probleme, Role, SessionOuverte};
 use clef_domain::demande::NumeroUnique;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
-use std::net::SocketAddr;
 
 fn ouverte(
     role: Role,
@@ -87,25 +87,22 @@ async fn second_facteur_valide(
          content_type = "application/problem+json"),
         (status = 409, description = "E-mail ou numéro unique déjà utilisé", body = Probleme,
          content_type = "application/problem+json"),
+        (status = 429, description = "Trop d'essais ou de comptes créés depuis cette adresse \
+            réseau : attendre `Retry-After` secondes", body = Probleme,
+         content_type = "application/problem+json"),
+        (status = 503, description = "Trop de mots de passe à vérifier en même temps : \
+            réessayer après `Retry-After` secondes", body = Probleme,
+         content_type = "application/problem+json"),
     )
 )]
 pub async fn inscrire(
     State(etat): State<Etat>,
     _: AvecEnteteCsrf,
-    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: AdresseClient,
     jar: CookieJar,
     Json(inscription): Json<Inscription>,
 ) -> Result<(StatusCode, CookieJar, Json<SessionOuverte>), ErreurApi> {
-    // Trying numbers until one is "already used" would reveal who has an account: those
-    // answers count as failures of the address, like failed log-ins.
     let maintenant = etat.horloge.instant();
-    let cle_adresse = limite::cle_adresse(&adresse_client(client));
-    limite::verifier(
-        &etat.base,
-        &[(&cle_adresse, limite::MAX_PAR_ADRESSE)],
-        maintenant,
-    )
-    .await?;
     let mut erreurs = Vec::new();
     let numero = match NumeroUnique::parse(&inscription.numero_unique) {
         Ok(n) => Some(n),
@@ -135,6 +132,16 @@ pub async fn inscrire(
     let (Some(numero), Some(email), true) = (numero, email, erreurs.is_empty()) else {
         return Err(ErreurApi::Invalide(erreurs));
     };
+    // Trying numbers until one is "already used" would reveal who has an account: each try
+    // counts as a failure of the address, like a failed log-in (given back when no account
+    // uses them). Then creating accounts is limited per address too.
+    let cle_adresse = limite::cle_adresse(&client.0);
+    let essai = limite::tenter(
+        &etat.base,
+        &[Limite::quart_d_heure(&cle_adresse, limite::MAX_PAR_ADRESSE)],
+        maintenant,
+    )
+    .await?;
     let mut deja = Vec::new();
     if comptes::email_pris(&etat.base, &email).await? {
         deja.push(ErreurChamp::new("email", CodeErreur::DejaUtilise));
@@ -143,12 +150,22 @@ pub async fn inscrire(
         deja.push(ErreurChamp::new("numero_unique", CodeErreur::DejaUtilise));
     }
     if !deja.is_empty() {
-        limite::echec(&etat.base, &[&cle_adresse], maintenant).await?;
+        essai.garder();
         return Err(ErreurApi::Conflit(deja));
     }
-    let hache = mot_de_passe::hacher(inscription.mot_de_passe)
-        .await
-        .map_err(|e| ErreurApi::Interne(e.to_string()))?;
+    essai.rendre(&etat.base, &[]).await?;
+    let cle_inscriptions = limite::cle("inscriptions", &[&client.0]);
+    limite::tenter(
+        &etat.base,
+        &[Limite::quart_d_heure(
+            &cle_inscriptions,
+            limite::MAX_INSCRIPTIONS_PAR_ADRESSE,
+        )],
+        maintenant,
+    )
+    .await?
+    .garder();
+    let hache = mot_de_passe::hacher(&etat.hachages, inscription.mot_de_passe).await?;
     // Two sign-ups at once with the same e-mail or number: the database settles it.
     let compte_id = comptes::inscrire_demandeur(&etat.base, &email, &hache, numero.as_str())
         .await?
@@ -156,7 +173,7 @@ pub async fn inscrire(
             ErreurApi::Conflit(vec![ErreurChamp::new(champ.nom(), CodeErreur::DejaUtilise)])
         })?;
     let (cookie, csrf) =
-        session::ouvrir(&etat.base, compte_id, maintenant, etat.cookies_securises).await?;
+        session::ouvrir(&etat.base, compte_id, maintenant, etat.reseau.https).await?;
     Ok((
         StatusCode::CREATED,
         jar.add(cookie),
@@ -167,11 +184,6 @@ pub async fn inscrire(
             csrf,
         )),
     ))
-}
-
-/// The client's IP address (without a socket, in tests: `inconnue`).
-pub(crate) fn adresse_client(client: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
-    client.map_or_else(|| "inconnue".to_owned(), |c| c.0.0.ip().to_string())
 }
 
 /// Log in. The answer to a wrong e-mail and to a wrong password is the same.
@@ -185,25 +197,30 @@ pub(crate) fn adresse_client(client: Option<Extension<ConnectInfo<SocketAddr>>>)
         (status = 401, description = "E-mail ou mot de passe incorrect (ou, pour un conseiller, \
             code à 6 chiffres absent, faux ou déjà utilisé)", body = Probleme,
          content_type = "application/problem+json"),
-        (status = 429, description = "Trop d'échecs : attendre `Retry-After` secondes",
+        (status = 429, description = "Trop d'échecs pour ce compte depuis cette adresse, ou \
+            depuis cette adresse : attendre `Retry-After` secondes",
          body = Probleme, content_type = "application/problem+json"),
+        (status = 503, description = "Trop de mots de passe à vérifier en même temps : \
+            réessayer après `Retry-After` secondes", body = Probleme,
+         content_type = "application/problem+json"),
     )
 )]
 pub async fn connecter(
     State(etat): State<Etat>,
     _: AvecEnteteCsrf,
-    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: AdresseClient,
     jar: CookieJar,
     Json(identifiants): Json<Identifiants>,
 ) -> Result<(CookieJar, Json<SessionOuverte>), ErreurApi> {
     let maintenant = etat.horloge.instant();
-    let cle_compte = limite::cle_compte(&identifiants.email);
-    let cle_adresse = limite::cle_adresse(&adresse_client(client));
-    limite::verifier(
+    // Counted before the password is checked: parallel tries cannot all pass.
+    let cle_compte = limite::cle_compte(&identifiants.email, &client.0);
+    let cle_adresse = limite::cle_adresse(&client.0);
+    let essai = limite::tenter(
         &etat.base,
         &[
-            (&cle_compte, limite::MAX_PAR_COMPTE),
-            (&cle_adresse, limite::MAX_PAR_ADRESSE),
+            Limite::quart_d_heure(&cle_compte, limite::MAX_PAR_COMPTE_ET_ADRESSE),
+            Limite::quart_d_heure(&cle_adresse, limite::MAX_PAR_ADRESSE),
         ],
         maintenant,
     )
@@ -212,14 +229,23 @@ pub async fn connecter(
     let compte = comptes::par_email(&etat.base, &email).await?;
     let mot_de_passe_valide =
         identifiants.mot_de_passe.chars().count() <= mot_de_passe::LONGUEUR_MAX;
-    let bon = mot_de_passe::correspond(
+    let bon = match mot_de_passe::correspond(
+        &etat.hachages,
         identifiants.mot_de_passe,
         compte
             .as_ref()
             .filter(|_| mot_de_passe_valide)
             .map(|c| c.mot_de_passe.clone()),
     )
-    .await;
+    .await
+    {
+        Ok(bon) => bon,
+        // Not checked (the server is busy): not counted either.
+        Err(e) => {
+            essai.rendre(&etat.base, &[]).await?;
+            return Err(e);
+        }
+    };
     let Some(CompteLu {
         id: compte_id,
         role,
@@ -227,7 +253,7 @@ pub async fn connecter(
         ..
     }) = compte.filter(|_| bon)
     else {
-        limite::echec(&etat.base, &[&cle_compte, &cle_adresse], maintenant).await?;
+        essai.garder();
         return Err(ErreurApi::IdentifiantsIncorrects);
     };
     // Advisors work on shared computers for other people: a password is not enough. A
@@ -236,12 +262,12 @@ pub async fn connecter(
         && !second_facteur_valide(&etat, compte_id, identifiants.code.as_deref(), maintenant)
             .await?
     {
-        limite::echec(&etat.base, &[&cle_compte, &cle_adresse], maintenant).await?;
+        essai.garder();
         return Err(ErreurApi::IdentifiantsIncorrects);
     }
-    limite::effacer(&etat.base, &cle_compte).await?;
+    essai.rendre(&etat.base, &[&cle_compte]).await?;
     let (cookie, csrf) =
-        session::ouvrir(&etat.base, compte_id, maintenant, etat.cookies_securises).await?;
+        session::ouvrir(&etat.base, compte_id, maintenant, etat.reseau.https).await?;
     let mut ouverte = ouverte(role, email, numero, csrf);
     if role == Role::Conseiller {
         ouverte.structure = comptes::structure_du_conseiller(&etat.base, compte_id).await?;

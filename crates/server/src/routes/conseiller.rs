@@ -4,6 +4,7 @@
 //! without a mandate: the answer is the same as for an unknown one.
 
 use crate::application::Etat;
+use crate::compte::limite::{self, Limite};
 use crate::compte::{Conseiller, Mandataire};
 use crate::probleme::ErreurApi;
 use crate::stockage;
@@ -163,6 +164,14 @@ pub async fn terminer(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Counter requests for one number by one structure, per quarter of an hour.
+pub const DEMANDES_PAR_NUMERO: i64 = 3;
+/// Counter requests by one advisor, per day (a busy counter sees a few dozen people).
+pub const DEMANDES_PAR_CONSEILLER: i64 = 40;
+/// Wrong codes for one number by one structure, per day, across requests: with a million
+/// codes, ten guesses a day give a one-in-100,000 chance.
+pub const CODES_FAUX_PAR_JOUR: i64 = 10;
+
 fn code_aleatoire() -> Result<String, ErreurApi> {
     let mut octets = [0u8; 4];
     getrandom::fill(&mut octets).map_err(|e| ErreurApi::Interne(format!("aléa : {e}")))?;
@@ -208,14 +217,33 @@ pub async fn demander(
     let (Some(numero), Some(valide), true) = (numero, valide, erreurs.is_empty()) else {
         return Err(ErreurApi::Invalide(erreurs));
     };
+    // Each request gives a new code to guess: requests are counted per structure and
+    // number, and per advisor and day, whether the number has an account or not.
+    let structure = conseiller.structure_id.to_string();
+    let par_numero = limite::cle("mandat-demandes", &[&structure, numero.as_str()]);
+    let par_conseiller = limite::cle(
+        "mandat-demandes-conseiller",
+        &[&conseiller.session.compte_id.to_string()],
+    );
+    limite::tenter(
+        &etat.base,
+        &[
+            Limite::quart_d_heure(&par_numero, DEMANDES_PAR_NUMERO),
+            Limite::jour(&par_conseiller, DEMANDES_PAR_CONSEILLER),
+        ],
+        maintenant,
+    )
+    .await?
+    .garder();
     let demandeur_id = stockage::demandeurs::par_numero(&etat.base, numero.as_str()).await?;
     let Some(demandeur_id) = demandeur_id else {
         return Ok(StatusCode::ACCEPTED);
     };
     let code = code_aleatoire()?;
     let mut tx = etat.base.begin().await?;
-    // One code at a time per structure and applicant: an earlier request is used up.
-    mandats::oublier_codes(&mut tx, demandeur_id, conseiller.structure_id).await?;
+    // One request at a time per structure and applicant: an earlier one is replaced, so
+    // the applicant's list shows one line per structure, not one per try.
+    mandats::remplacer_demandes(&mut tx, demandeur_id, conseiller.structure_id).await?;
     mandats::creer(
         &mut tx,
         mandats::NouveauMandat {
@@ -255,13 +283,25 @@ pub async fn confirmer(
     let numero = numero(&confirmation.numero_unique)?;
     let code = mandat::code_saisi(&confirmation.code).ok_or(ErreurApi::CodeMandat)?;
     let maintenant = etat.horloge.instant();
+    // Wrong codes are counted per structure and number across requests (a new request
+    // does not give new tries), before the code is checked.
+    let structure = conseiller.structure_id.to_string();
+    let cle = limite::cle("mandat-codes", &[&structure, numero.as_str()]);
+    let essai = limite::tenter(
+        &etat.base,
+        &[Limite::jour(&cle, CODES_FAUX_PAR_JOUR)],
+        maintenant,
+    )
+    .await?;
     let mandat = mandat_de(&etat, &conseiller, &numero, StatutMandat::EnAttente)
         .await?
         .ok_or(ErreurApi::CodeMandat)?;
     if !mandat.code_correspond(&code, maintenant) {
         mandats::essai_manque(&etat.base, mandat.id).await?;
+        essai.garder();
         return Err(ErreurApi::CodeMandat);
     }
+    essai.rendre(&etat.base, &[]).await?;
     mandats::confirmer(&etat.base, mandat.id, maintenant).await?;
     let mandat = mandats::par_id(&etat.base, mandat.id)
         .await?

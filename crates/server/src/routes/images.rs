@@ -2,7 +2,7 @@
 //! [`crate::images`]); everyone reads them by the SHA-256 of their cleaned bytes.
 
 use crate::application::Etat;
-use crate::compte::Agent;
+use crate::compte::{Agent, limite};
 use crate::images::{self, ImageRefusee};
 use crate::probleme::ErreurApi;
 use crate::stockage;
@@ -17,6 +17,10 @@ use clef_domain::erreur::{CodeErreur, ErreurChamp, Regle};
 
 /// The multipart field that carries the file.
 const CHAMP: &str = "fichier";
+/// Photos an organisation may send in the rate limit's window (15 minutes).
+pub const PHOTOS_PAR_FENETRE: i64 = 60;
+/// The bytes of photos an organisation may store (cleaned photos weigh 100 to 500 KB).
+pub const VOLUME_MAX: i64 = 1024 * 1024 * 1024;
 
 fn refus(regle: Regle) -> ErreurApi {
     ErreurApi::Invalide(vec![ErreurChamp::incoherent(CHAMP, regle)])
@@ -40,8 +44,11 @@ fn illisible(erreur: MultipartError) -> ErreurApi {
     request_body(content_type = "multipart/form-data", description = "Un champ `fichier`"),
     responses(
         (status = 201, description = "Photo nettoyée, à joindre à une offre avec son texte alternatif", body = ImageTeleversee),
-        (status = 400, description = "Pas une photo JPEG, PNG ou WebP, illisible ou trop lourde", body = Probleme,
+        (status = 400, description = "Pas une photo JPEG, PNG ou WebP, illisible, trop lourde, de \
+            trop de pixels, ou le quota de photos de l'organisme est atteint", body = Probleme,
          content_type = "application/problem+json"),
+        (status = 503, description = "Trop de photos à traiter en même temps : réessayer après \
+            `Retry-After` secondes", body = Probleme, content_type = "application/problem+json"),
         (status = 403, description = "Pas un compte de bailleur", body = Probleme, content_type = "application/problem+json"),
     )
 )]
@@ -57,13 +64,26 @@ pub async fn televerser(
         }
     }
     let octets = octets.ok_or_else(|| ErreurApi::champ(CHAMP, CodeErreur::Requis))?;
-    let propre = tokio::task::spawn_blocking(move || images::nettoyer(&octets))
+    // An organisation sends a bounded number of photos, into a bounded space.
+    let cle = limite::cle("photos", &[&agent.bailleur_id.to_string()]);
+    let par_quart_d_heure = [limite::Limite::quart_d_heure(&cle, PHOTOS_PAR_FENETRE)];
+    limite::tenter(&etat.base, &par_quart_d_heure, etat.horloge.instant())
         .await
-        .map_err(|e| ErreurApi::Interne(e.to_string()))?
+        .map_err(|_| refus(Regle::QuotaPhotos))?
+        .garder();
+    if stockage::images::volume(&etat.base, agent.bailleur_id).await? > VOLUME_MAX {
+        return Err(refus(Regle::QuotaPhotos));
+    }
+    // Decoded one at a time, whoever sends them.
+    let propre = etat
+        .photos
+        .faire(move || images::nettoyer(&octets))
+        .await?
         .map_err(|refusee| match refusee {
             ImageRefusee::FormatNonAccepte => refus(Regle::ImageFormat),
             ImageRefusee::Illisible => refus(Regle::ImageIllisible),
             ImageRefusee::TropLourde => refus(Regle::ImageTropLourde),
+            ImageRefusee::TropGrande => refus(Regle::ImageTropGrande),
         })?;
     stockage::images::enregistrer(&etat.base, agent.bailleur_id, &propre).await?;
     Ok((

@@ -3,20 +3,19 @@
 //! session of the account and says so by e-mail.
 
 use crate::application::Etat;
+use crate::compte::limite::Limite;
 use crate::compte::{self, AvecEnteteCsrf, limite, mot_de_passe, session};
 use crate::courriel::Courriel;
 use crate::courriel::textes::texte;
 use crate::probleme::ErreurApi;
-use crate::routes::comptes::adresse_client;
+use crate::reseau::AdresseClient;
 use crate::stockage::reinitialisations::{self, CompteDuLien};
 use axum::Json;
-use axum::extract::connect_info::ConnectInfo;
-use axum::extract::{Extension, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use clef_domain::Regle;
 use clef_domain::api::{NouveauMotDePasse, OubliMotDePasse, Probleme};
 use clef_domain::erreur::ErreurChamp;
-use std::net::SocketAddr;
 
 /// How long a link works, in seconds.
 pub const DUREE_LIEN: i64 = 30 * 60;
@@ -42,35 +41,34 @@ pub const DEMANDES_PAR_ADRESSE: i64 = 20;
 pub async fn oubli(
     State(etat): State<Etat>,
     _: AvecEnteteCsrf,
-    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: AdresseClient,
     Json(demande): Json<OubliMotDePasse>,
 ) -> Result<StatusCode, ErreurApi> {
     let maintenant = etat.horloge.instant();
     let email = compte::email_valide(&demande.email).map_err(|e| ErreurApi::Invalide(vec![e]))?;
-    let cle_adresse = format!("oubli:{}", limite::cle_adresse(&adresse_client(client)));
-    limite::verifier(
+    let cle_adresse = limite::cle("oubli-adresse", &[&client.0]);
+    limite::tenter(
         &etat.base,
-        &[(&cle_adresse, DEMANDES_PAR_ADRESSE)],
+        &[Limite::quart_d_heure(&cle_adresse, DEMANDES_PAR_ADRESSE)],
         maintenant,
     )
-    .await?;
-    let cle_compte = format!("oubli:{}", limite::cle_compte(&email));
+    .await?
+    .garder();
     let compte = reinitialisations::compte_par_email(&etat.base, &email).await?;
-    limite::echec(&etat.base, &[&cle_adresse, &cle_compte], maintenant).await?;
-    let Some(compte_id) = compte else {
-        return Ok(StatusCode::ACCEPTED);
-    };
-    // Past a few links, the next ones are not sent (the answer stays the same).
-    if limite::verifier(
+    // Past a few links per account, the next ones are not sent (the answer stays the
+    // same, whether the account exists or not).
+    let cle_compte = limite::cle("oubli-compte", &[&email]);
+    let lien_permis = limite::tenter(
         &etat.base,
-        &[(&cle_compte, LIENS_PAR_COMPTE + 1)],
+        &[Limite::quart_d_heure(&cle_compte, LIENS_PAR_COMPTE)],
         maintenant,
     )
     .await
-    .is_err()
-    {
+    .map(limite::Tentative::garder)
+    .is_ok();
+    let (Some(compte_id), true) = (compte, lien_permis) else {
         return Ok(StatusCode::ACCEPTED);
-    }
+    };
     let jeton = session::aleatoire()?;
     // A new link replaces the ones before.
     reinitialisations::creer(
@@ -119,6 +117,7 @@ pub async fn oubli(
 pub async fn nouveau(
     State(etat): State<Etat>,
     _: AvecEnteteCsrf,
+    client: AdresseClient,
     Json(saisie): Json<NouveauMotDePasse>,
 ) -> Result<StatusCode, ErreurApi> {
     let maintenant = etat.horloge.instant();
@@ -136,14 +135,13 @@ pub async fn nouveau(
     if let Some(e) = mot_de_passe::verifier_robustesse(&saisie.mot_de_passe, &identifiants) {
         return Err(ErreurApi::Invalide(vec![e]));
     }
-    let hache = mot_de_passe::hacher(saisie.mot_de_passe)
-        .await
-        .map_err(|e| ErreurApi::Interne(e.to_string()))?;
+    let hache = mot_de_passe::hacher(&etat.hachages, saisie.mot_de_passe).await?;
     // Used once: the first of two requests with the same link wins.
     if !reinitialisations::utiliser(&etat.base, &empreinte, compte_id, &hache, maintenant).await? {
         return Err(lien_perime());
     }
-    limite::effacer(&etat.base, &limite::cle_compte(&email)).await?;
+    // The owner proved who they are: their failures from here are forgotten.
+    limite::oublier(&etat.base, &[&limite::cle_compte(&email, &client.0)]).await?;
     let corps = format!(
         "{}\n\n{}",
         texte(

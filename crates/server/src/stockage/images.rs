@@ -34,3 +34,14 @@ pub async fn contenu(base: &SqlitePool, empreinte: &str) -> Result<Option<Vec<u8
             .await?,
     )
 }
+
+/// The bytes of photos a landlord has stored.
+#[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
+pub async fn volume(base: &SqlitePool, bailleur_id: i64) -> Result<i64, Erreur> {
+    Ok(sqlx::query_scalar(
+        "SELECT coalesce(sum(length(contenu)), 0) FROM images WHERE bailleur_id = ?",
+    )
+    .bind(bailleur_id)
+    .fetch_one(base)
+    .await?)
+}

@@ -172,16 +172,18 @@ pub struct NouveauMandat<'a> {
     pub code: Option<(&'a str, i64)>,
 }
 
-/// Uses up the codes of the structure's unconfirmed requests for this applicant.
+/// Removes the structure's unconfirmed requests for this applicant (a new one replaces
+/// them; never confirmed, they were never a mandate, and nothing was done under them).
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, structure_id = structure_id))]
-pub async fn oublier_codes(
+pub async fn remplacer_demandes(
     connexion: &mut SqliteConnection,
     demandeur_id: i64,
     structure_id: i64,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "UPDATE mandats SET code = NULL, code_expire_a = NULL
-         WHERE demandeur_id = ? AND structure_id = ? AND confirme_a IS NULL",
+        "DELETE FROM mandats
+         WHERE demandeur_id = ? AND structure_id = ? AND confirme_a IS NULL
+           AND revoque_a IS NULL",
     )
     .bind(demandeur_id)
     .bind(structure_id)

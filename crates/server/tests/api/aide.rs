@@ -175,7 +175,9 @@ impl TestApp {
         let etat = Etat {
             base: base.clone(),
             horloge: horloge.clone(),
-            cookies_securises: false,
+            reseau: Default::default(),
+            hachages: clef_server::atelier::Atelier::hachages(),
+            photos: clef_server::atelier::Atelier::photos(),
             poste: Poste::dossier(&courriels, URL_PUBLIQUE),
         };
         let app = application(etat.clone(), dist);

@@ -2,6 +2,7 @@
 //! on a fresh temporary SQLite file per test, driven without a socket.
 
 mod aide;
+mod attaques;
 mod autorisation;
 mod bailleur;
 mod candidatures;
@@ -10,6 +11,7 @@ mod courriels;
 mod demo;
 mod detail;
 mod dossier;
+mod entetes;
 mod erreurs;
 mod grille;
 mod leviers;

@@ -617,3 +617,60 @@ async fn the_journal_cannot_be_altered_at_the_database() {
         .unwrap();
     assert_eq!(avant, apres);
 }
+
+/// The attack of the hardening review: a fresh code with five tries per request, and
+/// unlimited requests, let an advisor of any structure guess their way into any file.
+#[tokio::test]
+async fn counter_codes_cannot_be_guessed_by_asking_again_and_again() {
+    let app = TestApp::demo().await;
+    let demandeur = app.inscrire_avec_dossier(1, dossier_simple()).await;
+    let bruay = conseiller(&app, BRUAY).await;
+    let demande = json!({"numero_unique": numero(1), "actes": ["consulter"], "duree_mois": 1});
+    let confirmer = |code: String| {
+        let bruay = bruay.clone();
+        async move {
+            bruay
+                .post(
+                    "/api/v1/conseiller/mandats/confirmation",
+                    json!({"numero_unique": numero(1), "code": code}),
+                )
+                .await
+        }
+    };
+    let mut essais = 0;
+    let mut refus = None;
+    // Requests, each followed by wrong codes, as an attacker would.
+    'attaque: for tour in 0..8 {
+        let r = bruay
+            .post("/api/v1/conseiller/mandats", demande.clone())
+            .await;
+        if r.status == StatusCode::TOO_MANY_REQUESTS {
+            // Three requests per quarter of an hour: wait and ask again.
+            assert!(tour >= 3, "refused at request {tour}");
+            app.horloge.avancer(15 * 60);
+            let r = bruay
+                .post("/api/v1/conseiller/mandats", demande.clone())
+                .await;
+            assert_eq!(r.status, StatusCode::ACCEPTED);
+        }
+        for faux in 0..5 {
+            let r = confirmer(format!("{:06}", 900_000 + tour * 10 + faux)).await;
+            if r.status == StatusCode::TOO_MANY_REQUESTS {
+                refus = Some(r);
+                break 'attaque;
+            }
+            assert_eq!(r.status, StatusCode::BAD_REQUEST);
+            essais += 1;
+        }
+    }
+    // Ten wrong codes a day, whatever the number of requests.
+    assert_eq!(essais, 10);
+    let refus = refus.expect("refused after ten wrong codes");
+    assert!(refus.entetes.contains_key("retry-after"));
+    // Even the right code waits now.
+    let mandats: MesMandats = demandeur.get("/api/v1/moi/mandats").await.json();
+    let code = mandats.mandats[0].code.clone().expect("code");
+    assert_eq!(confirmer(code).await.status, StatusCode::TOO_MANY_REQUESTS);
+    // The applicant sees one request from that structure, not one per try.
+    assert_eq!(mandats.mandats.len(), 1, "{:?}", mandats.mandats);
+}

@@ -630,3 +630,58 @@ async fn drafts_listings_and_photos_stay_within_the_organisation() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+/// A PNG that announces `largeur` × `hauteur` pixels in a few dozen bytes.
+fn bombe(largeur: u32, hauteur: u32) -> Vec<u8> {
+    let mut octets = png();
+    octets[16..20].copy_from_slice(&largeur.to_be_bytes());
+    octets[20..24].copy_from_slice(&hauteur.to_be_bytes());
+    let crc = crc32fast::hash(&octets[12..29]);
+    octets[29..33].copy_from_slice(&crc.to_be_bytes());
+    octets
+}
+
+/// The attacks of the hardening review on photos: a 12,000 × 12,000 PNG of a few bytes took
+/// the server from 262 MB to 1.1 GB; uploads were unlimited.
+#[tokio::test]
+async fn decompression_bombs_are_refused_and_an_organisation_sends_a_bounded_number() {
+    let app = TestApp::demo().await;
+    let client = agent(&app, 0).await;
+    for (largeur, hauteur) in [(12_000, 12_000), (7_000, 7_000), (30_000, 16)] {
+        let r = client
+            .televerser(
+                "/api/v1/bailleur/images",
+                "bombe.png",
+                "image/png",
+                &bombe(largeur, hauteur),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{largeur} × {hauteur}");
+        assert_eq!(
+            r.json::<Probleme>().errors[0].message,
+            "Cette photo dépasse 40 millions de pixels : réduisez-la avant de l'envoyer."
+        );
+    }
+    // 60 photos a quarter of an hour per organisation (the three tries above count).
+    for i in 3..60 {
+        let r = client
+            .televerser("/api/v1/bailleur/images", "p.png", "image/png", &png())
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "photo {i}");
+    }
+    let r = client
+        .televerser("/api/v1/bailleur/images", "p.png", "image/png", &png())
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.json::<Probleme>().errors[0]
+            .message
+            .starts_with("Votre organisme a envoyé trop de photos"),
+    );
+    // Another organisation is not held back by this one.
+    let autre = agent(&app, 1).await;
+    let r = autre
+        .televerser("/api/v1/bailleur/images", "p.png", "image/png", &png())
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+}

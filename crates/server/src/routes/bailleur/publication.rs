@@ -108,6 +108,16 @@ pub async fn brouillons(
     ))
 }
 
+/// A draft may be incomplete, never unbounded or hiding characters.
+fn saisie_valide(projet: &ProjetOffre) -> Result<(), ErreurApi> {
+    let erreurs = projet.verifier_saisie();
+    if erreurs.is_empty() {
+        Ok(())
+    } else {
+        Err(ErreurApi::Invalide(erreurs))
+    }
+}
+
 /// Starts a draft; it may be incomplete.
 #[utoipa::path(
     post,
@@ -116,7 +126,7 @@ pub async fn brouillons(
     request_body = ProjetOffre,
     responses(
         (status = 201, description = "Brouillon créé, avec ce qui manque pour le publier", body = Brouillon),
-        (status = 400, description = "Trop de brouillons", body = Probleme, content_type = "application/problem+json"),
+        (status = 400, description = "Trop de brouillons, ou un texte trop long ou aux caractères interdits", body = Probleme, content_type = "application/problem+json"),
         (status = 403, description = "Pas un compte de bailleur", body = Probleme, content_type = "application/problem+json"),
     )
 )]
@@ -125,6 +135,7 @@ pub async fn creer(
     agent: Agent,
     Json(projet): Json<ProjetOffre>,
 ) -> Result<(StatusCode, Json<Brouillon>), ErreurApi> {
+    saisie_valide(&projet)?;
     let projet = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, projet).await?;
     let id = nouveau(&etat, &agent, &projet).await?;
     Ok((StatusCode::CREATED, Json(charger(&etat, &agent, id).await?)))
@@ -158,6 +169,7 @@ pub async fn lire(
     request_body = ProjetOffre,
     responses(
         (status = 200, description = "Brouillon enregistré", body = Brouillon),
+        (status = 400, description = "Un texte trop long ou aux caractères interdits", body = Probleme, content_type = "application/problem+json"),
         (status = 404, description = "Pas un brouillon de mon organisme", body = Probleme, content_type = "application/problem+json"),
     )
 )]
@@ -167,6 +179,7 @@ pub async fn enregistrer(
     Id(id): Id,
     Json(projet): Json<ProjetOffre>,
 ) -> Result<Json<Brouillon>, ErreurApi> {
+    saisie_valide(&projet)?;
     let projet = projets::avec_qpv_calcule(&etat.base, agent.bailleur_id, projet).await?;
     if !brouillons::modifier(
         &etat.base,
