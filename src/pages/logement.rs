@@ -161,7 +161,10 @@ fn Logement(offre: OffreDetail) -> impl IntoView {
                         <dt>{tu_string!(i18n, offre.dpe)}</dt>
                         <dd><span class=format!("dpe dpe--{}", classe.to_lowercase())>{tu_string!(i18n, offre.dpe_classe, classe)}</span></dd>
                     </div>
-                    <div><dt>{tu_string!(i18n, offre.adresse)}</dt><dd>{offre.adresse.clone()}</dd></div>
+                    <div><dt>{tu_string!(i18n, offre.adresse)}</dt><dd>{match offre.adresse.clone() {
+                        Some(adresse) => adresse.into_any(),
+                        None => tu_string!(i18n, offre.adresse_retiree).into_any(),
+                    }}</dd></div>
                     <div><dt>{tu_string!(i18n, offre.commune)}</dt><dd>{r.commune.clone()}</dd></div>
                     <div>
                         <dt>{tu_string!(i18n, offre.qpv)}</dt>

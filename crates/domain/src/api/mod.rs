@@ -83,7 +83,9 @@ pub struct Bailleur {
 pub struct OffreDetail {
     #[serde(flatten)]
     pub resume: OffreResume,
-    pub adresse: String,
+    /// The street address; absent once the home is let, so that the published results and
+    /// open data never lead to the door of the household that lives there.
+    pub adresse: Option<String>,
     /// 0 is the ground floor.
     pub etage: i8,
     pub ascenseur: bool,

@@ -10,36 +10,28 @@ use axum::http::header;
 use axum::response::IntoResponse;
 
 /// The columns, in order, as the file's first line names them.
-pub const COLONNES: [&str; 18] = [
-    "offre_id",
-    "decide_le",
-    "cloture",
+pub const COLONNES: [&str; 9] = [
+    "mois",
     "commune",
     "qpv",
     "typologie",
     "financement",
     "reservataire",
     "bailleur",
-    "candidatures",
-    "eligibles",
-    "grille_version",
-    "attribue_rang",
-    "attribue_score",
     "premier_quartile",
     "prioritaire",
-    "candidats_passes",
-    "motifs_passage",
 ];
 
-/// Every decided letting, oldest first, as CSV (UTF-8, comma-separated, RFC 4180).
+/// Every decided letting as CSV (UTF-8, comma-separated, RFC 4180): what the social-mix
+/// targets need, at a granularity that leads to no household (no listing id, no day, no
+/// rank or score that the letting's own result page would match).
 #[utoipa::path(
     get,
     path = "/donnees/resultats.csv",
     tag = "resultats",
-    responses((status = 200, description = "Une ligne par attribution : offre_id, decide_le, cloture, \\
-        commune, qpv (nom, vide hors QPV), typologie, financement, reservataire, bailleur, \\
-        candidatures, eligibles, grille_version, attribue_rang, attribue_score, premier_quartile \\
-        (0/1), prioritaire (0/1), candidats_passes, motifs_passage (codes séparés par « | »)",
+    responses((status = 200, description = "Une ligne par attribution : mois (AAAA-MM), commune, \
+        qpv (nom, vide hors QPV), typologie, financement, reservataire, bailleur, \
+        premier_quartile (0/1), prioritaire (0/1)",
         content_type = "text/csv"))
 )]
 pub async fn resultats_csv(State(etat): State<Etat>) -> Result<impl IntoResponse, ErreurApi> {
@@ -50,24 +42,15 @@ pub async fn resultats_csv(State(etat): State<Etat>) -> Result<impl IntoResponse
     for l in lignes {
         ecrivain
             .write_record([
-                l.offre_id.to_string(),
-                l.decide_le,
-                l.cloture,
+                l.mois,
                 l.commune,
                 l.qpv.unwrap_or_default(),
                 l.typologie,
                 l.financement,
                 l.reservataire,
                 l.bailleur,
-                l.candidatures.to_string(),
-                l.eligibles.to_string(),
-                l.grille_version.to_string(),
-                l.attribue_rang.to_string(),
-                l.attribue_score.to_string(),
                 u8::from(l.premier_quartile).to_string(),
                 u8::from(l.prioritaire).to_string(),
-                l.candidats_passes.to_string(),
-                l.motifs_passage.unwrap_or_default(),
             ])
             .map_err(interne)?;
     }

@@ -46,6 +46,8 @@ struct LigneDetail {
     #[sqlx(flatten)]
     resume: LigneResume,
     adresse: String,
+    /// A result is published: the home is let.
+    attribuee: bool,
     etage: i64,
     ascenseur: bool,
     dpe: String,
@@ -222,11 +224,12 @@ pub async fn retirer(
     Ok(fait.rows_affected() > 0)
 }
 
-/// The listing's commune (its row id).
+/// The listing's commune (its row id) and street address, for its landlord's staff (the
+/// public detail drops the address once the home is let).
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
-pub async fn commune_id(base: &SqlitePool, id: i64) -> Result<i64, Erreur> {
+pub async fn commune_et_adresse(base: &SqlitePool, id: i64) -> Result<(i64, String), Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT commune_id FROM offres WHERE id = ?")
+        sqlx::query_as("SELECT commune_id, adresse FROM offres WHERE id = ?")
             .bind(id)
             .fetch_one(base)
             .await?,
@@ -256,7 +259,8 @@ pub async fn detail_meme_retiree(
         .push(COLONNES_RESUME)
         .push(
             ", o.adresse, o.etage, o.ascenseur, o.dpe, o.description,
-             b.id AS bailleur_id, b.nom AS bailleur_nom",
+             b.id AS bailleur_id, b.nom AS bailleur_nom,
+             EXISTS (SELECT 1 FROM resultats r WHERE r.offre_id = o.id) AS attribuee",
         )
         .push(JOINTURES)
         .push(" JOIN bailleurs b ON b.id = o.bailleur_id WHERE o.id = ")
@@ -500,7 +504,7 @@ impl LigneDetail {
         // The table in force today, the one a live verdict uses.
         let plafonds = plafonds::bareme(resume.financement, aujourdhui.annee(), resume.zone);
         Ok(OffreDetail {
-            adresse: self.adresse,
+            adresse: (!self.attribuee).then_some(self.adresse),
             etage: i8::try_from(self.etage).map_err(|_| illisible("etage", self.etage))?,
             ascenseur: self.ascenseur,
             dpe: code("dpe", &self.dpe)?,

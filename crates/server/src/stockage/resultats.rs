@@ -153,43 +153,30 @@ pub async fn publier(
 /// One decided letting as the open-data file writes it (codes as stored).
 #[derive(sqlx::FromRow)]
 pub struct LigneOuverte {
-    pub offre_id: i64,
-    pub decide_le: String,
-    pub cloture: String,
+    /// `AAAA-MM`: the month of the commission's decision.
+    pub mois: String,
     pub commune: String,
     pub qpv: Option<String>,
     pub typologie: String,
     pub financement: String,
     pub reservataire: String,
     pub bailleur: String,
-    pub candidatures: i64,
-    pub eligibles: i64,
-    pub grille_version: i64,
-    pub attribue_rang: i64,
-    pub attribue_score: i64,
     pub premier_quartile: bool,
     pub prioritaire: bool,
-    pub candidats_passes: i64,
-    /// The passed-over candidates' motives in rank order, separated by `|`.
-    pub motifs_passage: Option<String>,
 }
 
-/// Every decided letting, oldest first: the open data.
+/// Every decided letting, in an order that says nothing more than its columns: the open
+/// data (`docs/donnees-ouvertes.md` says why these columns and no others).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn donnees_ouvertes(base: &SqlitePool) -> Result<Vec<LigneOuverte>, Erreur> {
     Ok(sqlx::query_as(
-        "SELECT o.id AS offre_id, r.decide_le, o.cloture, c.nom AS commune, q.nom AS qpv,
+        "SELECT substr(r.decide_le, 1, 7) AS mois, c.nom AS commune, q.nom AS qpv,
                 o.typologie, o.financement, o.reservataire, b.nom AS bailleur,
-                k.candidatures, k.eligibles, k.grille_version, r.attribue_rang, r.attribue_score,
-                r.premier_quartile, r.prioritaire,
-                (SELECT count(*) FROM passages p WHERE p.offre_id = r.offre_id) AS candidats_passes,
-                (SELECT group_concat(p.motif, '|') FROM
-                    (SELECT motif FROM passages WHERE offre_id = r.offre_id ORDER BY rang) p)
-                    AS motifs_passage
-         FROM resultats r JOIN classements k ON k.offre_id = r.offre_id
-         JOIN offres o ON o.id = r.offre_id JOIN communes c ON c.id = o.commune_id
+                r.premier_quartile, r.prioritaire
+         FROM resultats r JOIN offres o ON o.id = r.offre_id
+         JOIN communes c ON c.id = o.commune_id
          JOIN bailleurs b ON b.id = o.bailleur_id LEFT JOIN qpv q ON q.id = o.qpv_id
-         ORDER BY r.decide_le, o.id",
+         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
     )
     .fetch_all(base)
     .await?)

@@ -304,3 +304,58 @@ async fn accounts_cannot_be_created_without_limit_from_one_address() {
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(r.entetes.contains_key("retry-after"));
 }
+
+/// The attack of the hardening review on open data: a CSV line gave the listing's id beside
+/// the first-quartile and priority flags, and the listing still showed its full address
+/// after the letting. Here every public answer is searched for the address of each let
+/// home, and the CSV for anything that would tie a line to one listing.
+#[tokio::test]
+async fn no_public_answer_leads_from_the_open_data_to_a_let_homes_door() {
+    let dossier = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dossier.path().join("index.html"),
+        "<!doctype html><html lang=\"fr\"><head><title>Clef</title></head><body>\
+         <div id=\"chargement-initial\"><p>Chargement…</p></div></body></html>",
+    )
+    .unwrap();
+    let app = TestApp::construire(true, Some(dossier.path().to_owned())).await;
+    let louees: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT o.id, o.adresse FROM resultats r JOIN offres o ON o.id = r.offre_id",
+    )
+    .fetch_all(&app.base)
+    .await
+    .unwrap();
+    assert!(louees.len() >= 3, "the demo has let homes");
+    let csv = String::from_utf8(app.get("/api/v1/donnees/resultats.csv").await.corps).unwrap();
+    let entete: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    for lien in ["offre_id", "decide_le", "cloture", "attribue_rang", "attribue_score", "candidatures"] {
+        assert!(!entete.contains(&lien), "{lien} in {entete:?}");
+    }
+    assert_eq!(csv.lines().count(), louees.len() + 1);
+    // Every public answer that can be reached from a line of the file.
+    let mut adresses_publiques = vec!["/api/v1/donnees/resultats.csv".to_owned()];
+    adresses_publiques.extend([
+        "/api/v1/resultats".to_owned(),
+        "/api/v1/territoires/bethune-bruay/mixite".to_owned(),
+        "/api/v1/territoires/bethune-bruay/sru".to_owned(),
+    ]);
+    for page in 1..=10 {
+        adresses_publiques.push(format!("/api/v1/offres?etat=toutes&page={page}"));
+        adresses_publiques.push(format!("/?etat=toutes&page={page}"));
+    }
+    for (id, _) in &louees {
+        adresses_publiques.push(format!("/api/v1/offres/{id}"));
+        adresses_publiques.push(format!("/api/v1/resultats/{id}"));
+        adresses_publiques.push(format!("/logements/{id}"));
+    }
+    for adresse_publique in &adresses_publiques {
+        let r = app.get(adresse_publique).await;
+        let corps = String::from_utf8_lossy(&r.corps);
+        for (id, adresse) in &louees {
+            assert!(
+                !corps.contains(adresse.as_str()),
+                "{adresse_publique} gives the address of let home {id}"
+            );
+        }
+    }
+}

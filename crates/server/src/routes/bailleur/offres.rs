@@ -215,10 +215,10 @@ async fn vue_commission(base: &SqlitePool, offre: &OffreACoter) -> Result<Commis
     let passees = stockage::locations::attributions(base, None).await?;
     let liste = stockage::candidatures::eligibles(base, offre_id).await?;
     let presentee = liste.iter().any(|l| l.etat != EtatCandidature::Classee);
-    let commune_id = stockage::offres::commune_id(base, offre_id).await?;
+    let (commune_id, adresse) = stockage::offres::commune_et_adresse(base, offre_id).await?;
     let programme = stockage::programmes::Classes::charger(base)
         .await?
-        .de(commune_id, &offre.detail.adresse);
+        .de(commune_id, &adresse);
     let candidats = liste
         .into_iter()
         .map(|l| {
