@@ -40,6 +40,8 @@ pub struct Etat {
     pub hachages: crate::atelier::Atelier,
     /// Where uploaded photos are decoded, one at a time.
     pub photos: crate::atelier::Atelier,
+    /// The key of the secrets stored encrypted (the advisors' TOTP secrets).
+    pub coffre: crate::compte::coffre::Coffre,
 }
 
 /// The application: `/api/v1/...` and, when `dist` is given, the app with SPA fallback.

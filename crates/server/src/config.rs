@@ -35,6 +35,12 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` is read (`CLEF_PROXYS_DE_CONFIANCE`,
     /// IP addresses separated by commas; none by default).
     pub proxys_de_confiance: Vec<IpAddr>,
+    /// The key secrets are stored encrypted with (`CLEF_CLE_SECRETS`, 32 bytes in base64),
+    /// and the previous one while rotating (`CLEF_CLE_SECRETS_ANCIENNE`). Without it, the
+    /// demo keeps a generated key in a file beside its database; anything else refuses to
+    /// start.
+    pub cle_secrets: Option<String>,
+    pub cle_secrets_ancienne: Option<String>,
 }
 
 impl Config {
@@ -121,6 +127,9 @@ impl Config {
             url_publique: url_publique.trim_end_matches('/').to_owned(),
             tournee_secondes,
             proxys_de_confiance,
+            cle_secrets: lire("CLEF_CLE_SECRETS").filter(|c| !c.trim().is_empty()),
+            cle_secrets_ancienne: lire("CLEF_CLE_SECRETS_ANCIENNE")
+                .filter(|c| !c.trim().is_empty()),
         })
     }
 }

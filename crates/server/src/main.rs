@@ -4,6 +4,7 @@
 //! `CLEF_TOURNEE_SECONDES`.
 
 use anyhow::Context;
+use clef_server::compte::coffre::Coffre;
 use clef_server::courriel::{Courrier, Poste, alertes};
 use clef_server::{Config, Etat, Horloge, HorlogeParis, application, demo, servir, stockage};
 use std::sync::Arc;
@@ -52,12 +53,21 @@ async fn main() -> anyhow::Result<()> {
             config.adresse
         );
     }
+    let coffre = coffre(&config)?;
+    let rechiffres = clef_server::compte::coffre::rechiffrer(&base, &coffre).await?;
+    if rechiffres > 0 {
+        tracing::info!(
+            secrets = rechiffres,
+            "secrets chiffrés avec la clé en vigueur"
+        );
+    }
     let etat = Etat {
         base,
         horloge: Arc::new(horloge),
         reseau: config.reseau(),
         hachages: clef_server::atelier::Atelier::hachages(),
         photos: clef_server::atelier::Atelier::photos(),
+        coffre,
         poste: Poste {
             courrier,
             expediteur: config.expediteur.clone(),
@@ -88,4 +98,42 @@ async fn main() -> anyhow::Result<()> {
     })
     .await?;
     Ok(())
+}
+
+/// The secrets' key: `CLEF_CLE_SECRETS`, or for the demo a key generated once and kept in
+/// a file beside its database (`cle-secrets`, readable by its owner only).
+fn coffre(config: &Config) -> anyhow::Result<Coffre> {
+    let cle = match (&config.cle_secrets, config.demo) {
+        (Some(cle), _) => cle.clone(),
+        (None, true) => {
+            let dossier = config
+                .base
+                .strip_prefix("sqlite:")
+                .map(std::path::Path::new)
+                .and_then(std::path::Path::parent)
+                .unwrap_or_else(|| std::path::Path::new("."));
+            let fichier = dossier.join("cle-secrets");
+            match std::fs::read_to_string(&fichier) {
+                Ok(cle) => cle,
+                Err(_) => {
+                    let cle = Coffre::nouvelle_cle()?;
+                    std::fs::create_dir_all(dossier)?;
+                    std::fs::write(&fichier, &cle)
+                        .with_context(|| format!("écriture de {}", fichier.display()))?;
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::PermissionsExt;
+                        std::fs::set_permissions(&fichier, std::fs::Permissions::from_mode(0o600))?;
+                    }
+                    tracing::info!(fichier = %fichier.display(), "clé des secrets créée pour la démonstration");
+                    cle
+                }
+            }
+        }
+        (None, false) => anyhow::bail!(
+            "CLEF_CLE_SECRETS manquante : donnez une clé de 32 octets en base64 \
+             (`openssl rand -base64 32`), gardée hors de la base (voir le README)"
+        ),
+    };
+    Ok(Coffre::new(&cle, config.cle_secrets_ancienne.as_deref())?)
 }

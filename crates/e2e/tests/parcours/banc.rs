@@ -64,6 +64,14 @@ impl Banc {
         let base = stockage::ouvrir(&url).await.expect("database");
         let aujourdhui = clef_domain::jour!(2026, 11, 22);
         demo::semer(&base, aujourdhui).await.expect("demo data");
+        let coffre = clef_server::compte::coffre::Coffre::new(
+            &clef_server::compte::coffre::Coffre::nouvelle_cle().expect("key"),
+            None,
+        )
+        .expect("key");
+        clef_server::compte::coffre::rechiffrer(&base, &coffre)
+            .await
+            .expect("secrets encrypted");
         let horloge = Arc::new(HorlogeFixe::new(aujourdhui));
         let ecoute = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -76,6 +84,7 @@ impl Banc {
             reseau: Default::default(),
             hachages: clef_server::atelier::Atelier::hachages(),
             photos: clef_server::atelier::Atelier::photos(),
+            coffre: coffre.clone(),
             poste: Poste::dossier(&courriels, &format!("http://{adresse}")),
         };
         let app = application(etat, Some(dist()));

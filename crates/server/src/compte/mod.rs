@@ -1,5 +1,6 @@
 //! Accounts: passwords, sessions, log-in rate limits.
 
+pub mod coffre;
 pub mod limite;
 pub mod mandataire;
 pub mod mot_de_passe;

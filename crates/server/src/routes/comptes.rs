@@ -61,7 +61,14 @@ async fn second_facteur_valide(
     code: Option<&str>,
     maintenant: i64,
 ) -> Result<bool, ErreurApi> {
-    let secret = comptes::secret_totp(&etat.base, compte_id).await?;
+    let secret = match comptes::secret_totp(&etat.base, compte_id).await? {
+        Some(stocke) => Some(
+            etat.coffre
+                .dechiffrer(&stocke)
+                .map_err(|e| ErreurApi::Interne(format!("secret TOTP : {e}")))?,
+        ),
+        None => None,
+    };
     let Some(pas) = secret
         .zip(code)
         .and_then(|(secret, code)| totp::pas_du_code(&secret, code, maintenant))

@@ -161,6 +161,31 @@ pub async fn secret_totp(base: &SqlitePool, compte_id: i64) -> Result<Option<Str
     )
 }
 
+/// Every advisor's stored TOTP secret, to re-encrypt them at start.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn secrets_totp(base: &SqlitePool) -> Result<Vec<(i64, String)>, Erreur> {
+    Ok(
+        sqlx::query_as("SELECT compte_id, secret_totp FROM conseillers ORDER BY compte_id")
+            .fetch_all(base)
+            .await?,
+    )
+}
+
+/// Replaces an advisor's stored TOTP secret (the same secret, encrypted again).
+#[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
+pub async fn remplacer_secret_totp(
+    base: &SqlitePool,
+    compte_id: i64,
+    stocke: &str,
+) -> Result<(), Erreur> {
+    sqlx::query("UPDATE conseillers SET secret_totp = ? WHERE compte_id = ?")
+        .bind(stocke)
+        .bind(compte_id)
+        .execute(base)
+        .await?;
+    Ok(())
+}
+
 /// Records the time step of an accepted TOTP code; false when this step (or a later
 /// one) was already used: a code is accepted once.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]

@@ -4,6 +4,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use clef_domain::Jour;
+use clef_server::compte::coffre::Coffre;
 use clef_server::courriel::Poste;
 use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
 use http_body_util::BodyExt;
@@ -31,6 +32,8 @@ pub struct TestApp {
 
 /// The app's address in the links of e-mails.
 pub const URL_PUBLIQUE: &str = "http://clef.test";
+/// The tests' key for secrets stored encrypted (32 bytes in base64).
+pub const CLE_SECRETS: &str = "dGVzdHMgZGUgY2xlZiA6IGNsw6kgZGUgMzIgb2N0ZXQ=";
 
 /// An e-mail as written to its `.eml` file: its recipient, its subject and its text.
 #[derive(Debug, Clone)]
@@ -170,6 +173,11 @@ impl TestApp {
         }
         let url = format!("sqlite:{}", fichier.display());
         let base = stockage::ouvrir(&url).await.expect("base de test");
+        // As the server does at start: the advisors' secrets encrypted with the key.
+        let coffre = Coffre::new(CLE_SECRETS, None).expect("clé de test");
+        clef_server::compte::coffre::rechiffrer(&base, &coffre)
+            .await
+            .expect("secrets chiffrés");
         let horloge = Arc::new(HorlogeFixe::new(AUJOURDHUI));
         let courriels = dossier.path().join("courriels");
         let etat = Etat {
@@ -178,6 +186,7 @@ impl TestApp {
             reseau: Default::default(),
             hachages: clef_server::atelier::Atelier::hachages(),
             photos: clef_server::atelier::Atelier::photos(),
+            coffre: coffre.clone(),
             poste: Poste::dossier(&courriels, URL_PUBLIQUE),
         };
         let app = application(etat.clone(), dist);

@@ -328,7 +328,14 @@ async fn no_public_answer_leads_from_the_open_data_to_a_let_homes_door() {
     assert!(louees.len() >= 3, "the demo has let homes");
     let csv = String::from_utf8(app.get("/api/v1/donnees/resultats.csv").await.corps).unwrap();
     let entete: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-    for lien in ["offre_id", "decide_le", "cloture", "attribue_rang", "attribue_score", "candidatures"] {
+    for lien in [
+        "offre_id",
+        "decide_le",
+        "cloture",
+        "attribue_rang",
+        "attribue_score",
+        "candidatures",
+    ] {
         assert!(!entete.contains(&lien), "{lien} in {entete:?}");
     }
     assert_eq!(csv.lines().count(), louees.len() + 1);
@@ -358,4 +365,26 @@ async fn no_public_answer_leads_from_the_open_data_to_a_let_homes_door() {
             );
         }
     }
+}
+
+/// The attack of the hardening review: the advisors' second-factor secrets were stored in
+/// plain text, so a copy of the database gave them away. Now the database holds them
+/// encrypted (the key stays outside it), and log-in with a code still works.
+#[tokio::test]
+async fn a_copy_of_the_database_does_not_give_the_second_factors_away() {
+    let app = TestApp::demo().await;
+    let stockes: Vec<String> = sqlx::query_scalar("SELECT secret_totp FROM conseillers")
+        .fetch_all(&app.base)
+        .await
+        .unwrap();
+    assert!(!stockes.is_empty());
+    for (_, _, _, secret) in clef_server::demo::CONSEILLERS {
+        for stocke in &stockes {
+            assert!(stocke.starts_with("v1:"), "{stocke}");
+            assert!(!stocke.contains(secret));
+        }
+    }
+    let (email, _, _, secret) = clef_server::demo::CONSEILLERS[0];
+    let (r, _) = app.connecter_conseiller(email, secret).await;
+    assert_eq!(r.status, StatusCode::OK);
 }

@@ -11,10 +11,7 @@ async fn une_offre(app: &TestApp, query: &str) -> OffreDetail {
     } else {
         format!("etat=toutes&{query}")
     };
-    let page: PageOffres = app
-        .get(&format!("/api/v1/offres?{query}"))
-        .await
-        .json();
+    let page: PageOffres = app.get(&format!("/api/v1/offres?{query}")).await.json();
     let id = page.offres.first().expect("au moins une offre").id;
     let r = app.get(&format!("/api/v1/offres/{id}")).await;
     assert_eq!(r.status, StatusCode::OK);
