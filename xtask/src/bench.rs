@@ -36,7 +36,7 @@ pub fn bench() -> Result<()> {
     app::construire()?;
     etapes.annoncer("The server, release build");
     Serveur::construire()?;
-    let serveur = Serveur::demarrer()?;
+    let serveur = Serveur::demarrer("release")?;
     etapes.annoncer("Sizes of the first page");
     let fichiers = premiere_page(&serveur)?;
     let section = tableau(&fichiers);

@@ -1,5 +1,6 @@
-//! The real server, release build, serving the built app with demo data on a fresh
-//! database, for the benchmarks; stopped when dropped. And the smallest HTTP/1.1 client
+//! The real server (the release build for the benchmarks, the tests' build for the API
+//! exploration), serving the built app with demo data on a fresh database; stopped when
+//! dropped. And the smallest HTTP/1.1 client
 //! the measures need (one kept-alive connection, `Content-Length` bodies).
 
 use crate::app;
@@ -22,29 +23,28 @@ impl Serveur {
         lancer(cmd("cargo").args(["build", "--release", "--locked", "-p", "clef-server"]))
     }
 
-    /// Starts it on a free port and waits until it answers.
-    pub fn demarrer() -> Result<Serveur> {
+    /// Starts it (`profil`: `release` or `debug`, the folder of `target/` it was built in)
+    /// on a free port and waits until it answers.
+    pub fn demarrer(profil: &str) -> Result<Serveur> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let adresse = format!("127.0.0.1:{port}");
         let dossier = std::env::temp_dir().join(format!("clef-bench-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dossier);
         std::fs::create_dir_all(&dossier)?;
-        let enfant = cmd(&racine()
-            .join("target/release/clef-server")
-            .display()
-            .to_string())
-        .env("CLEF_ADDR", &adresse)
-        .env(
-            "CLEF_DATABASE_URL",
-            format!("sqlite:{}", dossier.join("clef.db").display()),
-        )
-        .env("CLEF_DIST", app::dist())
-        .env("CLEF_DEMO", "1")
-        .env("CLEF_COURRIELS", dossier.join("courriels"))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .context("starting target/release/clef-server")?;
+        let binaire = racine().join("target").join(profil).join("clef-server");
+        let enfant = cmd(&binaire.display().to_string())
+            .env("CLEF_ADDR", &adresse)
+            .env(
+                "CLEF_DATABASE_URL",
+                format!("sqlite:{}", dossier.join("clef.db").display()),
+            )
+            .env("CLEF_DIST", app::dist())
+            .env("CLEF_DEMO", "1")
+            .env("CLEF_COURRIELS", dossier.join("courriels"))
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()
+            .with_context(|| format!("starting {}", binaire.display()))?;
         let serveur = Serveur {
             enfant,
             dossier,

@@ -2,6 +2,7 @@
 
 use crate::app;
 use crate::commande::{Etapes, cmd, lancer, racine};
+use crate::exploration;
 use crate::outils;
 use anyhow::Result;
 use std::process::Command;
@@ -25,9 +26,10 @@ fn navigateur(c: &mut Command) -> &mut Command {
 }
 
 pub fn test() -> Result<()> {
-    let mut etapes = Etapes::new(9);
+    let mut etapes = Etapes::new(10);
     etapes.annoncer("Tools (installed once, then skipped)");
     outils::pour_tester()?;
+    exploration::installer()?;
 
     etapes.annoncer("Formatting (cargo fmt --check)");
     lancer(cmd("cargo").args(["fmt", "--all", "--check"]))?;
@@ -48,6 +50,9 @@ pub fn test() -> Result<()> {
 
     etapes.annoncer("Unit, property and API integration tests");
     lancer(cmd("cargo").args(["test", "--locked", "--workspace", "--exclude", "clef-e2e"]))?;
+
+    etapes.annoncer("The API explored by Schemathesis: no server error for any request");
+    exploration::explorer()?;
 
     etapes.annoncer("The rules crate builds for the browser");
     lancer(cmd("cargo").args(["build", "--locked", "-p", "clef-domain", "--target", WASM]))?;
