@@ -27,7 +27,7 @@ fn binaire(nom: &str) -> PathBuf {
 /// Installs Schemathesis at its pinned version into `.tools/py` unless it is there.
 pub fn installer() -> Result<()> {
     let attendu = format!("schemathesis, version {SCHEMATHESIS}");
-    if sortie(&mut std::process::Command::new(binaire("schemathesis")).arg("--version"))
+    if sortie(std::process::Command::new(binaire("schemathesis")).arg("--version"))
         .is_some_and(|v| v == attendu)
     {
         return Ok(());
