@@ -13,6 +13,8 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 pub const TRUNK: &str = "0.21.14";
+/// Runs the fuzz targets of `fuzz/` (on stable Rust, without sanitizer).
+pub const CARGO_FUZZ: &str = "0.13.2";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The accessibility rules the journeys check every page against (npm `axe-core`).
@@ -69,9 +71,10 @@ pub fn pour_construire() -> Result<()> {
     binaryen(&wasm_opt)
 }
 
-/// What the browser tests need, in addition.
+/// What the browser tests and the fuzzing need, in addition.
 pub fn pour_tester() -> Result<()> {
     pour_construire()?;
+    cargo_fuzz()?;
     chromium()?;
     axe_core()
 }
@@ -152,6 +155,16 @@ fn trunk() -> Result<()> {
         "--locked",
         "--no-default-features",
     ]))
+}
+
+fn cargo_fuzz() -> Result<()> {
+    if sortie(cmd("cargo").args(["fuzz", "--version"])).as_deref()
+        == Some(&format!("cargo-fuzz {CARGO_FUZZ}"))
+    {
+        return Ok(());
+    }
+    eprintln!("    installing cargo-fuzz {CARGO_FUZZ} (cargo install, under a minute)");
+    lancer(cmd("cargo").args(["install", "cargo-fuzz", "--version", CARGO_FUZZ, "--locked"]))
 }
 
 fn wasm_bindgen_cli(version: &str) -> Result<()> {

@@ -8,6 +8,11 @@ use anyhow::Result;
 use std::process::Command;
 
 const WASM: &str = "wasm32-unknown-unknown";
+/// The fuzz targets (`fuzz/fuzz_targets/`): the search's query string, the request form,
+/// a listing draft, an uploaded photo.
+const CIBLES_FUZZ: [&str; 4] = ["recherche", "demande", "brouillon", "photo"];
+/// Each one's run in the test command; longer runs by hand (`cargo fuzz run -s none …`).
+const DUREE_FUZZ: &str = "-max_total_time=15";
 
 /// Browser tests find chromedriver and their Chromium options through these.
 fn navigateur(c: &mut Command) -> &mut Command {
@@ -26,7 +31,7 @@ fn navigateur(c: &mut Command) -> &mut Command {
 }
 
 pub fn test() -> Result<()> {
-    let mut etapes = Etapes::new(10);
+    let mut etapes = Etapes::new(11);
     etapes.annoncer("Tools (installed once, then skipped)");
     outils::pour_tester()?;
     exploration::installer()?;
@@ -53,6 +58,11 @@ pub fn test() -> Result<()> {
 
     etapes.annoncer("The API explored by Schemathesis: no server error for any request");
     exploration::explorer()?;
+
+    etapes.annoncer("Fuzzing each parser of outside data (briefly; cargo fuzz, no sanitizer)");
+    for cible in CIBLES_FUZZ {
+        lancer(cmd("cargo").args(["fuzz", "run", "-s", "none", cible, "--", DUREE_FUZZ]))?;
+    }
 
     etapes.annoncer("The rules crate builds for the browser");
     lancer(cmd("cargo").args(["build", "--locked", "-p", "clef-domain", "--target", WASM]))?;
