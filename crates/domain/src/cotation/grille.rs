@@ -149,6 +149,9 @@ pub struct Grille {
 
 /// The most criteria a grid may have (published grids have up to about 25).
 pub const CRITERES_MAX: usize = 64;
+/// A criterion's name and its explanation, as applicants read them on *Mon score*.
+pub const LIBELLE_MAX: usize = 120;
+pub const EXPLICATION_MAX: usize = 1_000;
 
 /// The largest number of points a single criterion may give: keeps totals far from
 /// overflow and grids readable.
@@ -192,10 +195,21 @@ impl Grille {
             } else if !ids.insert(&*c.id) {
                 erreurs.push(ErreurChamp::new("id", CodeErreur::Repete).dans(&champ));
             }
-            for (nom, texte) in [("libelle", &c.libelle), ("explication", &c.explication)] {
-                if texte.trim().is_empty() {
-                    erreurs.push(ErreurChamp::new(nom, CodeErreur::Requis).dans(&champ));
-                }
+            for (nom, texte, max) in [
+                ("libelle", &c.libelle, LIBELLE_MAX),
+                ("explication", &c.explication, EXPLICATION_MAX),
+            ] {
+                let code = if texte.trim().is_empty() {
+                    CodeErreur::Requis
+                } else if !crate::texte::propre(texte, false) {
+                    // Published to every applicant: nothing in it may hide or reorder text.
+                    CodeErreur::CaracteresInterdits
+                } else if texte.chars().count() > max {
+                    CodeErreur::TropLong { max: max as u32 }
+                } else {
+                    continue;
+                };
+                erreurs.push(ErreurChamp::new(nom, code).dans(&champ));
             }
             let points_max = match &c.regle {
                 Regle::Drapeau { points, .. } | Regle::Contexte { points, .. } => *points,
@@ -378,5 +392,45 @@ mod tests_entree_en_vigueur {
         assert!(verifier_entree_en_vigueur(j("2026-11-23"), j("2025-01-01"), aujourdhui).is_ok());
         assert!(verifier_entree_en_vigueur(aujourdhui, j("2025-01-01"), aujourdhui).is_err());
         assert!(verifier_entree_en_vigueur(j("2027-01-01"), j("2027-02-01"), aujourdhui).is_err());
+    }
+}
+
+#[cfg(test)]
+mod tests_textes {
+    use super::*;
+    use crate::cotation::grille_bethune;
+
+    /// Every applicant reads the criteria's names and explanations (issue 16): bounded, and
+    /// nothing in them may hide or reorder text.
+    #[test]
+    fn a_criterions_texts_are_bounded_and_hold_no_hidden_characters() {
+        let grille = grille_bethune();
+        let avec = |f: &dyn Fn(&mut Critere)| {
+            let mut criteres = grille.criteres.clone();
+            f(&mut criteres[0]);
+            Grille::new(grille.territoire.clone(), 2, grille.en_vigueur_le, criteres)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| (e.champ, e.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(avec(&|_| {}), []);
+        assert_eq!(
+            avec(&|c| c.libelle = "DALO \u{202E}0001+".into()),
+            [(
+                "criteres.0.libelle".to_owned(),
+                CodeErreur::CaracteresInterdits
+            )]
+        );
+        assert_eq!(
+            avec(&|c| c.explication = "x".repeat(EXPLICATION_MAX + 1)),
+            [(
+                "criteres.0.explication".to_owned(),
+                CodeErreur::TropLong {
+                    max: EXPLICATION_MAX as u32
+                }
+            )]
+        );
     }
 }

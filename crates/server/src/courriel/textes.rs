@@ -29,6 +29,8 @@ pub const CLES: &[&str] = &[
     "courriel.reinitialisation_texte",
     "courriel.mot_de_passe_change_objet",
     "courriel.mot_de_passe_change_texte",
+    "courriel.mandat_demande_objet",
+    "courriel.mandat_demande_texte",
     "courriel.alertes_objet",
     "courriel.alertes_intro",
     "courriel.alertes_fin",

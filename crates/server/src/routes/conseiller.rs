@@ -6,6 +6,8 @@
 use crate::application::Etat;
 use crate::compte::limite::{self, Limite};
 use crate::compte::{Conseiller, Mandataire};
+use crate::courriel::Courriel;
+use crate::courriel::textes::texte;
 use crate::probleme::ErreurApi;
 use crate::stockage;
 use crate::stockage::journal;
@@ -258,7 +260,37 @@ pub async fn demander(
     )
     .await?;
     tx.commit().await?;
+    prevenir_de_la_demande(&etat, demandeur_id, &conseiller.structure).await?;
     Ok(StatusCode::ACCEPTED)
+}
+
+/// Every counter request is e-mailed to the applicant at once: if they are not at that
+/// counter, they know someone asked, and that the code must not be given.
+async fn prevenir_de_la_demande(
+    etat: &Etat,
+    demandeur_id: i64,
+    structure: &str,
+) -> Result<(), ErreurApi> {
+    let Some(email) = stockage::demandeurs::email(&etat.base, demandeur_id).await? else {
+        return Ok(());
+    };
+    let lien = etat.poste.lien("/mes-mandats");
+    let corps = format!(
+        "{}\n\n{}",
+        texte(
+            "courriel.mandat_demande_texte",
+            &[("structure", structure), ("lien", &lien)]
+        ),
+        texte("courriel.signature", &[])
+    );
+    etat.poste
+        .envoyer(Courriel {
+            a: email,
+            objet: texte("courriel.mandat_demande_objet", &[]),
+            texte: corps,
+        })
+        .await
+        .map_err(|e| ErreurApi::Interne(format!("courriel : {e}")))
 }
 
 /// Confirm a counter-started mandate with the code the applicant read in their account;

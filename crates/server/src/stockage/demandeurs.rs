@@ -137,3 +137,14 @@ pub async fn par_numero(base: &SqlitePool, numero_unique: &str) -> Result<Option
             .await?,
     )
 }
+
+/// The e-mail address of an applicant's account.
+#[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
+pub async fn email(base: &SqlitePool, demandeur_id: i64) -> Result<Option<String>, Erreur> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.email FROM demandeurs d JOIN comptes c ON c.id = d.compte_id WHERE d.id = ?",
+    )
+    .bind(demandeur_id)
+    .fetch_optional(base)
+    .await?)
+}

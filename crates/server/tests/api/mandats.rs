@@ -671,6 +671,19 @@ async fn counter_codes_cannot_be_guessed_by_asking_again_and_again() {
     let mandats: MesMandats = demandeur.get("/api/v1/moi/mandats").await.json();
     let code = mandats.mandats[0].code.clone().expect("code");
     assert_eq!(confirmer(code).await.status, StatusCode::TOO_MANY_REQUESTS);
-    // The applicant sees one request from that structure, not one per try.
+    // The applicant sees one request from that structure, not one per try...
     assert_eq!(mandats.mandats.len(), 1, "{:?}", mandats.mandats);
+    // ...and was told of each request by e-mail, with what to do.
+    let courriels = app.courriels_a("personne1@exemple.fr");
+    let demandes: Vec<_> = courriels
+        .iter()
+        .filter(|c| c.objet.contains("un conseiller demande à vous accompagner"))
+        .collect();
+    assert_eq!(demandes.len(), 3);
+    assert!(
+        demandes[0].texte.contains("France Services de Bruay"),
+        "{}",
+        demandes[0].texte
+    );
+    assert!(demandes[0].texte.contains("ne donnez ce code à personne"));
 }

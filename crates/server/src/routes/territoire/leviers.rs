@@ -38,6 +38,8 @@ fn texte(champ: &str, valeur: &str, erreurs: &mut Vec<ErreurChamp>) -> String {
     let valeur = valeur.trim();
     if valeur.is_empty() {
         erreurs.push(ErreurChamp::new(champ, CodeErreur::Requis));
+    } else if !clef_domain::texte::propre(valeur, false) {
+        erreurs.push(ErreurChamp::new(champ, CodeErreur::CaracteresInterdits));
     } else if valeur.chars().count() > TEXTE_MAX {
         erreurs.push(ErreurChamp::new(
             champ,
