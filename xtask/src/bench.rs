@@ -4,6 +4,7 @@
 
 use crate::app::{self, brotli, gzip};
 use crate::commande::{Etapes, cmd, lancer, racine, sortie};
+use crate::memoire;
 use crate::outils;
 use crate::phare;
 use crate::serveur::{Connexion, Serveur};
@@ -73,9 +74,37 @@ fn pages(serveur: &Serveur) -> Result<String> {
     );
     t.push_str(&phare::lighthouse(serveur, &pages)?);
     t.push_str(&phare::latences(serveur)?);
+    t.push_str(&memoire_sous_rafale(serveur)?);
     t.push('\n');
     t.push_str(FIN_PAGES);
     Ok(t)
+}
+
+/// The server's memory under 32 concurrent log-ins (three waves).
+fn memoire_sous_rafale(serveur: &Serveur) -> Result<String> {
+    let m = memoire::mesurer(serveur)?;
+    let refusees = m.reponses.iter().filter(|s| **s == 503).count();
+    let hachees = m.reponses.iter().filter(|s| **s == 401).count();
+    let autres = m
+        .reponses
+        .iter()
+        .filter(|s| ![401, 503].contains(*s))
+        .count();
+    if autres > 0 {
+        bail!("log-in burst: unexpected answers {:?}", m.reponses);
+    }
+    let tenu = m.pic_mo <= memoire::CIBLE_MO && m.apres_mo <= memoire::CIBLE_MO;
+    Ok(format!(
+        "\n**Memory under a burst of log-ins** (32 at once, three waves, each from its own \
+         address; {hachees} passwords hashed, {refusees} asked to retry with 503): resident memory \
+         {} MB before, **{} MB at its highest**, {} MB 5 s after. Target: at most {} MB at \
+         the highest and after: {}.\n",
+        m.avant_mo,
+        m.pic_mo,
+        m.apres_mo,
+        memoire::CIBLE_MO,
+        if tenu { "met" } else { "**missed**" }
+    ))
 }
 
 /// Criterion's estimate of one benchmark: (mean, lower, upper) in nanoseconds.

@@ -11,6 +11,7 @@ mod app;
 mod bench;
 mod commande;
 mod exploration;
+mod memoire;
 mod outils;
 mod phare;
 mod run;
