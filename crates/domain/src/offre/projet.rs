@@ -92,26 +92,7 @@ impl ProjetOffre {
         ] {
             texte_saisi(&mut erreurs, champ, valeur, max);
         }
-        if self.photos.len() > PHOTOS_MAX {
-            erreurs.push(ErreurChamp::new(
-                "photos",
-                CodeErreur::HorsLimites {
-                    min: 0,
-                    max: PHOTOS_MAX as i64,
-                },
-            ));
-        }
-        for (i, photo) in self.photos.iter().enumerate().take(PHOTOS_MAX + 1) {
-            let mut une = Vec::new();
-            let alternatif = &photo.texte_alternatif;
-            texte_saisi(
-                &mut une,
-                "texte_alternatif",
-                alternatif,
-                TEXTE_ALTERNATIF_MAX,
-            );
-            erreurs.extend(une.into_iter().map(|e| e.dans(&format!("photos.{i}"))));
-        }
+        self.verifier_photos(&mut erreurs, false);
         erreurs
     }
 
@@ -152,7 +133,7 @@ impl ProjetOffre {
             ));
         }
         self.verifier_fenetre(&mut erreurs, aujourdhui, nouvelle);
-        self.verifier_photos(&mut erreurs);
+        self.verifier_photos(&mut erreurs, true);
         erreurs
     }
 
@@ -235,7 +216,9 @@ impl ProjetOffre {
         }
     }
 
-    fn verifier_photos(&self, erreurs: &mut Vec<ErreurChamp>) {
+    /// The number of photos, and each one's text for screen readers: required to publish
+    /// (`requis`), bounded and clean always.
+    fn verifier_photos(&self, erreurs: &mut Vec<ErreurChamp>, requis: bool) {
         if self.photos.len() > PHOTOS_MAX {
             erreurs.push(ErreurChamp::new(
                 "photos",
@@ -245,16 +228,17 @@ impl ProjetOffre {
                 },
             ));
         }
-        for (i, photo) in self.photos.iter().enumerate() {
-            let parent = format!("photos.{i}");
+        let verifier = if requis { texte } else { texte_saisi };
+        for (i, photo) in self.photos.iter().enumerate().take(PHOTOS_MAX + 1) {
             let mut une = Vec::new();
-            texte(
+            let alternatif = &photo.texte_alternatif;
+            verifier(
                 &mut une,
                 "texte_alternatif",
-                &photo.texte_alternatif,
+                alternatif,
                 TEXTE_ALTERNATIF_MAX,
             );
-            erreurs.extend(une.into_iter().map(|e| e.dans(&parent)));
+            erreurs.extend(une.into_iter().map(|e| e.dans(&format!("photos.{i}"))));
         }
     }
 

@@ -22,6 +22,22 @@ pub fn cle_notification(genre: GenreNotification) -> &'static str {
     }
 }
 
+impl super::Courriel {
+    /// A message whose subject and text are the catalogue's `courriel.<nom>_objet` and
+    /// `courriel.<nom>_texte` (with `valeurs`), signed.
+    pub fn du_catalogue(a: String, nom: &str, valeurs: &[(&str, &str)]) -> super::Courriel {
+        super::Courriel {
+            a,
+            objet: texte(&format!("courriel.{nom}_objet"), &[]),
+            texte: format!(
+                "{}\n\n{}",
+                texte(&format!("courriel.{nom}_texte"), valeurs),
+                texte("courriel.signature", &[])
+            ),
+        }
+    }
+}
+
 /// Every key this module asks the catalogue for.
 pub const CLES: &[&str] = &[
     "courriel.signature",

@@ -7,7 +7,6 @@ use crate::application::Etat;
 use crate::compte::limite::{self, Limite};
 use crate::compte::{Conseiller, Mandataire};
 use crate::courriel::Courriel;
-use crate::courriel::textes::texte;
 use crate::probleme::ErreurApi;
 use crate::stockage;
 use crate::stockage::journal;
@@ -275,20 +274,9 @@ async fn prevenir_de_la_demande(
         return Ok(());
     };
     let lien = etat.poste.lien("/mes-mandats");
-    let corps = format!(
-        "{}\n\n{}",
-        texte(
-            "courriel.mandat_demande_texte",
-            &[("structure", structure), ("lien", &lien)]
-        ),
-        texte("courriel.signature", &[])
-    );
+    let valeurs = [("structure", structure), ("lien", lien.as_str())];
     etat.poste
-        .envoyer(Courriel {
-            a: email,
-            objet: texte("courriel.mandat_demande_objet", &[]),
-            texte: corps,
-        })
+        .envoyer(Courriel::du_catalogue(email, "mandat_demande", &valeurs))
         .await
         .map_err(|e| ErreurApi::Interne(format!("courriel : {e}")))
 }

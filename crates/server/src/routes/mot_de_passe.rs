@@ -6,7 +6,6 @@ use crate::application::Etat;
 use crate::compte::limite::Limite;
 use crate::compte::{self, AvecEnteteCsrf, limite, mot_de_passe, session};
 use crate::courriel::Courriel;
-use crate::courriel::textes::texte;
 use crate::probleme::ErreurApi;
 use crate::reseau::AdresseClient;
 use crate::stockage::reinitialisations::{self, CompteDuLien};
@@ -82,20 +81,9 @@ pub async fn oubli(
     // The token rides in the fragment: it never reaches a server's logs.
     let lien = etat.poste.lien(&format!("/mot-de-passe/nouveau#{jeton}"));
     let minutes = (DUREE_LIEN / 60).to_string();
-    let corps = format!(
-        "{}\n\n{}",
-        texte(
-            "courriel.reinitialisation_texte",
-            &[("lien", &lien), ("minutes", &minutes)]
-        ),
-        texte("courriel.signature", &[])
-    );
+    let valeurs = [("lien", lien.as_str()), ("minutes", minutes.as_str())];
     etat.poste
-        .envoyer(Courriel {
-            a: email,
-            objet: texte("courriel.reinitialisation_objet", &[]),
-            texte: corps,
-        })
+        .envoyer(Courriel::du_catalogue(email, "reinitialisation", &valeurs))
         .await
         .map_err(|e| ErreurApi::Interne(format!("courriel : {e}")))?;
     Ok(StatusCode::ACCEPTED)
@@ -142,23 +130,9 @@ pub async fn nouveau(
     }
     // The owner proved who they are: their failures from here are forgotten.
     limite::oublier(&etat.base, &[&limite::cle_compte(&email, &client.0)]).await?;
-    let corps = format!(
-        "{}\n\n{}",
-        texte(
-            "courriel.mot_de_passe_change_texte",
-            &[("lien", &etat.poste.lien("/mot-de-passe-oublie"))]
-        ),
-        texte("courriel.signature", &[])
-    );
-    if let Err(e) = etat
-        .poste
-        .envoyer(Courriel {
-            a: email,
-            objet: texte("courriel.mot_de_passe_change_objet", &[]),
-            texte: corps,
-        })
-        .await
-    {
+    let lien = etat.poste.lien("/mot-de-passe-oublie");
+    let avis = Courriel::du_catalogue(email, "mot_de_passe_change", &[("lien", &lien)]);
+    if let Err(e) = etat.poste.envoyer(avis).await {
         // The password is changed: the notice failing must not say otherwise.
         tracing::warn!(erreur = %e, "avis de changement de mot de passe non envoyé");
     }
