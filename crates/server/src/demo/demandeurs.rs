@@ -120,7 +120,7 @@ const SITUATIONS: [&str; 12] = [
     "handicap",
 ];
 
-fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> DemandeSaisie {
+pub(super) fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> DemandeSaisie {
     let depot = aujourdhui.plus_jours(-alea.i32(30..=8 * 365));
     let mut membres = vec![membre(alea.u8(19..=72), Lien::Demandeur, false, false)];
     if alea.u8(0..10) < 5 {
@@ -159,7 +159,7 @@ fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> DemandeSaisie
     }
 }
 
-async fn creer_compte(
+pub(super) async fn creer_compte(
     tx: &mut sqlx::SqliteConnection,
     email: &str,
     role: &str,
@@ -273,15 +273,15 @@ async fn postuler(
 /// The commission's decisions on a frozen ranking: the first three are presented; the
 /// first gets the home, except on one listing in three where the first withdrew; every
 /// category of R.441-3 appears across the demo's lettings.
-async fn decider(
+pub(super) async fn decider(
     base: &SqlitePool,
     alea: &mut fastrand::Rng,
     offre_id: i64,
     decide_le: Jour,
-) -> Result<(), ErreurApi> {
+) -> Result<bool, ErreurApi> {
     let classes = semis::classes(base, offre_id).await?;
     if classes.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     let passe = classes.len() >= 2 && alea.u8(0..3) == 0;
     let choisi = if passe { 1 } else { 0 };
@@ -408,5 +408,5 @@ async fn decider(
         .await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }

@@ -85,11 +85,52 @@ fn calendrier(i: usize) -> Calendrier {
 pub fn offres_demo(aujourdhui: Jour) -> Vec<OffreDemo> {
     let mut alea = fastrand::Rng::with_seed(GRAINE);
     (0..NOMBRE_OFFRES)
-        .map(|i| offre(&mut alea, i, aujourdhui))
+        .map(|i| {
+            offre(&mut alea, i, format!("DEMO-{:03}", i + 1), |alea| {
+                fenetre(alea, calendrier(i), aujourdhui)
+            })
+        })
         .collect()
 }
 
-fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Jour) -> OffreDemo {
+/// A listing of the territory's past (`cloture` that many days ago) or present (open,
+/// closing soon or to come, as the demo's), for measuring at scale.
+pub fn offre_historique(
+    alea: &mut fastrand::Rng,
+    i: usize,
+    aujourdhui: Jour,
+    cloturee_depuis: Option<i32>,
+) -> OffreDemo {
+    offre(
+        alea,
+        i,
+        format!("HIST-{:06}", i + 1),
+        |alea| match cloturee_depuis {
+            Some(jours) => {
+                let cloture = aujourdhui.plus_jours(-jours);
+                let ouverture = cloture.plus_jours(-alea.i32(7..=21));
+                FenetrePublication::new(ouverture, cloture)
+                    .unwrap_or_else(|_| unreachable!("fenêtre ordonnée"))
+            }
+            None => {
+                let calendrier = match calendrier(i) {
+                    Calendrier::Cloturee => Calendrier::Ouverte,
+                    autre => autre,
+                };
+                fenetre(alea, calendrier, aujourdhui)
+            }
+        },
+    )
+}
+
+/// One listing: everything drawn from `alea`, its window by `fenetre` (in the same place of
+/// the draws, so the demo's listings do not depend on how windows are placed).
+fn offre(
+    alea: &mut fastrand::Rng,
+    i: usize,
+    reference: String,
+    fenetre: impl FnOnce(&mut fastrand::Rng) -> FenetrePublication,
+) -> OffreDemo {
     let commune = choisir(alea, COMMUNES, |c| c.poids);
     let qpv = (!commune.qpv.is_empty() && alea.bool())
         .then(|| commune.qpv[alea.usize(..commune.qpv.len())]);
@@ -183,7 +224,7 @@ fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Jour) -> OffreDemo {
         atout,
     );
     OffreDemo {
-        reference: format!("DEMO-{:03}", i + 1),
+        reference,
         bailleur,
         commune: commune.slug,
         qpv,
@@ -200,7 +241,7 @@ fn offre(alea: &mut fastrand::Rng, i: usize, aujourdhui: Jour) -> OffreDemo {
         financement,
         dpe,
         reservataire,
-        fenetre: fenetre(alea, calendrier(i), aujourdhui),
+        fenetre: fenetre(alea),
         photos: photos(alea, maison),
     }
 }

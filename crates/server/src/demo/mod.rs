@@ -5,6 +5,7 @@
 mod conseillers;
 mod demandeurs;
 mod generation;
+pub mod histoire;
 mod territoire;
 
 pub use conseillers::{CONSEILLERS, SECRET_TOTP_DEMO, STRUCTURES};

@@ -350,6 +350,36 @@ pub async fn offres_demo(base: &SqlitePool) -> Result<Vec<i64>, Erreur> {
     )
 }
 
+/// The listings of a territory's generated history (`demo::histoire`), in creation order.
+pub async fn offres_historiques(base: &SqlitePool) -> Result<Vec<i64>, Erreur> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM offres WHERE reference LIKE 'HIST-%' ORDER BY id")
+            .fetch_all(base)
+            .await?,
+    )
+}
+
+/// A log-in session as `compte::session` stores one (only the token's hash).
+pub async fn seance(
+    tx: &mut SqliteConnection,
+    compte_id: i64,
+    empreinte: &str,
+    cree_a: i64,
+    expire_a: i64,
+) -> Result<(), Erreur> {
+    sqlx::query(
+        "INSERT INTO sessions (empreinte, compte_id, csrf, cree_a, vu_a, expire_a)
+         VALUES (?1, ?2, ?1, ?3, ?3, ?4)",
+    )
+    .bind(empreinte)
+    .bind(compte_id)
+    .bind(cree_a)
+    .bind(expire_a)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
 /// An application filed on `jour`, its notification already read.
 pub async fn candidature(
     tx: &mut SqliteConnection,
