@@ -21,7 +21,7 @@ const PIECES_MAX_BORNE: u32 = 20;
 const COMMUNE_LONGUEUR_MAX: usize = 80;
 
 /// Criteria of a listing search; every field has a valid value by construction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Recherche {
     /// Slug of the commune (`bethune`, `bruay-la-buissiere`).
     pub commune: Option<String>,
@@ -47,7 +47,7 @@ pub struct Recherche {
 
 /// Criteria on listings that the app derives from an applicant's request (see
 /// `eligibilite::accessibles`): they say which homes, not who asks.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Restrictions {
     /// This financing or a higher one (PLAI < PLUS < PLS).
     pub financement_min: Option<Financement>,

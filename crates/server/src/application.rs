@@ -42,6 +42,8 @@ pub struct Etat {
     pub photos: crate::atelier::Atelier,
     /// The key of the secrets stored encrypted (the advisors' TOTP secrets).
     pub coffre: crate::compte::coffre::Coffre,
+    /// Answers computed from many rows, kept until what they read changes.
+    pub memoires: Arc<crate::memoire::Memoires>,
 }
 
 /// The application: `/api/v1/...` and, when `dist` is given, the app with SPA fallback.

@@ -68,6 +68,7 @@ async fn main() -> anyhow::Result<()> {
         hachages: clef_server::atelier::Atelier::hachages(),
         photos: clef_server::atelier::Atelier::photos(),
         coffre,
+        memoires: Default::default(),
         poste: Poste {
             courrier,
             expediteur: config.expediteur.clone(),

@@ -86,6 +86,7 @@ impl Banc {
             photos: clef_server::atelier::Atelier::photos(),
             coffre: coffre.clone(),
             poste: Poste::dossier(&courriels, &format!("http://{adresse}")),
+            memoires: Default::default(),
         };
         let app = application(etat, Some(dist()));
         tokio::spawn(servir(ecoute, app, std::future::pending()));

@@ -179,8 +179,12 @@ pub async fn logement(
     page(gabarit.remplir(langue, Some(contenu), &[&adresse]))
 }
 
-async fn resultats(etat: &Etat, recherche: &Recherche) -> Option<clef_domain::api::PageOffres> {
-    stockage::offres::rechercher(&etat.base, recherche, etat.horloge.aujourdhui())
+async fn resultats(
+    etat: &Etat,
+    recherche: &Recherche,
+) -> Option<std::sync::Arc<clef_domain::api::PageOffres>> {
+    etat.memoires
+        .page(&etat.base, recherche, etat.horloge.aujourdhui())
         .await
         .ok()
 }

@@ -6,8 +6,8 @@ use crate::application::Etat;
 use crate::probleme::ErreurApi;
 use crate::stockage;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 /// The columns, in order, as the file's first line names them.
 pub const COLONNES: [&str; 9] = [
@@ -32,9 +32,45 @@ pub const COLONNES: [&str; 9] = [
     responses((status = 200, description = "Une ligne par attribution : mois (AAAA-MM), commune, \
         qpv (nom, vide hors QPV), typologie, financement, reservataire, bailleur, \
         premier_quartile (0/1), prioritaire (0/1)",
-        content_type = "text/csv"))
+        content_type = "text/csv"),
+        (status = 304, description = "Inchangé depuis la version nommée par `If-None-Match` (l'`ETag` reçu)"))
 )]
-pub async fn resultats_csv(State(etat): State<Etat>) -> Result<impl IntoResponse, ErreurApi> {
+pub async fn resultats_csv(
+    State(etat): State<Etat>,
+    entetes: HeaderMap,
+) -> Result<Response, ErreurApi> {
+    let (version, octets) = etat
+        .memoires
+        .donnees_ouvertes(&etat.base, async || ecrire(&etat).await)
+        .await?;
+    // The file changes only with the lettings: its number says which file it is.
+    let etiquette = format!("\"resultats-{version}\"");
+    let etiquette =
+        HeaderValue::from_str(&etiquette).map_err(|e| ErreurApi::Interne(format!("etag : {e}")))?;
+    if entetes
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etiquette.as_bytes())
+    {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etiquette)]).into_response());
+    }
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"clef-resultats.csv\""),
+            ),
+            (header::ETAG, etiquette),
+        ],
+        octets,
+    )
+        .into_response())
+}
+
+async fn ecrire(etat: &Etat) -> Result<Vec<u8>, ErreurApi> {
     let lignes = stockage::resultats::donnees_ouvertes(&etat.base).await?;
     let mut ecrivain = csv::Writer::from_writer(Vec::new());
     let interne = |e: csv::Error| ErreurApi::Interne(format!("csv : {e}"));
@@ -54,17 +90,7 @@ pub async fn resultats_csv(State(etat): State<Etat>) -> Result<impl IntoResponse
             ])
             .map_err(interne)?;
     }
-    let octets = ecrivain
+    ecrivain
         .into_inner()
-        .map_err(|e| ErreurApi::Interne(format!("csv : {e}")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"clef-resultats.csv\"",
-            ),
-        ],
-        octets,
-    ))
+        .map_err(|e| ErreurApi::Interne(format!("csv : {e}")))
 }

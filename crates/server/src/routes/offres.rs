@@ -8,6 +8,7 @@ use clef_domain::api::{OffreDetail, PageOffres, Probleme};
 use clef_domain::erreur::CodeErreur;
 use clef_domain::offre::{Financement, Reservataire, Typologie};
 use clef_domain::recherche::{Recherche, champ};
+use std::sync::Arc;
 use utoipa::IntoParams;
 
 /// The query parameters of `GET /offres`, as documented. Parsing is done by
@@ -64,7 +65,7 @@ pub struct ParametresRecherche {
 pub async fn lister(
     State(etat): State<Etat>,
     RawQuery(query): RawQuery,
-) -> Result<Json<PageOffres>, ErreurApi> {
+) -> Result<Json<Arc<PageOffres>>, ErreurApi> {
     let query = query.unwrap_or_default();
     let paires: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .into_owned()
@@ -82,8 +83,10 @@ pub async fn lister(
     {
         return Err(ErreurApi::champ(champ::COMMUNE, CodeErreur::ValeurInconnue));
     }
-    let page =
-        stockage::offres::rechercher(&etat.base, &recherche, etat.horloge.aujourdhui()).await?;
+    let page = etat
+        .memoires
+        .page(&etat.base, &recherche, etat.horloge.aujourdhui())
+        .await?;
     Ok(Json(page))
 }
 

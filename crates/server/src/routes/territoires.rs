@@ -101,12 +101,18 @@ pub async fn parametres(
 pub async fn mixite(
     State(etat): State<Etat>,
     Path(slug): Path<String>,
-) -> Result<Json<TableauMixite>, ErreurApi> {
+) -> Result<Json<std::sync::Arc<TableauMixite>>, ErreurApi> {
     let parametres = stockage::territoires::parametres(&etat.base, &slug)
         .await?
         .ok_or(ErreurApi::Introuvable)?;
-    let locations = stockage::locations::lister(&etat.base, None).await?;
-    Ok(Json(ventilation::tableau(&locations, parametres.objectifs)))
+    let tableau = etat
+        .memoires
+        .mixite(&etat.base, &slug, async || {
+            let locations = stockage::locations::lister(&etat.base, None).await?;
+            Ok::<_, ErreurApi>(ventilation::tableau(&locations, parametres.objectifs))
+        })
+        .await?;
+    Ok(Json(tableau))
 }
 
 /// Each commune's social-housing rate against its SRU obligation, open to all, with the

@@ -149,18 +149,19 @@ pub async fn passer(
     Ok(())
 }
 
+/// A listing's applications not withdrawn, with their requests.
+pub(super) const CANDIDATS: &str = "SELECT c.id, d.id, d.dossier FROM candidatures c
+    JOIN demandeurs d ON d.id = c.demandeur_id WHERE c.offre_id = ? AND c.etat != ? ORDER BY c.id";
+
 /// The listing's applications that are not withdrawn, as the rules crate sees them
 /// (the candidate's id is the application's id).
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn candidats(base: &SqlitePool, offre_id: i64) -> Result<Vec<Candidature>, Erreur> {
-    let lignes: Vec<(i64, i64, Option<String>)> = sqlx::query_as(
-        "SELECT c.id, d.id, d.dossier FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id
-         WHERE c.offre_id = ? AND c.etat != ? ORDER BY c.id",
-    )
-    .bind(offre_id)
-    .bind(EtatCandidature::Retiree.code())
-    .fetch_all(base)
-    .await?;
+    let lignes: Vec<(i64, i64, Option<String>)> = sqlx::query_as(CANDIDATS)
+        .bind(offre_id)
+        .bind(EtatCandidature::Retiree.code())
+        .fetch_all(base)
+        .await?;
     let mut candidatures = Vec::with_capacity(lignes.len());
     for (id, demandeur_id, dossier) in lignes {
         // An application is only ever filed with a saved request.

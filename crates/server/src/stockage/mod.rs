@@ -26,6 +26,7 @@ pub mod sessions;
 pub mod sru;
 pub mod tableau_de_bord;
 pub mod territoires;
+pub mod versions;
 
 pub use erreur::Erreur;
 
@@ -123,3 +124,5 @@ mod tests {
         assert!(fautes.is_empty(), "{fautes:#?}");
     }
 }
+#[cfg(test)]
+mod plans;

@@ -16,6 +16,9 @@ pub struct NouvelleSession<'a> {
     pub expire_a: i64,
 }
 
+/// Everyone's expired sessions (by their index: a log-in's time does not grow with them).
+pub(super) const EXPIREES: &str = "DELETE FROM sessions WHERE expire_a < ?";
+
 /// Stores a new session, and drops everyone's expired ones now and then (here).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn creer(base: &SqlitePool, s: NouvelleSession<'_>) -> Result<(), Erreur> {
@@ -31,7 +34,7 @@ pub async fn creer(base: &SqlitePool, s: NouvelleSession<'_>) -> Result<(), Erre
     .bind(s.expire_a)
     .execute(base)
     .await?;
-    sqlx::query("DELETE FROM sessions WHERE expire_a < ?")
+    sqlx::query(EXPIREES)
         .bind(s.maintenant)
         .execute(base)
         .await?;

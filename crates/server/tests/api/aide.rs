@@ -166,10 +166,20 @@ impl TestApp {
     }
 
     pub async fn construire(avec_demo: bool, dist: Option<PathBuf>) -> TestApp {
+        let modele = if avec_demo {
+            Some(modele_demo().await.as_path())
+        } else {
+            None
+        };
+        TestApp::sur(modele, dist).await
+    }
+
+    /// On a copy of the database `modele` (an empty one without).
+    pub async fn sur(modele: Option<&std::path::Path>, dist: Option<PathBuf>) -> TestApp {
         let dossier = tempfile::tempdir().expect("dossier temporaire");
         let fichier = dossier.path().join("clef.db");
-        if avec_demo {
-            std::fs::copy(modele_demo().await, &fichier).expect("copie du modèle");
+        if let Some(modele) = modele {
+            std::fs::copy(modele, &fichier).expect("copie du modèle");
         }
         let url = format!("sqlite:{}", fichier.display());
         let base = stockage::ouvrir(&url).await.expect("base de test");
@@ -187,6 +197,7 @@ impl TestApp {
             hachages: clef_server::atelier::Atelier::hachages(),
             photos: clef_server::atelier::Atelier::photos(),
             coffre: coffre.clone(),
+            memoires: Default::default(),
             poste: Poste::dossier(&courriels, URL_PUBLIQUE),
         };
         let app = application(etat.clone(), dist);

@@ -1,0 +1,157 @@
+//! Answers computed from many rows (a search's page and count, the open-data file, the
+//! social-mix dashboard), kept until what they read changes. The database numbers each
+//! change (`stockage::versions`, moved by triggers in the writing transaction, whichever
+//! instance wrote): an answer is served again only while that number is the one it was
+//! computed at. Each store holds a bounded number of answers and starts afresh when full.
+
+use crate::stockage::versions::{self, Donnees};
+use crate::stockage::{self, Erreur};
+use axum::body::Bytes;
+use clef_domain::Jour;
+use clef_domain::api::PageOffres;
+use clef_domain::recherche::Recherche;
+use clef_domain::ventilation::TableauMixite;
+use sqlx::SqlitePool;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+/// Answers by key, each with the version of the data it was computed from.
+pub struct Memoire<K, V> {
+    entrees: Mutex<HashMap<K, (i64, V)>>,
+    capacite: usize,
+}
+
+impl<K: Eq + Hash, V: Clone> Memoire<K, V> {
+    pub fn new(capacite: usize) -> Self {
+        Memoire {
+            entrees: Mutex::new(HashMap::new()),
+            capacite,
+        }
+    }
+
+    /// The answer kept for `cle`, if computed at `version`.
+    pub fn lire(&self, cle: &K, version: i64) -> Option<V> {
+        let entrees = self.entrees.lock().unwrap_or_else(|e| e.into_inner());
+        entrees
+            .get(cle)
+            .filter(|(v, _)| *v == version)
+            .map(|(_, valeur)| valeur.clone())
+    }
+
+    /// Keeps an answer computed at `version`.
+    pub fn garder(&self, cle: K, version: i64, valeur: V) {
+        let mut entrees = self.entrees.lock().unwrap_or_else(|e| e.into_inner());
+        if entrees.len() >= self.capacite && !entrees.contains_key(&cle) {
+            entrees.clear();
+        }
+        entrees.insert(cle, (version, valeur));
+    }
+}
+
+/// Every store of the server.
+pub struct Memoires {
+    /// Search pages by criteria and day (a listing's state depends on the day).
+    recherches: Memoire<(Recherche, Jour), Arc<PageOffres>>,
+    /// The open-data CSV.
+    donnees_ouvertes: Memoire<(), Bytes>,
+    /// The social-mix dashboard by territory.
+    mixite: Memoire<String, Arc<TableauMixite>>,
+}
+
+impl Memoires {
+    /// One page of the search, computed again only after a listing changed, or the day.
+    pub async fn page(
+        &self,
+        base: &SqlitePool,
+        recherche: &Recherche,
+        aujourdhui: Jour,
+    ) -> Result<Arc<PageOffres>, Erreur> {
+        // Read before computing: an answer is never kept under a newer number than its data.
+        let version = versions::lire(base, Donnees::Offres).await?;
+        let cle = (recherche.clone(), aujourdhui);
+        if let Some(page) = self.recherches.lire(&cle, version) {
+            return Ok(page);
+        }
+        let page = Arc::new(stockage::offres::rechercher(base, recherche, aujourdhui).await?);
+        self.recherches.garder(cle, version, Arc::clone(&page));
+        Ok(page)
+    }
+
+    /// The open-data file, written again only after a letting (or what it counts) changed.
+    pub async fn donnees_ouvertes<E>(
+        &self,
+        base: &SqlitePool,
+        ecrire: impl AsyncFnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<(i64, Bytes), E>
+    where
+        E: From<Erreur>,
+    {
+        let version = versions::lire(base, Donnees::Locations).await?;
+        if let Some(octets) = self.donnees_ouvertes.lire(&(), version) {
+            return Ok((version, octets));
+        }
+        let octets = Bytes::from(ecrire().await?);
+        self.donnees_ouvertes.garder((), version, octets.clone());
+        Ok((version, octets))
+    }
+
+    /// A territory's social-mix dashboard, computed again only after a letting (or what it
+    /// counts) changed.
+    pub async fn mixite<E>(
+        &self,
+        base: &SqlitePool,
+        territoire: &str,
+        calculer: impl AsyncFnOnce() -> Result<TableauMixite, E>,
+    ) -> Result<Arc<TableauMixite>, E>
+    where
+        E: From<Erreur>,
+    {
+        let version = versions::lire(base, Donnees::Locations).await?;
+        let cle = territoire.to_owned();
+        if let Some(tableau) = self.mixite.lire(&cle, version) {
+            return Ok(tableau);
+        }
+        let tableau = Arc::new(calculer().await?);
+        self.mixite.garder(cle, version, Arc::clone(&tableau));
+        Ok(tableau)
+    }
+}
+
+impl Default for Memoires {
+    fn default() -> Self {
+        Memoires {
+            // A page is a few kilobytes: at most a few megabytes in all.
+            recherches: Memoire::new(2_000),
+            donnees_ouvertes: Memoire::new(1),
+            mixite: Memoire::new(16),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Memoire;
+
+    #[test]
+    fn an_answer_is_served_only_at_the_version_it_was_computed_at() {
+        let m = Memoire::new(2);
+        m.garder("a", 1, 10);
+        assert_eq!(m.lire(&"a", 1), Some(10));
+        assert_eq!(m.lire(&"a", 2), None);
+        assert_eq!(m.lire(&"b", 1), None);
+    }
+
+    #[test]
+    fn a_full_store_starts_afresh_and_never_grows_past_its_capacity() {
+        let m = Memoire::new(2);
+        m.garder("a", 1, 1);
+        m.garder("b", 1, 2);
+        m.garder("b", 2, 3);
+        assert_eq!(m.lire(&"a", 1), Some(1), "replacing a key keeps the others");
+        m.garder("c", 1, 4);
+        assert_eq!(m.lire(&"a", 1), None);
+        assert_eq!(m.lire(&"c", 1), Some(4));
+        assert!(m.entrees.lock().map(|e| e.len()).unwrap_or(0) <= 2);
+    }
+}
