@@ -4,6 +4,7 @@
 
 use crate::app::{self, brotli, gzip};
 use crate::commande::{Etapes, cmd, lancer, racine, sortie};
+use crate::echelle;
 use crate::memoire;
 use crate::outils;
 use crate::phare;
@@ -17,6 +18,8 @@ const DEBUT: &str = "<!-- tailles:debut (written by `cargo xtask bench`) -->";
 const FIN: &str = "<!-- tailles:fin -->";
 const DEBUT_PAGES: &str = "<!-- pages:debut (written by `cargo xtask bench`) -->";
 const FIN_PAGES: &str = "<!-- pages:fin -->";
+const DEBUT_ECHELLE: &str = "<!-- echelle:debut (written by `cargo xtask bench`) -->";
+const FIN_ECHELLE: &str = "<!-- echelle:fin -->";
 const DEBUT_REGLES: &str = "<!-- regles:debut (written by `cargo xtask bench`) -->";
 const FIN_REGLES: &str = "<!-- regles:fin -->";
 /// Ranking 10,000 candidates must take less than this (milliseconds).
@@ -30,7 +33,7 @@ struct Fichier {
 }
 
 pub fn bench() -> Result<()> {
-    let mut etapes = Etapes::new(6);
+    let mut etapes = Etapes::new(8);
     etapes.annoncer("Tools");
     outils::pour_mesurer()?;
     etapes.annoncer("The app, release build");
@@ -48,6 +51,10 @@ pub fn bench() -> Result<()> {
     eprintln!("{section}");
     ecrire(DEBUT_PAGES, FIN_PAGES, &section)?;
     drop(serveur);
+    etapes.annoncer("A territory's whole history (generated unless up to date)");
+    let territoire = echelle::territoire(None)?;
+    etapes.annoncer("The server at that scale (wrk)");
+    echelle_section(&territoire)?;
     etapes.annoncer("The rules: ranking 10,000 candidates, one what-if (criterion)");
     lancer(cmd("cargo").args([
         "bench",
@@ -62,6 +69,31 @@ pub fn bench() -> Result<()> {
     ecrire(DEBUT_REGLES, FIN_REGLES, &section)?;
     etapes.fin();
     Ok(())
+}
+
+/// Only the measures at a territory's scale (`cargo xtask bench echelle`).
+pub fn echelle_seule() -> Result<()> {
+    let mut etapes = Etapes::new(4);
+    etapes.annoncer("Tools (wrk)");
+    outils::wrk()?;
+    etapes.annoncer("The server, release build");
+    Serveur::construire()?;
+    etapes.annoncer("A territory's whole history (generated unless up to date)");
+    let territoire = echelle::territoire(None)?;
+    etapes.annoncer("The server at that scale (wrk)");
+    echelle_section(&territoire)?;
+    etapes.fin();
+    Ok(())
+}
+
+fn echelle_section(territoire: &std::path::Path) -> Result<()> {
+    let mesures = echelle::mesurer(territoire)?;
+    let section = format!(
+        "{DEBUT_ECHELLE}\n\nMeasured on {} by `cargo xtask bench`.\n\n{mesures}\n{FIN_ECHELLE}",
+        machine()
+    );
+    eprintln!("{section}");
+    ecrire(DEBUT_ECHELLE, FIN_ECHELLE, &section)
 }
 
 /// Lighthouse on the search page and a listing, and the latency of one connection.

@@ -20,7 +20,7 @@ pub struct Memoire {
     pub reponses: Vec<u16>,
 }
 
-fn resident_mo(pid: u32) -> Result<u64> {
+pub fn resident_mo(pid: u32) -> Result<u64> {
     let statut = std::fs::read_to_string(format!("/proc/{pid}/status"))
         .context("reading the server's /proc status")?;
     let ko: u64 = statut

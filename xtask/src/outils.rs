@@ -79,11 +79,22 @@ pub fn pour_tester() -> Result<()> {
     axe_core()
 }
 
-/// What the benchmarks need: the build's tools, Chromium and Lighthouse.
+/// What the benchmarks need: the build's tools, Chromium, Lighthouse and wrk.
 pub fn pour_mesurer() -> Result<()> {
     pour_construire()?;
     chromium()?;
+    wrk()?;
     paquet_npm("lighthouse", LIGHTHOUSE)
+}
+
+/// The HTTP load generator of the measures at scale (Debian package wrk).
+pub fn wrk() -> Result<()> {
+    if sortie(cmd("wrk").arg("--version")).is_some()
+        || std::path::Path::new("/usr/bin/wrk").exists()
+    {
+        return Ok(());
+    }
+    paquets_debian("wrk", &["wrk"])
 }
 
 /// The script the journeys inject into each page.
@@ -204,8 +215,17 @@ fn chromium() -> Result<()> {
     if std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }
+    paquets_debian(
+        "Chromium and chromedriver",
+        &["chromium", "chromium-driver"],
+    )
+}
+
+/// Installs Debian packages (as root, or through sudo).
+fn paquets_debian(quoi: &str, paquets: &[&str]) -> Result<()> {
     eprintln!(
-        "    installing Chromium and chromedriver (Debian packages chromium, chromium-driver)"
+        "    installing {quoi} (Debian packages {})",
+        paquets.join(", ")
     );
     let root = sortie(cmd("id").arg("-u")).as_deref() == Some("0");
     let apt = |args: &[&str]| {
@@ -217,13 +237,9 @@ fn chromium() -> Result<()> {
         lancer(&mut c)
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(paquets);
+    apt(&args)
 }
 
 #[cfg(test)]

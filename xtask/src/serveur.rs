@@ -26,11 +26,20 @@ impl Serveur {
     /// Starts it (`profil`: `release` or `debug`, the folder of `target/` it was built in)
     /// on a free port and waits until it answers.
     pub fn demarrer(profil: &str) -> Result<Serveur> {
+        Serveur::demarrer_sur(profil, None)
+    }
+
+    /// [`Serveur::demarrer`] on a copy of the database `base` (a new demo one without).
+    pub fn demarrer_sur(profil: &str, base: Option<&std::path::Path>) -> Result<Serveur> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let adresse = format!("127.0.0.1:{port}");
         let dossier = std::env::temp_dir().join(format!("clef-bench-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dossier);
         std::fs::create_dir_all(&dossier)?;
+        if let Some(base) = base {
+            std::fs::copy(base, dossier.join("clef.db"))
+                .with_context(|| format!("copying {}", base.display()))?;
+        }
         let binaire = racine().join("target").join(profil).join("clef-server");
         let enfant = cmd(&binaire.display().to_string())
             .env("CLEF_ADDR", &adresse)
@@ -57,8 +66,9 @@ impl Serveur {
             .and_then(|mut c| c.get("/api/v1/sante"))
             .is_err()
         {
-            if debut.elapsed() > Duration::from_secs(60) {
-                bail!("the server did not answer within a minute");
+            // A territory's history is migrated at start: a little longer.
+            if debut.elapsed() > Duration::from_secs(300) {
+                bail!("the server did not answer within five minutes");
             }
             std::thread::sleep(Duration::from_millis(200));
         }

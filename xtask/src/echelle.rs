@@ -1,0 +1,302 @@
+//! At the scale of a territory's whole history (issue 17): the database grown by
+//! `clef-territoire` (50,000 listings, 100,000 households, about a million applications,
+//! 100,000 sessions), served by the release build, loaded by `wrk` (Debian's package) from
+//! this machine. Targets are ratios to `/api/v1/sante` in the same run, so that they mean
+//! the same on a faster or slower machine.
+
+use crate::commande::{cmd, lancer, racine};
+use crate::memoire::resident_mo;
+use crate::serveur::{Connexion, Serveur};
+use anyhow::{Context, Result, bail};
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// p99 of every search under 50 connections, at most (ms).
+const CIBLE_P99_RECHERCHE_MS: f64 = 20.0;
+/// Share of the health check's rate every search keeps, at least.
+const CIBLE_PART_DE_SANTE: f64 = 0.30;
+/// p99 of the dashboard and of a result, at most (ms).
+const CIBLE_P99_TABLEAUX_MS: f64 = 50.0;
+const CONNEXIONS: &str = "50";
+const DUREE: &str = "10s";
+
+/// The generated territory, built when missing or older than its generator.
+pub fn territoire(offres: Option<usize>) -> Result<PathBuf> {
+    let generateur = racine().join("target/release/clef-territoire");
+    let dossier = racine().join("target/territoire");
+    let base = dossier.join("clef.db");
+    let a_jour = |chemin: &PathBuf| std::fs::metadata(chemin).and_then(|m| m.modified()).ok();
+    if offres.is_none()
+        && let (Some(b), Some(g)) = (a_jour(&base), a_jour(&generateur))
+        && b > g
+    {
+        eprintln!("    {} is up to date", base.display());
+        return Ok(base);
+    }
+    let _ = std::fs::remove_dir_all(&dossier);
+    std::fs::create_dir_all(&dossier)?;
+    let mut c = cmd(&generateur.display().to_string());
+    c.arg(&base).env("RUST_LOG", "warn,clef_server::demo=info");
+    if let Some(n) = offres {
+        c.arg(n.to_string());
+    }
+    lancer(&mut c)?;
+    Ok(base)
+}
+
+/// One `wrk` run: requests per second and the 99th percentile.
+struct Charge {
+    par_seconde: f64,
+    p99_ms: f64,
+}
+
+fn charger(serveur: &Serveur, chemin: &str) -> Result<Charge> {
+    let sortie = cmd("wrk")
+        .args(["-t2", "-c", CONNEXIONS, "-d", DUREE, "--latency"])
+        .arg(serveur.url(chemin))
+        .output()
+        .context("wrk (Debian package wrk)")?;
+    let texte = String::from_utf8_lossy(&sortie.stdout).into_owned();
+    if !sortie.status.success() {
+        bail!("wrk {chemin}: {texte}");
+    }
+    if texte.contains("Non-2xx or 3xx responses") || texte.contains("Socket errors") {
+        bail!("wrk {chemin}: errors\n{texte}");
+    }
+    let valeur = |prefixe: &str| {
+        texte
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix(prefixe)
+                    .map(str::trim)
+                    .map(str::to_owned)
+            })
+            .with_context(|| format!("wrk {chemin}: no {prefixe:?} in\n{texte}"))
+    };
+    Ok(Charge {
+        par_seconde: valeur("Requests/sec:")?.parse()?,
+        p99_ms: en_ms(&valeur("99%")?)?,
+    })
+}
+
+/// `812.00us`, `7.25ms`, `1.20s` in milliseconds.
+fn en_ms(duree: &str) -> Result<f64> {
+    let (nombre, facteur) = if let Some(n) = duree.strip_suffix("us") {
+        (n, 0.001)
+    } else if let Some(n) = duree.strip_suffix("ms") {
+        (n, 1.0)
+    } else if let Some(n) = duree.strip_suffix('s') {
+        (n, 1000.0)
+    } else {
+        bail!("duration {duree:?}")
+    };
+    Ok(nombre.parse::<f64>()? * facteur)
+}
+
+/// One request on a new connection, timed.
+fn une_fois(serveur: &Serveur, chemin: &str) -> Result<(f64, usize)> {
+    let debut = Instant::now();
+    let (statut, corps) = Connexion::ouvrir(&serveur.adresse)?.get(chemin)?;
+    let ms = debut.elapsed().as_secs_f64() * 1000.0;
+    if statut != 200 {
+        bail!("{chemin} answered {statut}");
+    }
+    Ok((ms, corps.len()))
+}
+
+/// A household of the generated history logs in (each from its own address, as behind a
+/// trusted proxy); the time until the answer.
+fn connexion(serveur: &Serveur, n: usize) -> Result<f64> {
+    let corps = format!(
+        r#"{{"email":"menage-{:06}@histoire.clef.fr","mot_de_passe":"clef-demo-2026"}}"#,
+        n + 1
+    );
+    let requete = format!(
+        "POST /api/v1/session HTTP/1.1\r\nHost: {a}\r\nContent-Type: application/json\r\n\
+         X-CSRF-Token: banc\r\nX-Forwarded-For: 10.9.{}.{}\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n{corps}",
+        n / 200,
+        n % 200 + 1,
+        corps.len(),
+        a = serveur.adresse,
+    );
+    let debut = Instant::now();
+    let mut flux = TcpStream::connect(&serveur.adresse)?;
+    flux.set_read_timeout(Some(Duration::from_secs(60)))?;
+    flux.write_all(requete.as_bytes())?;
+    let mut lecteur = BufReader::new(flux);
+    let mut ligne = String::new();
+    lecteur.read_line(&mut ligne)?;
+    let mut reste = Vec::new();
+    let _ = lecteur.read_to_end(&mut reste);
+    let ms = debut.elapsed().as_secs_f64() * 1000.0;
+    if !ligne.contains(" 200 ") {
+        bail!("log-in answered {ligne:?}");
+    }
+    Ok(ms)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn tenu(ok: bool) -> &'static str {
+    if ok { "met" } else { "**missed**" }
+}
+
+/// The section of BENCHMARKS.md.
+pub fn mesurer(base: &std::path::Path) -> Result<String> {
+    let serveur = Serveur::demarrer_sur("release", Some(base))?;
+    let mut t = String::new();
+    let (mixite_froid, _) = une_fois(&serveur, "/api/v1/territoires/bethune-bruay/mixite")?;
+    let (csv_froid, csv_octets) = une_fois(&serveur, "/api/v1/donnees/resultats.csv")?;
+    let (_, page) = Connexion::ouvrir(&serveur.adresse)?.get("/api/v1/offres?etat=cloturees")?;
+    let page: serde_json::Value = serde_json::from_slice(&page)?;
+    let cloturees = page["total"].as_u64().unwrap_or(0);
+    let attribuee = page["offres"][0]["id"]
+        .as_i64()
+        .context("no closed listing")?;
+    let (_, ouvertes) = Connexion::ouvrir(&serveur.adresse)?.get("/api/v1/offres")?;
+    let ouvertes: serde_json::Value = serde_json::from_slice(&ouvertes)?;
+    let ouvertes = ouvertes["total"].as_u64().unwrap_or(0);
+
+    let sante = charger(&serveur, "/api/v1/sante")?;
+    let _ = writeln!(
+        t,
+        "A territory's whole history (`cargo xtask territoire`): {ouvertes} listings open today, \
+         {cloturees} closed, with their applications, rankings, decisions and 100,000 stored \
+         sessions. `wrk -t2 -c{CONNEXIONS} -d{DUREE}` from the same machine; targets are \
+         ratios to the health check of the same run.\n"
+    );
+    let _ = writeln!(
+        t,
+        "| request | requests/s | share of `/sante` | p99 | first time (not cached) | target |\n\
+         |---|---:|---:|---:|---:|---|"
+    );
+    let _ = writeln!(
+        t,
+        "| `GET /api/v1/sante` (ceiling) | {:.0} | 100 % | {:.1} ms | | |",
+        sante.par_seconde, sante.p99_ms
+    );
+    let recherches = [
+        ("default (open listings)", "/api/v1/offres"),
+        ("first render `/` (HTML with its listings)", "/"),
+        ("commune", "/api/v1/offres?commune=bethune"),
+        ("typologie", "/api/v1/offres?typologie=T3"),
+        ("loyer_max", "/api/v1/offres?loyer_max=700"),
+        ("financement", "/api/v1/offres?financement=PLUS"),
+        ("pmr", "/api/v1/offres?pmr=oui"),
+        ("qpv", "/api/v1/offres?qpv=dans"),
+        ("reservataire", "/api/v1/offres?reservataire=etat"),
+        (
+            "commune + typologie + loyer_max",
+            "/api/v1/offres?commune=bethune&typologie=T3&loyer_max=700",
+        ),
+        (
+            "only the homes I can apply to",
+            "/api/v1/offres?financement_min=PLUS&surface_min=40&pieces_max=3&sauf=1,2,3",
+        ),
+        ("to come", "/api/v1/offres?etat=a_venir"),
+        ("closed", "/api/v1/offres?etat=cloturees"),
+        ("all", "/api/v1/offres?etat=toutes"),
+        ("closed, by rent", "/api/v1/offres?etat=cloturees&tri=loyer"),
+        (
+            "closed, one commune, biggest first",
+            "/api/v1/offres?etat=cloturees&commune=bethune&tri=surface_desc",
+        ),
+        (
+            "closed, page 1000",
+            "/api/v1/offres?etat=cloturees&page=1000",
+        ),
+    ];
+    let mut manquees = Vec::new();
+    for (nom, chemin) in recherches {
+        // Another page size: the same search as nobody asked it yet.
+        let froid = if chemin == "/" {
+            None
+        } else {
+            let separateur = if chemin.contains('?') { '&' } else { '?' };
+            Some(une_fois(&serveur, &format!("{chemin}{separateur}par_page=11"))?.0)
+        };
+        let c = charger(&serveur, chemin)?;
+        let part = c.par_seconde / sante.par_seconde;
+        let ok = c.p99_ms <= CIBLE_P99_RECHERCHE_MS && part >= CIBLE_PART_DE_SANTE;
+        if !ok {
+            manquees.push(nom);
+        }
+        let _ = writeln!(
+            t,
+            "| search: {nom} | {:.0} | {:.0} % | {:.1} ms | {} | p99 ≤ {CIBLE_P99_RECHERCHE_MS} ms, ≥ {:.0} %: {} |",
+            c.par_seconde,
+            part * 100.0,
+            c.p99_ms,
+            froid.map(|ms| format!("{ms:.1} ms")).unwrap_or_default(),
+            CIBLE_PART_DE_SANTE * 100.0,
+            tenu(ok)
+        );
+    }
+    for (nom, chemin, froid) in [
+        (
+            "social-mix dashboard",
+            "/api/v1/territoires/bethune-bruay/mixite".to_owned(),
+            Some(mixite_froid),
+        ),
+        (
+            "a letting's result",
+            format!("/api/v1/resultats/{attribuee}"),
+            None,
+        ),
+    ] {
+        let c = charger(&serveur, &chemin)?;
+        let ok = c.p99_ms <= CIBLE_P99_TABLEAUX_MS;
+        if !ok {
+            manquees.push(nom);
+        }
+        let _ = writeln!(
+            t,
+            "| {nom} | {:.0} | {:.0} % | {:.1} ms | {} | p99 ≤ {CIBLE_P99_TABLEAUX_MS} ms: {} |",
+            c.par_seconde,
+            c.par_seconde / sante.par_seconde * 100.0,
+            c.p99_ms,
+            froid.map(|ms| format!("{ms:.1} ms")).unwrap_or_default(),
+            tenu(ok)
+        );
+    }
+    let avant_mo = resident_mo(serveur.pid())?;
+    let csv = charger(&serveur, "/api/v1/donnees/resultats.csv")?;
+    let apres_mo = resident_mo(serveur.pid())?;
+    let _ = writeln!(
+        t,
+        "| open-data CSV ({:.1} MB, kept until the next letting) | {:.0} | {:.0} % | {:.1} ms | {csv_froid:.1} ms | resident memory {avant_mo} MB before, {apres_mo} MB after |",
+        csv_octets as f64 / 1e6,
+        csv.par_seconde,
+        csv.par_seconde / sante.par_seconde * 100.0,
+        csv.p99_ms,
+    );
+    let premiere = connexion(&serveur, 0)?;
+    let suivantes: Vec<f64> = (1..=20)
+        .map(|n| connexion(&serveur, n))
+        .collect::<Result<_>>()?;
+    let _ = writeln!(
+        t,
+        "\n**Log-in with 100,000 sessions stored** (90 % expired): the first log-in, which drops \
+         the expired ones, {premiere:.0} ms; the next 20, median {:.0} ms (the password hash; \
+         expired sessions are found by their index, not by reading them all).\n",
+        median(suivantes)
+    );
+    let _ = writeln!(
+        t,
+        "Targets: {}.",
+        if manquees.is_empty() {
+            "all met".to_owned()
+        } else {
+            format!("**missed by {}**", manquees.join(", "))
+        }
+    );
+    Ok(t)
+}
