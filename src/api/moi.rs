@@ -5,9 +5,9 @@ use super::{
     envoyer_sans_corps, envoyer_sans_reponse,
 };
 use clef_domain::api::{
-    Alertes, AvantCandidature, CandidatureDetail, CandidatureResume, Dossier, EntreeJournal,
-    MandatVue, MesMandats, MonScore, Notifications, NotificationsNonLues, NouveauMandat,
-    NouvelleCandidature, NouvelleRecherche, RechercheSauvegardee,
+    Alertes, AvantCandidature, CandidatureDeposee, CandidatureDetail, CandidatureResume, Dossier,
+    EntreeJournal, MandatVue, MesMandats, MonScore, Notifications, NotificationsNonLues,
+    NouveauMandat, NouvelleCandidature, NouvelleRecherche, RechercheSauvegardee,
 };
 use clef_domain::demande::DemandeSaisie;
 
@@ -37,7 +37,7 @@ pub fn avant_candidature(offre: OffreId) -> Lecture<AvantCandidature> {
 }
 
 /// `POST /moi/candidatures`: apply.
-pub async fn candidater(offre: OffreId) -> Result<CandidatureResume, ErreurChargement> {
+pub async fn candidater(offre: OffreId) -> Result<CandidatureDeposee, ErreurChargement> {
     let corps = NouvelleCandidature { offre_id: offre.0 };
     envoyer(Methode::Post, "/moi/candidatures", &corps).await
 }

@@ -5,7 +5,7 @@ use crate::components::{Annonce, DetailScore, DetailVerdict, charger_ou};
 use crate::envoi::Envoi;
 use crate::i18n::*;
 use crate::session::{EtatSession, Session};
-use clef_domain::api::{AvantCandidature, CandidatureResume, Empechement, Position};
+use clef_domain::api::{AvantCandidature, CandidatureDeposee, Empechement, Position};
 use clef_domain::cotation::Grille;
 use clef_domain::offre::EtatOffre;
 use leptos::prelude::*;
@@ -159,7 +159,7 @@ fn BoutonCandidater(offre_id: i64) -> impl IntoView {
     let tiers = crate::session::Session::utiliser().pour_un_tiers();
     let naviguer = use_navigate();
     let annonce = Annonce::utiliser();
-    let envoi = Envoi::new(api::candidater, move |c: CandidatureResume| {
+    let envoi = Envoi::new(api::candidater, move |c: CandidatureDeposee| {
         let chemin = format!("/mes-candidatures/{}", c.id);
         if let Some(annonce) = annonce {
             let texte = if tiers {

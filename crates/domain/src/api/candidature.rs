@@ -115,6 +115,19 @@ pub struct NouvelleCandidature {
     pub offre_id: i64,
 }
 
+/// Answer to `POST /moi/candidatures` (`201`, with `Location`): the application as filed.
+/// Its place among the candidates is read with `GET /moi/candidatures/{id}`, so that filing
+/// never waits for the listing's ranking, however many candidates it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidatureDeposee {
+    pub id: i64,
+    pub offre_id: i64,
+    pub deposee_le: Jour,
+    /// Withdrawal is possible until this day, included: the listing's closing.
+    pub retrait_jusquau: Jour,
+}
+
 /// One of my applications, in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -10,7 +10,7 @@ use crate::stockage::journal;
 use crate::stockage::notifications;
 use crate::stockage::{self, candidatures};
 use clef_domain::Jour;
-use clef_domain::api::{ActeJournal, Empechement};
+use clef_domain::api::{ActeJournal, CandidatureDeposee, Empechement};
 use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::eligibilite::verifier;
 use clef_domain::suite::{Conditions, empechement};
@@ -23,7 +23,7 @@ pub async fn deposer(
     mandataire: Option<&Mandataire>,
     offre_id: i64,
     aujourdhui: Jour,
-) -> Result<i64, ErreurApi> {
+) -> Result<CandidatureDeposee, ErreurApi> {
     let offre = OffreACoter::charger(base, offre_id, aujourdhui)
         .await?
         .ok_or(ErreurApi::Introuvable)?;
@@ -66,7 +66,12 @@ pub async fn deposer(
     )
     .await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(CandidatureDeposee {
+        id,
+        offre_id,
+        deposee_le: aujourdhui,
+        retrait_jusquau: offre.detail.resume.cloture,
+    })
 }
 
 /// Withdraws an application, until the closing day included. Withdrawing twice is

@@ -3,7 +3,9 @@
 
 use crate::aide::{TestApp, dossier_simple};
 use axum::http::{Method, StatusCode};
-use clef_domain::api::{CandidatureResume, Dossier, Notifications, RechercheSauvegardee};
+use clef_domain::api::{
+    CandidatureDeposee, CandidatureResume, Dossier, Notifications, RechercheSauvegardee,
+};
 use serde_json::json;
 
 #[tokio::test]
@@ -14,7 +16,7 @@ async fn another_applicants_ids_lead_nowhere() {
     dossier_bob["rfr_n2"] = json!(900_000);
     let bob = app.inscrire_avec_dossier(2, dossier_bob).await;
     let plus = app.offres_ouvertes("PLUS").await;
-    let c_alice: CandidatureResume = alice
+    let c_alice: CandidatureDeposee = alice
         .post("/api/v1/moi/candidatures", json!({"offre_id": plus[0]}))
         .await
         .json();

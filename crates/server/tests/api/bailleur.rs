@@ -2,7 +2,9 @@
 
 use crate::aide::{AUJOURDHUI, TestApp, dossier_simple};
 use axum::http::{Method, StatusCode};
-use clef_domain::api::{CandidatureResume, ClassementOffre, OffreBailleur, Probleme};
+use clef_domain::api::{
+    CandidatureDeposee, CandidatureResume, ClassementOffre, OffreBailleur, Probleme,
+};
 use clef_server::demo;
 use serde_json::{Value, json};
 
@@ -65,7 +67,7 @@ async fn closing_freezes_the_ranking_the_applicants_saw() {
         let mut dossier = dossier_simple();
         dossier["date_depot"] = json!(format!("20{}-01-01", 18 + n));
         let client = app.inscrire_avec_dossier(n, dossier).await;
-        let c: CandidatureResume = client
+        let c: CandidatureDeposee = client
             .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
             .await
             .json();
@@ -591,7 +593,7 @@ async fn closing_early_with_a_reason_stops_applications_and_allows_ranking_at_on
     .unwrap();
     let i = demo::AGENTS.iter().position(|a| a.1 == slug).unwrap();
     let demandeur = app.inscrire_avec_dossier(1, dossier_simple()).await;
-    let c: CandidatureResume = demandeur
+    let c: CandidatureDeposee = demandeur
         .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
         .await
         .json();
@@ -718,7 +720,7 @@ async fn sensitive_situations_reach_staff_only_once_the_candidate_is_presented()
     let mut dossier = dossier_simple();
     dossier["situations"] = json!(["violences_conjugales"]);
     let demandeur = app.inscrire_avec_dossier(1, dossier).await;
-    let c: CandidatureResume = demandeur
+    let c: CandidatureDeposee = demandeur
         .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
         .await
         .json();

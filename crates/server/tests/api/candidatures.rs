@@ -5,8 +5,8 @@ use crate::aide::{AUJOURDHUI, Client, TestApp, dossier_simple};
 use axum::http::{Method, StatusCode};
 use clef_domain::Euros;
 use clef_domain::api::{
-    AvantCandidature, CandidatureDetail, CandidatureResume, Empechement, EtatCandidature, NomEtape,
-    Probleme,
+    AvantCandidature, CandidatureDeposee, CandidatureDetail, CandidatureResume, Empechement,
+    EtatCandidature, NomEtape, Probleme,
 };
 use clef_domain::classement::Chance;
 use clef_domain::eligibilite::Statut;
@@ -135,10 +135,19 @@ async fn apply_then_see_the_rank_then_withdraw() {
     let plus = app.offres_ouvertes("PLUS").await[0];
     let r = postuler(&client, plus).await;
     assert_eq!(r.status, StatusCode::CREATED);
-    let c: CandidatureResume = r.json();
+    let deposee: CandidatureDeposee = r.json();
+    assert_eq!(deposee.offre_id, plus);
+    assert_eq!(deposee.deposee_le, AUJOURDHUI);
+    assert!(deposee.retrait_jusquau >= AUJOURDHUI);
+    let adresse = format!("/api/v1/moi/candidatures/{}", deposee.id);
+    assert_eq!(r.entetes["location"], adresse.as_str());
+    // The place is read from the application itself, not waited for by the 201.
+    let c: CandidatureResume = client.get(&adresse).await.json();
+    assert_eq!(c.id, deposee.id);
     assert_eq!(c.etat, EtatCandidature::Deposee);
     assert_eq!(c.deposee_le, AUJOURDHUI);
     assert!(c.retrait_possible);
+    assert_eq!(c.offre.cloture, deposee.retrait_jusquau);
     let position = c.position.expect("eligible");
     assert_eq!(position.chance, Chance::selon_rang(position.rang));
 
@@ -246,7 +255,7 @@ async fn at_most_three_open_applications_and_a_withdrawal_frees_a_place() {
     for offre in &ouvertes[..3] {
         let r = postuler(&client, *offre).await;
         assert_eq!(r.status, StatusCode::CREATED);
-        ids.push(r.json::<CandidatureResume>().id);
+        ids.push(r.json::<CandidatureDeposee>().id);
     }
     let quatrieme = postuler(&client, ouvertes[3]).await;
     assert_eq!(refus(&quatrieme), "/problemes/candidature/plafond_atteint");
@@ -287,7 +296,7 @@ async fn after_the_deadline_nothing_changes() {
     .fetch_one(&app.base)
     .await
     .unwrap();
-    let c: CandidatureResume = postuler(&client, offre).await.json();
+    let c: CandidatureDeposee = postuler(&client, offre).await.json();
     let cloture: clef_domain::Jour = cloture.parse().unwrap();
     // On the closing day itself, withdrawing still works: move to the day after.
     app.horloge

@@ -4,8 +4,8 @@ use crate::aide::{AUJOURDHUI, TestApp, dossier_simple};
 use axum::http::StatusCode;
 use clef_domain::Jour;
 use clef_domain::api::{
-    CandidatureDetail, CandidatureResume, EtatCandidature, GenreNotification, MonScore, NomEtape,
-    Notifications, Probleme, Resultat,
+    CandidatureDeposee, CandidatureDetail, CandidatureResume, EtatCandidature, GenreNotification,
+    MonScore, NomEtape, Notifications, Probleme, Resultat,
 };
 use clef_domain::demande::mois_entre;
 use clef_domain::offre::{Code, Typologie};
@@ -18,11 +18,11 @@ async fn applying_withdrawing_and_closing_are_notified_once_each() {
     let app = TestApp::demo().await;
     let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
     let plus = app.offres_ouvertes("PLUS").await;
-    let a: CandidatureResume = client
+    let a: CandidatureDeposee = client
         .post("/api/v1/moi/candidatures", json!({"offre_id": plus[0]}))
         .await
         .json();
-    let b: CandidatureResume = client
+    let b: CandidatureDeposee = client
         .post("/api/v1/moi/candidatures", json!({"offre_id": plus[1]}))
         .await
         .json();
@@ -46,7 +46,7 @@ async fn applying_withdrawing_and_closing_are_notified_once_each() {
     assert!(n.notifications[0].titre_offre.is_some());
     // After b's listing closes, the rounds announce the closing once.
     // Day by day, a round each day (a week idle would end the session).
-    for _ in 0..=AUJOURDHUI.jours_jusqua(b.offre.cloture) {
+    for _ in 0..=AUJOURDHUI.jours_jusqua(b.retrait_jusquau) {
         app.horloge.avancer_jours(1);
         client.get("/api/v1/session").await;
         tournee(&app.etat).await.unwrap();
@@ -376,7 +376,7 @@ async fn looking_writes_nothing() {
     let app = TestApp::demo().await;
     let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
     let plus = app.offres_ouvertes("PLUS").await;
-    let a: CandidatureResume = client
+    let a: CandidatureDeposee = client
         .post("/api/v1/moi/candidatures", json!({"offre_id": plus[0]}))
         .await
         .json();
@@ -388,7 +388,7 @@ async fn looking_writes_nothing() {
         .await;
     assert_eq!(r.status, StatusCode::CREATED);
     // Day by day past the closing (a week idle would end the session).
-    for _ in 0..=AUJOURDHUI.jours_jusqua(a.offre.cloture) {
+    for _ in 0..=AUJOURDHUI.jours_jusqua(a.retrait_jusquau) {
         app.horloge.avancer_jours(1);
         client.get("/api/v1/session").await;
     }

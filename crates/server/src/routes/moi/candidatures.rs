@@ -11,10 +11,11 @@ use crate::stockage::candidatures::{self as stockees, LigneCandidature};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::http::header::{HeaderName, LOCATION};
 use clef_domain::Jour;
 use clef_domain::api::{
-    AvantCandidature, CandidatureDetail, CandidatureResume, Empechement, EtatCandidature,
-    NouvelleCandidature, Probleme,
+    AvantCandidature, CandidatureDeposee, CandidatureDetail, CandidatureResume, Empechement,
+    EtatCandidature, NouvelleCandidature, Probleme,
 };
 use clef_domain::classement::Candidature;
 use clef_domain::erreur::CodeErreur;
@@ -116,14 +117,16 @@ async fn ligne(base: &SqlitePool, moi: &Demandeur, id: i64) -> Result<LigneCandi
         .ok_or(ErreurApi::Introuvable)
 }
 
-/// Apply to a listing.
+/// Apply to a listing. The answer does not wait for the listing's ranking: the place among
+/// the candidates is read with `GET /moi/candidatures/{id}` (its `Location`).
 #[utoipa::path(
     post,
     path = "/moi/candidatures",
     tag = "demandeur",
     request_body = NouvelleCandidature,
     responses(
-        (status = 201, description = "Candidature déposée", body = CandidatureResume),
+        (status = 201, description = "Candidature déposée", body = CandidatureDeposee,
+         headers(("Location" = String, description = "`/api/v1/moi/candidatures/{id}`"))),
         (status = 404, description = "Aucune offre avec cet identifiant", body = Probleme, content_type = "application/problem+json"),
         (status = 409, description = "Refusée : `type` dit pourquoi (`/problemes/candidature/plafond_atteint`, \
             `deja_candidat`, `non_eligible`, `cloturee`, `pas_encore_ouverte`, `dossier_incomplet`)",
@@ -134,22 +137,27 @@ pub async fn deposer(
     State(etat): State<Etat>,
     PourDemandeur { moi, .. }: PourDemandeur<Candidater>,
     Json(nouvelle): Json<NouvelleCandidature>,
-) -> Result<(StatusCode, Json<CandidatureResume>), ErreurApi> {
+) -> Result<
+    (
+        StatusCode,
+        [(HeaderName, String); 1],
+        Json<CandidatureDeposee>,
+    ),
+    ErreurApi,
+> {
     if nouvelle.offre_id <= 0 {
         return Err(ErreurApi::champ("offre_id", CodeErreur::PasUnNombre));
     }
-    let aujourdhui = etat.horloge.aujourdhui();
-    let id = depot::deposer(
+    let deposee = depot::deposer(
         &etat.base,
         moi.id,
         moi.mandataire.as_ref(),
         nouvelle.offre_id,
-        aujourdhui,
+        etat.horloge.aujourdhui(),
     )
     .await?;
-    let ligne = ligne(&etat.base, &moi, id).await?;
-    let (resume, _) = resume(&etat, &moi, &ligne, aujourdhui).await?;
-    Ok((StatusCode::CREATED, Json(resume)))
+    let adresse = format!("/api/v1/moi/candidatures/{}", deposee.id);
+    Ok((StatusCode::CREATED, [(LOCATION, adresse)], Json(deposee)))
 }
 
 /// My applications, the most recent first.
