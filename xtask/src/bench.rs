@@ -52,7 +52,7 @@ pub fn bench() -> Result<()> {
     ecrire(DEBUT_PAGES, FIN_PAGES, &section)?;
     drop(serveur);
     etapes.annoncer("A territory's whole history (generated unless up to date)");
-    let territoire = echelle::territoire(None)?;
+    let territoire = echelle::territoire(None, false)?;
     etapes.annoncer("The server at that scale (wrk)");
     echelle_section(&territoire)?;
     etapes.annoncer("The rules: ranking 10,000 candidates, one what-if (criterion)");
@@ -79,7 +79,7 @@ pub fn echelle_seule() -> Result<()> {
     etapes.annoncer("The server, release build");
     Serveur::construire()?;
     etapes.annoncer("A territory's whole history (generated unless up to date)");
-    let territoire = echelle::territoire(None)?;
+    let territoire = echelle::territoire(None, false)?;
     etapes.annoncer("The server at that scale (wrk)");
     echelle_section(&territoire)?;
     etapes.fin();

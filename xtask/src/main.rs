@@ -8,7 +8,8 @@
 //!   the server's latency, the server at a territory's scale, the rules' speed, and writes
 //!   BENCHMARKS.md (`cargo xtask bench echelle`: only the measures at scale).
 //! - `cargo xtask territoire [OFFRES]` generates a territory's whole history (50,000
-//!   listings unless told) in `target/territoire/clef.db`.
+//!   listings unless told) in `target/territoire/clef.db`; the bench reuses one generated
+//!   the same day.
 
 mod app;
 mod bench;
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
             let offres = args.get(1).map(|n| n.parse()).transpose();
             match offres {
                 Ok(offres) => serveur::Serveur::construire()
-                    .and_then(|()| echelle::territoire(offres))
+                    .and_then(|()| echelle::territoire(offres, true))
                     .map(|base| eprintln!("    {}", base.display())),
                 Err(_) => {
                     eprintln!("usage: cargo xtask territoire [OFFRES]");

@@ -110,7 +110,30 @@ impl Connexion {
 
     /// The status and body of `GET chemin`; the connection stays open for the next.
     pub fn get(&mut self, chemin: &str) -> Result<(u16, Vec<u8>)> {
-        let requete = format!("GET {chemin} HTTP/1.1\r\nHost: {}\r\n\r\n", self.hote);
+        let r = self.envoyer("GET", chemin, &[], "")?;
+        Ok((r.statut, r.corps))
+    }
+
+    /// One request with these headers and this JSON body (none when empty).
+    pub fn envoyer(
+        &mut self,
+        methode: &str,
+        chemin: &str,
+        entetes: &[(&str, &str)],
+        corps: &str,
+    ) -> Result<Reponse> {
+        let mut requete = format!("{methode} {chemin} HTTP/1.1\r\nHost: {}\r\n", self.hote);
+        for (nom, valeur) in entetes {
+            requete.push_str(&format!("{nom}: {valeur}\r\n"));
+        }
+        if !corps.is_empty() {
+            requete.push_str(&format!(
+                "Content-Type: application/json\r\nContent-Length: {}\r\n",
+                corps.len()
+            ));
+        }
+        requete.push_str("\r\n");
+        requete.push_str(corps);
         self.lecteur.get_mut().write_all(requete.as_bytes())?;
         let mut ligne = String::new();
         self.lecteur.read_line(&mut ligne)?;
@@ -119,6 +142,7 @@ impl Connexion {
             .nth(1)
             .and_then(|s| s.parse().ok())
             .with_context(|| format!("status line {ligne:?}"))?;
+        let mut lus = Vec::new();
         let mut longueur = 0;
         loop {
             ligne.clear();
@@ -127,14 +151,36 @@ impl Connexion {
             if entete.is_empty() {
                 break;
             }
-            if let Some((nom, valeur)) = entete.split_once(':')
-                && nom.eq_ignore_ascii_case("content-length")
-            {
-                longueur = valeur.trim().parse()?;
+            if let Some((nom, valeur)) = entete.split_once(':') {
+                let (nom, valeur) = (nom.to_ascii_lowercase(), valeur.trim().to_owned());
+                if nom == "content-length" {
+                    longueur = valeur.parse()?;
+                }
+                lus.push((nom, valeur));
             }
         }
         let mut corps = vec![0; longueur];
         self.lecteur.read_exact(&mut corps)?;
-        Ok((statut, corps))
+        Ok(Reponse {
+            statut,
+            entetes: lus,
+            corps,
+        })
+    }
+}
+
+/// An answer: status, headers (names in lower case) and body.
+pub struct Reponse {
+    pub statut: u16,
+    pub entetes: Vec<(String, String)>,
+    pub corps: Vec<u8>,
+}
+
+impl Reponse {
+    pub fn entete(&self, nom: &str) -> Option<&str> {
+        self.entetes
+            .iter()
+            .find(|(n, _)| n == nom)
+            .map(|(_, v)| v.as_str())
     }
 }

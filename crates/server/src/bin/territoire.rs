@@ -1,6 +1,8 @@
 //! `clef-territoire CHEMIN [OFFRES]`: writes at CHEMIN (a new SQLite file) the demo grown
 //! into a territory's whole history (`demo::histoire`), 50,000 listings unless OFFRES says
-//! otherwise, everything else in proportion. `cargo xtask territoire` runs it.
+//! otherwise, everything else in proportion, and beside it `CHEMIN.carte.json` (with the
+//! extension replaced): the most and least disputed open listings and the households who
+//! applied to nothing, which `cargo xtask bench` uses. `cargo xtask territoire` runs it.
 
 use anyhow::{Context, bail};
 use clef_server::demo::histoire::{Taille, grandir};
@@ -32,6 +34,15 @@ async fn main() -> anyhow::Result<()> {
         .aujourdhui();
     let bilan = grandir(&base, aujourdhui, taille).await?;
     base.close().await;
+    // What the bench needs to know of it.
+    let carte = serde_json::json!({
+        "disputee": bilan.disputee,
+        "calme": bilan.calme,
+        "libres": [bilan.libres.start(), bilan.libres.end()],
+    });
+    let chemin_carte = std::path::Path::new(&chemin).with_extension("carte.json");
+    std::fs::write(&chemin_carte, carte.to_string())
+        .with_context(|| format!("{}", chemin_carte.display()))?;
     println!(
         "{chemin} : {} offres, {} demandeurs, {} candidatures, {} classements, {} attributions, \
          {} sessions, en {} s",

@@ -30,6 +30,9 @@ pub struct Taille {
     pub candidatures: usize,
     /// Log-in sessions stored, one in ten still valid.
     pub seances: usize,
+    /// Households with a request who applied to nothing, numbered after the others: the
+    /// bench files their applications.
+    pub libres: usize,
 }
 
 impl Taille {
@@ -45,15 +48,23 @@ impl Taille {
             demandeurs: offres * 2,
             candidatures: offres * 27,
             seances: offres * 2,
+            libres: if offres / 10 < 100 { offres / 10 } else { 100 },
         }
     }
 }
 
 /// What was added.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bilan {
     pub offres: usize,
+    /// Every household, the free ones included.
     pub demandeurs: usize,
+    /// The numbers `n` of the households who applied to nothing (`menage-{n:06}@…`).
+    pub libres: std::ops::RangeInclusive<usize>,
+    /// The listing open today with the most applications, and their number.
+    pub disputee: Option<(i64, usize)>,
+    /// The listing open today with the fewest applications (one at least), and their number.
+    pub calme: Option<(i64, usize)>,
     pub candidatures: usize,
     pub classees: usize,
     pub attribuees: usize,
@@ -72,7 +83,17 @@ struct Menage {
 pub async fn grandir(base: &SqlitePool, aujourdhui: Jour, taille: Taille) -> anyhow::Result<Bilan> {
     super::semer(base, aujourdhui).await?;
     let mut alea = fastrand::Rng::with_seed(GRAINE);
-    let mut bilan = Bilan::default();
+    let mut bilan = Bilan {
+        offres: 0,
+        demandeurs: 0,
+        libres: taille.demandeurs + 1..=taille.demandeurs + taille.libres,
+        disputee: None,
+        calme: None,
+        candidatures: 0,
+        classees: 0,
+        attribuees: 0,
+        seances: 0,
+    };
     let mut menages = demandeurs(base, &mut alea, aujourdhui, taille, &mut bilan).await?;
     // The oldest request first: a listing's candidates are among those who had filed.
     menages.sort_by_key(|m| m.demande.date_depot);
@@ -83,9 +104,21 @@ pub async fn grandir(base: &SqlitePool, aujourdhui: Jour, taille: Taille) -> any
         let Some(offre) = OffreACoter::charger(base, id, aujourdhui).await? else {
             continue;
         };
-        bilan.candidatures +=
+        let deposees =
             postuler(base, &mut alea, &offre, &mut menages, par_offre, aujourdhui).await?;
+        bilan.candidatures += deposees;
         let resume = &offre.detail.resume;
+        if resume.etat == EtatOffre::Ouverte {
+            let ici = Some((id, deposees));
+            if bilan.disputee.is_none_or(|(_, n)| deposees > n) {
+                bilan.disputee = ici;
+            }
+            // Fewest, among listings someone could apply to (not one whose ceilings are
+            // unknown yet, say).
+            if deposees > 0 && bilan.calme.is_none_or(|(_, n)| deposees < n) {
+                bilan.calme = ici;
+            }
+        }
         if resume.etat == EtatOffre::Cloturee
             && classement::figer(base, &offre, resume.cloture.plus_jours(1)).await?
         {
@@ -119,7 +152,8 @@ async fn demandeurs(
 ) -> anyhow::Result<Vec<Menage>> {
     let mut menages = Vec::with_capacity(taille.demandeurs);
     let mut tx = base.begin().await?;
-    for n in 1..=taille.demandeurs {
+    let tous = taille.demandeurs + taille.libres;
+    for n in 1..=tous {
         let email = format!("menage-{n:06}@histoire.clef.fr");
         let compte_id = creer_compte(&mut tx, &email, "demandeur").await?;
         // Numbers apart from the demo's households.
@@ -127,6 +161,9 @@ async fn demandeurs(
         let id = semis::demandeur(&mut tx, compte_id, &saisie, aujourdhui).await?;
         let demande = Demande::depuis_saisie(saisie)
             .map_err(|e| anyhow::anyhow!("ménage {n} invalide : {e:?}"))?;
+        if n > taille.demandeurs {
+            continue;
+        }
         menages.push(Menage {
             id,
             compte_id,
@@ -140,7 +177,7 @@ async fn demandeurs(
         }
     }
     tx.commit().await?;
-    bilan.demandeurs = menages.len();
+    bilan.demandeurs = tous;
     Ok(menages)
 }
 

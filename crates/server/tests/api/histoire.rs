@@ -26,7 +26,8 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
     let taille = histoire::Taille::pour(150);
     let bilan = histoire::grandir(&base, AUJOURDHUI, taille).await.unwrap();
     assert_eq!(bilan.offres, 150);
-    assert_eq!(bilan.demandeurs, 300);
+    assert_eq!(bilan.demandeurs, 315);
+    assert_eq!(bilan.libres, 301..=315);
     assert_eq!(bilan.seances, 300);
     assert!(
         (taille.candidatures / 2..=taille.candidatures).contains(&bilan.candidatures),
@@ -85,6 +86,37 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
         )
         .await,
         0
+    );
+    // The free households applied to nothing; the map names the open listings with the
+    // most and the fewest applications.
+    let des_libres: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id
+         JOIN comptes a ON a.id = d.compte_id
+         WHERE a.email LIKE '%@histoire.clef.fr' AND a.email >= 'menage-000301@'",
+    )
+    .fetch_one(&base)
+    .await
+    .unwrap();
+    assert_eq!(des_libres, 0);
+    let par_offre: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT o.id, (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id)
+         FROM offres o WHERE o.ouverture <= ?1 AND o.cloture >= ?1 AND o.retiree_le IS NULL",
+    )
+    .bind(AUJOURDHUI.to_string())
+    .fetch_all(&base)
+    .await
+    .unwrap();
+    let (disputee, calme) = (bilan.disputee.unwrap(), bilan.calme.unwrap());
+    assert!(
+        par_offre.contains(&(disputee.0, disputee.1 as i64)),
+        "{disputee:?}"
+    );
+    assert!(par_offre.contains(&(calme.0, calme.1 as i64)), "{calme:?}");
+    assert!(calme.1 >= 1, "{calme:?}");
+    assert!(
+        par_offre
+            .iter()
+            .all(|&(_, n)| n == 0 || (calme.1 as i64..=disputee.1 as i64).contains(&n))
     );
     let cloturees = nombre(
         &base,
