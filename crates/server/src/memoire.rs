@@ -19,13 +19,17 @@ use std::sync::{Arc, Mutex};
 /// Answers by key, each with the version of the data it was computed from.
 pub struct Memoire<K, V> {
     entrees: Mutex<HashMap<K, (i64, V)>>,
+    /// One lock per key being computed: requests that miss together wait for the first
+    /// one's answer instead of all computing it (fifty at once under load).
+    en_calcul: Mutex<HashMap<K, Arc<tokio::sync::Mutex<()>>>>,
     capacite: usize,
 }
 
-impl<K: Eq + Hash, V: Clone> Memoire<K, V> {
+impl<K: Eq + Hash + Clone, V: Clone> Memoire<K, V> {
     pub fn new(capacite: usize) -> Self {
         Memoire {
             entrees: Mutex::new(HashMap::new()),
+            en_calcul: Mutex::new(HashMap::new()),
             capacite,
         }
     }
@@ -46,6 +50,37 @@ impl<K: Eq + Hash, V: Clone> Memoire<K, V> {
             entrees.clear();
         }
         entrees.insert(cle, (version, valeur));
+    }
+
+    /// The answer for `cle` at `version`: kept, or computed once by `calculer` while
+    /// others asking for the same key wait for it.
+    pub async fn obtenir<E>(
+        &self,
+        cle: K,
+        version: i64,
+        calculer: impl AsyncFnOnce() -> Result<V, E>,
+    ) -> Result<V, E> {
+        if let Some(valeur) = self.lire(&cle, version) {
+            return Ok(valeur);
+        }
+        let verrou = {
+            let mut en_calcul = self.en_calcul.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(en_calcul.entry(cle.clone()).or_default())
+        };
+        let _tour = verrou.lock().await;
+        // The one before may have computed it meanwhile.
+        if let Some(valeur) = self.lire(&cle, version) {
+            return Ok(valeur);
+        }
+        let resultat = calculer().await;
+        if let Ok(valeur) = &resultat {
+            self.garder(cle.clone(), version, valeur.clone());
+        }
+        let mut en_calcul = self.en_calcul.lock().unwrap_or_else(|e| e.into_inner());
+        if en_calcul.get(&cle).is_some_and(|v| Arc::ptr_eq(v, &verrou)) {
+            en_calcul.remove(&cle);
+        }
+        resultat
     }
 }
 
@@ -69,13 +104,13 @@ impl Memoires {
     ) -> Result<Arc<PageOffres>, Erreur> {
         // Read before computing: an answer is never kept under a newer number than its data.
         let version = versions::lire(base, Donnees::Offres).await?;
-        let cle = (recherche.clone(), aujourdhui);
-        if let Some(page) = self.recherches.lire(&cle, version) {
-            return Ok(page);
-        }
-        let page = Arc::new(stockage::offres::rechercher(base, recherche, aujourdhui).await?);
-        self.recherches.garder(cle, version, Arc::clone(&page));
-        Ok(page)
+        self.recherches
+            .obtenir((recherche.clone(), aujourdhui), version, async || {
+                Ok(Arc::new(
+                    stockage::offres::rechercher(base, recherche, aujourdhui).await?,
+                ))
+            })
+            .await
     }
 
     /// The open-data file, written again only after a letting (or what it counts) changed.
@@ -88,11 +123,12 @@ impl Memoires {
         E: From<Erreur>,
     {
         let version = versions::lire(base, Donnees::Locations).await?;
-        if let Some(octets) = self.donnees_ouvertes.lire(&(), version) {
-            return Ok((version, octets));
-        }
-        let octets = Bytes::from(ecrire().await?);
-        self.donnees_ouvertes.garder((), version, octets.clone());
+        let octets = self
+            .donnees_ouvertes
+            .obtenir((), version, async || {
+                Ok::<_, E>(Bytes::from(ecrire().await?))
+            })
+            .await?;
         Ok((version, octets))
     }
 
@@ -108,13 +144,11 @@ impl Memoires {
         E: From<Erreur>,
     {
         let version = versions::lire(base, Donnees::Locations).await?;
-        let cle = territoire.to_owned();
-        if let Some(tableau) = self.mixite.lire(&cle, version) {
-            return Ok(tableau);
-        }
-        let tableau = Arc::new(calculer().await?);
-        self.mixite.garder(cle, version, Arc::clone(&tableau));
-        Ok(tableau)
+        self.mixite
+            .obtenir(territoire.to_owned(), version, async || {
+                Ok(Arc::new(calculer().await?))
+            })
+            .await
     }
 }
 
@@ -153,5 +187,38 @@ mod tests {
         assert_eq!(m.lire(&"a", 1), None);
         assert_eq!(m.lire(&"c", 1), Some(4));
         assert!(m.entrees.lock().map(|e| e.len()).unwrap_or(0) <= 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn requests_that_miss_together_compute_the_answer_once() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let m = Arc::new(Memoire::<&str, usize>::new(4));
+        let calculs = Arc::new(AtomicUsize::new(0));
+        let taches: Vec<_> = (0..50)
+            .map(|_| {
+                let (m, calculs) = (Arc::clone(&m), Arc::clone(&calculs));
+                tokio::spawn(async move {
+                    m.obtenir("page", 7, async || {
+                        calculs.fetch_add(1, Ordering::SeqCst);
+                        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                        Ok::<_, ()>(42)
+                    })
+                    .await
+                })
+            })
+            .collect();
+        for t in taches {
+            assert_eq!(t.await.ok(), Some(Ok(42)));
+        }
+        assert_eq!(calculs.load(Ordering::SeqCst), 1);
+        // A newer version is computed again; a failure is not kept.
+        assert_eq!(
+            m.obtenir("page", 8, async || Err::<usize, _>("panne"))
+                .await,
+            Err("panne")
+        );
+        assert_eq!(m.obtenir("page", 8, async || Ok::<_, ()>(43)).await, Ok(43));
+        assert!(m.en_calcul.lock().map(|e| e.is_empty()).unwrap_or(false));
     }
 }
