@@ -18,7 +18,7 @@ pub async fn lire(
     id: i64,
 ) -> Result<Option<(ProjetOffre, String)>, Erreur> {
     let ligne: Option<(String, String)> = sqlx::query_as(
-        "SELECT projet, modifie_le FROM brouillons WHERE id = ? AND bailleur_id = ?",
+        "SELECT projet, modifie_le FROM brouillons WHERE id = $1 AND bailleur_id = $2",
     )
     .bind(id)
     .bind(bailleur_id)
@@ -44,7 +44,7 @@ pub async fn creer(
     max: i64,
 ) -> Result<Option<i64>, Erreur> {
     let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM brouillons WHERE bailleur_id = ?")
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM brouillons WHERE bailleur_id = $1")
         .bind(bailleur_id)
         .fetch_one(&mut *tx)
         .await?;
@@ -52,7 +52,7 @@ pub async fn creer(
         return Ok(None);
     }
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO brouillons (bailleur_id, projet, modifie_le) VALUES (?, ?, ?) RETURNING id",
+        "INSERT INTO brouillons (bailleur_id, projet, modifie_le) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(bailleur_id)
     .bind(en_json(projet)?)
@@ -71,7 +71,7 @@ pub async fn du_bailleur(
 ) -> Result<Vec<BrouillonResume>, Erreur> {
     let lignes: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT id, coalesce(json_extract(projet, '$.titre'), ''), modifie_le FROM brouillons
-         WHERE bailleur_id = ? ORDER BY modifie_le DESC, id DESC",
+         WHERE bailleur_id = $1 ORDER BY modifie_le DESC, id DESC",
     )
     .bind(bailleur_id)
     .fetch_all(base)
@@ -96,7 +96,7 @@ pub async fn modifier(
     modifie_le: &str,
 ) -> Result<bool, Erreur> {
     let fait = sqlx::query(
-        "UPDATE brouillons SET projet = ?, modifie_le = ? WHERE id = ? AND bailleur_id = ?",
+        "UPDATE brouillons SET projet = $1, modifie_le = $2 WHERE id = $3 AND bailleur_id = $4",
     )
     .bind(en_json(projet)?)
     .bind(modifie_le)
@@ -115,7 +115,7 @@ pub async fn supprimer(
     bailleur_id: i64,
     id: i64,
 ) -> Result<bool, Erreur> {
-    let fait = sqlx::query("DELETE FROM brouillons WHERE id = ? AND bailleur_id = ?")
+    let fait = sqlx::query("DELETE FROM brouillons WHERE id = $1 AND bailleur_id = $2")
         .bind(id)
         .bind(bailleur_id)
         .execute(connexion)

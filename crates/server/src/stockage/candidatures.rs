@@ -35,7 +35,7 @@ pub async fn en_cours(
 ) -> Result<u32, Erreur> {
     let n: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM candidatures c JOIN offres o ON o.id = c.offre_id
-         WHERE c.demandeur_id = ? AND c.etat = ? AND o.cloture >= ?",
+         WHERE c.demandeur_id = $1 AND c.etat = $2 AND o.cloture >= $3",
     )
     .bind(demandeur_id)
     .bind(EtatCandidature::Deposee.code())
@@ -53,7 +53,7 @@ pub async fn existante(
     offre_id: i64,
 ) -> Result<Option<i64>, Erreur> {
     Ok(sqlx::query_scalar(
-        "SELECT id FROM candidatures WHERE demandeur_id = ? AND offre_id = ? AND etat != ?",
+        "SELECT id FROM candidatures WHERE demandeur_id = $1 AND offre_id = $2 AND etat != $3",
     )
     .bind(demandeur_id)
     .bind(offre_id)
@@ -72,7 +72,7 @@ pub async fn deposer(
     aujourdhui: Jour,
 ) -> Result<i64, Erreur> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le) VALUES (?, ?, ?, ?)
+        "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le) VALUES ($1, $2, $3, $4)
          ON CONFLICT (offre_id, demandeur_id)
          DO UPDATE SET etat = excluded.etat, deposee_le = excluded.deposee_le, retiree_le = NULL
          RETURNING id",
@@ -101,7 +101,7 @@ pub async fn a_retirer(
 ) -> Result<Option<ARetirer>, Erreur> {
     let ligne: Option<(String, i64, String)> = sqlx::query_as(
         "SELECT c.etat, c.offre_id, o.cloture FROM candidatures c JOIN offres o ON o.id = c.offre_id
-         WHERE c.id = ? AND c.demandeur_id = ?",
+         WHERE c.id = $1 AND c.demandeur_id = $2",
     )
     .bind(candidature_id)
     .bind(demandeur_id)
@@ -125,7 +125,7 @@ pub async fn retirer(
     candidature_id: i64,
     aujourdhui: Jour,
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE candidatures SET etat = ?, retiree_le = ? WHERE id = ?")
+    sqlx::query("UPDATE candidatures SET etat = $1, retiree_le = $2 WHERE id = $3")
         .bind(EtatCandidature::Retiree.code())
         .bind(aujourdhui.to_string())
         .bind(candidature_id)
@@ -141,7 +141,7 @@ pub async fn passer(
     candidature_id: i64,
     etat: EtatCandidature,
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE candidatures SET etat = ? WHERE id = ?")
+    sqlx::query("UPDATE candidatures SET etat = $1 WHERE id = $2")
         .bind(etat.code())
         .bind(candidature_id)
         .execute(connexion)
@@ -151,7 +151,7 @@ pub async fn passer(
 
 /// A listing's applications not withdrawn, with their requests.
 pub(super) const CANDIDATS: &str = "SELECT c.id, d.id, d.dossier FROM candidatures c
-    JOIN demandeurs d ON d.id = c.demandeur_id WHERE c.offre_id = ? AND c.etat != ? ORDER BY c.id";
+    JOIN demandeurs d ON d.id = c.demandeur_id WHERE c.offre_id = $1 AND c.etat != $2 ORDER BY c.id";
 
 /// The listing's applications that are not withdrawn, as the rules crate sees them
 /// (the candidate's id is the application's id).
@@ -193,7 +193,7 @@ pub async fn classement_fige(
 ) -> Result<Option<ClassementFige>, Erreur> {
     let fige: Option<(i64, String, i64, i64)> = sqlx::query_as(
         "SELECT grille_version, classe_le, candidatures, eligibles FROM classements
-         WHERE offre_id = ?",
+         WHERE offre_id = $1",
     )
     .bind(offre_id)
     .fetch_optional(base)
@@ -234,7 +234,7 @@ pub async fn figer(
 ) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO classements (offre_id, grille_version, classe_le, candidatures, eligibles)
-         VALUES (?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(offre_id)
     .bind(i64::from(grille_version))
@@ -245,7 +245,7 @@ pub async fn figer(
     .await?;
     for c in classees {
         sqlx::query(
-            "UPDATE candidatures SET rang = ?, score = ?, verdict = ?, cotation = ? WHERE id = ?",
+            "UPDATE candidatures SET rang = $1, score = $2, verdict = $3, cotation = $4 WHERE id = $5",
         )
         .bind(c.rang.map(i64::from))
         .bind(i64::from(c.score.total()))
@@ -281,7 +281,7 @@ pub async fn figees(base: &SqlitePool, offre_id: i64) -> Result<Vec<Figee>, Erre
     );
     let lignes: Vec<Ligne> = sqlx::query_as(
         "SELECT id, etat, rang, score, verdict, cotation FROM candidatures
-         WHERE offre_id = ? AND verdict IS NOT NULL ORDER BY rang IS NULL, rang, id",
+         WHERE offre_id = $1 AND verdict IS NOT NULL ORDER BY rang IS NULL, rang, id",
     )
     .bind(offre_id)
     .fetch_all(base)
@@ -355,7 +355,7 @@ pub async fn du_demandeur(
     candidature_id: i64,
 ) -> Result<Option<LigneCandidature>, Erreur> {
     let brute: Option<Brute> = sqlx::query_as(&format!(
-        "SELECT {COLONNES} FROM candidatures c WHERE c.id = ? AND c.demandeur_id = ?"
+        "SELECT {COLONNES} FROM candidatures c WHERE c.id = $1 AND c.demandeur_id = $2"
     ))
     .bind(candidature_id)
     .bind(demandeur_id)
@@ -371,8 +371,8 @@ pub async fn du_demandeur_toutes(
     demandeur_id: i64,
 ) -> Result<Vec<LigneCandidature>, Erreur> {
     let brutes: Vec<Brute> = sqlx::query_as(&format!(
-        "SELECT {COLONNES} FROM candidatures c WHERE c.demandeur_id = ?
-         ORDER BY c.etat = ?, c.deposee_le DESC, c.id DESC"
+        "SELECT {COLONNES} FROM candidatures c WHERE c.demandeur_id = $1
+         ORDER BY c.etat = $2, c.deposee_le DESC, c.id DESC"
     ))
     .bind(demandeur_id)
     .bind(EtatCandidature::Retiree.code())
@@ -407,7 +407,7 @@ pub async fn eligibles(
          FROM candidatures c
          JOIN demandeurs d ON d.id = c.demandeur_id
          JOIN comptes k ON k.id = d.compte_id
-         WHERE c.offre_id = ? AND c.rang IS NOT NULL ORDER BY c.rang",
+         WHERE c.offre_id = $1 AND c.rang IS NOT NULL ORDER BY c.rang",
     )
     .bind(offre_id)
     .fetch_all(base)
@@ -449,14 +449,14 @@ pub async fn presenter(
     exception: Option<clef_domain::api::ExceptionTroisCandidats>,
     passes: &[(clef_domain::commission::Passe, u32)],
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE classements SET exception = ? WHERE offre_id = ?")
+    sqlx::query("UPDATE classements SET exception = $1 WHERE offre_id = $2")
         .bind(exception.map(Code::code))
         .bind(offre_id)
         .execute(&mut *connexion)
         .await?;
     for (p, score) in passes {
         sqlx::query(
-            "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(offre_id)
         .bind(i64::from(p.rang))
@@ -476,7 +476,7 @@ pub async fn exception(
     offre_id: i64,
 ) -> Result<Option<clef_domain::api::ExceptionTroisCandidats>, Erreur> {
     let code: Option<String> =
-        sqlx::query_scalar("SELECT exception FROM classements WHERE offre_id = ?")
+        sqlx::query_scalar("SELECT exception FROM classements WHERE offre_id = $1")
             .bind(offre_id)
             .fetch_optional(base)
             .await?
@@ -498,7 +498,7 @@ pub async fn cycle(
     let offre: Option<(String, String, bool, bool)> = sqlx::query_as(
         "SELECT o.ouverture, o.cloture, o.retiree_le IS NOT NULL,
                 EXISTS (SELECT 1 FROM classements k WHERE k.offre_id = o.id)
-         FROM offres o WHERE o.id = ?",
+         FROM offres o WHERE o.id = $1",
     )
     .bind(offre_id)
     .fetch_optional(&mut *connexion)
@@ -507,7 +507,7 @@ pub async fn cycle(
         return Ok(None);
     };
     let lignes: Vec<(i64, String, Option<i64>)> =
-        sqlx::query_as("SELECT id, etat, rang FROM candidatures WHERE offre_id = ? ORDER BY id")
+        sqlx::query_as("SELECT id, etat, rang FROM candidatures WHERE offre_id = $1 ORDER BY id")
             .bind(offre_id)
             .fetch_all(&mut *connexion)
             .await?;

@@ -31,7 +31,7 @@ pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, Erreur> {
 
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn existe(base: &SqlitePool, slug: &str) -> Result<bool, sqlx::Error> {
-    let trouvee: Option<i64> = sqlx::query_scalar("SELECT 1 FROM communes WHERE slug = ?")
+    let trouvee: Option<i64> = sqlx::query_scalar("SELECT 1 FROM communes WHERE slug = $1")
         .bind(slug)
         .fetch_optional(base)
         .await?;
@@ -46,7 +46,7 @@ pub async fn du_territoire(
     slug: &str,
 ) -> Result<Option<(i64, String)>, Erreur> {
     Ok(
-        sqlx::query_as("SELECT id, nom FROM communes WHERE slug = ? AND territoire_id = ?")
+        sqlx::query_as("SELECT id, nom FROM communes WHERE slug = $1 AND territoire_id = $2")
             .bind(slug)
             .bind(territoire_id)
             .fetch_optional(base)

@@ -10,7 +10,7 @@ use sqlx::SqlitePool;
 pub async fn alertes_courriel(base: &SqlitePool, demandeur_id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT c.alertes_courriel FROM comptes c JOIN demandeurs d ON d.compte_id = c.id
-         WHERE d.id = ?",
+         WHERE d.id = $1",
     )
     .bind(demandeur_id)
     .fetch_one(base)
@@ -25,8 +25,8 @@ pub async fn changer_alertes_courriel(
     courriel: bool,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "UPDATE comptes SET alertes_courriel = ?
-         WHERE id = (SELECT compte_id FROM demandeurs WHERE id = ?)",
+        "UPDATE comptes SET alertes_courriel = $1
+         WHERE id = (SELECT compte_id FROM demandeurs WHERE id = $2)",
     )
     .bind(courriel)
     .bind(demandeur_id)
@@ -50,7 +50,7 @@ pub struct CompteLu {
 pub async fn par_email(base: &SqlitePool, email: &str) -> Result<Option<CompteLu>, Erreur> {
     let ligne: Option<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, c.mot_de_passe, c.role, d.numero_unique
-         FROM comptes c LEFT JOIN demandeurs d ON d.compte_id = c.id WHERE c.email = ?",
+         FROM comptes c LEFT JOIN demandeurs d ON d.compte_id = c.id WHERE c.email = $1",
     )
     .bind(email)
     .fetch_optional(base)
@@ -72,7 +72,7 @@ pub async fn par_email(base: &SqlitePool, email: &str) -> Result<Option<CompteLu
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn email_pris(base: &SqlitePool, email: &str) -> Result<bool, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE email = ?)")
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE email = $1)")
             .bind(email)
             .fetch_one(base)
             .await?,
@@ -83,7 +83,7 @@ pub async fn email_pris(base: &SqlitePool, email: &str) -> Result<bool, Erreur> 
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn numero_pris(base: &SqlitePool, numero_unique: &str) -> Result<bool, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM demandeurs WHERE numero_unique = ?)")
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM demandeurs WHERE numero_unique = $1)")
             .bind(numero_unique)
             .fetch_one(base)
             .await?,
@@ -127,18 +127,19 @@ pub async fn inscrire_demandeur(
         _ => None,
     };
     let mut tx = base.begin().await?;
-    let compte_id =
-        match sqlx::query("INSERT INTO comptes (email, mot_de_passe, role) VALUES (?, ?, ?)")
-            .bind(email)
-            .bind(hache)
-            .bind(Role::Demandeur.code())
-            .execute(&mut *tx)
-            .await
-        {
-            Ok(fait) => fait.last_insert_rowid(),
-            Err(e) => return pris(&e).map(Err).ok_or(Erreur::Base(e)),
-        };
-    if let Err(e) = sqlx::query("INSERT INTO demandeurs (compte_id, numero_unique) VALUES (?, ?)")
+    let compte_id = match sqlx::query_scalar(
+        "INSERT INTO comptes (email, mot_de_passe, role) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(email)
+    .bind(hache)
+    .bind(Role::Demandeur.code())
+    .fetch_one(&mut *tx)
+    .await
+    {
+        Ok(id) => id,
+        Err(e) => return pris(&e).map(Err).ok_or(Erreur::Base(e)),
+    };
+    if let Err(e) = sqlx::query("INSERT INTO demandeurs (compte_id, numero_unique) VALUES ($1, $2)")
         .bind(compte_id)
         .bind(numero_unique)
         .execute(&mut *tx)
@@ -154,7 +155,7 @@ pub async fn inscrire_demandeur(
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn secret_totp(base: &SqlitePool, compte_id: i64) -> Result<Option<String>, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT secret_totp FROM conseillers WHERE compte_id = ?")
+        sqlx::query_scalar("SELECT secret_totp FROM conseillers WHERE compte_id = $1")
             .bind(compte_id)
             .fetch_optional(base)
             .await?,
@@ -178,7 +179,7 @@ pub async fn remplacer_secret_totp(
     compte_id: i64,
     stocke: &str,
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE conseillers SET secret_totp = ? WHERE compte_id = ?")
+    sqlx::query("UPDATE conseillers SET secret_totp = $1 WHERE compte_id = $2")
         .bind(stocke)
         .bind(compte_id)
         .execute(base)
@@ -195,7 +196,7 @@ pub async fn accepter_pas_totp(
     pas: i64,
 ) -> Result<bool, Erreur> {
     let fait = sqlx::query(
-        "UPDATE conseillers SET dernier_pas = ? WHERE compte_id = ? AND dernier_pas < ?",
+        "UPDATE conseillers SET dernier_pas = $1 WHERE compte_id = $2 AND dernier_pas < $3",
     )
     .bind(pas)
     .bind(compte_id)
@@ -213,7 +214,7 @@ pub async fn structure_du_conseiller(
 ) -> Result<Option<String>, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT s.nom FROM conseillers c JOIN structures s ON s.id = c.structure_id
-         WHERE c.compte_id = ?",
+         WHERE c.compte_id = $1",
     )
     .bind(compte_id)
     .fetch_optional(base)

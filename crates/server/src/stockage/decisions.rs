@@ -125,7 +125,7 @@ async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<L
                 d.piece, d.echeance, d.condition, d.condition_le, d.decide_le, d.reponse,
                 d.repondu_le
          FROM candidatures c LEFT JOIN decisions d ON d.candidature_id = c.id
-         WHERE c.offre_id = ? AND c.etat IN ('presentee', 'attribuee', 'non_retenue') AND c.rang IS NOT NULL
+         WHERE c.offre_id = $1 AND c.etat IN ('presentee', 'attribuee', 'non_retenue') AND c.rang IS NOT NULL
            AND (c.etat != 'non_retenue' OR d.candidature_id IS NOT NULL)
          ORDER BY c.rang",
     )
@@ -143,7 +143,7 @@ pub async fn issues(
 ) -> Result<(Issues, Vec<Presente>), Erreur> {
     let lignes = lignes(connexion, offre_id).await?;
     let attribuee: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = ?)")
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = $1)")
             .bind(offre_id)
             .fetch_one(&mut *connexion)
             .await?;
@@ -210,7 +210,7 @@ pub async fn decider(
     };
     sqlx::query(
         "INSERT INTO decisions (candidature_id, offre_id, genre, rang_attribution, motif, piece, echeance, decide_le)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(candidature_id)
     .bind(offre_id)
@@ -232,7 +232,7 @@ pub async fn lever_condition(
     candidature_id: i64,
     levee: LeveeCondition,
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE decisions SET condition = ?, condition_le = ? WHERE candidature_id = ?")
+    sqlx::query("UPDATE decisions SET condition = $1, condition_le = $2 WHERE candidature_id = $3")
         .bind(if levee.remplie { "remplie" } else { "caduque" })
         .bind(levee.le.to_string())
         .bind(candidature_id)
@@ -251,7 +251,7 @@ pub async fn repondre(
     le: Jour,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "UPDATE decisions SET reponse = ?, motif_reponse = ?, repondu_le = ? WHERE candidature_id = ?",
+        "UPDATE decisions SET reponse = $1, motif_reponse = $2, repondu_le = $3 WHERE candidature_id = $4",
     )
     .bind(if accepte { ACCEPTE } else { REFUSE })
     .bind(motif)

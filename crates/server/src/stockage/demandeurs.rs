@@ -13,7 +13,7 @@ pub async fn saisie(
     demandeur_id: i64,
 ) -> Result<Option<DemandeSaisie>, Erreur> {
     let contenu: Option<Option<String>> =
-        sqlx::query_scalar("SELECT dossier FROM demandeurs WHERE id = ?")
+        sqlx::query_scalar("SELECT dossier FROM demandeurs WHERE id = $1")
             .bind(demandeur_id)
             .fetch_optional(base)
             .await?;
@@ -46,7 +46,7 @@ pub async fn demande_de_candidature(
 ) -> Result<Option<Demande>, Erreur> {
     let ligne: Option<(i64, Option<String>)> = sqlx::query_as(
         "SELECT d.id, d.dossier FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id
-         WHERE c.id = ?",
+         WHERE c.id = $1",
     )
     .bind(candidature_id)
     .fetch_optional(connexion)
@@ -74,7 +74,7 @@ pub async fn enregistrer(
 ) -> Result<(), Erreur> {
     let contenu = serde_json::to_string(saisie)
         .map_err(|e| Erreur::Ecriture(format!("dossier en JSON : {e}")))?;
-    sqlx::query("UPDATE demandeurs SET dossier = ?, dossier_maj_le = ? WHERE id = ?")
+    sqlx::query("UPDATE demandeurs SET dossier = $1, dossier_maj_le = $2 WHERE id = $3")
         .bind(contenu)
         .bind(maj_le)
         .bind(demandeur_id)
@@ -97,9 +97,9 @@ pub async fn ouvertes_de_taille(
     let personnes = i64::try_from(personnes).unwrap_or(i64::MAX);
     let lignes: Vec<(i64, String)> = sqlx::query_as(
         "SELECT d.id, d.dossier FROM demandeurs d
-         WHERE d.dossier IS NOT NULL AND d.id != ?1
-           AND (json_array_length(d.dossier, '$.membres') = ?2
-                OR (?3 AND json_array_length(d.dossier, '$.membres') > ?2))
+         WHERE d.dossier IS NOT NULL AND d.id != $1
+           AND (json_array_length(d.dossier, '$.membres') = $2
+                OR ($3 AND json_array_length(d.dossier, '$.membres') > $2))
            AND NOT EXISTS (
                SELECT 1 FROM resultats r JOIN candidatures k
                  ON k.offre_id = r.offre_id AND k.rang = r.attribue_rang
@@ -131,7 +131,7 @@ pub async fn ouvertes_de_taille(
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn par_numero(base: &SqlitePool, numero_unique: &str) -> Result<Option<i64>, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT id FROM demandeurs WHERE numero_unique = ?")
+        sqlx::query_scalar("SELECT id FROM demandeurs WHERE numero_unique = $1")
             .bind(numero_unique)
             .fetch_optional(base)
             .await?,
@@ -142,7 +142,7 @@ pub async fn par_numero(base: &SqlitePool, numero_unique: &str) -> Result<Option
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn email(base: &SqlitePool, demandeur_id: i64) -> Result<Option<String>, Erreur> {
     Ok(sqlx::query_scalar(
-        "SELECT c.email FROM demandeurs d JOIN comptes c ON c.id = d.compte_id WHERE d.id = ?",
+        "SELECT c.email FROM demandeurs d JOIN comptes c ON c.id = d.compte_id WHERE d.id = $1",
     )
     .bind(demandeur_id)
     .fetch_optional(base)

@@ -17,14 +17,14 @@ pub async fn compter(
     oubli: i64,
 ) -> Result<Result<Vec<i64>, i64>, Erreur> {
     let mut tx = super::ecriture(base).await?;
-    sqlx::query("DELETE FROM echecs_connexion WHERE a <= ?")
+    sqlx::query("DELETE FROM echecs_connexion WHERE a <= $1")
         .bind(oubli)
         .execute(&mut *tx)
         .await?;
     for (cle, max, depuis) in cles {
         let (nombre, premier): (i64, Option<i64>) = sqlx::query_as(
             "SELECT count(*), min(a) FROM (SELECT a FROM echecs_connexion
-             WHERE cle = ? AND a > ? ORDER BY a DESC LIMIT ?)",
+             WHERE cle = $1 AND a > $2 ORDER BY a DESC LIMIT $3)",
         )
         .bind(cle)
         .bind(depuis)
@@ -38,12 +38,13 @@ pub async fn compter(
     }
     let mut ids = Vec::with_capacity(cles.len());
     for (cle, _, _) in cles {
-        let id: i64 =
-            sqlx::query_scalar("INSERT INTO echecs_connexion (cle, a) VALUES (?, ?) RETURNING id")
-                .bind(cle)
-                .bind(a)
-                .fetch_one(&mut *tx)
-                .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO echecs_connexion (cle, a) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(cle)
+        .bind(a)
+        .fetch_one(&mut *tx)
+        .await?;
         ids.push(id);
     }
     tx.commit().await?;
@@ -55,13 +56,13 @@ pub async fn compter(
 pub async fn decompter(base: &SqlitePool, ids: &[i64], cles: &[&str]) -> Result<(), Erreur> {
     let mut tx = base.begin().await?;
     for id in ids {
-        sqlx::query("DELETE FROM echecs_connexion WHERE id = ?")
+        sqlx::query("DELETE FROM echecs_connexion WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
     }
     for cle in cles {
-        sqlx::query("DELETE FROM echecs_connexion WHERE cle = ?")
+        sqlx::query("DELETE FROM echecs_connexion WHERE cle = $1")
             .bind(cle)
             .execute(&mut *tx)
             .await?;

@@ -15,7 +15,7 @@ pub async fn en_vigueur(
 ) -> Result<Option<Grille>, Erreur> {
     let contenu: Option<String> = sqlx::query_scalar(
         "SELECT g.contenu FROM grilles g JOIN territoires t ON t.id = g.territoire_id
-         WHERE t.slug = ? AND (? IS NULL AND g.en_vigueur_le <= ? OR g.version = ?)
+         WHERE t.slug = $1 AND ($2 IS NULL AND g.en_vigueur_le <= $3 OR g.version = $4)
          ORDER BY g.version DESC LIMIT 1",
     )
     .bind(slug)
@@ -39,7 +39,7 @@ pub async fn derniere(
     territoire_id: i64,
 ) -> Result<Option<(u32, Jour)>, Erreur> {
     let ligne: Option<(i64, String)> = sqlx::query_as(
-        "SELECT version, en_vigueur_le FROM grilles WHERE territoire_id = ?
+        "SELECT version, en_vigueur_le FROM grilles WHERE territoire_id = $1
          ORDER BY version DESC LIMIT 1",
     )
     .bind(territoire_id)
@@ -65,7 +65,7 @@ pub async fn publier(
 ) -> Result<bool, sqlx::Error> {
     let contenu = serde_json::to_string(grille).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let fait = sqlx::query(
-        "INSERT INTO grilles (territoire_id, version, en_vigueur_le, contenu) VALUES (?, ?, ?, ?)
+        "INSERT INTO grilles (territoire_id, version, en_vigueur_le, contenu) VALUES ($1, $2, $3, $4)
          ON CONFLICT (territoire_id, version) DO NOTHING",
     )
     .bind(territoire_id)

@@ -12,7 +12,7 @@ pub async fn enregistrer(
 ) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO images (bailleur_id, empreinte, contenu, largeur, hauteur)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT (bailleur_id, empreinte) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (bailleur_id, empreinte) DO NOTHING",
     )
     .bind(bailleur_id)
     .bind(&image.empreinte)
@@ -28,7 +28,7 @@ pub async fn enregistrer(
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn contenu(base: &SqlitePool, empreinte: &str) -> Result<Option<Vec<u8>>, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT contenu FROM images WHERE empreinte = ? LIMIT 1")
+        sqlx::query_scalar("SELECT contenu FROM images WHERE empreinte = $1 LIMIT 1")
             .bind(empreinte)
             .fetch_optional(base)
             .await?,
@@ -39,7 +39,7 @@ pub async fn contenu(base: &SqlitePool, empreinte: &str) -> Result<Option<Vec<u8
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn volume(base: &SqlitePool, bailleur_id: i64) -> Result<i64, Erreur> {
     Ok(sqlx::query_scalar(
-        "SELECT coalesce(sum(length(contenu)), 0) FROM images WHERE bailleur_id = ?",
+        "SELECT coalesce(sum(length(contenu)), 0) FROM images WHERE bailleur_id = $1",
     )
     .bind(bailleur_id)
     .fetch_one(base)

@@ -12,7 +12,7 @@ pub async fn ecrire(
     offre_id: Option<i64>,
     details: &serde_json::Value,
 ) -> Result<(), Erreur> {
-    sqlx::query("INSERT INTO journal (compte_id, acte, offre_id, details) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO journal (compte_id, acte, offre_id, details) VALUES ($1, $2, $3, $4)")
         .bind(compte_id)
         .bind(acte)
         .bind(offre_id)
@@ -37,7 +37,7 @@ pub async fn acte_pour(
     };
     sqlx::query(
         "INSERT INTO journal (a, compte_id, acte, offre_id, details, demandeur_id, mandat_id)
-         VALUES (?, ?, ?, ?, '{}', ?, ?)",
+         VALUES ($1, $2, $3, $4, '{}', $5, $6)",
     )
     .bind(crate::horloge::iso(mandataire.instant))
     .bind(mandataire.conseiller_compte_id)
@@ -80,8 +80,8 @@ pub async fn actes_pour_demandeur(
          JOIN mandats m ON m.id = j.mandat_id
          JOIN structures s ON s.id = m.structure_id
          LEFT JOIN offres o ON o.id = j.offre_id
-         WHERE j.demandeur_id = ? AND m.demandeur_id = j.demandeur_id
-         ORDER BY j.id DESC LIMIT ?",
+         WHERE j.demandeur_id = $1 AND m.demandeur_id = j.demandeur_id
+         ORDER BY j.id DESC LIMIT $2",
     )
     .bind(demandeur_id)
     .bind(max)

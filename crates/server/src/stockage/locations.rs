@@ -33,7 +33,7 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
                 r.decide_le
          FROM resultats r JOIN offres o ON o.id = r.offre_id
          JOIN communes c ON c.id = o.commune_id JOIN bailleurs b ON b.id = o.bailleur_id
-         WHERE ?1 IS NULL OR o.bailleur_id = ?1",
+         WHERE $1 IS NULL OR o.bailleur_id = $1",
     )
     .bind(bailleur)
     .fetch_all(base)

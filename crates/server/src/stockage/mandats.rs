@@ -107,7 +107,7 @@ pub async fn du_demandeur(
     demandeur_id: i64,
 ) -> Result<Vec<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
-        "SELECT {COLONNES} FROM {JOINTURES} WHERE m.demandeur_id = ? ORDER BY m.id DESC"
+        "SELECT {COLONNES} FROM {JOINTURES} WHERE m.demandeur_id = $1 ORDER BY m.id DESC"
     ))
     .bind(demandeur_id)
     .fetch_all(base)
@@ -117,7 +117,7 @@ pub async fn du_demandeur(
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn par_id(base: &SqlitePool, id: i64) -> Result<Option<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
-        "SELECT {COLONNES} FROM {JOINTURES} WHERE m.id = ?"
+        "SELECT {COLONNES} FROM {JOINTURES} WHERE m.id = $1"
     ))
     .bind(id)
     .fetch_optional(base)
@@ -134,7 +134,7 @@ pub async fn de_la_structure(
 ) -> Result<Vec<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES}
-         WHERE m.structure_id = ? AND d.numero_unique = ? ORDER BY m.id DESC"
+         WHERE m.structure_id = $1 AND d.numero_unique = $2 ORDER BY m.id DESC"
     ))
     .bind(structure_id)
     .bind(numero_unique)
@@ -152,7 +152,7 @@ pub async fn en_cours_de_la_structure(
 ) -> Result<Vec<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES}
-         WHERE m.structure_id = ? AND m.revoque_a IS NULL AND m.fin >= ? ORDER BY m.id DESC"
+         WHERE m.structure_id = $1 AND m.revoque_a IS NULL AND m.fin >= $2 ORDER BY m.id DESC"
     ))
     .bind(structure_id)
     .bind(aujourdhui.to_string())
@@ -182,7 +182,7 @@ pub async fn remplacer_demandes(
 ) -> Result<(), Erreur> {
     sqlx::query(
         "DELETE FROM mandats
-         WHERE demandeur_id = ? AND structure_id = ? AND confirme_a IS NULL
+         WHERE demandeur_id = $1 AND structure_id = $2 AND confirme_a IS NULL
            AND revoque_a IS NULL",
     )
     .bind(demandeur_id)
@@ -200,10 +200,10 @@ pub async fn creer(
 ) -> Result<i64, Erreur> {
     let actes = serde_json::to_string(mandat.valide.actes.liste())
         .map_err(|e| Erreur::Ecriture(e.to_string()))?;
-    Ok(sqlx::query(
+    Ok(sqlx::query_scalar(
         "INSERT INTO mandats (demandeur_id, structure_id, actes, debut, fin, cree_a, demande_par,
                               confirme_a, code, code_expire_a)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(mandat.demandeur_id)
     .bind(mandat.structure_id)
@@ -215,15 +215,14 @@ pub async fn creer(
     .bind(mandat.code.is_none().then_some(maintenant))
     .bind(mandat.code.map(|(c, _)| c))
     .bind(mandat.code.map(|(_, a)| a))
-    .execute(connexion)
-    .await?
-    .last_insert_rowid())
+    .fetch_one(connexion)
+    .await?)
 }
 
 /// Counts a wrong code against a counter-started mandate.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), Erreur> {
-    sqlx::query("UPDATE mandats SET essais = essais + 1 WHERE id = ?")
+    sqlx::query("UPDATE mandats SET essais = essais + 1 WHERE id = $1")
         .bind(id)
         .execute(base)
         .await?;
@@ -234,8 +233,8 @@ pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), Erreur> {
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn confirmer(base: &SqlitePool, id: i64, maintenant: i64) -> Result<(), Erreur> {
     sqlx::query(
-        "UPDATE mandats SET confirme_a = ?, code = NULL, code_expire_a = NULL
-         WHERE id = ? AND confirme_a IS NULL",
+        "UPDATE mandats SET confirme_a = $1, code = NULL, code_expire_a = NULL
+         WHERE id = $2 AND confirme_a IS NULL",
     )
     .bind(maintenant)
     .bind(id)
@@ -254,8 +253,8 @@ pub async fn revoquer(
     maintenant: i64,
 ) -> Result<bool, Erreur> {
     let trouve: Option<i64> = sqlx::query_scalar(
-        "UPDATE mandats SET revoque_a = coalesce(revoque_a, ?), code = NULL
-         WHERE id = ? AND demandeur_id = ? RETURNING id",
+        "UPDATE mandats SET revoque_a = coalesce(revoque_a, $1), code = NULL
+         WHERE id = $2 AND demandeur_id = $3 RETURNING id",
     )
     .bind(maintenant)
     .bind(id)

@@ -15,8 +15,9 @@ pub async fn annoncer(
     genre: GenreNotification,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-         SELECT demandeur_id, ?, offre_id, id FROM candidatures WHERE id = ?",
+        "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+         SELECT demandeur_id, $1, offre_id, id FROM candidatures WHERE id = $2
+         ON CONFLICT DO NOTHING",
     )
     .bind(genre.code())
     .bind(candidature_id)
@@ -30,10 +31,10 @@ pub async fn annoncer(
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn annoncer_clotures(base: &SqlitePool, aujourdhui: Jour) -> Result<u64, Erreur> {
     Ok(sqlx::query(
-        "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, candidature_id)
-         SELECT c.demandeur_id, ?, c.offre_id, c.id
+        "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
+         SELECT c.demandeur_id, $1, c.offre_id, c.id
          FROM candidatures c JOIN offres o ON o.id = c.offre_id
-         WHERE c.etat = ? AND o.cloture < ?",
+         WHERE c.etat = $2 AND o.cloture < $3 ON CONFLICT DO NOTHING",
     )
     .bind(GenreNotification::OffreCloturee.code())
     .bind(EtatCandidature::Deposee.code())
@@ -61,7 +62,7 @@ pub async fn recherches_en_retard(
 ) -> Result<Vec<RechercheSuivie>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT id, demandeur_id, requete, derniere_offre FROM recherches
-         WHERE derniere_offre < ? ORDER BY id",
+         WHERE derniere_offre < $1 ORDER BY id",
     )
     .bind(derniere_offre)
     .fetch_all(base)
@@ -80,8 +81,8 @@ pub async fn annoncer_nouvelles(
     let mut tx = base.begin().await?;
     for offre_id in offres {
         sqlx::query(
-            "INSERT OR IGNORE INTO notifications (demandeur_id, genre, offre_id, recherche_id)
-             VALUES (?, ?, ?, ?)",
+            "INSERT INTO notifications (demandeur_id, genre, offre_id, recherche_id)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         )
         .bind(recherche.demandeur_id)
         .bind(GenreNotification::NouvelleOffre.code())
@@ -90,7 +91,7 @@ pub async fn annoncer_nouvelles(
         .execute(&mut *tx)
         .await?;
     }
-    sqlx::query("UPDATE recherches SET derniere_offre = ? WHERE id = ?")
+    sqlx::query("UPDATE recherches SET derniere_offre = $1 WHERE id = $2")
         .bind(derniere_offre)
         .bind(recherche.id)
         .execute(&mut *tx)
@@ -129,7 +130,7 @@ pub async fn lister(
          FROM notifications n
          LEFT JOIN offres o ON o.id = n.offre_id
          LEFT JOIN recherches r ON r.id = n.recherche_id
-         WHERE n.demandeur_id = ? ORDER BY n.id DESC LIMIT ?",
+         WHERE n.demandeur_id = $1 ORDER BY n.id DESC LIMIT $2",
     )
     .bind(demandeur_id)
     .bind(max)
@@ -155,18 +156,19 @@ pub async fn lister(
 /// How many of an applicant's notifications are unread.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn non_lues(base: &SqlitePool, demandeur_id: i64) -> Result<u32, Erreur> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM notifications WHERE demandeur_id = ? AND lue = 0")
-            .bind(demandeur_id)
-            .fetch_one(base)
-            .await?;
+    let n: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notifications WHERE demandeur_id = $1 AND lue = 0",
+    )
+    .bind(demandeur_id)
+    .fetch_one(base)
+    .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Marks all of an applicant's notifications read.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn marquer_lues(base: &SqlitePool, demandeur_id: i64) -> Result<(), Erreur> {
-    sqlx::query("UPDATE notifications SET lue = 1 WHERE demandeur_id = ? AND lue = 0")
+    sqlx::query("UPDATE notifications SET lue = 1 WHERE demandeur_id = $1 AND lue = 0")
         .bind(demandeur_id)
         .execute(base)
         .await?;
@@ -204,7 +206,7 @@ pub async fn a_envoyer(base: &SqlitePool, max: i64) -> Result<Vec<AEnvoyer>, Err
          LEFT JOIN offres o ON o.id = n.offre_id
          LEFT JOIN recherches r ON r.id = n.recherche_id
          WHERE n.envoyee_le IS NULL
-         ORDER BY n.demandeur_id, n.id LIMIT ?",
+         ORDER BY n.demandeur_id, n.id LIMIT $1",
     )
     .bind(max)
     .fetch_all(base)
@@ -216,7 +218,7 @@ pub async fn a_envoyer(base: &SqlitePool, max: i64) -> Result<Vec<AEnvoyer>, Err
 pub async fn marquer_envoyees(base: &SqlitePool, ids: &[i64], instant: i64) -> Result<(), Erreur> {
     let mut tx = base.begin().await?;
     for id in ids {
-        sqlx::query("UPDATE notifications SET envoyee_le = ? WHERE id = ?")
+        sqlx::query("UPDATE notifications SET envoyee_le = $1 WHERE id = $2")
             .bind(instant.to_string())
             .bind(id)
             .execute(&mut *tx)

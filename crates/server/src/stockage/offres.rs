@@ -117,11 +117,11 @@ pub async fn du_bailleur(
 ) -> Result<Vec<Suivie>, Erreur> {
     let lignes: Vec<(i64, i64, Option<String>, bool)> = sqlx::query_as(
         "SELECT o.id,
-            (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != ?),
+            (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != $1),
             k.classe_le,
             EXISTS (SELECT 1 FROM resultats r WHERE r.offre_id = o.id)
          FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
-         WHERE o.bailleur_id = ? AND o.retiree_le IS NULL AND (? IS NULL OR o.id = ?)
+         WHERE o.bailleur_id = $2 AND o.retiree_le IS NULL AND ($3 IS NULL OR o.id = $4)
          ORDER BY o.cloture DESC, o.id",
     )
     .bind(EtatCandidature::Retiree.code())
@@ -154,8 +154,8 @@ pub async fn ouvertes_avec_candidats(
 ) -> Result<Vec<i64>, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT o.id FROM offres o JOIN communes c ON c.id = o.commune_id
-         WHERE c.territoire_id = ?1 AND o.retiree_le IS NULL AND o.ouverture <= ?2 AND o.cloture >= ?2
-           AND EXISTS (SELECT 1 FROM candidatures k WHERE k.offre_id = o.id AND k.etat != ?3)
+         WHERE c.territoire_id = $1 AND o.retiree_le IS NULL AND o.ouverture <= $2 AND o.cloture >= $2
+           AND EXISTS (SELECT 1 FROM candidatures k WHERE k.offre_id = o.id AND k.etat != $3)
          ORDER BY o.cloture, o.id",
     )
     .bind(territoire_id)
@@ -169,7 +169,7 @@ pub async fn ouvertes_avec_candidats(
 #[tracing::instrument(level = "debug", skip_all, fields(id = id, bailleur_id = bailleur_id))]
 pub async fn est_du_bailleur(base: &SqlitePool, id: i64, bailleur_id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND bailleur_id = ? AND retiree_le IS NULL)",
+        "SELECT EXISTS (SELECT 1 FROM offres WHERE id = $1 AND bailleur_id = $2 AND retiree_le IS NULL)",
     )
     .bind(id)
     .bind(bailleur_id)
@@ -187,8 +187,8 @@ pub async fn clore_avant(
     motif: &str,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "UPDATE offres SET cloture_prevue = cloture, cloture = ?, motif_cloture = ?
-         WHERE id = ? AND cloture > ?",
+        "UPDATE offres SET cloture_prevue = cloture, cloture = $1, motif_cloture = $2
+         WHERE id = $3 AND cloture > $4",
     )
     .bind(cloture.to_string())
     .bind(motif)
@@ -207,7 +207,7 @@ pub async fn retirer(
     aujourdhui: Jour,
 ) -> Result<bool, Erreur> {
     let fait = sqlx::query(
-        "UPDATE offres SET retiree_le = ? WHERE id = ? AND retiree_le IS NULL AND cloture >= ?",
+        "UPDATE offres SET retiree_le = $1 WHERE id = $2 AND retiree_le IS NULL AND cloture >= $3",
     )
     .bind(aujourdhui.to_string())
     .bind(id)
@@ -222,7 +222,7 @@ pub async fn retirer(
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn commune_et_adresse(base: &SqlitePool, id: i64) -> Result<(i64, String), Erreur> {
     Ok(
-        sqlx::query_as("SELECT commune_id, adresse FROM offres WHERE id = ?")
+        sqlx::query_as("SELECT commune_id, adresse FROM offres WHERE id = $1")
             .bind(id)
             .fetch_one(base)
             .await?,
@@ -233,7 +233,7 @@ pub async fn commune_et_adresse(base: &SqlitePool, id: i64) -> Result<(i64, Stri
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn retiree(base: impl sqlx::SqliteExecutor<'_>, id: i64) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM offres WHERE id = ? AND retiree_le IS NOT NULL)",
+        "SELECT EXISTS (SELECT 1 FROM offres WHERE id = $1 AND retiree_le IS NOT NULL)",
     )
     .bind(id)
     .fetch_one(base)
@@ -265,11 +265,12 @@ pub async fn detail_meme_retiree(
     else {
         return Ok(None);
     };
-    let photos: Vec<(String, String)> =
-        sqlx::query_as("SELECT url, texte_alternatif FROM photos WHERE offre_id = ? ORDER BY rang")
-            .bind(id)
-            .fetch_all(base)
-            .await?;
+    let photos: Vec<(String, String)> = sqlx::query_as(
+        "SELECT url, texte_alternatif FROM photos WHERE offre_id = $1 ORDER BY rang",
+    )
+    .bind(id)
+    .fetch_all(base)
+    .await?;
     ligne.en_detail(aujourdhui, photos).map(Some)
 }
 

@@ -192,7 +192,11 @@ async fn a_log_in_drops_expired_sessions_by_their_index() {
     let plan = plan_sql(&base, super::sessions::EXPIREES).await;
     assert_eq!(
         plan,
-        ["SEARCH sessions USING COVERING INDEX sessions_par_expiration (expire_a<?)"]
+        [
+            "SEARCH sessions USING COVERING INDEX sqlite_autoindex_sessions_1 (empreinte=?)",
+            "LIST SUBQUERY 1",
+            "SEARCH sessions USING INDEX sessions_par_expiration (expire_a<?)"
+        ]
     );
 }
 

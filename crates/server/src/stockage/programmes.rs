@@ -29,7 +29,7 @@ pub async fn lister(base: &SqlitePool, territoire_id: i64) -> Result<Vec<LignePr
     Ok(sqlx::query_as(
         "SELECT p.id, p.commune_id, c.nom AS commune, p.nom, p.voie, p.fragilite
          FROM programmes p JOIN communes c ON c.id = p.commune_id
-         WHERE c.territoire_id = ? ORDER BY c.nom, p.nom",
+         WHERE c.territoire_id = $1 ORDER BY c.nom, p.nom",
     )
     .bind(territoire_id)
     .fetch_all(base)
@@ -78,17 +78,18 @@ pub async fn ajouter(
     voie: &str,
     fragilite: Fragilite,
 ) -> Result<Option<i64>, Erreur> {
-    let fait = sqlx::query(
-        "INSERT INTO programmes (commune_id, nom, voie, fragilite) VALUES (?, ?, ?, ?)",
+    let fait = sqlx::query_scalar(
+        "INSERT INTO programmes (commune_id, nom, voie, fragilite) VALUES ($1, $2, $3, $4)
+         RETURNING id",
     )
     .bind(commune_id)
     .bind(nom)
     .bind(voie)
     .bind(fragilite.code())
-    .execute(connexion)
+    .fetch_one(connexion)
     .await;
     match fait {
-        Ok(f) => Ok(Some(f.last_insert_rowid())),
+        Ok(id) => Ok(Some(id)),
         Err(sqlx::Error::Database(d)) if d.is_unique_violation() => Ok(None),
         Err(e) => Err(Erreur::Base(e)),
     }
@@ -102,8 +103,8 @@ pub async fn retirer(
     id: i64,
 ) -> Result<bool, Erreur> {
     let fait = sqlx::query(
-        "DELETE FROM programmes WHERE id = ?
-         AND commune_id IN (SELECT id FROM communes WHERE territoire_id = ?)",
+        "DELETE FROM programmes WHERE id = $1
+         AND commune_id IN (SELECT id FROM communes WHERE territoire_id = $2)",
     )
     .bind(id)
     .bind(territoire_id)

@@ -73,7 +73,7 @@ async fn qpv_de_la_commune(
 ) -> Result<Option<(i64, String)>, Erreur> {
     let lignes: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT q.id, q.nom, v.voie FROM qpv_voies v JOIN qpv q ON q.id = v.qpv_id
-         WHERE q.commune_id = ? ORDER BY q.id, v.voie",
+         WHERE q.commune_id = $1 ORDER BY q.id, v.voie",
     )
     .bind(commune_id)
     .fetch_all(base)
@@ -117,7 +117,7 @@ async fn commune_du_territoire(
 ) -> Result<Option<i64>, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT c.id FROM communes c JOIN bailleurs b ON b.territoire_id = c.territoire_id
-         WHERE b.id = ? AND c.slug = ?",
+         WHERE b.id = $1 AND c.slug = $2",
     )
     .bind(bailleur_id)
     .bind(slug.trim())
@@ -130,7 +130,7 @@ async fn image_a_nous(base: &SqlitePool, bailleur_id: i64, url: &str) -> Result<
         return Ok(false);
     };
     Ok(sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM images WHERE bailleur_id = ? AND empreinte = ?)",
+        "SELECT EXISTS (SELECT 1 FROM images WHERE bailleur_id = $1 AND empreinte = $2)",
     )
     .bind(bailleur_id)
     .bind(empreinte)
@@ -197,7 +197,7 @@ pub async fn publier(
         "INSERT INTO offres (reference, bailleur_id, commune_id, qpv_id, titre, adresse,
             description, typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr,
             loyer_centimes, charges_centimes, financement, dpe, reservataire, ouverture, cloture)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
     )
     .bind(format!("CLEF-{prochain:06}"))
     .bind(bailleur_id)
@@ -235,10 +235,10 @@ pub async fn modifier(
 ) -> Result<(), Erreur> {
     let c = colonnes(projet)?;
     sqlx::query(
-        "UPDATE offres SET commune_id = ?, qpv_id = ?, titre = ?, adresse = ?, description = ?,
-            pieces = ?, surface_dixiemes = ?, etage = ?, ascenseur = ?, accessible_pmr = ?,
-            charges_centimes = ?, dpe = ?, reservataire = ?, ouverture = ?, cloture = ?
-         WHERE id = ?",
+        "UPDATE offres SET commune_id = $1, qpv_id = $2, titre = $3, adresse = $4, description = $5,
+            pieces = $6, surface_dixiemes = $7, etage = $8, ascenseur = $9, accessible_pmr = $10,
+            charges_centimes = $11, dpe = $12, reservataire = $13, ouverture = $14, cloture = $15
+         WHERE id = $16",
     )
     .bind(lieu.commune_id)
     .bind(lieu.qpv_id)
@@ -258,7 +258,7 @@ pub async fn modifier(
     .bind(offre_id)
     .execute(&mut *connexion)
     .await?;
-    sqlx::query("DELETE FROM photos WHERE offre_id = ?")
+    sqlx::query("DELETE FROM photos WHERE offre_id = $1")
         .bind(offre_id)
         .execute(&mut *connexion)
         .await?;
@@ -272,7 +272,7 @@ async fn ecrire_photos(
 ) -> Result<(), Erreur> {
     for (rang, photo) in photos.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO photos (offre_id, rang, url, texte_alternatif) VALUES (?, ?, ?, ?)",
+            "INSERT INTO photos (offre_id, rang, url, texte_alternatif) VALUES ($1, $2, $3, $4)",
         )
         .bind(offre_id)
         .bind(rang as i64)
@@ -320,7 +320,7 @@ pub async fn publiee(
             o.charges_centimes, o.financement, o.dpe, o.reservataire, o.ouverture, o.cloture,
             o.description
          FROM offres o JOIN communes c ON c.id = o.commune_id LEFT JOIN qpv q ON q.id = o.qpv_id
-         WHERE o.id = ? AND o.bailleur_id = ? AND o.retiree_le IS NULL",
+         WHERE o.id = $1 AND o.bailleur_id = $2 AND o.retiree_le IS NULL",
     )
     .bind(offre_id)
     .bind(bailleur_id)
@@ -329,11 +329,12 @@ pub async fn publiee(
     let Some(l) = ligne else {
         return Ok(None);
     };
-    let photos: Vec<(String, String)> =
-        sqlx::query_as("SELECT url, texte_alternatif FROM photos WHERE offre_id = ? ORDER BY rang")
-            .bind(offre_id)
-            .fetch_all(base)
-            .await?;
+    let photos: Vec<(String, String)> = sqlx::query_as(
+        "SELECT url, texte_alternatif FROM photos WHERE offre_id = $1 ORDER BY rang",
+    )
+    .bind(offre_id)
+    .fetch_all(base)
+    .await?;
     let illisible =
         |colonne: &str, valeur: &str| Erreur::Illisible(format!("offres.{colonne} = {valeur}"));
     fn code<T: Code>(valeur: &str) -> Option<T> {

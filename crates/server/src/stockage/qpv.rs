@@ -10,7 +10,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 pub async fn du_territoire(base: &SqlitePool, territoire_id: i64) -> Result<Vec<QpvVoies>, Erreur> {
     let qpv: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT q.id, q.nom, c.nom FROM qpv q JOIN communes c ON c.id = q.commune_id
-         WHERE c.territoire_id = ? ORDER BY c.nom, q.nom",
+         WHERE c.territoire_id = $1 ORDER BY c.nom, q.nom",
     )
     .bind(territoire_id)
     .fetch_all(base)
@@ -18,7 +18,7 @@ pub async fn du_territoire(base: &SqlitePool, territoire_id: i64) -> Result<Vec<
     let voies: Vec<(i64, String)> = sqlx::query_as(
         "SELECT v.qpv_id, v.voie FROM qpv_voies v JOIN qpv q ON q.id = v.qpv_id
          JOIN communes c ON c.id = q.commune_id
-         WHERE c.territoire_id = ? ORDER BY v.voie",
+         WHERE c.territoire_id = $1 ORDER BY v.voie",
     )
     .bind(territoire_id)
     .fetch_all(base)
@@ -47,7 +47,7 @@ pub async fn est_du_territoire(
 ) -> Result<bool, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM qpv q JOIN communes c ON c.id = q.commune_id
-         WHERE q.id = ? AND c.territoire_id = ?)",
+         WHERE q.id = $1 AND c.territoire_id = $2)",
     )
     .bind(id)
     .bind(territoire_id)
@@ -62,12 +62,12 @@ pub async fn remplacer_voies(
     id: i64,
     voies: &[String],
 ) -> Result<(), Erreur> {
-    sqlx::query("DELETE FROM qpv_voies WHERE qpv_id = ?")
+    sqlx::query("DELETE FROM qpv_voies WHERE qpv_id = $1")
         .bind(id)
         .execute(&mut *connexion)
         .await?;
     for v in voies {
-        sqlx::query("INSERT INTO qpv_voies (qpv_id, voie) VALUES (?, ?)")
+        sqlx::query("INSERT INTO qpv_voies (qpv_id, voie) VALUES ($1, $2)")
             .bind(id)
             .bind(v)
             .execute(&mut *connexion)

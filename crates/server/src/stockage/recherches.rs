@@ -11,7 +11,7 @@ pub async fn du_demandeur(
     demandeur_id: i64,
 ) -> Result<Vec<RechercheSauvegardee>, Erreur> {
     let lignes: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, nom, requete FROM recherches WHERE demandeur_id = ? ORDER BY id",
+        "SELECT id, nom, requete FROM recherches WHERE demandeur_id = $1 ORDER BY id",
     )
     .bind(demandeur_id)
     .fetch_all(base)
@@ -34,23 +34,23 @@ pub async fn sauvegarder(
     max: i64,
 ) -> Result<Option<i64>, Erreur> {
     let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
-    let deja: i64 = sqlx::query_scalar("SELECT count(*) FROM recherches WHERE demandeur_id = ?")
+    let deja: i64 = sqlx::query_scalar("SELECT count(*) FROM recherches WHERE demandeur_id = $1")
         .bind(demandeur_id)
         .fetch_one(&mut *tx)
         .await?;
     if deja >= max {
         return Ok(None);
     }
-    let id = sqlx::query(
-        "INSERT INTO recherches (demandeur_id, nom, requete, derniere_offre) VALUES (?, ?, ?, ?)",
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO recherches (demandeur_id, nom, requete, derniere_offre)
+         VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(demandeur_id)
     .bind(nom)
     .bind(requete)
     .bind(derniere_offre)
-    .execute(&mut *tx)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(Some(id))
 }
@@ -58,7 +58,7 @@ pub async fn sauvegarder(
 /// Deletes one of the applicant's saved searches; false when there is no such search.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, id = id))]
 pub async fn supprimer(base: &SqlitePool, demandeur_id: i64, id: i64) -> Result<bool, Erreur> {
-    let fait = sqlx::query("DELETE FROM recherches WHERE id = ? AND demandeur_id = ?")
+    let fait = sqlx::query("DELETE FROM recherches WHERE id = $1 AND demandeur_id = $2")
         .bind(id)
         .bind(demandeur_id)
         .execute(base)

@@ -6,10 +6,12 @@ use sqlx::SqlitePool;
 /// The id of the account with this e-mail (trimmed, lower-cased), if any.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn compte_par_email(base: &SqlitePool, email: &str) -> Result<Option<i64>, Erreur> {
-    Ok(sqlx::query_scalar("SELECT id FROM comptes WHERE email = ?")
-        .bind(email)
-        .fetch_optional(base)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM comptes WHERE email = $1")
+            .bind(email)
+            .fetch_optional(base)
+            .await?,
+    )
 }
 
 /// Stores a new link for the account; the ones before stop working.
@@ -23,14 +25,14 @@ pub async fn creer(
 ) -> Result<(), Erreur> {
     let mut tx = base.begin().await?;
     sqlx::query(
-        "UPDATE reinitialisations SET utilise_a = ? WHERE compte_id = ? AND utilise_a IS NULL",
+        "UPDATE reinitialisations SET utilise_a = $1 WHERE compte_id = $2 AND utilise_a IS NULL",
     )
     .bind(maintenant)
     .bind(compte_id)
     .execute(&mut *tx)
     .await?;
     sqlx::query(
-        "INSERT INTO reinitialisations (empreinte, compte_id, cree_a, expire_a) VALUES (?, ?, ?, ?)",
+        "INSERT INTO reinitialisations (empreinte, compte_id, cree_a, expire_a) VALUES ($1, $2, $3, $4)",
     )
     .bind(empreinte)
     .bind(compte_id)
@@ -59,7 +61,7 @@ pub async fn compte_du_lien(
     let ligne: Option<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, c.email, d.numero_unique FROM reinitialisations r
          JOIN comptes c ON c.id = r.compte_id LEFT JOIN demandeurs d ON d.compte_id = c.id
-         WHERE r.empreinte = ? AND r.utilise_a IS NULL AND r.expire_a > ?",
+         WHERE r.empreinte = $1 AND r.utilise_a IS NULL AND r.expire_a > $2",
     )
     .bind(empreinte)
     .bind(maintenant)
@@ -85,7 +87,7 @@ pub async fn utiliser(
 ) -> Result<bool, Erreur> {
     let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
     let utilise = sqlx::query(
-        "UPDATE reinitialisations SET utilise_a = ? WHERE empreinte = ? AND utilise_a IS NULL",
+        "UPDATE reinitialisations SET utilise_a = $1 WHERE empreinte = $2 AND utilise_a IS NULL",
     )
     .bind(maintenant)
     .bind(empreinte)
@@ -95,12 +97,12 @@ pub async fn utiliser(
     if utilise != 1 {
         return Ok(false);
     }
-    sqlx::query("UPDATE comptes SET mot_de_passe = ? WHERE id = ?")
+    sqlx::query("UPDATE comptes SET mot_de_passe = $1 WHERE id = $2")
         .bind(hache)
         .bind(compte_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE compte_id = ?")
+    sqlx::query("DELETE FROM sessions WHERE compte_id = $1")
         .bind(compte_id)
         .execute(&mut *tx)
         .await?;

@@ -37,7 +37,7 @@ fn motif(code: &str) -> Result<MotifPassage, Erreur> {
 
 async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, Erreur> {
     let passages: Vec<(i64, i64, String, String)> = sqlx::query_as(
-        "SELECT rang, score, motif, precision FROM passages WHERE offre_id = ? ORDER BY rang",
+        "SELECT rang, score, motif, precision FROM passages WHERE offre_id = $1 ORDER BY rang",
     )
     .bind(l.offre_id)
     .fetch_all(base)
@@ -89,7 +89,7 @@ async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, Erreur> {
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn derniers(base: &SqlitePool, max: i64) -> Result<Vec<Resultat>, Erreur> {
     let lignes: Vec<Ligne> = sqlx::query_as(&format!(
-        "{REQUETE} ORDER BY r.decide_le DESC, o.id DESC LIMIT ?"
+        "{REQUETE} ORDER BY r.decide_le DESC, o.id DESC LIMIT $1"
     ))
     .bind(max)
     .fetch_all(base)
@@ -104,7 +104,7 @@ pub async fn derniers(base: &SqlitePool, max: i64) -> Result<Vec<Resultat>, Erre
 /// How one letting ended, once decided.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn de_l_offre(base: &SqlitePool, offre_id: i64) -> Result<Option<Resultat>, Erreur> {
-    let ligne: Option<Ligne> = sqlx::query_as(&format!("{REQUETE} WHERE r.offre_id = ?"))
+    let ligne: Option<Ligne> = sqlx::query_as(&format!("{REQUETE} WHERE r.offre_id = $1"))
         .bind(offre_id)
         .fetch_optional(base)
         .await?;
@@ -136,7 +136,7 @@ pub async fn publier(
     sqlx::query(
         "INSERT INTO resultats (offre_id, decide_le, attribue_rang, attribue_score,
                                 premier_quartile, prioritaire, relogement)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(r.offre_id)
     .bind(r.decide_le.to_string())

@@ -12,13 +12,15 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 /// The territory (created if needed); returns its id.
 pub async fn territoire(tx: &mut SqliteConnection, slug: &str, nom: &str) -> Result<i64, Erreur> {
-    sqlx::query("INSERT INTO territoires (slug, nom) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
-        .bind(slug)
-        .bind(nom)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO territoires (slug, nom) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
+    )
+    .bind(slug)
+    .bind(nom)
+    .execute(&mut *tx)
+    .await?;
     Ok(
-        sqlx::query_scalar("SELECT id FROM territoires WHERE slug = ?")
+        sqlx::query_scalar("SELECT id FROM territoires WHERE slug = $1")
             .bind(slug)
             .fetch_one(&mut *tx)
             .await?,
@@ -33,7 +35,7 @@ pub async fn commune(
     nom: &str,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT INTO communes (territoire_id, slug, nom, zone) VALUES (?, ?, ?, 'autres_regions')
+        "INSERT INTO communes (territoire_id, slug, nom, zone) VALUES ($1, $2, $3, 'autres_regions')
          ON CONFLICT (slug) DO NOTHING",
     )
     .bind(territoire_id)
@@ -52,7 +54,7 @@ pub async fn qpv(
     voies: &[&str],
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT INTO qpv (commune_id, nom) SELECT id, ? FROM communes WHERE slug = ?
+        "INSERT INTO qpv (commune_id, nom) SELECT id, $1 FROM communes WHERE slug = $2
          ON CONFLICT (commune_id, nom) DO NOTHING",
     )
     .bind(nom)
@@ -62,8 +64,8 @@ pub async fn qpv(
     for voie in voies {
         sqlx::query(
             "INSERT INTO qpv_voies (qpv_id, voie)
-             SELECT q.id, ? FROM qpv q JOIN communes c ON c.id = q.commune_id
-             WHERE c.slug = ? AND q.nom = ? ON CONFLICT DO NOTHING",
+             SELECT q.id, $1 FROM qpv q JOIN communes c ON c.id = q.commune_id
+             WHERE c.slug = $2 AND q.nom = $3 ON CONFLICT DO NOTHING",
         )
         .bind(voie)
         .bind(commune)
@@ -82,7 +84,7 @@ pub async fn bailleur(
     nom: &str,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT INTO bailleurs (territoire_id, slug, nom) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+        "INSERT INTO bailleurs (territoire_id, slug, nom) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING",
     )
     .bind(territoire_id)
     .bind(slug)
@@ -101,7 +103,8 @@ pub async fn parametres(
     let contenu = serde_json::to_string(parametres)
         .map_err(|e| Erreur::Ecriture(format!("paramètres : {e}")))?;
     sqlx::query(
-        "INSERT INTO parametres_territoire (territoire_id, contenu) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO parametres_territoire (territoire_id, contenu) VALUES ($1, $2)
+         ON CONFLICT DO NOTHING",
     )
     .bind(territoire_id)
     .bind(contenu)
@@ -120,7 +123,7 @@ pub async fn programme(
 ) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO programmes (commune_id, nom, voie, fragilite)
-         SELECT id, ?, ?, ? FROM communes WHERE slug = ? ON CONFLICT DO NOTHING",
+         SELECT id, $1, $2, $3 FROM communes WHERE slug = $4 ON CONFLICT DO NOTHING",
     )
     .bind(nom)
     .bind(voie)
@@ -139,7 +142,7 @@ pub async fn inventaire_sru(
 ) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO sru (commune_id, annee, logements_sociaux, residences_principales, taux_obligation)
-         SELECT id, ?, ?, ?, ? FROM communes WHERE slug = ? ON CONFLICT DO NOTHING",
+         SELECT id, $1, $2, $3, $4 FROM communes WHERE slug = $5 ON CONFLICT DO NOTHING",
     )
     .bind(annee)
     .bind(logements_sociaux)
@@ -154,14 +157,14 @@ pub async fn inventaire_sru(
 /// Inserts a listing and its photos unless its reference is already there; true when
 /// inserted.
 pub async fn offre(tx: &mut SqliteConnection, o: &OffreDemo) -> Result<bool, Erreur> {
-    let inseree = sqlx::query(
+    let inseree: Option<i64> = sqlx::query_scalar(
         "INSERT INTO offres (reference, bailleur_id, commune_id, qpv_id, titre, adresse, description,
             typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
             charges_centimes, financement, dpe, reservataire, ouverture, cloture, demo)
-         SELECT ?, b.id, c.id, (SELECT q.id FROM qpv q WHERE q.commune_id = c.id AND q.nom = ?),
-            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1
-         FROM bailleurs b, communes c WHERE b.slug = ? AND c.slug = ?
-         ON CONFLICT (reference) DO NOTHING",
+         SELECT $1, b.id, c.id, (SELECT q.id FROM qpv q WHERE q.commune_id = c.id AND q.nom = $2),
+            $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1
+         FROM bailleurs b, communes c WHERE b.slug = $19 AND c.slug = $20
+         ON CONFLICT (reference) DO NOTHING RETURNING id",
     )
     .bind(&o.reference)
     .bind(o.qpv)
@@ -183,15 +186,14 @@ pub async fn offre(tx: &mut SqliteConnection, o: &OffreDemo) -> Result<bool, Err
     .bind(o.fenetre.cloture().to_string())
     .bind(o.bailleur)
     .bind(o.commune)
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    if inseree.rows_affected() == 0 {
+    let Some(offre_id) = inseree else {
         return Ok(false);
-    }
-    let offre_id = inseree.last_insert_rowid();
+    };
     for (rang, photo) in o.photos.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO photos (offre_id, rang, url, texte_alternatif) VALUES (?, ?, ?, ?)",
+            "INSERT INTO photos (offre_id, rang, url, texte_alternatif) VALUES ($1, $2, $3, $4)",
         )
         .bind(offre_id)
         .bind(rang as i64)
@@ -220,17 +222,20 @@ pub async fn compte(
     role: Role,
 ) -> Result<i64, Erreur> {
     sqlx::query(
-        "INSERT OR IGNORE INTO comptes (email, mot_de_passe, role, demo) VALUES (?, ?, ?, 1)",
+        "INSERT INTO comptes (email, mot_de_passe, role, demo) VALUES ($1, $2, $3, 1)
+         ON CONFLICT DO NOTHING",
     )
     .bind(email)
     .bind(hache)
     .bind(role.code())
     .execute(&mut *tx)
     .await?;
-    Ok(sqlx::query_scalar("SELECT id FROM comptes WHERE email = ?")
-        .bind(email)
-        .fetch_one(&mut *tx)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM comptes WHERE email = $1")
+            .bind(email)
+            .fetch_one(&mut *tx)
+            .await?,
+    )
 }
 
 /// Binds a staff account to its landlord.
@@ -241,8 +246,9 @@ pub async fn agent_bailleur(
     nom: &str,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT OR IGNORE INTO agents_bailleur (compte_id, bailleur_id, nom)
-         SELECT c.id, b.id, ? FROM comptes c, bailleurs b WHERE c.email = ? AND b.slug = ?",
+        "INSERT INTO agents_bailleur (compte_id, bailleur_id, nom)
+         SELECT c.id, b.id, $1 FROM comptes c, bailleurs b WHERE c.email = $2 AND b.slug = $3
+         ON CONFLICT DO NOTHING",
     )
     .bind(nom)
     .bind(email)
@@ -260,8 +266,9 @@ pub async fn agent_territoire(
     nom: &str,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT OR IGNORE INTO agents_territoire (compte_id, territoire_id, nom)
-         SELECT c.id, t.id, ? FROM comptes c, territoires t WHERE c.email = ? AND t.slug = ?",
+        "INSERT INTO agents_territoire (compte_id, territoire_id, nom)
+         SELECT c.id, t.id, $1 FROM comptes c, territoires t WHERE c.email = $2 AND t.slug = $3
+         ON CONFLICT DO NOTHING",
     )
     .bind(nom)
     .bind(email)
@@ -278,7 +285,7 @@ pub async fn structure(
     (slug, nom, commune): (&str, &str, &str),
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT INTO structures (territoire_id, slug, nom, commune) VALUES (?, ?, ?, ?)
+        "INSERT INTO structures (territoire_id, slug, nom, commune) VALUES ($1, $2, $3, $4)
          ON CONFLICT (slug) DO NOTHING",
     )
     .bind(territoire_id)
@@ -299,8 +306,9 @@ pub async fn conseiller(
     secret: &str,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT OR IGNORE INTO conseillers (compte_id, structure_id, nom, secret_totp)
-         SELECT c.id, s.id, ?, ? FROM comptes c, structures s WHERE c.email = ? AND s.slug = ?",
+        "INSERT INTO conseillers (compte_id, structure_id, nom, secret_totp)
+         SELECT c.id, s.id, $1, $2 FROM comptes c, structures s WHERE c.email = $3 AND s.slug = $4
+         ON CONFLICT DO NOTHING",
     )
     .bind(nom)
     .bind(secret)
@@ -329,16 +337,16 @@ pub async fn demandeur(
 ) -> Result<i64, Erreur> {
     let dossier =
         serde_json::to_string(saisie).map_err(|e| Erreur::Ecriture(format!("dossier : {e}")))?;
-    Ok(sqlx::query(
-        "INSERT INTO demandeurs (compte_id, numero_unique, dossier, dossier_maj_le) VALUES (?, ?, ?, ?)",
+    Ok(sqlx::query_scalar(
+        "INSERT INTO demandeurs (compte_id, numero_unique, dossier, dossier_maj_le)
+         VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(compte_id)
     .bind(&saisie.numero_unique)
     .bind(dossier)
     .bind(jour.to_string())
-    .execute(tx)
-    .await?
-    .last_insert_rowid())
+    .fetch_one(tx)
+    .await?)
 }
 
 /// The demo listings, in creation order.
@@ -369,7 +377,7 @@ pub async fn seance(
 ) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO sessions (empreinte, compte_id, csrf, cree_a, vu_a, expire_a)
-         VALUES (?1, ?2, ?1, ?3, ?3, ?4)",
+         VALUES ($1, $2, $1, $3, $3, $4)",
     )
     .bind(empreinte)
     .bind(compte_id)
@@ -388,7 +396,7 @@ pub async fn candidature(
     jour: Jour,
 ) -> Result<(), Erreur> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le) VALUES (?, ?, ?, ?)
+        "INSERT INTO candidatures (offre_id, demandeur_id, etat, deposee_le) VALUES ($1, $2, $3, $4)
          RETURNING id",
     )
     .bind(offre_id)
@@ -399,7 +407,7 @@ pub async fn candidature(
     .await?;
     sqlx::query(
         "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id, lue)
-         VALUES (?, ?, ?, ?, 1)",
+         VALUES ($1, $2, $3, $4, 1)",
     )
     .bind(demandeur_id)
     .bind(GenreNotification::CandidatureDeposee.code())
@@ -417,7 +425,7 @@ pub type Classe = (i64, i64, i64, i64);
 pub async fn classes(base: &SqlitePool, offre_id: i64) -> Result<Vec<Classe>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT id, demandeur_id, rang, score FROM candidatures
-         WHERE offre_id = ? AND rang IS NOT NULL ORDER BY rang",
+         WHERE offre_id = $1 AND rang IS NOT NULL ORDER BY rang",
     )
     .bind(offre_id)
     .fetch_all(base)
@@ -445,8 +453,8 @@ pub async fn decision(tx: &mut SqliteConnection, d: &DecisionDemo<'_>) -> Result
     sqlx::query(
         "INSERT INTO decisions (candidature_id, offre_id, genre, rang_attribution, motif, piece,
             echeance, condition, condition_le, decide_le, reponse, repondu_le)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CASE WHEN ?8 IS NULL THEN NULL ELSE ?9 END, ?9,
-            CASE WHEN ?10 THEN ?11 END, CASE WHEN ?10 THEN ?9 END)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 IS NULL THEN NULL ELSE $9 END, $9,
+            CASE WHEN $10 THEN $11 END, CASE WHEN $10 THEN $9 END)",
     )
     .bind(d.candidature_id)
     .bind(d.offre_id)
@@ -469,7 +477,7 @@ pub async fn insuffisance_de_candidats(
     tx: &mut SqliteConnection,
     offre_id: i64,
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE classements SET exception = ? WHERE offre_id = ?")
+    sqlx::query("UPDATE classements SET exception = $1 WHERE offre_id = $2")
         .bind(clef_domain::api::ExceptionTroisCandidats::InsuffisanceCandidats.code())
         .bind(offre_id)
         .execute(tx)
@@ -486,7 +494,7 @@ pub async fn passage(
     precision: &str,
 ) -> Result<(), Erreur> {
     sqlx::query(
-        "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO passages (offre_id, rang, score, motif, precision) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(offre_id)
     .bind(rang)

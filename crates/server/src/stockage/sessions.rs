@@ -16,15 +16,21 @@ pub struct NouvelleSession<'a> {
     pub expire_a: i64,
 }
 
-/// Everyone's expired sessions (by their index: a log-in's time does not grow with them).
-pub(super) const EXPIREES: &str = "DELETE FROM sessions WHERE expire_a < ?";
+/// Expired sessions dropped by one log-in, at most: a log-in's time stays the same however
+/// many expired sessions there are (found by their index), and each log-in drops more than
+/// log-ins create.
+pub const EXPIREES_PAR_CONNEXION: i64 = 200;
+
+/// Some of everyone's expired sessions, the oldest first.
+pub(super) const EXPIREES: &str = "DELETE FROM sessions WHERE empreinte IN
+    (SELECT empreinte FROM sessions WHERE expire_a < $1 ORDER BY expire_a LIMIT $2)";
 
 /// Stores a new session, and drops everyone's expired ones now and then (here).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn creer(base: &SqlitePool, s: NouvelleSession<'_>) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO sessions (empreinte, compte_id, csrf, cree_a, vu_a, expire_a)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(s.empreinte)
     .bind(s.compte_id)
@@ -36,6 +42,7 @@ pub async fn creer(base: &SqlitePool, s: NouvelleSession<'_>) -> Result<(), Erre
     .await?;
     sqlx::query(EXPIREES)
         .bind(s.maintenant)
+        .bind(EXPIREES_PAR_CONNEXION)
         .execute(base)
         .await?;
     Ok(())
@@ -76,7 +83,7 @@ pub async fn lire(base: &SqlitePool, empreinte: &str) -> Result<Option<SessionLu
                 d.id AS demandeur_id, d.numero_unique, s.mandat_id
          FROM sessions s JOIN comptes c ON c.id = s.compte_id
          LEFT JOIN demandeurs d ON d.compte_id = c.id
-         WHERE s.empreinte = ?",
+         WHERE s.empreinte = $1",
     )
     .bind(empreinte)
     .fetch_optional(base)
@@ -101,7 +108,7 @@ pub async fn lire(base: &SqlitePool, empreinte: &str) -> Result<Option<SessionLu
 /// Ends a session.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn supprimer(base: &SqlitePool, empreinte: &str) -> Result<(), Erreur> {
-    sqlx::query("DELETE FROM sessions WHERE empreinte = ?")
+    sqlx::query("DELETE FROM sessions WHERE empreinte = $1")
         .bind(empreinte)
         .execute(base)
         .await?;
@@ -115,7 +122,7 @@ pub async fn marquer_vue(
     empreinte: &str,
     maintenant: i64,
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE sessions SET vu_a = ? WHERE empreinte = ?")
+    sqlx::query("UPDATE sessions SET vu_a = $1 WHERE empreinte = $2")
         .bind(maintenant)
         .bind(empreinte)
         .execute(base)
@@ -130,7 +137,7 @@ pub async fn agir_sous(
     empreinte: &str,
     mandat_id: Option<i64>,
 ) -> Result<(), Erreur> {
-    sqlx::query("UPDATE sessions SET mandat_id = ? WHERE empreinte = ?")
+    sqlx::query("UPDATE sessions SET mandat_id = $1 WHERE empreinte = $2")
         .bind(mandat_id)
         .bind(empreinte)
         .execute(base)
@@ -142,7 +149,7 @@ pub async fn agir_sous(
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn bailleur_de_l_agent(base: &SqlitePool, compte_id: i64) -> Result<Option<i64>, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT bailleur_id FROM agents_bailleur WHERE compte_id = ?")
+        sqlx::query_scalar("SELECT bailleur_id FROM agents_bailleur WHERE compte_id = $1")
             .bind(compte_id)
             .fetch_optional(base)
             .await?,
@@ -157,7 +164,7 @@ pub async fn territoire_de_l_agent(
 ) -> Result<Option<(i64, String)>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT t.id, t.slug FROM agents_territoire a JOIN territoires t ON t.id = a.territoire_id
-         WHERE a.compte_id = ?",
+         WHERE a.compte_id = $1",
     )
     .bind(compte_id)
     .fetch_optional(base)
@@ -172,9 +179,93 @@ pub async fn structure_du_conseiller(
 ) -> Result<Option<(i64, String, String)>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT c.structure_id, s.nom, c.nom FROM conseillers c
-         JOIN structures s ON s.id = c.structure_id WHERE c.compte_id = ?",
+         JOIN structures s ON s.id = c.structure_id WHERE c.compte_id = $1",
     )
     .bind(compte_id)
     .fetch_optional(base)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EXPIREES_PAR_CONNEXION, NouvelleSession, creer};
+    use crate::stockage::semis;
+
+    async fn restantes(base: &sqlx::SqlitePool, maintenant: i64) -> (i64, i64) {
+        sqlx::query_as(
+            "SELECT count(*) FILTER (WHERE expire_a < $1), count(*) FILTER (WHERE expire_a >= $1)
+             FROM sessions",
+        )
+        .bind(maintenant)
+        .fetch_one(base)
+        .await
+        .expect("count")
+    }
+
+    #[tokio::test]
+    async fn each_log_in_drops_a_bounded_share_of_the_expired_sessions_oldest_first() {
+        let dossier = tempfile::tempdir().expect("folder");
+        let url = format!("sqlite:{}", dossier.path().join("s.db").display());
+        let base = crate::stockage::ouvrir(&url).await.expect("database");
+        let maintenant = 1_800_000_000;
+        let mut tx = base.begin().await.expect("tx");
+        let compte = semis::compte(
+            &mut tx,
+            "a@exemple.fr",
+            "$argon2id$x",
+            clef_domain::api::Role::Demandeur,
+        )
+        .await
+        .expect("account");
+        let expirees = 2 * EXPIREES_PAR_CONNEXION + 50;
+        for n in 0..expirees {
+            semis::seance(&mut tx, compte, &format!("e{n}"), n, maintenant - 1 - n)
+                .await
+                .expect("expired session");
+        }
+        semis::seance(&mut tx, compte, "vivante", 0, maintenant + 60)
+            .await
+            .expect("live session");
+        tx.commit().await.expect("commit");
+        for (k, attendues) in [
+            expirees - EXPIREES_PAR_CONNEXION,
+            expirees - 2 * EXPIREES_PAR_CONNEXION,
+            0,
+            0,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let empreinte = format!("nouvelle{k}");
+            creer(
+                &base,
+                NouvelleSession {
+                    empreinte: &empreinte,
+                    compte_id: compte,
+                    csrf: "c",
+                    maintenant,
+                    expire_a: maintenant + 3600,
+                },
+            )
+            .await
+            .expect("log-in");
+            assert_eq!(
+                restantes(&base, maintenant).await,
+                (attendues, 2 + k as i64)
+            );
+            if k == 0 {
+                // The oldest went first: what remains expired last.
+                let plus_ancienne: i64 =
+                    sqlx::query_scalar("SELECT min(expire_a) FROM sessions WHERE expire_a < $1")
+                        .bind(maintenant)
+                        .fetch_one(&base)
+                        .await
+                        .expect("oldest");
+                assert_eq!(
+                    plus_ancienne,
+                    maintenant - expirees + EXPIREES_PAR_CONNEXION
+                );
+            }
+        }
+    }
 }

@@ -31,12 +31,12 @@ pub async fn par_commune(
         "SELECT c.nom, c.slug, s.annee, s.logements_sociaux, s.residences_principales,
                 s.taux_obligation,
                 (SELECT count(*) FROM resultats r JOIN offres o ON o.id = r.offre_id
-                 WHERE o.commune_id = c.id AND substr(r.decide_le, 1, 4) = ?1) AS attributions,
+                 WHERE o.commune_id = c.id AND substr(r.decide_le, 1, 4) = $1) AS attributions,
                 (SELECT count(*) FROM offres o
-                 WHERE o.commune_id = c.id AND substr(o.ouverture, 1, 4) = ?1) AS offres
+                 WHERE o.commune_id = c.id AND substr(o.ouverture, 1, 4) = $1) AS offres
          FROM communes c JOIN territoires t ON t.id = c.territoire_id
          LEFT JOIN sru s ON s.commune_id = c.id
-         WHERE t.slug = ?2 ORDER BY c.nom",
+         WHERE t.slug = $2 ORDER BY c.nom",
     )
     .bind(annee.to_string())
     .bind(slug_territoire)
@@ -53,7 +53,7 @@ pub async fn enregistrer(
 ) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO sru (commune_id, annee, logements_sociaux, residences_principales, taux_obligation)
-         VALUES (?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (commune_id) DO UPDATE SET annee = excluded.annee,
              logements_sociaux = excluded.logements_sociaux,
              residences_principales = excluded.residences_principales,

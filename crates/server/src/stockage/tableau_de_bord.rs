@@ -33,14 +33,14 @@ pub async fn du_bailleur(
     let (a_venir, ouvertes, a_classer, en_commission, attribuees): (i64, i64, i64, i64, i64) =
         sqlx::query_as(
             "SELECT
-                coalesce(sum(o.ouverture > ?1), 0),
-                coalesce(sum(o.ouverture <= ?1 AND o.cloture >= ?1), 0),
-                coalesce(sum(o.cloture < ?1 AND k.offre_id IS NULL), 0),
+                coalesce(sum(o.ouverture > $1), 0),
+                coalesce(sum(o.ouverture <= $1 AND o.cloture >= $1), 0),
+                coalesce(sum(o.cloture < $1 AND k.offre_id IS NULL), 0),
                 coalesce(sum(k.offre_id IS NOT NULL AND r.offre_id IS NULL), 0),
                 coalesce(sum(r.offre_id IS NOT NULL), 0)
              FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
              LEFT JOIN resultats r ON r.offre_id = o.id
-             WHERE o.bailleur_id = ?2",
+             WHERE o.bailleur_id = $2",
         )
         .bind(aujourdhui.to_string())
         .bind(bailleur_id)
@@ -49,7 +49,7 @@ pub async fn du_bailleur(
     let (candidatures, offres_avec): (i64, i64) = sqlx::query_as(
         "SELECT count(*), count(DISTINCT c.offre_id) FROM candidatures c
          JOIN offres o ON o.id = c.offre_id
-         WHERE o.bailleur_id = ? AND c.etat != ?",
+         WHERE o.bailleur_id = $1 AND c.etat != $2",
     )
     .bind(bailleur_id)
     .bind(EtatCandidature::Retiree.code())
@@ -57,7 +57,7 @@ pub async fn du_bailleur(
     .await?;
     let delais: Vec<(String, String)> = sqlx::query_as(
         "SELECT o.ouverture, r.decide_le FROM resultats r JOIN offres o ON o.id = r.offre_id
-         WHERE o.bailleur_id = ?",
+         WHERE o.bailleur_id = $1",
     )
     .bind(bailleur_id)
     .fetch_all(base)
@@ -76,8 +76,8 @@ pub async fn du_bailleur(
         })
         .collect::<Result<_, Erreur>>()?;
     let (refus, reponses): (i64, i64) = sqlx::query_as(
-        "SELECT coalesce(sum(d.reponse = ?), 0), count(d.reponse)
-         FROM decisions d JOIN offres o ON o.id = d.offre_id WHERE o.bailleur_id = ?",
+        "SELECT coalesce(sum(d.reponse = $1), 0), count(d.reponse)
+         FROM decisions d JOIN offres o ON o.id = d.offre_id WHERE o.bailleur_id = $2",
     )
     .bind(super::decisions::REFUSE)
     .bind(bailleur_id)

@@ -15,7 +15,7 @@ pub async fn de_l_offre(
          JOIN communes c ON c.id = o.commune_id
          JOIN territoires t ON t.id = c.territoire_id
          JOIN parametres_territoire p ON p.territoire_id = t.id
-         WHERE o.id = ?",
+         WHERE o.id = $1",
     )
     .bind(offre_id)
     .fetch_optional(base)
@@ -37,7 +37,7 @@ pub async fn parametres(
 ) -> Result<Option<ParametresTerritoire>, Erreur> {
     let contenu: Option<String> = sqlx::query_scalar(
         "SELECT p.contenu FROM parametres_territoire p JOIN territoires t ON t.id = p.territoire_id
-         WHERE t.slug = ?",
+         WHERE t.slug = $1",
     )
     .bind(slug)
     .fetch_optional(base)
@@ -60,7 +60,7 @@ pub async fn publier_parametres(
     let contenu = serde_json::to_string(parametres)
         .map_err(|e| Erreur::Ecriture(format!("paramètres : {e}")))?;
     sqlx::query(
-        "INSERT INTO parametres_territoire (territoire_id, contenu) VALUES (?, ?)
+        "INSERT INTO parametres_territoire (territoire_id, contenu) VALUES ($1, $2)
          ON CONFLICT (territoire_id) DO UPDATE SET contenu = excluded.contenu",
     )
     .bind(territoire_id)

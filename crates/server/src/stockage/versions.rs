@@ -26,7 +26,7 @@ impl Donnees {
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn lire(base: &SqlitePool, donnees: Donnees) -> Result<i64, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT numero FROM versions WHERE nom = ?")
+        sqlx::query_scalar("SELECT numero FROM versions WHERE nom = $1")
             .bind(donnees.nom())
             .fetch_one(base)
             .await?,
