@@ -11,6 +11,7 @@ use clef_domain::Jour;
 use clef_domain::api::PageOffres;
 use clef_domain::recherche::Recherche;
 use clef_domain::ventilation::TableauMixite;
+use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -67,20 +68,67 @@ impl<K: Eq + Hash + Clone, V: Clone> Memoire<K, V> {
             let mut en_calcul = self.en_calcul.lock().unwrap_or_else(|e| e.into_inner());
             Arc::clone(en_calcul.entry(cle.clone()).or_default())
         };
+        // However this ends (answered, failed, or the request dropped while waiting or
+        // computing), the key's lock leaves the map with the last one holding it.
+        let _sortie = Sortie {
+            memoire: self,
+            cle: &cle,
+            verrou: &verrou,
+        };
         let _tour = verrou.lock().await;
         // The one before may have computed it meanwhile.
         if let Some(valeur) = self.lire(&cle, version) {
             return Ok(valeur);
         }
-        let resultat = calculer().await;
-        if let Ok(valeur) = &resultat {
-            self.garder(cle.clone(), version, valeur.clone());
+        let valeur = calculer().await?;
+        self.garder(cle.clone(), version, valeur.clone());
+        Ok(valeur)
+    }
+}
+
+/// Removes a key's lock from the map of computations when no one else waits on it.
+struct Sortie<'a, K: Eq + Hash, V> {
+    memoire: &'a Memoire<K, V>,
+    cle: &'a K,
+    verrou: &'a Arc<tokio::sync::Mutex<()>>,
+}
+
+impl<K: Eq + Hash, V> Drop for Sortie<'_, K, V> {
+    fn drop(&mut self) {
+        let mut en_calcul = self
+            .memoire
+            .en_calcul
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        // Two references: the map's and this one's; more means others still wait.
+        if en_calcul
+            .get(self.cle)
+            .is_some_and(|v| Arc::ptr_eq(v, self.verrou) && Arc::strong_count(v) <= 2)
+        {
+            en_calcul.remove(self.cle);
         }
-        let mut en_calcul = self.en_calcul.lock().unwrap_or_else(|e| e.into_inner());
-        if en_calcul.get(&cle).is_some_and(|v| Arc::ptr_eq(v, &verrou)) {
-            en_calcul.remove(&cle);
+    }
+}
+
+/// A file served whole, with the digest of its content (its `ETag`: the same content has
+/// the same tag on every instance, after a restart or a restore).
+#[derive(Clone)]
+pub struct Fichier {
+    pub empreinte: Arc<str>,
+    pub octets: Bytes,
+}
+
+impl Fichier {
+    pub fn new(octets: Vec<u8>) -> Fichier {
+        let empreinte: String = Sha256::digest(&octets)
+            .iter()
+            .take(16)
+            .map(|o| format!("{o:02x}"))
+            .collect();
+        Fichier {
+            empreinte: empreinte.into(),
+            octets: Bytes::from(octets),
         }
-        resultat
     }
 }
 
@@ -89,7 +137,7 @@ pub struct Memoires {
     /// Search pages by criteria and day (a listing's state depends on the day).
     recherches: Memoire<(Recherche, Jour), Arc<PageOffres>>,
     /// The open-data CSV.
-    donnees_ouvertes: Memoire<(), Bytes>,
+    donnees_ouvertes: Memoire<(), Fichier>,
     /// The social-mix dashboard by territory.
     mixite: Memoire<String, Arc<TableauMixite>>,
 }
@@ -118,18 +166,16 @@ impl Memoires {
         &self,
         base: &SqlitePool,
         ecrire: impl AsyncFnOnce() -> Result<Vec<u8>, E>,
-    ) -> Result<(i64, Bytes), E>
+    ) -> Result<Fichier, E>
     where
         E: From<Erreur>,
     {
         let version = versions::lire(base, Donnees::Locations).await?;
-        let octets = self
-            .donnees_ouvertes
+        self.donnees_ouvertes
             .obtenir((), version, async || {
-                Ok::<_, E>(Bytes::from(ecrire().await?))
+                Ok::<_, E>(Fichier::new(ecrire().await?))
             })
-            .await?;
-        Ok((version, octets))
+            .await
     }
 
     /// A territory's social-mix dashboard, computed again only after a letting (or what it
@@ -220,5 +266,29 @@ mod tests {
         );
         assert_eq!(m.obtenir("page", 8, async || Ok::<_, ()>(43)).await, Ok(43));
         assert!(m.en_calcul.lock().map(|e| e.is_empty()).unwrap_or(false));
+    }
+
+    #[tokio::test]
+    async fn a_request_dropped_while_computing_leaves_nothing_behind() {
+        use std::sync::Arc;
+        let m = Arc::new(Memoire::<&str, usize>::new(4));
+        let calcul = {
+            let m = Arc::clone(&m);
+            tokio::spawn(async move {
+                m.obtenir("page", 1, async || {
+                    std::future::pending::<()>().await;
+                    Ok::<_, ()>(0)
+                })
+                .await
+            })
+        };
+        tokio::task::yield_now().await;
+        while m.en_calcul.lock().map(|e| e.is_empty()).unwrap_or(true) {
+            tokio::task::yield_now().await;
+        }
+        calcul.abort();
+        assert!(calcul.await.is_err(), "cancelled");
+        assert!(m.en_calcul.lock().map(|e| e.is_empty()).unwrap_or(false));
+        assert_eq!(m.obtenir("page", 1, async || Ok::<_, ()>(5)).await, Ok(5));
     }
 }

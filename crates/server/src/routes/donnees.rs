@@ -39,12 +39,12 @@ pub async fn resultats_csv(
     State(etat): State<Etat>,
     entetes: HeaderMap,
 ) -> Result<Response, ErreurApi> {
-    let (version, octets) = etat
+    let fichier = etat
         .memoires
         .donnees_ouvertes(&etat.base, async || ecrire(&etat).await)
         .await?;
-    // The file changes only with the lettings: its number says which file it is.
-    let etiquette = format!("\"resultats-{version}\"");
+    // The digest of the content says which file it is, on any instance and after a restore.
+    let etiquette = format!("\"resultats-{}\"", fichier.empreinte);
     let etiquette =
         HeaderValue::from_str(&etiquette).map_err(|e| ErreurApi::Interne(format!("etag : {e}")))?;
     if entetes
@@ -65,7 +65,7 @@ pub async fn resultats_csv(
             ),
             (header::ETAG, etiquette),
         ],
-        octets,
+        fichier.octets,
     )
         .into_response())
 }

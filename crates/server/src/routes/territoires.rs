@@ -102,12 +102,14 @@ pub async fn mixite(
     State(etat): State<Etat>,
     Path(slug): Path<String>,
 ) -> Result<Json<std::sync::Arc<TableauMixite>>, ErreurApi> {
-    let parametres = stockage::territoires::parametres(&etat.base, &slug)
-        .await?
-        .ok_or(ErreurApi::Introuvable)?;
     let tableau = etat
         .memoires
         .mixite(&etat.base, &slug, async || {
+            // Read after the version, as the lettings are: settings changed meanwhile are
+            // never kept under a number that already counts their change.
+            let parametres = stockage::territoires::parametres(&etat.base, &slug)
+                .await?
+                .ok_or(ErreurApi::Introuvable)?;
             let locations = stockage::locations::lister(&etat.base, None).await?;
             Ok::<_, ErreurApi>(ventilation::tableau(&locations, parametres.objectifs))
         })

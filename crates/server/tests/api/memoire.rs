@@ -3,7 +3,7 @@
 //! whoever changed it: this server, another instance on the same database (a direct
 //! write here), or the calendar.
 
-use crate::aide::TestApp;
+use crate::aide::{Reponse, TestApp};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use clef_domain::recherche::Recherche;
@@ -205,5 +205,45 @@ async fn the_social_mix_dashboard_is_kept_until_a_letting_changes() {
             parametres.objectifs
         ))
         .unwrap()
+    );
+}
+
+/// The tag names the content, not a counter: a database restored or started afresh can
+/// reach the same counter with other lettings, and must not answer `304` to a tag that
+/// named another file.
+#[tokio::test]
+async fn the_open_data_tag_names_the_content_on_any_instance() {
+    let (a, b) = (TestApp::demo().await, TestApp::demo().await);
+    let etiquette = |r: &Reponse| r.entetes[header::ETAG].to_str().unwrap().to_owned();
+    let depart = csv(&a, None).await;
+    assert_eq!(
+        etiquette(&csv(&b, None).await),
+        etiquette(&depart),
+        "same file, same tag"
+    );
+    // One letting counted differently on A; on B a change that moves the same counter
+    // without touching the file (a listing's rent).
+    changer_une_location(&a).await;
+    sqlx::query("UPDATE offres SET loyer_centimes = loyer_centimes + 100 WHERE id = (SELECT min(id) FROM offres)")
+        .execute(&b.base)
+        .await
+        .unwrap();
+    let version = |app: &TestApp| {
+        let base = app.base.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT numero FROM versions WHERE nom = 'locations'")
+                .fetch_one(&base)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(version(&a).await, version(&b).await, "the same counter");
+    let de_a = csv(&a, None).await;
+    let r = csv(&b, Some(&etiquette(&de_a))).await;
+    assert_eq!(r.status, StatusCode::OK, "B's file is not A's");
+    assert_eq!(r.corps, depart.corps);
+    assert_eq!(
+        csv(&a, Some(&etiquette(&de_a))).await.status,
+        StatusCode::NOT_MODIFIED
     );
 }
