@@ -12,7 +12,7 @@ use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Response;
 use clef_domain::api::Probleme;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,7 +30,7 @@ pub const DUREE_MAX_REQUETE: Duration = Duration::from_secs(120);
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct Etat {
-    pub base: SqlitePool,
+    pub base: AnyPool,
     pub horloge: Arc<dyn Horloge>,
     /// How Clef is reached (https or not, trusted proxies).
     pub reseau: crate::reseau::Reseau,

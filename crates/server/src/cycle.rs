@@ -7,7 +7,7 @@ use crate::probleme::ErreurApi;
 use crate::stockage::{self, candidatures, notifications};
 use clef_domain::cycle::{Commande, Effet, Location, Refus};
 use clef_domain::jour::Jour;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A refusal of the lifecycle, as the API answers it.
 pub fn refus(r: Refus) -> ErreurApi {
@@ -32,7 +32,7 @@ pub fn refus(r: Refus) -> ErreurApi {
 /// an application and returns every effect; or the lifecycle's refusal (the outer error is
 /// the storage's).
 pub async fn avancer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     offre_id: i64,
     commande: &Commande,
     jour: Jour,
@@ -48,10 +48,7 @@ pub async fn avancer(
 
 /// Writes each effect on an application (its new state, the notification that says it)
 /// in the caller's transaction.
-pub async fn persister(
-    connexion: &mut SqliteConnection,
-    effets: &[Effet],
-) -> Result<(), ErreurApi> {
+pub async fn persister(connexion: &mut AnyConnection, effets: &[Effet]) -> Result<(), ErreurApi> {
     for &effet in effets {
         match effet {
             Effet::Etat {

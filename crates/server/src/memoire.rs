@@ -12,7 +12,7 @@ use clef_domain::api::PageOffres;
 use clef_domain::recherche::Recherche;
 use clef_domain::ventilation::TableauMixite;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
@@ -146,7 +146,7 @@ impl Memoires {
     /// One page of the search, computed again only after a listing changed, or the day.
     pub async fn page(
         &self,
-        base: &SqlitePool,
+        base: &AnyPool,
         recherche: &Recherche,
         aujourdhui: Jour,
     ) -> Result<Arc<PageOffres>, Erreur> {
@@ -164,7 +164,7 @@ impl Memoires {
     /// The open-data file, written again only after a letting (or what it counts) changed.
     pub async fn donnees_ouvertes<E>(
         &self,
-        base: &SqlitePool,
+        base: &AnyPool,
         ecrire: impl AsyncFnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Fichier, E>
     where
@@ -182,7 +182,7 @@ impl Memoires {
     /// counts) changed.
     pub async fn mixite<E>(
         &self,
-        base: &SqlitePool,
+        base: &AnyPool,
         territoire: &str,
         calculer: impl AsyncFnOnce() -> Result<TableauMixite, E>,
     ) -> Result<Arc<TableauMixite>, E>

@@ -5,10 +5,10 @@
 use crate::stockage::{self, Erreur};
 use clef_domain::jour::Jour;
 use clef_domain::recherche::Recherche;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Announces every closing and every new matching listing not yet announced.
-pub async fn rattraper(base: &SqlitePool, aujourdhui: Jour) -> Result<(), Erreur> {
+pub async fn rattraper(base: &AnyPool, aujourdhui: Jour) -> Result<(), Erreur> {
     stockage::notifications::annoncer_clotures(base, aujourdhui).await?;
     let derniere = stockage::offres::dernier_id(base).await?;
     for suivie in stockage::notifications::recherches_en_retard(base, derniere).await? {

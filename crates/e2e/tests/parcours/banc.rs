@@ -27,7 +27,7 @@ pub struct Banc {
     /// The server's clock: a journey moves time with it instead of waiting.
     pub horloge: Arc<HorlogeFixe>,
     /// The server's database, to arrange what a journey needs from other people.
-    pub base: sqlx::SqlitePool,
+    pub base: sqlx::AnyPool,
     chromedriver: Child,
     _dossier: tempfile::TempDir,
 }

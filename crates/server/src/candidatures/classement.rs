@@ -8,11 +8,11 @@ use crate::stockage::candidatures::{self, Classee};
 use clef_domain::Jour;
 use clef_domain::classement::{Candidature, Classement, classer};
 use clef_domain::cycle::{Commande, Refus};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The ranking as it stands now, by the rules crate.
 pub async fn en_direct(
-    base: &SqlitePool,
+    base: &AnyPool,
     offre: &OffreACoter,
     aujourdhui: Jour,
 ) -> Result<(Classement, Vec<Candidature>), ErreurApi> {
@@ -28,7 +28,7 @@ pub async fn en_direct(
 /// Freezes the ranking of a closed listing: each application gets its verdict, score
 /// and rank (none when ineligible), with the grid version. Done once: a frozen ranking is
 /// never computed again. Returns false when it was already frozen.
-pub async fn figer(base: &SqlitePool, offre: &OffreACoter, jour: Jour) -> Result<bool, ErreurApi> {
+pub async fn figer(base: &AnyPool, offre: &OffreACoter, jour: Jour) -> Result<bool, ErreurApi> {
     let offre_id = offre.detail.resume.id;
     let (classement, candidatures) = en_direct(base, offre, jour).await?;
     let contexte = offre.contexte(offre.jour_de_cotation(jour));

@@ -14,11 +14,11 @@ use clef_domain::api::{ActeJournal, CandidatureDeposee, Empechement};
 use clef_domain::api::{EtatCandidature, GenreNotification};
 use clef_domain::eligibilite::verifier;
 use clef_domain::suite::{Conditions, empechement};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Files an application; returns its id. An advisor's act is journaled with it.
 pub async fn deposer(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
     mandataire: Option<&Mandataire>,
     offre_id: i64,
@@ -77,7 +77,7 @@ pub async fn deposer(
 /// Withdraws an application, until the closing day included. Withdrawing twice is
 /// harmless. An advisor's act is journaled with it.
 pub async fn retirer(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
     mandataire: Option<&Mandataire>,
     candidature_id: i64,

@@ -12,7 +12,7 @@ use clef_domain::api::OffreDetail;
 use clef_domain::cotation::{Contexte, Grille};
 use clef_domain::logement::Logement;
 use clef_domain::territoire::ParametresTerritoire;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// A listing with everything its candidates are checked and scored against.
 pub struct OffreACoter {
@@ -30,7 +30,7 @@ impl OffreACoter {
     /// Loads a listing, the settings of its territory and the grid that ranks it: the one
     /// in force on its opening day (or the one its frozen ranking used).
     pub async fn charger(
-        base: &SqlitePool,
+        base: &AnyPool,
         offre_id: i64,
         aujourdhui: Jour,
     ) -> Result<Option<OffreACoter>, ErreurApi> {
@@ -65,7 +65,7 @@ impl OffreACoter {
 
     /// [`OffreACoter::charger`] for a listing known to exist (its ownership proven, say).
     pub async fn existante(
-        base: &SqlitePool,
+        base: &AnyPool,
         offre_id: i64,
         aujourdhui: Jour,
     ) -> Result<OffreACoter, ErreurApi> {

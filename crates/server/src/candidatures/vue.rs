@@ -14,7 +14,7 @@ use clef_domain::classement::{CANDIDATS_PRESENTES, Candidature, Chance};
 use clef_domain::cotation::{Score, coter};
 use clef_domain::eligibilite::{Verdict, verifier};
 use clef_domain::simulation::{Adversaire, Terrain};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Where a household stands, or would stand, among a listing's candidates.
 pub struct Place {
@@ -47,7 +47,7 @@ impl Place {
 /// The place of `candidature` (filed or not) in the listing's ranking: live while not
 /// frozen, from the stored ranking after.
 pub async fn place(
-    base: &SqlitePool,
+    base: &AnyPool,
     offre: &OffreACoter,
     candidature: &Candidature,
     aujourdhui: Jour,
@@ -85,7 +85,7 @@ pub async fn place(
 }
 
 async fn place_figee(
-    base: &SqlitePool,
+    base: &AnyPool,
     offre: &OffreACoter,
     candidature_id: i64,
     classe_le: Jour,

@@ -102,7 +102,7 @@ impl Coffre {
 /// Encrypts, under the current key, every stored secret that is not yet: those written
 /// before encryption (and by the demo's seeding) and those under the old key. Run at
 /// start; fails (and the server does not start) on a secret no key opens.
-pub async fn rechiffrer(base: &sqlx::SqlitePool, coffre: &Coffre) -> anyhow::Result<usize> {
+pub async fn rechiffrer(base: &sqlx::AnyPool, coffre: &Coffre) -> anyhow::Result<usize> {
     let mut n = 0;
     for (compte_id, stocke) in crate::stockage::comptes::secrets_totp(base).await? {
         let nouveau = coffre

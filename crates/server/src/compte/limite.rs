@@ -13,7 +13,7 @@
 use crate::probleme::ErreurApi;
 use crate::stockage::echecs_connexion;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The window most attempts are counted over.
 pub const FENETRE: i64 = 15 * 60;
@@ -90,7 +90,7 @@ impl<'a> Limite<'a> {
 /// Counts an attempt under each limit, or refuses with 429 (counting nothing) when one is
 /// full, saying how long to wait.
 pub async fn tenter(
-    base: &SqlitePool,
+    base: &AnyPool,
     limites: &[Limite<'_>],
     maintenant: i64,
 ) -> Result<Tentative, ErreurApi> {
@@ -120,12 +120,12 @@ impl Tentative {
 
     /// It succeeded: it is no longer counted, and the failures under `oublier` are
     /// forgotten (a right password clears the account's failures from that address).
-    pub async fn rendre(self, base: &SqlitePool, oublier: &[&str]) -> Result<(), ErreurApi> {
+    pub async fn rendre(self, base: &AnyPool, oublier: &[&str]) -> Result<(), ErreurApi> {
         Ok(echecs_connexion::decompter(base, &self.ids, oublier).await?)
     }
 }
 
 /// Forgets every attempt under `cles`.
-pub async fn oublier(base: &SqlitePool, cles: &[&str]) -> Result<(), ErreurApi> {
+pub async fn oublier(base: &AnyPool, cles: &[&str]) -> Result<(), ErreurApi> {
     Ok(echecs_connexion::decompter(base, &[], cles).await?)
 }

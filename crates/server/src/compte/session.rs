@@ -11,7 +11,7 @@ use axum::http::request::Parts;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use clef_domain::api::{ENTETE_CSRF, Role};
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 pub use super::mandataire::{
     ActeSousMandat, Candidater, Conseiller, Consulter, Mandataire, PourDemandeur, RemplirFoyer,
@@ -46,7 +46,7 @@ pub(crate) fn empreinte(jeton: &str) -> String {
 
 /// Opens a session for an account: returns the cookie to set and the CSRF token.
 pub async fn ouvrir(
-    base: &SqlitePool,
+    base: &AnyPool,
     compte_id: i64,
     maintenant: i64,
     securise: bool,
@@ -96,16 +96,12 @@ pub struct Session {
 }
 
 impl Session {
-    pub async fn fermer(&self, base: &SqlitePool) -> Result<(), ErreurApi> {
+    pub async fn fermer(&self, base: &AnyPool) -> Result<(), ErreurApi> {
         Ok(sessions::supprimer(base, &self.empreinte).await?)
     }
 
     /// Sets (or clears) the mandate an advisor's session acts under.
-    pub async fn agir_sous(
-        &self,
-        base: &SqlitePool,
-        mandat_id: Option<i64>,
-    ) -> Result<(), ErreurApi> {
+    pub async fn agir_sous(&self, base: &AnyPool, mandat_id: Option<i64>) -> Result<(), ErreurApi> {
         Ok(sessions::agir_sous(base, &self.empreinte, mandat_id).await?)
     }
 }

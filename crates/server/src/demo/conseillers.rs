@@ -5,7 +5,7 @@ use super::demandeurs::HACHE;
 use crate::probleme::ErreurApi;
 use crate::stockage::semis;
 use clef_domain::api::Role;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Support structures (slug, name, commune).
 pub const STRUCTURES: [(&str, &str, &str); 2] = [
@@ -42,7 +42,7 @@ pub const CONSEILLERS: [(&str, &str, &str, &str); 2] = [
 
 /// Adds the structures and binds each demo advisor to theirs (creating the accounts that
 /// are not there); safe to run on every start.
-pub async fn lier(base: &SqlitePool, territoire_id: i64) -> Result<(), ErreurApi> {
+pub async fn lier(base: &AnyPool, territoire_id: i64) -> Result<(), ErreurApi> {
     let mut tx = base.begin().await?;
     for structure in STRUCTURES {
         semis::structure(&mut tx, territoire_id, structure).await?;

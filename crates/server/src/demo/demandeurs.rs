@@ -15,7 +15,7 @@ use clef_domain::demande::{Demande, DemandeSaisie, Lien, LogementActuel, Membre}
 use clef_domain::eligibilite::verifier;
 use clef_domain::offre::{Code, EtatOffre};
 use clef_domain::{Euros, Surface};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The password of every demo account (listed in the README).
 pub const MOT_DE_PASSE: &str = "clef-demo-2026";
@@ -51,7 +51,7 @@ pub const AGENTS: [(&str, &str, &str); 3] = [
 
 /// Binds each demo staff account to its landlord (creating the accounts that are not
 /// there), and the territory's to the territory; safe to run on every start.
-pub async fn lier_agents(base: &SqlitePool) -> Result<(), ErreurApi> {
+pub async fn lier_agents(base: &AnyPool) -> Result<(), ErreurApi> {
     let mut tx = base.begin().await?;
     for (email, bailleur, nom) in AGENTS {
         semis::compte(&mut tx, email, HACHE, Role::Bailleur).await?;
@@ -160,7 +160,7 @@ pub(super) fn menage(alea: &mut fastrand::Rng, n: usize, aujourdhui: Jour) -> De
 }
 
 pub(super) async fn creer_compte(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     email: &str,
     role: &str,
 ) -> Result<i64, ErreurApi> {
@@ -170,7 +170,7 @@ pub(super) async fn creer_compte(
 }
 
 /// Seeds the accounts and the applications, once (nothing is added if demo accounts exist).
-pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> Result<bool, ErreurApi> {
+pub async fn semer(base: &AnyPool, aujourdhui: Jour) -> Result<bool, ErreurApi> {
     if semis::comptes_semes(base).await? {
         lier_agents(base).await?;
         return Ok(false);
@@ -229,7 +229,7 @@ fn invalide(e: Vec<clef_domain::ErreurChamp>) -> ErreurApi {
 /// Each household applies to up to 3 open listings and up to 2 closed ones, where
 /// eligible; the demo applicant to 2 open ones and one decided.
 async fn postuler(
-    base: &SqlitePool,
+    base: &AnyPool,
     alea: &mut fastrand::Rng,
     demandeurs: &[(i64, Demande)],
     offres: &[OffreACoter],
@@ -274,7 +274,7 @@ async fn postuler(
 /// first gets the home, except on one listing in three where the first withdrew; every
 /// category of R.441-3 appears across the demo's lettings.
 pub(super) async fn decider(
-    base: &SqlitePool,
+    base: &AnyPool,
     alea: &mut fastrand::Rng,
     offre_id: i64,
     decide_le: Jour,

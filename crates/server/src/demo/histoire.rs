@@ -13,7 +13,7 @@ use clef_domain::Jour;
 use clef_domain::demande::Demande;
 use clef_domain::eligibilite::verifier;
 use clef_domain::offre::EtatOffre;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 const GRAINE: u64 = 17_000;
 const SEANCES_VIVANTES_POUR_MILLE: u32 = 100;
@@ -80,7 +80,7 @@ struct Menage {
 }
 
 /// Seeds the demo (if needed), then adds the territory's history around `aujourdhui`.
-pub async fn grandir(base: &SqlitePool, aujourdhui: Jour, taille: Taille) -> anyhow::Result<Bilan> {
+pub async fn grandir(base: &AnyPool, aujourdhui: Jour, taille: Taille) -> anyhow::Result<Bilan> {
     super::semer(base, aujourdhui).await?;
     let mut alea = fastrand::Rng::with_seed(GRAINE);
     let mut bilan = Bilan {
@@ -144,7 +144,7 @@ pub async fn grandir(base: &SqlitePool, aujourdhui: Jour, taille: Taille) -> any
 }
 
 async fn demandeurs(
-    base: &SqlitePool,
+    base: &AnyPool,
     alea: &mut fastrand::Rng,
     aujourdhui: Jour,
     taille: Taille,
@@ -183,7 +183,7 @@ async fn demandeurs(
 
 /// The listings, the oldest first; returns their ids in that order.
 async fn offres(
-    base: &SqlitePool,
+    base: &AnyPool,
     alea: &mut fastrand::Rng,
     aujourdhui: Jour,
     taille: Taille,
@@ -222,7 +222,7 @@ async fn offres(
 /// Households apply to the listing while its window is open: eligible ones who had filed
 /// their request by then, within the cap of applications open at once.
 async fn postuler(
-    base: &SqlitePool,
+    base: &AnyPool,
     alea: &mut fastrand::Rng,
     offre: &OffreACoter,
     menages: &mut [Menage],
@@ -274,7 +274,7 @@ async fn postuler(
 }
 
 async fn seances(
-    base: &SqlitePool,
+    base: &AnyPool,
     alea: &mut fastrand::Rng,
     menages: &[Menage],
     nombre: usize,

@@ -15,7 +15,7 @@ pub use territoire::{BAILLEURS, COMMUNES, INVENTAIRES_SRU, PROGRAMMES, TERRITOIR
 
 use crate::stockage::semis;
 use clef_domain::Jour;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// What a seeding run added.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub struct Semis {
 }
 
 /// Fills the database with the demonstration data, windows placed around `aujourdhui`.
-pub async fn semer(base: &SqlitePool, aujourdhui: Jour) -> anyhow::Result<Semis> {
+pub async fn semer(base: &AnyPool, aujourdhui: Jour) -> anyhow::Result<Semis> {
     let mut tx = base.begin().await?;
     let (slug, nom) = TERRITOIRE;
     let territoire_id = semis::territoire(&mut tx, slug, nom).await?;

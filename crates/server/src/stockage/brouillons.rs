@@ -4,7 +4,7 @@
 use super::Erreur;
 use clef_domain::api::BrouillonResume;
 use clef_domain::offre::ProjetOffre;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 fn en_json(projet: &ProjetOffre) -> Result<String, Erreur> {
     serde_json::to_string(projet).map_err(|e| Erreur::Ecriture(format!("brouillon : {e}")))
@@ -13,7 +13,7 @@ fn en_json(projet: &ProjetOffre) -> Result<String, Erreur> {
 /// One of the landlord's drafts as saved, and when.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, id = id))]
 pub async fn lire(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     id: i64,
 ) -> Result<Option<(ProjetOffre, String)>, Erreur> {
@@ -37,7 +37,7 @@ pub async fn lire(
 /// in one transaction).
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn creer(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     projet: &ProjetOffre,
     modifie_le: &str,
@@ -65,10 +65,7 @@ pub async fn creer(
 
 /// The landlord's drafts, the latest saved first.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
-pub async fn du_bailleur(
-    base: &SqlitePool,
-    bailleur_id: i64,
-) -> Result<Vec<BrouillonResume>, Erreur> {
+pub async fn du_bailleur(base: &AnyPool, bailleur_id: i64) -> Result<Vec<BrouillonResume>, Erreur> {
     let lignes: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT id, coalesce(json_extract(projet, '$.titre'), ''), modifie_le FROM brouillons
          WHERE bailleur_id = $1 ORDER BY modifie_le DESC, id DESC",
@@ -89,7 +86,7 @@ pub async fn du_bailleur(
 /// Replaces a draft's content; false when the landlord has no such draft.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, id = id))]
 pub async fn modifier(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     id: i64,
     projet: &ProjetOffre,
@@ -111,7 +108,7 @@ pub async fn modifier(
 /// parallel request, say).
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, id = id))]
 pub async fn supprimer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     bailleur_id: i64,
     id: i64,
 ) -> Result<bool, Erreur> {

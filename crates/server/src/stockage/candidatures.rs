@@ -1,6 +1,7 @@
 //! Applications: filing and withdrawing, the ranking frozen at closing, what an applicant
 //! reads of their own. States are `EtatCandidature` codes, never literals.
 
+use super::Drapeau;
 use super::{Erreur, demandeurs};
 use clef_domain::Jour;
 use clef_domain::api::{EtatCandidature, IdentiteCandidat};
@@ -8,7 +9,7 @@ use clef_domain::classement::Candidature;
 use clef_domain::cotation::Score;
 use clef_domain::eligibilite::Verdict;
 use clef_domain::offre::Code;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 fn jour(colonne: &str, texte: &str) -> Result<Jour, Erreur> {
     texte.parse().map_err(|_| Erreur::illisible(colonne, texte))
@@ -29,7 +30,7 @@ fn depuis_json<T: serde::de::DeserializeOwned>(quoi: &str, json: &str) -> Result
 /// Applications filed and not withdrawn on listings still open: what the cap counts.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn en_cours(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     demandeur_id: i64,
     aujourdhui: Jour,
 ) -> Result<u32, Erreur> {
@@ -48,7 +49,7 @@ pub async fn en_cours(
 /// The applicant's application to the listing that is not withdrawn, if any.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, offre_id = offre_id))]
 pub async fn existante(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     demandeur_id: i64,
     offre_id: i64,
 ) -> Result<Option<i64>, Erreur> {
@@ -66,7 +67,7 @@ pub async fn existante(
 /// per applicant and listing).
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, offre_id = offre_id))]
 pub async fn deposer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     demandeur_id: i64,
     offre_id: i64,
     aujourdhui: Jour,
@@ -95,7 +96,7 @@ pub struct ARetirer {
 /// The applicant's application, for withdrawing it (another's is `None`).
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, candidature_id = candidature_id))]
 pub async fn a_retirer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     demandeur_id: i64,
     candidature_id: i64,
 ) -> Result<Option<ARetirer>, Erreur> {
@@ -121,7 +122,7 @@ pub async fn a_retirer(
 /// Marks an application withdrawn on this day.
 #[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn retirer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     candidature_id: i64,
     aujourdhui: Jour,
 ) -> Result<(), Erreur> {
@@ -137,7 +138,7 @@ pub async fn retirer(
 /// Moves an application to a new state (the commission's steps).
 #[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn passer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     candidature_id: i64,
     etat: EtatCandidature,
 ) -> Result<(), Erreur> {
@@ -156,7 +157,7 @@ pub(super) const CANDIDATS: &str = "SELECT c.id, d.id, d.dossier FROM candidatur
 /// The listing's applications that are not withdrawn, as the rules crate sees them
 /// (the candidate's id is the application's id).
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
-pub async fn candidats(base: &SqlitePool, offre_id: i64) -> Result<Vec<Candidature>, Erreur> {
+pub async fn candidats(base: &AnyPool, offre_id: i64) -> Result<Vec<Candidature>, Erreur> {
     let lignes: Vec<(i64, i64, Option<String>)> = sqlx::query_as(CANDIDATS)
         .bind(offre_id)
         .bind(EtatCandidature::Retiree.code())
@@ -188,7 +189,7 @@ pub struct ClassementFige {
 /// The listing's frozen ranking, if it was ranked.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn classement_fige(
-    base: &SqlitePool,
+    base: &AnyPool,
     offre_id: i64,
 ) -> Result<Option<ClassementFige>, Erreur> {
     let fige: Option<(i64, String, i64, i64)> = sqlx::query_as(
@@ -225,7 +226,7 @@ pub struct Classee<'a> {
 /// each application's state).
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn figer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     offre_id: i64,
     grille_version: u32,
     jour: Jour,
@@ -270,7 +271,7 @@ pub struct Figee {
 
 /// The listing's frozen applications, by rank (ineligible ones last, by id).
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
-pub async fn figees(base: &SqlitePool, offre_id: i64) -> Result<Vec<Figee>, Erreur> {
+pub async fn figees(base: &AnyPool, offre_id: i64) -> Result<Vec<Figee>, Erreur> {
     type Ligne = (
         i64,
         String,
@@ -350,7 +351,7 @@ const COLONNES: &str = "c.id, c.offre_id, c.etat, c.deposee_le, c.retiree_le,
 /// One of the applicant's applications (another's is `None`).
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, candidature_id = candidature_id))]
 pub async fn du_demandeur(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
     candidature_id: i64,
 ) -> Result<Option<LigneCandidature>, Erreur> {
@@ -367,7 +368,7 @@ pub async fn du_demandeur(
 /// The applicant's applications: the live ones first, the most recent first.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn du_demandeur_toutes(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
 ) -> Result<Vec<LigneCandidature>, Erreur> {
     let brutes: Vec<Brute> = sqlx::query_as(&format!(
@@ -398,7 +399,7 @@ pub struct EligibleStocke {
 /// their number.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn eligibles(
-    base: impl sqlx::SqliteExecutor<'_>,
+    base: impl sqlx::AnyExecutor<'_>,
     offre_id: i64,
 ) -> Result<Vec<EligibleStocke>, Erreur> {
     type Ligne = (i64, i64, i64, i64, String, Option<String>, String, String);
@@ -444,7 +445,7 @@ pub async fn eligibles(
 /// result, without names). The presented applications' state is the lifecycle's.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn presenter(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     offre_id: i64,
     exception: Option<clef_domain::api::ExceptionTroisCandidats>,
     passes: &[(clef_domain::commission::Passe, u32)],
@@ -472,7 +473,7 @@ pub async fn presenter(
 /// The exception to the three candidates recorded for a listing, if any.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn exception(
-    base: &SqlitePool,
+    base: &AnyPool,
     offre_id: i64,
 ) -> Result<Option<clef_domain::api::ExceptionTroisCandidats>, Erreur> {
     let code: Option<String> =
@@ -492,10 +493,10 @@ pub async fn exception(
 /// transaction; `None` for no such listing.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn cycle(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     offre_id: i64,
 ) -> Result<Option<clef_domain::cycle::Location>, Erreur> {
-    let offre: Option<(String, String, bool, bool)> = sqlx::query_as(
+    let offre: Option<(String, String, Drapeau, Drapeau)> = sqlx::query_as(
         "SELECT o.ouverture, o.cloture, o.retiree_le IS NOT NULL,
                 EXISTS (SELECT 1 FROM classements k WHERE k.offre_id = o.id)
          FROM offres o WHERE o.id = $1",
@@ -503,7 +504,7 @@ pub async fn cycle(
     .bind(offre_id)
     .fetch_optional(&mut *connexion)
     .await?;
-    let Some((ouverture, cloture, retiree, classee)) = offre else {
+    let Some((ouverture, cloture, Drapeau(retiree), Drapeau(classee))) = offre else {
         return Ok(None);
     };
     let lignes: Vec<(i64, String, Option<i64>)> =

@@ -3,10 +3,10 @@
 use super::Erreur;
 use clef_domain::api::Commune;
 use clef_domain::offre::{Code, Zone};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, Erreur> {
+pub async fn lister(base: &AnyPool) -> Result<Vec<Commune>, Erreur> {
     let lignes: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.slug, c.nom, c.zone, q.nom FROM communes c LEFT JOIN qpv q ON q.commune_id = c.id
          ORDER BY c.nom, q.nom",
@@ -30,7 +30,7 @@ pub async fn lister(base: &SqlitePool) -> Result<Vec<Commune>, Erreur> {
 }
 
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn existe(base: &SqlitePool, slug: &str) -> Result<bool, sqlx::Error> {
+pub async fn existe(base: &AnyPool, slug: &str) -> Result<bool, sqlx::Error> {
     let trouvee: Option<i64> = sqlx::query_scalar("SELECT 1 FROM communes WHERE slug = $1")
         .bind(slug)
         .fetch_optional(base)
@@ -41,7 +41,7 @@ pub async fn existe(base: &SqlitePool, slug: &str) -> Result<bool, sqlx::Error> 
 /// The territory's commune with this slug: its id and name.
 #[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn du_territoire(
-    base: &SqlitePool,
+    base: &AnyPool,
     territoire_id: i64,
     slug: &str,
 ) -> Result<Option<(i64, String)>, Erreur> {

@@ -1,26 +1,28 @@
 //! Accounts: e-mail, password hash, role, settings.
 
+use super::Drapeau;
 use super::Erreur;
 use clef_domain::api::Role;
 use clef_domain::offre::Code;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Whether the applicant keeps e-mail alerts on.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
-pub async fn alertes_courriel(base: &SqlitePool, demandeur_id: i64) -> Result<bool, Erreur> {
-    Ok(sqlx::query_scalar(
+pub async fn alertes_courriel(base: &AnyPool, demandeur_id: i64) -> Result<bool, Erreur> {
+    Ok(sqlx::query_scalar::<_, Drapeau>(
         "SELECT c.alertes_courriel FROM comptes c JOIN demandeurs d ON d.compte_id = c.id
          WHERE d.id = $1",
     )
     .bind(demandeur_id)
     .fetch_one(base)
-    .await?)
+    .await?
+    .0)
 }
 
 /// Turns the applicant's e-mail alerts on or off.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn changer_alertes_courriel(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
     courriel: bool,
 ) -> Result<(), Erreur> {
@@ -47,7 +49,7 @@ pub struct CompteLu {
 
 /// The account with this e-mail (already trimmed and lower-cased), if any.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn par_email(base: &SqlitePool, email: &str) -> Result<Option<CompteLu>, Erreur> {
+pub async fn par_email(base: &AnyPool, email: &str) -> Result<Option<CompteLu>, Erreur> {
     let ligne: Option<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, c.mot_de_passe, c.role, d.numero_unique
          FROM comptes c LEFT JOIN demandeurs d ON d.compte_id = c.id WHERE c.email = $1",
@@ -70,24 +72,26 @@ pub async fn par_email(base: &SqlitePool, email: &str) -> Result<Option<CompteLu
 
 /// Whether an account already uses this e-mail.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn email_pris(base: &SqlitePool, email: &str) -> Result<bool, Erreur> {
+pub async fn email_pris(base: &AnyPool, email: &str) -> Result<bool, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE email = $1)")
+        sqlx::query_scalar::<_, Drapeau>("SELECT EXISTS (SELECT 1 FROM comptes WHERE email = $1)")
             .bind(email)
             .fetch_one(base)
-            .await?,
+            .await?
+            .0,
     )
 }
 
 /// Whether an applicant already holds this numéro unique.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn numero_pris(base: &SqlitePool, numero_unique: &str) -> Result<bool, Erreur> {
-    Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM demandeurs WHERE numero_unique = $1)")
-            .bind(numero_unique)
-            .fetch_one(base)
-            .await?,
+pub async fn numero_pris(base: &AnyPool, numero_unique: &str) -> Result<bool, Erreur> {
+    Ok(sqlx::query_scalar::<_, Drapeau>(
+        "SELECT EXISTS (SELECT 1 FROM demandeurs WHERE numero_unique = $1)",
     )
+    .bind(numero_unique)
+    .fetch_one(base)
+    .await?
+    .0)
 }
 
 /// What another account already uses.
@@ -111,7 +115,7 @@ impl DejaPris {
 /// meanwhile (the database's unique indexes settle a race between two sign-ups).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn inscrire_demandeur(
-    base: &SqlitePool,
+    base: &AnyPool,
     email: &str,
     hache: &str,
     numero_unique: &str,
@@ -153,7 +157,7 @@ pub async fn inscrire_demandeur(
 
 /// An advisor's TOTP secret.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
-pub async fn secret_totp(base: &SqlitePool, compte_id: i64) -> Result<Option<String>, Erreur> {
+pub async fn secret_totp(base: &AnyPool, compte_id: i64) -> Result<Option<String>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT secret_totp FROM conseillers WHERE compte_id = $1")
             .bind(compte_id)
@@ -164,7 +168,7 @@ pub async fn secret_totp(base: &SqlitePool, compte_id: i64) -> Result<Option<Str
 
 /// Every advisor's stored TOTP secret, to re-encrypt them at start.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn secrets_totp(base: &SqlitePool) -> Result<Vec<(i64, String)>, Erreur> {
+pub async fn secrets_totp(base: &AnyPool) -> Result<Vec<(i64, String)>, Erreur> {
     Ok(
         sqlx::query_as("SELECT compte_id, secret_totp FROM conseillers ORDER BY compte_id")
             .fetch_all(base)
@@ -175,7 +179,7 @@ pub async fn secrets_totp(base: &SqlitePool) -> Result<Vec<(i64, String)>, Erreu
 /// Replaces an advisor's stored TOTP secret (the same secret, encrypted again).
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn remplacer_secret_totp(
-    base: &SqlitePool,
+    base: &AnyPool,
     compte_id: i64,
     stocke: &str,
 ) -> Result<(), Erreur> {
@@ -190,11 +194,7 @@ pub async fn remplacer_secret_totp(
 /// Records the time step of an accepted TOTP code; false when this step (or a later
 /// one) was already used: a code is accepted once.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
-pub async fn accepter_pas_totp(
-    base: &SqlitePool,
-    compte_id: i64,
-    pas: i64,
-) -> Result<bool, Erreur> {
+pub async fn accepter_pas_totp(base: &AnyPool, compte_id: i64, pas: i64) -> Result<bool, Erreur> {
     let fait = sqlx::query(
         "UPDATE conseillers SET dernier_pas = $1 WHERE compte_id = $2 AND dernier_pas < $3",
     )
@@ -209,7 +209,7 @@ pub async fn accepter_pas_totp(
 /// The support structure an advisor works for.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn structure_du_conseiller(
-    base: &SqlitePool,
+    base: &AnyPool,
     compte_id: i64,
 ) -> Result<Option<String>, Erreur> {
     Ok(sqlx::query_scalar(

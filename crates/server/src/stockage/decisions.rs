@@ -2,6 +2,7 @@
 //! crate's [`Issues`], written one step at a time. Each decision is stored in its R.441-3
 //! category (`genre`) with the fields that category has.
 
+use super::Drapeau;
 use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::api::{
@@ -9,7 +10,7 @@ use clef_domain::api::{
     MotifNonAttribution, PieceJustificative,
 };
 use clef_domain::offre::Code;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 /// A presented candidate: application, applicant, rank and score in the frozen ranking,
 /// and the decision so far.
@@ -119,7 +120,7 @@ impl Ligne {
     }
 }
 
-async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<Ligne>, Erreur> {
+async fn lignes(connexion: &mut AnyConnection, offre_id: i64) -> Result<Vec<Ligne>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT c.id, c.demandeur_id, c.rang, c.score, d.genre, d.rang_attribution, d.motif,
                 d.piece, d.echeance, d.condition, d.condition_le, d.decide_le, d.reponse,
@@ -138,15 +139,17 @@ async fn lignes(connexion: &mut SqliteConnection, offre_id: i64) -> Result<Vec<L
 /// is; read inside the caller's transaction.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn issues(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     offre_id: i64,
 ) -> Result<(Issues, Vec<Presente>), Erreur> {
     let lignes = lignes(connexion, offre_id).await?;
-    let attribuee: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = $1)")
-            .bind(offre_id)
-            .fetch_one(&mut *connexion)
-            .await?;
+    let attribuee: bool = sqlx::query_scalar::<_, Drapeau>(
+        "SELECT EXISTS (SELECT 1 FROM resultats WHERE offre_id = $1)",
+    )
+    .bind(offre_id)
+    .fetch_one(&mut *connexion)
+    .await?
+    .0;
     let candidats = lignes.iter().map(Ligne::issue).collect::<Result<_, _>>()?;
     let presentes = lignes
         .iter()
@@ -167,7 +170,7 @@ pub async fn issues(
 
 /// The published categories of the decisions taken on a listing, in rank order.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
-pub async fn examens(base: &SqlitePool, offre_id: i64) -> Result<Vec<Examen>, Erreur> {
+pub async fn examens(base: &AnyPool, offre_id: i64) -> Result<Vec<Examen>, Erreur> {
     let mut connexion = base.acquire().await?;
     let lignes = lignes(&mut connexion, offre_id).await?;
     let mut examens = Vec::with_capacity(lignes.len());
@@ -189,7 +192,7 @@ pub async fn examens(base: &SqlitePool, offre_id: i64) -> Result<Vec<Examen>, Er
 /// Records the commission's decision on a presented candidate.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id, candidature_id = candidature_id))]
 pub async fn decider(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     offre_id: i64,
     candidature_id: i64,
     decision: Decision,
@@ -228,7 +231,7 @@ pub async fn decider(
 /// Records how a suspensive condition ended.
 #[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn lever_condition(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     candidature_id: i64,
     levee: LeveeCondition,
 ) -> Result<(), Erreur> {
@@ -244,7 +247,7 @@ pub async fn lever_condition(
 /// Records the answer of the candidate the home was offered to.
 #[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn repondre(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     candidature_id: i64,
     accepte: bool,
     motif: Option<&str>,

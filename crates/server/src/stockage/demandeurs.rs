@@ -3,13 +3,13 @@
 
 use super::Erreur;
 use clef_domain::demande::{Demande, DemandeSaisie};
-use sqlx::SqliteConnection;
-use sqlx::SqlitePool;
+use sqlx::AnyConnection;
+use sqlx::AnyPool;
 
 /// The saved form, if any.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn saisie(
-    base: impl sqlx::SqliteExecutor<'_>,
+    base: impl sqlx::AnyExecutor<'_>,
     demandeur_id: i64,
 ) -> Result<Option<DemandeSaisie>, Erreur> {
     let contenu: Option<Option<String>> =
@@ -29,7 +29,7 @@ pub async fn saisie(
 /// The checked request, if the form was saved.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn demande(
-    base: impl sqlx::SqliteExecutor<'_>,
+    base: impl sqlx::AnyExecutor<'_>,
     demandeur_id: i64,
 ) -> Result<Option<Demande>, Erreur> {
     saisie(base, demandeur_id)
@@ -41,7 +41,7 @@ pub async fn demande(
 /// The request behind an application, read inside the caller's transaction.
 #[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn demande_de_candidature(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     candidature_id: i64,
 ) -> Result<Option<Demande>, Erreur> {
     let ligne: Option<(i64, Option<String>)> = sqlx::query_as(
@@ -67,7 +67,7 @@ pub fn valider_stockee(demandeur_id: i64, saisie: DemandeSaisie) -> Result<Deman
 /// Writes a form that the rules crate accepted.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn enregistrer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     demandeur_id: i64,
     saisie: &DemandeSaisie,
     maj_le: &str,
@@ -89,7 +89,7 @@ pub async fn enregistrer(
 /// never hides the figures from everyone else.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn ouvertes_de_taille(
-    base: &SqlitePool,
+    base: &AnyPool,
     personnes: usize,
     et_plus: bool,
     sauf: i64,
@@ -129,7 +129,7 @@ pub async fn ouvertes_de_taille(
 
 /// The applicant holding this numéro unique, if any.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn par_numero(base: &SqlitePool, numero_unique: &str) -> Result<Option<i64>, Erreur> {
+pub async fn par_numero(base: &AnyPool, numero_unique: &str) -> Result<Option<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT id FROM demandeurs WHERE numero_unique = $1")
             .bind(numero_unique)
@@ -140,7 +140,7 @@ pub async fn par_numero(base: &SqlitePool, numero_unique: &str) -> Result<Option
 
 /// The e-mail address of an applicant's account.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
-pub async fn email(base: &SqlitePool, demandeur_id: i64) -> Result<Option<String>, Erreur> {
+pub async fn email(base: &AnyPool, demandeur_id: i64) -> Result<Option<String>, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT c.email FROM demandeurs d JOIN comptes c ON c.id = d.compte_id WHERE d.id = $1",
     )

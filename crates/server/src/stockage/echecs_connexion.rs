@@ -2,7 +2,7 @@
 //! Keys are digests (`compte::limite::cle`): nothing personal is stored here.
 
 use super::Erreur;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Counts one attempt under each `(key, max, since)` at `a`, unless a key already holds
 /// `max` attempts after its `since`: then nothing is counted and the answer is the oldest
@@ -11,7 +11,7 @@ use sqlx::SqlitePool;
 /// all pass. Attempts at or before `oubli` are forgotten on the way.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn compter(
-    base: &SqlitePool,
+    base: &AnyPool,
     cles: &[(&str, i64, i64)],
     a: i64,
     oubli: i64,
@@ -53,7 +53,7 @@ pub async fn compter(
 
 /// Uncounts attempts (they succeeded), and forgets every attempt under `cles`.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn decompter(base: &SqlitePool, ids: &[i64], cles: &[&str]) -> Result<(), Erreur> {
+pub async fn decompter(base: &AnyPool, ids: &[i64], cles: &[&str]) -> Result<(), Erreur> {
     let mut tx = base.begin().await?;
     for id in ids {
         sqlx::query("DELETE FROM echecs_connexion WHERE id = $1")

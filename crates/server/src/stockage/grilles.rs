@@ -3,12 +3,12 @@
 use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::cotation::Grille;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The grid of territory `slug` in force on `jour`, or the given version.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn en_vigueur(
-    base: &SqlitePool,
+    base: &AnyPool,
     slug: &str,
     jour: Jour,
     version: Option<u32>,
@@ -34,10 +34,7 @@ pub async fn en_vigueur(
 
 /// The territory's latest grid version and the day it takes effect.
 #[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
-pub async fn derniere(
-    base: &SqlitePool,
-    territoire_id: i64,
-) -> Result<Option<(u32, Jour)>, Erreur> {
+pub async fn derniere(base: &AnyPool, territoire_id: i64) -> Result<Option<(u32, Jour)>, Erreur> {
     let ligne: Option<(i64, String)> = sqlx::query_as(
         "SELECT version, en_vigueur_le FROM grilles WHERE territoire_id = $1
          ORDER BY version DESC LIMIT 1",
@@ -59,7 +56,7 @@ pub async fn derniere(
 /// Stores a grid version, unless that version is already there (versions never change).
 #[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn publier(
-    connexion: &mut sqlx::SqliteConnection,
+    connexion: &mut sqlx::AnyConnection,
     territoire_id: i64,
     grille: &Grille,
 ) -> Result<bool, sqlx::Error> {

@@ -1,12 +1,12 @@
 //! Listing photos: re-encoded JPEG, stored by the hash of their content.
 
 use super::Erreur;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Stores a cleaned photo for a landlord (the same photo twice is stored once).
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn enregistrer(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     image: &crate::images::ImagePropre,
 ) -> Result<(), Erreur> {
@@ -17,8 +17,8 @@ pub async fn enregistrer(
     .bind(bailleur_id)
     .bind(&image.empreinte)
     .bind(&image.jpeg)
-    .bind(image.largeur)
-    .bind(image.hauteur)
+    .bind(i64::from(image.largeur))
+    .bind(i64::from(image.hauteur))
     .execute(base)
     .await?;
     Ok(())
@@ -26,7 +26,7 @@ pub async fn enregistrer(
 
 /// The JPEG bytes of the photo with this content hash.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn contenu(base: &SqlitePool, empreinte: &str) -> Result<Option<Vec<u8>>, Erreur> {
+pub async fn contenu(base: &AnyPool, empreinte: &str) -> Result<Option<Vec<u8>>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT contenu FROM images WHERE empreinte = $1 LIMIT 1")
             .bind(empreinte)
@@ -37,7 +37,7 @@ pub async fn contenu(base: &SqlitePool, empreinte: &str) -> Result<Option<Vec<u8
 
 /// The bytes of photos a landlord has stored.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
-pub async fn volume(base: &SqlitePool, bailleur_id: i64) -> Result<i64, Erreur> {
+pub async fn volume(base: &AnyPool, bailleur_id: i64) -> Result<i64, Erreur> {
     Ok(sqlx::query_scalar(
         "SELECT coalesce(sum(length(contenu)), 0) FROM images WHERE bailleur_id = $1",
     )

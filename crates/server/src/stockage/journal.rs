@@ -2,11 +2,11 @@
 //! an entry).
 
 use super::Erreur;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn ecrire(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     compte_id: i64,
     acte: &str,
     offre_id: Option<i64>,
@@ -26,7 +26,7 @@ pub async fn ecrire(
 /// applicant acted themselves (`mandataire` is `None`).
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn acte_pour(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     mandataire: Option<&crate::compte::Mandataire>,
     demandeur_id: i64,
     acte: clef_domain::api::ActeJournal,
@@ -68,7 +68,7 @@ pub struct ActeLu {
 /// at most `max`.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn actes_pour_demandeur(
-    base: &sqlx::SqlitePool,
+    base: &sqlx::AnyPool,
     demandeur_id: i64,
     max: i64,
 ) -> Result<Vec<ActeLu>, Erreur> {

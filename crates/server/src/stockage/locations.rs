@@ -2,18 +2,22 @@
 //! [`Location`], read once here for the landlord's commission, their dashboard and the
 //! territory's.
 
+use super::Drapeau;
 use super::Erreur;
 use crate::stockage::programmes;
 use clef_domain::mixite::Attribution;
 use clef_domain::offre::Code;
 use clef_domain::semblables::AttenteConstatee;
 use clef_domain::ventilation::Location;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 #[derive(sqlx::FromRow)]
 struct Ligne {
+    #[sqlx(try_from = "Drapeau")]
     dans_qpv: bool,
+    #[sqlx(try_from = "Drapeau")]
     premier_quartile: bool,
+    #[sqlx(try_from = "Drapeau")]
     prioritaire: bool,
     relogement: Option<String>,
     reservataire: String,
@@ -26,7 +30,7 @@ struct Ligne {
 
 /// Every letting decided in the territory, or by one landlord's commission.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Location>, Erreur> {
+pub async fn lister(base: &AnyPool, bailleur: Option<i64>) -> Result<Vec<Location>, Erreur> {
     let lignes: Vec<Ligne> = sqlx::query_as(
         "SELECT o.qpv_id IS NOT NULL AS dans_qpv, r.premier_quartile, r.prioritaire, r.relogement,
                 o.reservataire, c.nom AS commune, o.commune_id, o.adresse, b.nom AS bailleur,
@@ -72,7 +76,7 @@ pub async fn lister(base: &SqlitePool, bailleur: Option<i64>) -> Result<Vec<Loca
 /// The same lettings, only what the targets count.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn attributions(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur: Option<i64>,
 ) -> Result<Vec<Attribution>, Erreur> {
     Ok(lister(base, bailleur)
@@ -85,7 +89,7 @@ pub async fn attributions(
 /// Every letting's typology, the chosen household's filing day and the letting day: what
 /// the average waiting time for similar requests is computed from.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn attentes(base: &SqlitePool) -> Result<Vec<AttenteConstatee>, Erreur> {
+pub async fn attentes(base: &AnyPool) -> Result<Vec<AttenteConstatee>, Erreur> {
     let lignes: Vec<(String, Option<String>, String)> = sqlx::query_as(
         "SELECT o.typologie, json_extract(d.dossier, '$.date_depot'), r.decide_le
          FROM resultats r JOIN offres o ON o.id = r.offre_id

@@ -5,7 +5,7 @@ use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::api::{Accompagnement, MandatVue, Structure};
 use clef_domain::mandat::{Acte, Actes, CODE_ESSAIS_MAX, FaitsMandat, MandatValide, StatutMandat};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LigneMandat {
@@ -102,10 +102,7 @@ impl LigneMandat {
 
 /// An applicant's mandates, newest first.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
-pub async fn du_demandeur(
-    base: &SqlitePool,
-    demandeur_id: i64,
-) -> Result<Vec<LigneMandat>, Erreur> {
+pub async fn du_demandeur(base: &AnyPool, demandeur_id: i64) -> Result<Vec<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES} WHERE m.demandeur_id = $1 ORDER BY m.id DESC"
     ))
@@ -115,7 +112,7 @@ pub async fn du_demandeur(
 }
 
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
-pub async fn par_id(base: &SqlitePool, id: i64) -> Result<Option<LigneMandat>, Erreur> {
+pub async fn par_id(base: &AnyPool, id: i64) -> Result<Option<LigneMandat>, Erreur> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLONNES} FROM {JOINTURES} WHERE m.id = $1"
     ))
@@ -128,7 +125,7 @@ pub async fn par_id(base: &SqlitePool, id: i64) -> Result<Option<LigneMandat>, E
 /// first.
 #[tracing::instrument(level = "debug", skip_all, fields(structure_id = structure_id))]
 pub async fn de_la_structure(
-    base: &SqlitePool,
+    base: &AnyPool,
     structure_id: i64,
     numero_unique: &str,
 ) -> Result<Vec<LigneMandat>, Erreur> {
@@ -146,7 +143,7 @@ pub async fn de_la_structure(
 /// their last day), newest first; [`LigneMandat::statut`] says which are.
 #[tracing::instrument(level = "debug", skip_all, fields(structure_id = structure_id))]
 pub async fn en_cours_de_la_structure(
-    base: &SqlitePool,
+    base: &AnyPool,
     structure_id: i64,
     aujourdhui: Jour,
 ) -> Result<Vec<LigneMandat>, Erreur> {
@@ -176,7 +173,7 @@ pub struct NouveauMandat<'a> {
 /// them; never confirmed, they were never a mandate, and nothing was done under them).
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, structure_id = structure_id))]
 pub async fn remplacer_demandes(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     demandeur_id: i64,
     structure_id: i64,
 ) -> Result<(), Erreur> {
@@ -194,7 +191,7 @@ pub async fn remplacer_demandes(
 
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn creer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     mandat: NouveauMandat<'_>,
     maintenant: i64,
 ) -> Result<i64, Erreur> {
@@ -221,7 +218,7 @@ pub async fn creer(
 
 /// Counts a wrong code against a counter-started mandate.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
-pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), Erreur> {
+pub async fn essai_manque(base: &AnyPool, id: i64) -> Result<(), Erreur> {
     sqlx::query("UPDATE mandats SET essais = essais + 1 WHERE id = $1")
         .bind(id)
         .execute(base)
@@ -231,7 +228,7 @@ pub async fn essai_manque(base: &SqlitePool, id: i64) -> Result<(), Erreur> {
 
 /// Confirms a counter-started mandate; its code is used up.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
-pub async fn confirmer(base: &SqlitePool, id: i64, maintenant: i64) -> Result<(), Erreur> {
+pub async fn confirmer(base: &AnyPool, id: i64, maintenant: i64) -> Result<(), Erreur> {
     sqlx::query(
         "UPDATE mandats SET confirme_a = $1, code = NULL, code_expire_a = NULL
          WHERE id = $2 AND confirme_a IS NULL",
@@ -247,7 +244,7 @@ pub async fn confirmer(base: &SqlitePool, id: i64, maintenant: i64) -> Result<()
 /// it twice is harmless; another applicant's mandate is not found.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, id = id))]
 pub async fn revoquer(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
     id: i64,
     maintenant: i64,
@@ -266,7 +263,7 @@ pub async fn revoquer(
 
 /// The structures of the territory, by name.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn structures(base: &SqlitePool) -> Result<Vec<Structure>, Erreur> {
+pub async fn structures(base: &AnyPool) -> Result<Vec<Structure>, Erreur> {
     let lignes: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT id, nom, commune FROM structures ORDER BY nom")
             .fetch_all(base)

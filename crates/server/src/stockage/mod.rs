@@ -6,6 +6,7 @@ pub mod communes;
 pub mod comptes;
 pub mod decisions;
 pub mod demandeurs;
+mod drapeau;
 pub mod echecs_connexion;
 mod erreur;
 pub mod grilles;
@@ -28,46 +29,81 @@ pub mod tableau_de_bord;
 pub mod territoires;
 pub mod versions;
 
+pub use drapeau::Drapeau;
 pub use erreur::Erreur;
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
-use std::time::Duration;
+
+/// The engine behind a pool, for the few things that differ (how a writing transaction
+/// begins, connection settings, which migrations run).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moteur {
+    Sqlite,
+}
+
+impl Moteur {
+    fn de_l_url(url: &str) -> anyhow::Result<Moteur> {
+        if url.starts_with("sqlite:") {
+            Ok(Moteur::Sqlite)
+        } else {
+            anyhow::bail!("CLEF_DATABASE_URL : moteur inconnu (sqlite:… attendu)")
+        }
+    }
+}
 
 /// A transaction that writes, opened as a writer at once: what it reads stays true until
 /// it commits (SQLite lets one writer in at a time; `BEGIN IMMEDIATE` takes that place
 /// at the start instead of failing at the first write).
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn ecriture(
-    base: &SqlitePool,
-) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, Erreur> {
+pub async fn ecriture(base: &AnyPool) -> Result<sqlx::Transaction<'static, sqlx::Any>, Erreur> {
     Ok(base.begin_with("BEGIN IMMEDIATE").await?)
 }
 
 /// Whether the database answers.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn joignable(base: &SqlitePool) -> Result<(), Erreur> {
+pub async fn joignable(base: &AnyPool) -> Result<(), Erreur> {
     sqlx::query("SELECT 1").execute(base).await?;
     Ok(())
 }
 
+/// SQLite's settings for each connection: write-ahead log, fsync at checkpoints only,
+/// foreign keys checked, five seconds' patience for the writer's place.
+const REGLAGES_SQLITE: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
 /// Opens (creating the file and its folder if needed) and migrates the database.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn ouvrir(url: &str) -> anyhow::Result<SqlitePool> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    if let Some(dossier) = options.get_filename().parent()
-        && !dossier.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dossier)?;
-    }
-    let base = SqlitePoolOptions::new()
+pub async fn ouvrir(url: &str) -> anyhow::Result<AnyPool> {
+    sqlx::any::install_default_drivers();
+    let moteur = Moteur::de_l_url(url)?;
+    let options = match moteur {
+        Moteur::Sqlite => {
+            let sqlite = SqliteConnectOptions::from_str(url)?.create_if_missing(true);
+            if let Some(dossier) = sqlite.get_filename().parent()
+                && !dossier.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(dossier)?;
+            }
+            // The Any driver reads its options from a URL: the file is created here first.
+            sqlx::Connection::close(sqlx::ConnectOptions::connect(&sqlite).await?).await?;
+            AnyConnectOptions::from_str(url)?
+        }
+    };
+    let base = AnyPoolOptions::new()
         .max_connections(8)
+        .after_connect(move |connexion, _| {
+            Box::pin(async move {
+                match moteur {
+                    Moteur::Sqlite => {
+                        connexion.execute(REGLAGES_SQLITE).await?;
+                    }
+                }
+                Ok(())
+            })
+        })
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations").run(&base).await?;
@@ -77,6 +113,37 @@ pub async fn ouvrir(url: &str) -> anyhow::Result<SqlitePool> {
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+
+    /// Through the `Any` driver, SQLite's settings are run on each new connection: every
+    /// connection of the pool writes ahead to the log and checks foreign keys.
+    #[tokio::test]
+    async fn each_sqlite_connection_has_the_wal_and_foreign_keys() {
+        let dossier = tempfile::tempdir().expect("dossier");
+        let url = format!(
+            "sqlite:{}",
+            dossier.path().join("sous/dossier/r.db").display()
+        );
+        let base = super::ouvrir(&url).await.expect("base");
+        let mut connexions = Vec::new();
+        for _ in 0..3 {
+            let mut c = base.acquire().await.expect("connexion");
+            let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+                .fetch_one(&mut *c)
+                .await
+                .expect("journal");
+            let cles: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+                .fetch_one(&mut *c)
+                .await
+                .expect("clés");
+            let synchrone: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(&mut *c)
+                .await
+                .expect("synchronous");
+            // synchronous = 1: NORMAL, fsync at checkpoints only.
+            assert_eq!((journal.as_str(), cles, synchrone), ("wal", 1, 1));
+            connexions.push(c);
+        }
+    }
 
     fn sources(dossier: &Path, trouvees: &mut Vec<std::path::PathBuf>) {
         for entree in std::fs::read_dir(dossier).expect("src") {

@@ -1,16 +1,17 @@
 //! Notifications: written when an event happens (by the step that causes it) or found by
 //! the periodic round (what comes with time); read by the applicant; e-mailed by the round.
 
+use super::Drapeau;
 use super::Erreur;
 use clef_domain::api::{EtatCandidature, GenreNotification, Notification};
 use clef_domain::jour::Jour;
 use clef_domain::offre::Code;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 /// Tells the applicant of this application that `genre` happened to it.
 #[tracing::instrument(level = "debug", skip_all, fields(candidature_id = candidature_id))]
 pub async fn annoncer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     candidature_id: i64,
     genre: GenreNotification,
 ) -> Result<(), Erreur> {
@@ -29,7 +30,7 @@ pub async fn annoncer(
 /// Announces, once, every listing that closed before `aujourdhui` to each applicant whose
 /// application is still deposited there. Returns how many were announced.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn annoncer_clotures(base: &SqlitePool, aujourdhui: Jour) -> Result<u64, Erreur> {
+pub async fn annoncer_clotures(base: &AnyPool, aujourdhui: Jour) -> Result<u64, Erreur> {
     Ok(sqlx::query(
         "INSERT INTO notifications (demandeur_id, genre, offre_id, candidature_id)
          SELECT c.demandeur_id, $1, c.offre_id, c.id
@@ -57,7 +58,7 @@ pub struct RechercheSuivie {
 /// The saved searches that have not yet seen listing `dernier_offre`.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn recherches_en_retard(
-    base: &SqlitePool,
+    base: &AnyPool,
     derniere_offre: i64,
 ) -> Result<Vec<RechercheSuivie>, Erreur> {
     Ok(sqlx::query_as(
@@ -73,7 +74,7 @@ pub async fn recherches_en_retard(
 /// up to `derniere_offre`.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn annoncer_nouvelles(
-    base: &SqlitePool,
+    base: &AnyPool,
     recherche: &RechercheSuivie,
     offres: &[i64],
     derniere_offre: i64,
@@ -105,6 +106,7 @@ struct Ligne {
     id: i64,
     genre: String,
     cree_le: String,
+    #[sqlx(try_from = "Drapeau")]
     lue: bool,
     offre_id: Option<i64>,
     titre_offre: Option<String>,
@@ -120,7 +122,7 @@ fn genre(code: &str) -> Result<GenreNotification, Erreur> {
 /// An applicant's notifications, newest first, at most `max`.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn lister(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
     max: i64,
 ) -> Result<Vec<Notification>, Erreur> {
@@ -155,7 +157,7 @@ pub async fn lister(
 
 /// How many of an applicant's notifications are unread.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
-pub async fn non_lues(base: &SqlitePool, demandeur_id: i64) -> Result<u32, Erreur> {
+pub async fn non_lues(base: &AnyPool, demandeur_id: i64) -> Result<u32, Erreur> {
     let n: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM notifications WHERE demandeur_id = $1 AND lue = 0",
     )
@@ -167,7 +169,7 @@ pub async fn non_lues(base: &SqlitePool, demandeur_id: i64) -> Result<u32, Erreu
 
 /// Marks all of an applicant's notifications read.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
-pub async fn marquer_lues(base: &SqlitePool, demandeur_id: i64) -> Result<(), Erreur> {
+pub async fn marquer_lues(base: &AnyPool, demandeur_id: i64) -> Result<(), Erreur> {
     sqlx::query("UPDATE notifications SET lue = 1 WHERE demandeur_id = $1 AND lue = 0")
         .bind(demandeur_id)
         .execute(base)
@@ -182,6 +184,7 @@ pub struct AEnvoyer {
     pub demandeur_id: i64,
     pub email: String,
     /// Whether the applicant keeps e-mail alerts on.
+    #[sqlx(try_from = "Drapeau")]
     pub alertes: bool,
     genre: String,
     pub titre: Option<String>,
@@ -196,7 +199,7 @@ impl AEnvoyer {
 
 /// The oldest notifications not yet e-mailed, by applicant, at most `max`.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn a_envoyer(base: &SqlitePool, max: i64) -> Result<Vec<AEnvoyer>, Erreur> {
+pub async fn a_envoyer(base: &AnyPool, max: i64) -> Result<Vec<AEnvoyer>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT n.id, n.demandeur_id, c.email, c.alertes_courriel AS alertes, n.genre,
                 o.titre, r.nom AS recherche
@@ -215,7 +218,7 @@ pub async fn a_envoyer(base: &SqlitePool, max: i64) -> Result<Vec<AEnvoyer>, Err
 
 /// Records that these notifications were handled by the e-mail round at `instant`.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn marquer_envoyees(base: &SqlitePool, ids: &[i64], instant: i64) -> Result<(), Erreur> {
+pub async fn marquer_envoyees(base: &AnyPool, ids: &[i64], instant: i64) -> Result<(), Erreur> {
     let mut tx = base.begin().await?;
     for id in ids {
         sqlx::query("UPDATE notifications SET envoyee_le = $1 WHERE id = $2")

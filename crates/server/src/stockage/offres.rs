@@ -1,5 +1,6 @@
 //! Listings: the search with its filters, sorting and pagination, and the full detail.
 
+use super::Drapeau;
 use super::Erreur;
 use clef_domain::api::{Bailleur, EtatCandidature, OffreDetail, OffreResume, PageOffres, Photo};
 use clef_domain::offre::Financement;
@@ -7,7 +8,7 @@ use clef_domain::offre::{Code, FenetrePublication};
 use clef_domain::plafonds;
 use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Restrictions, Tri};
 use clef_domain::{Euros, Jour, Surface};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Any, AnyPool, QueryBuilder};
 
 const COLONNES_RESUME: &str = "o.id, o.titre, c.nom AS commune, q.nom AS qpv, o.typologie,
     o.pieces, c.zone, o.surface_dixiemes, o.loyer_centimes, o.charges_centimes, o.financement, o.reservataire,
@@ -33,9 +34,11 @@ struct LigneResume {
     charges_centimes: i64,
     financement: String,
     reservataire: String,
+    #[sqlx(try_from = "Drapeau")]
     accessible_pmr: bool,
     ouverture: String,
     cloture: String,
+    #[sqlx(try_from = "Drapeau")]
     demo: bool,
     photo_url: Option<String>,
     photo_alt: Option<String>,
@@ -47,8 +50,10 @@ struct LigneDetail {
     resume: LigneResume,
     adresse: String,
     /// A result is published: the home is let.
+    #[sqlx(try_from = "Drapeau")]
     attribuee: bool,
     etage: i64,
+    #[sqlx(try_from = "Drapeau")]
     ascenseur: bool,
     dpe: String,
     bailleur_id: i64,
@@ -59,7 +64,7 @@ struct LigneDetail {
 /// One page of listings matching the criteria, and how many match in all.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn rechercher(
-    base: &SqlitePool,
+    base: &AnyPool,
     recherche: &Recherche,
     aujourdhui: Jour,
 ) -> Result<PageOffres, Erreur> {
@@ -87,7 +92,7 @@ pub async fn rechercher(
 /// or it was withdrawn.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn detail(
-    base: &SqlitePool,
+    base: &AnyPool,
     id: i64,
     aujourdhui: Jour,
 ) -> Result<Option<OffreDetail>, Erreur> {
@@ -111,11 +116,11 @@ pub struct Suivie {
 /// first.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn du_bailleur(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     seulement: Option<i64>,
 ) -> Result<Vec<Suivie>, Erreur> {
-    let lignes: Vec<(i64, i64, Option<String>, bool)> = sqlx::query_as(
+    let lignes: Vec<(i64, i64, Option<String>, Drapeau)> = sqlx::query_as(
         "SELECT o.id,
             (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id AND c.etat != $1),
             k.classe_le,
@@ -132,7 +137,7 @@ pub async fn du_bailleur(
     .await?;
     lignes
         .into_iter()
-        .map(|(id, n, classe_le, attribuee)| {
+        .map(|(id, n, classe_le, Drapeau(attribuee))| {
             Ok(Suivie {
                 id,
                 candidatures: u32::try_from(n).unwrap_or(0),
@@ -148,7 +153,7 @@ pub async fn du_bailleur(
 /// The territory's open listings that have applications, the earliest closing first.
 #[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn ouvertes_avec_candidats(
-    base: &SqlitePool,
+    base: &AnyPool,
     territoire_id: i64,
     aujourdhui: Jour,
 ) -> Result<Vec<i64>, Erreur> {
@@ -167,21 +172,22 @@ pub async fn ouvertes_avec_candidats(
 
 /// Whether the listing is the landlord's and not withdrawn.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id, bailleur_id = bailleur_id))]
-pub async fn est_du_bailleur(base: &SqlitePool, id: i64, bailleur_id: i64) -> Result<bool, Erreur> {
-    Ok(sqlx::query_scalar(
+pub async fn est_du_bailleur(base: &AnyPool, id: i64, bailleur_id: i64) -> Result<bool, Erreur> {
+    Ok(sqlx::query_scalar::<_, Drapeau>(
         "SELECT EXISTS (SELECT 1 FROM offres WHERE id = $1 AND bailleur_id = $2 AND retiree_le IS NULL)",
     )
     .bind(id)
     .bind(bailleur_id)
     .fetch_one(base)
-    .await?)
+    .await?
+            .0)
 }
 
 /// Closes an open listing early: its window ends on `cloture` (keeping the planned day),
 /// for the reason given.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn clore_avant(
-    connexion: &mut sqlx::SqliteConnection,
+    connexion: &mut sqlx::AnyConnection,
     id: i64,
     cloture: Jour,
     motif: &str,
@@ -202,7 +208,7 @@ pub async fn clore_avant(
 /// Withdraws a listing that has not closed; false when it is already withdrawn or closed.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn retirer(
-    connexion: &mut sqlx::SqliteConnection,
+    connexion: &mut sqlx::AnyConnection,
     id: i64,
     aujourdhui: Jour,
 ) -> Result<bool, Erreur> {
@@ -220,7 +226,7 @@ pub async fn retirer(
 /// The listing's commune (its row id) and street address, for its landlord's staff (the
 /// public detail drops the address once the home is let).
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
-pub async fn commune_et_adresse(base: &SqlitePool, id: i64) -> Result<(i64, String), Erreur> {
+pub async fn commune_et_adresse(base: &AnyPool, id: i64) -> Result<(i64, String), Erreur> {
     Ok(
         sqlx::query_as("SELECT commune_id, adresse FROM offres WHERE id = $1")
             .bind(id)
@@ -231,23 +237,24 @@ pub async fn commune_et_adresse(base: &SqlitePool, id: i64) -> Result<(i64, Stri
 
 /// Whether the listing was withdrawn (false for no such listing).
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
-pub async fn retiree(base: impl sqlx::SqliteExecutor<'_>, id: i64) -> Result<bool, Erreur> {
-    Ok(sqlx::query_scalar(
+pub async fn retiree(base: impl sqlx::AnyExecutor<'_>, id: i64) -> Result<bool, Erreur> {
+    Ok(sqlx::query_scalar::<_, Drapeau>(
         "SELECT EXISTS (SELECT 1 FROM offres WHERE id = $1 AND retiree_le IS NOT NULL)",
     )
     .bind(id)
     .fetch_one(base)
-    .await?)
+    .await?
+    .0)
 }
 
 /// Everything about one listing, withdrawn or not: what an application on it refers to.
 #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
 pub async fn detail_meme_retiree(
-    base: &SqlitePool,
+    base: &AnyPool,
     id: i64,
     aujourdhui: Jour,
 ) -> Result<Option<OffreDetail>, Erreur> {
-    let mut requete = QueryBuilder::<Sqlite>::new("SELECT ");
+    let mut requete = QueryBuilder::<Any>::new("SELECT ");
     requete
         .push(COLONNES_RESUME)
         .push(
@@ -277,14 +284,14 @@ pub async fn detail_meme_retiree(
 /// The summaries of the given listings, by id (missing ids are left out).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn resumes(
-    base: &SqlitePool,
+    base: &AnyPool,
     ids: &[i64],
     aujourdhui: Jour,
 ) -> Result<std::collections::HashMap<i64, OffreResume>, Erreur> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
-    let mut requete = QueryBuilder::<Sqlite>::new("SELECT ");
+    let mut requete = QueryBuilder::<Any>::new("SELECT ");
     requete
         .push(COLONNES_RESUME)
         .push(JOINTURES)
@@ -305,7 +312,7 @@ pub async fn resumes(
 /// their titles: what a saved search announces.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn nouvelles_correspondances(
-    base: &SqlitePool,
+    base: &AnyPool,
     recherche: &Recherche,
     apres: i64,
     aujourdhui: Jour,
@@ -314,7 +321,7 @@ pub async fn nouvelles_correspondances(
         etat: FiltreEtat::Toutes,
         ..recherche.clone()
     };
-    let mut requete = QueryBuilder::<Sqlite>::new("SELECT o.id, o.titre");
+    let mut requete = QueryBuilder::<Any>::new("SELECT o.id, o.titre");
     requete.push(JOINTURES);
     filtrer(&mut requete, &recherche, aujourdhui);
     requete
@@ -328,7 +335,7 @@ pub async fn nouvelles_correspondances(
 
 /// The highest listing id so far (0 without listings).
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn dernier_id(base: &SqlitePool) -> Result<i64, Erreur> {
+pub async fn dernier_id(base: &AnyPool) -> Result<i64, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM offres")
             .fetch_one(base)
@@ -342,8 +349,8 @@ pub(super) fn requete_compte<'a>(
     debut: &str,
     recherche: &'a Recherche,
     aujourdhui: Jour,
-) -> QueryBuilder<'a, Sqlite> {
-    let mut requete = QueryBuilder::<Sqlite>::new(debut);
+) -> QueryBuilder<'a, Any> {
+    let mut requete = QueryBuilder::<Any>::new(debut);
     requete.push("SELECT COUNT(*) FROM offres o");
     filtrer(&mut requete, recherche, aujourdhui);
     requete
@@ -355,8 +362,8 @@ pub(super) fn requete_page<'a>(
     debut: &str,
     recherche: &'a Recherche,
     aujourdhui: Jour,
-) -> QueryBuilder<'a, Sqlite> {
-    let mut requete = QueryBuilder::<Sqlite>::new(debut);
+) -> QueryBuilder<'a, Any> {
+    let mut requete = QueryBuilder::<Any>::new(debut);
     requete.push("SELECT ").push(COLONNES_RESUME);
     requete.push(" FROM (SELECT o.id FROM offres o");
     filtrer(&mut requete, recherche, aujourdhui);
@@ -375,7 +382,7 @@ pub(super) fn requete_page<'a>(
     requete
 }
 
-fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujourdhui: Jour) {
+fn filtrer(requete: &mut QueryBuilder<'_, Any>, recherche: &Recherche, aujourdhui: Jour) {
     let jour = aujourdhui.to_string();
     // A withdrawn listing is gone for applicants.
     requete.push(" WHERE o.retiree_le IS NULL");
@@ -444,7 +451,7 @@ fn filtrer(requete: &mut QueryBuilder<'_, Sqlite>, recherche: &Recherche, aujour
 
 /// The criteria the app derives from an applicant's request ("only the homes I can apply
 /// to"): a financing at least this one, a surface, a number of rooms, listings left out.
-fn restreindre(requete: &mut QueryBuilder<'_, Sqlite>, r: &Restrictions) {
+fn restreindre(requete: &mut QueryBuilder<'_, Any>, r: &Restrictions) {
     if let Some(min) = r.financement_min {
         let admis = Financement::TOUS.iter().filter(|f| **f >= min);
         requete.push(" AND o.financement IN (");

@@ -6,18 +6,18 @@ use super::offres::{requete_compte, requete_page};
 use clef_domain::offre::{Financement, Reservataire, Typologie};
 use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Restrictions, Tri};
 use clef_domain::{Jour, jour};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Any, AnyPool, QueryBuilder};
 
 const JOUR: Jour = jour!(2026, 12, 6);
 
-async fn base() -> (tempfile::TempDir, SqlitePool) {
+async fn base() -> (tempfile::TempDir, AnyPool) {
     let dossier = tempfile::tempdir().expect("dossier");
     let url = format!("sqlite:{}", dossier.path().join("plans.db").display());
     let base = super::ouvrir(&url).await.expect("base");
     (dossier, base)
 }
 
-async fn plan(base: &SqlitePool, mut requete: QueryBuilder<'_, Sqlite>) -> Vec<String> {
+async fn plan(base: &AnyPool, mut requete: QueryBuilder<'_, Any>) -> Vec<String> {
     let lignes: Vec<(i64, i64, i64, String)> = requete
         .build_query_as()
         .fetch_all(base)
@@ -26,7 +26,7 @@ async fn plan(base: &SqlitePool, mut requete: QueryBuilder<'_, Sqlite>) -> Vec<S
     lignes.into_iter().map(|l| l.3).collect()
 }
 
-async fn plan_sql(base: &SqlitePool, sql: &str) -> Vec<String> {
+async fn plan_sql(base: &AnyPool, sql: &str) -> Vec<String> {
     plan(base, QueryBuilder::new(format!("EXPLAIN QUERY PLAN {sql}"))).await
 }
 

@@ -4,7 +4,7 @@
 use super::Erreur;
 use clef_domain::adresse;
 use clef_domain::fragilite::Fragilite;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LigneProgramme {
@@ -25,7 +25,7 @@ impl LigneProgramme {
 
 /// The territory's programmes, by commune and name.
 #[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
-pub async fn lister(base: &SqlitePool, territoire_id: i64) -> Result<Vec<LigneProgramme>, Erreur> {
+pub async fn lister(base: &AnyPool, territoire_id: i64) -> Result<Vec<LigneProgramme>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT p.id, p.commune_id, c.nom AS commune, p.nom, p.voie, p.fragilite
          FROM programmes p JOIN communes c ON c.id = p.commune_id
@@ -40,7 +40,7 @@ pub async fn lister(base: &SqlitePool, territoire_id: i64) -> Result<Vec<LignePr
 pub struct Classes(Vec<(i64, (Fragilite, String))>);
 
 impl Classes {
-    pub async fn charger(base: &SqlitePool) -> Result<Classes, Erreur> {
+    pub async fn charger(base: &AnyPool) -> Result<Classes, Erreur> {
         let lignes: Vec<(i64, String, String)> =
             sqlx::query_as("SELECT commune_id, fragilite, voie FROM programmes")
                 .fetch_all(base)
@@ -72,7 +72,7 @@ impl Classes {
 /// database's unique index settles two staff classing it at once).
 #[tracing::instrument(level = "debug", skip_all, fields(commune_id = commune_id))]
 pub async fn ajouter(
-    connexion: &mut sqlx::SqliteConnection,
+    connexion: &mut sqlx::AnyConnection,
     commune_id: i64,
     nom: &str,
     voie: &str,
@@ -98,7 +98,7 @@ pub async fn ajouter(
 /// Removes one of the territory's programmes; false when there is no such programme.
 #[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id, id = id))]
 pub async fn retirer(
-    connexion: &mut sqlx::SqliteConnection,
+    connexion: &mut sqlx::AnyConnection,
     territoire_id: i64,
     id: i64,
 ) -> Result<bool, Erreur> {

@@ -1,13 +1,14 @@
 //! Listings as landlord staff write them: checking a project against the territory (its
 //! communes, their QPV, the organisation's photos), and writing it as a published listing.
 
+use super::Drapeau;
 use super::Erreur;
 use clef_domain::adresse;
 use clef_domain::api::Photo;
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::offre::{Code, ProjetOffre};
 use clef_domain::{Euros, Jour, Surface};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 /// Where uploaded photos are served; a project's photo must be one of these.
 pub const PREFIXE_IMAGES: &str = "/api/v1/images/";
@@ -23,7 +24,7 @@ pub struct Lieu {
 /// (commune, QPV from the commune's list) and the photos' (uploaded by this organisation).
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn verifier(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     projet: &ProjetOffre,
     aujourdhui: Jour,
@@ -46,7 +47,7 @@ pub async fn verifier(
 }
 
 async fn lieu(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     projet: &ProjetOffre,
     erreurs: &mut Vec<ErreurChamp>,
@@ -67,7 +68,7 @@ async fn lieu(
 
 /// The QPV of an address in a commune, from the streets the territory lists for each.
 async fn qpv_de_la_commune(
-    base: &SqlitePool,
+    base: &AnyPool,
     commune_id: i64,
     adresse: &str,
 ) -> Result<Option<(i64, String)>, Erreur> {
@@ -94,7 +95,7 @@ async fn qpv_de_la_commune(
 /// or while the commune is not one of the territory's). What was sent for it is ignored.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn avec_qpv_calcule(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     mut projet: ProjetOffre,
 ) -> Result<ProjetOffre, Erreur> {
@@ -111,7 +112,7 @@ pub async fn avec_qpv_calcule(
 
 /// The commune named by `slug`, if it is in the organisation's territory.
 async fn commune_du_territoire(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     slug: &str,
 ) -> Result<Option<i64>, Erreur> {
@@ -125,17 +126,18 @@ async fn commune_du_territoire(
     .await?)
 }
 
-async fn image_a_nous(base: &SqlitePool, bailleur_id: i64, url: &str) -> Result<bool, Erreur> {
+async fn image_a_nous(base: &AnyPool, bailleur_id: i64, url: &str) -> Result<bool, Erreur> {
     let Some(empreinte) = url.strip_prefix(PREFIXE_IMAGES) else {
         return Ok(false);
     };
-    Ok(sqlx::query_scalar(
+    Ok(sqlx::query_scalar::<_, Drapeau>(
         "SELECT EXISTS (SELECT 1 FROM images WHERE bailleur_id = $1 AND empreinte = $2)",
     )
     .bind(bailleur_id)
     .bind(empreinte)
     .fetch_one(base)
-    .await?)
+    .await?
+    .0)
 }
 
 /// The values of a checked project, as the `offres` table stores them.
@@ -184,7 +186,7 @@ fn colonnes(projet: &ProjetOffre) -> Result<Colonnes<'_>, Erreur> {
 /// Publishes a checked project; returns the new listing's id.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn publier(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     bailleur_id: i64,
     projet: &ProjetOffre,
     lieu: Lieu,
@@ -228,7 +230,7 @@ pub async fn publier(
 /// Rewrites a published listing with a checked edit (frozen fields already compared).
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn modifier(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     offre_id: i64,
     projet: &ProjetOffre,
     lieu: Lieu,
@@ -266,7 +268,7 @@ pub async fn modifier(
 }
 
 async fn ecrire_photos(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     offre_id: i64,
     photos: &[Photo],
 ) -> Result<(), Erreur> {
@@ -294,7 +296,9 @@ struct LignePubliee {
     pieces: i64,
     surface_dixiemes: i64,
     etage: i64,
+    #[sqlx(try_from = "Drapeau")]
     ascenseur: bool,
+    #[sqlx(try_from = "Drapeau")]
     accessible_pmr: bool,
     loyer_centimes: i64,
     charges_centimes: i64,
@@ -310,7 +314,7 @@ struct LignePubliee {
 /// not the organisation's or was withdrawn.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id, offre_id = offre_id))]
 pub async fn publiee(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     offre_id: i64,
 ) -> Result<Option<ProjetOffre>, Erreur> {

@@ -2,12 +2,12 @@
 
 use super::Erreur;
 use clef_domain::api::RechercheSauvegardee;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The applicant's saved searches, oldest first.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn du_demandeur(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
 ) -> Result<Vec<RechercheSauvegardee>, Erreur> {
     let lignes: Vec<(i64, String, String)> = sqlx::query_as(
@@ -26,7 +26,7 @@ pub async fn du_demandeur(
 /// when the applicant already has `max` (counted and written in one transaction).
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id))]
 pub async fn sauvegarder(
-    base: &SqlitePool,
+    base: &AnyPool,
     demandeur_id: i64,
     nom: &str,
     requete: &str,
@@ -57,7 +57,7 @@ pub async fn sauvegarder(
 
 /// Deletes one of the applicant's saved searches; false when there is no such search.
 #[tracing::instrument(level = "debug", skip_all, fields(demandeur_id = demandeur_id, id = id))]
-pub async fn supprimer(base: &SqlitePool, demandeur_id: i64, id: i64) -> Result<bool, Erreur> {
+pub async fn supprimer(base: &AnyPool, demandeur_id: i64, id: i64) -> Result<bool, Erreur> {
     let fait = sqlx::query("DELETE FROM recherches WHERE id = $1 AND demandeur_id = $2")
         .bind(id)
         .bind(demandeur_id)

@@ -1,11 +1,11 @@
 //! Password-reset links: stored by the hash of their token, used once, short-lived.
 
 use super::Erreur;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The id of the account with this e-mail (trimmed, lower-cased), if any.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn compte_par_email(base: &SqlitePool, email: &str) -> Result<Option<i64>, Erreur> {
+pub async fn compte_par_email(base: &AnyPool, email: &str) -> Result<Option<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT id FROM comptes WHERE email = $1")
             .bind(email)
@@ -17,7 +17,7 @@ pub async fn compte_par_email(base: &SqlitePool, email: &str) -> Result<Option<i
 /// Stores a new link for the account; the ones before stop working.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn creer(
-    base: &SqlitePool,
+    base: &AnyPool,
     compte_id: i64,
     empreinte: &str,
     maintenant: i64,
@@ -54,7 +54,7 @@ pub struct CompteDuLien {
 /// The account of a live link, if the link is live.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn compte_du_lien(
-    base: &SqlitePool,
+    base: &AnyPool,
     empreinte: &str,
     maintenant: i64,
 ) -> Result<Option<CompteDuLien>, Erreur> {
@@ -79,7 +79,7 @@ pub async fn compte_du_lien(
 /// two requests with the same link wins.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn utiliser(
-    base: &SqlitePool,
+    base: &AnyPool,
     empreinte: &str,
     compte_id: i64,
     hache: &str,

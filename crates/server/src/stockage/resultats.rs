@@ -2,11 +2,12 @@
 //! the household that got the home, the passed-over ranks with their motive, the
 //! commission's examinations). Nothing here names or numbers a person.
 
+use super::Drapeau;
 use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::api::{ExceptionTroisCandidats, MotifPassage, Passage, Resultat};
 use clef_domain::offre::Code;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 #[derive(sqlx::FromRow)]
 struct Ligne {
@@ -14,6 +15,7 @@ struct Ligne {
     titre: String,
     commune: String,
     typologie: String,
+    #[sqlx(try_from = "Drapeau")]
     dans_qpv: bool,
     cloture: String,
     decide_le: String,
@@ -35,7 +37,7 @@ fn motif(code: &str) -> Result<MotifPassage, Erreur> {
     MotifPassage::depuis_code(code).ok_or_else(|| Erreur::illisible("motif", code))
 }
 
-async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, Erreur> {
+async fn en_resultat(base: &AnyPool, l: Ligne) -> Result<Resultat, Erreur> {
     let passages: Vec<(i64, i64, String, String)> = sqlx::query_as(
         "SELECT rang, score, motif, precision FROM passages WHERE offre_id = $1 ORDER BY rang",
     )
@@ -87,7 +89,7 @@ async fn en_resultat(base: &SqlitePool, l: Ligne) -> Result<Resultat, Erreur> {
 
 /// Decided lettings, the most recent first, at most `max`.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn derniers(base: &SqlitePool, max: i64) -> Result<Vec<Resultat>, Erreur> {
+pub async fn derniers(base: &AnyPool, max: i64) -> Result<Vec<Resultat>, Erreur> {
     let lignes: Vec<Ligne> = sqlx::query_as(&format!(
         "{REQUETE} ORDER BY r.decide_le DESC, o.id DESC LIMIT $1"
     ))
@@ -103,7 +105,7 @@ pub async fn derniers(base: &SqlitePool, max: i64) -> Result<Vec<Resultat>, Erre
 
 /// How one letting ended, once decided.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
-pub async fn de_l_offre(base: &SqlitePool, offre_id: i64) -> Result<Option<Resultat>, Erreur> {
+pub async fn de_l_offre(base: &AnyPool, offre_id: i64) -> Result<Option<Resultat>, Erreur> {
     let ligne: Option<Ligne> = sqlx::query_as(&format!("{REQUETE} WHERE r.offre_id = $1"))
         .bind(offre_id)
         .fetch_optional(base)
@@ -130,7 +132,7 @@ pub struct ResultatAPublier {
 /// Publishes how a letting ended, when the lease is signed.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = r.offre_id))]
 pub async fn publier(
-    connexion: &mut sqlx::SqliteConnection,
+    connexion: &mut sqlx::AnyConnection,
     r: &ResultatAPublier,
 ) -> Result<(), Erreur> {
     sqlx::query(
@@ -161,14 +163,16 @@ pub struct LigneOuverte {
     pub financement: String,
     pub reservataire: String,
     pub bailleur: String,
+    #[sqlx(try_from = "Drapeau")]
     pub premier_quartile: bool,
+    #[sqlx(try_from = "Drapeau")]
     pub prioritaire: bool,
 }
 
 /// Every decided letting, in an order that says nothing more than its columns: the open
 /// data (`docs/donnees-ouvertes.md` says why these columns and no others).
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn donnees_ouvertes(base: &SqlitePool) -> Result<Vec<LigneOuverte>, Erreur> {
+pub async fn donnees_ouvertes(base: &AnyPool) -> Result<Vec<LigneOuverte>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT substr(r.decide_le, 1, 7) AS mois, c.nom AS commune, q.nom AS qpv,
                 o.typologie, o.financement, o.reservataire, b.nom AS bailleur,

@@ -1,6 +1,7 @@
 //! The writes of the demonstration data (`crate::demo` decides what; this says how it is
 //! stored). Every write is idempotent where a second start runs it again.
 
+use super::Drapeau;
 use super::Erreur;
 use crate::demo::OffreDemo;
 use clef_domain::Jour;
@@ -8,10 +9,10 @@ use clef_domain::api::{EtatCandidature, GenreNotification, Role};
 use clef_domain::demande::DemandeSaisie;
 use clef_domain::offre::Code;
 use clef_domain::territoire::ParametresTerritoire;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 /// The territory (created if needed); returns its id.
-pub async fn territoire(tx: &mut SqliteConnection, slug: &str, nom: &str) -> Result<i64, Erreur> {
+pub async fn territoire(tx: &mut AnyConnection, slug: &str, nom: &str) -> Result<i64, Erreur> {
     sqlx::query(
         "INSERT INTO territoires (slug, nom) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
     )
@@ -29,7 +30,7 @@ pub async fn territoire(tx: &mut SqliteConnection, slug: &str, nom: &str) -> Res
 
 /// A commune of the territory (in the "autres régions" zone of the ceilings).
 pub async fn commune(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     territoire_id: i64,
     slug: &str,
     nom: &str,
@@ -48,7 +49,7 @@ pub async fn commune(
 
 /// A QPV of a commune, with the streets it covers.
 pub async fn qpv(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     commune: &str,
     nom: &str,
     voies: &[&str],
@@ -78,7 +79,7 @@ pub async fn qpv(
 
 /// A landlord of the territory.
 pub async fn bailleur(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     territoire_id: i64,
     slug: &str,
     nom: &str,
@@ -96,7 +97,7 @@ pub async fn bailleur(
 
 /// The territory's settings, unless it has some.
 pub async fn parametres(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     territoire_id: i64,
     parametres: &ParametresTerritoire,
 ) -> Result<(), Erreur> {
@@ -115,7 +116,7 @@ pub async fn parametres(
 
 /// A housing programme and its fragility class (a `Fragilite` code).
 pub async fn programme(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     commune: &str,
     nom: &str,
     voie: &str,
@@ -136,7 +137,7 @@ pub async fn programme(
 
 /// A commune's SRU inventory: year, social homes, main residences, obligation rate.
 pub async fn inventaire_sru(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     commune: &str,
     (annee, logements_sociaux, residences_principales, taux): (i64, i64, i64, i64),
 ) -> Result<(), Erreur> {
@@ -156,7 +157,7 @@ pub async fn inventaire_sru(
 
 /// Inserts a listing and its photos unless its reference is already there; true when
 /// inserted.
-pub async fn offre(tx: &mut SqliteConnection, o: &OffreDemo) -> Result<bool, Erreur> {
+pub async fn offre(tx: &mut AnyConnection, o: &OffreDemo) -> Result<bool, Erreur> {
     let inseree: Option<i64> = sqlx::query_scalar(
         "INSERT INTO offres (reference, bailleur_id, commune_id, qpv_id, titre, adresse, description,
             typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
@@ -206,7 +207,7 @@ pub async fn offre(tx: &mut SqliteConnection, o: &OffreDemo) -> Result<bool, Err
 }
 
 /// The demo's past is not news: every notification so far counts as e-mailed.
-pub async fn passe_deja_annonce(base: &SqlitePool) -> Result<(), Erreur> {
+pub async fn passe_deja_annonce(base: &AnyPool) -> Result<(), Erreur> {
     sqlx::query("UPDATE notifications SET envoyee_le = cree_le WHERE envoyee_le IS NULL")
         .execute(base)
         .await?;
@@ -216,7 +217,7 @@ pub async fn passe_deja_annonce(base: &SqlitePool) -> Result<(), Erreur> {
 /// A demo account (the same password hash for all), unless the e-mail is taken; returns
 /// its id.
 pub async fn compte(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     email: &str,
     hache: &str,
     role: Role,
@@ -240,7 +241,7 @@ pub async fn compte(
 
 /// Binds a staff account to its landlord.
 pub async fn agent_bailleur(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     email: &str,
     bailleur: &str,
     nom: &str,
@@ -260,7 +261,7 @@ pub async fn agent_bailleur(
 
 /// Binds a staff account to its territory.
 pub async fn agent_territoire(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     email: &str,
     territoire: &str,
     nom: &str,
@@ -280,7 +281,7 @@ pub async fn agent_territoire(
 
 /// A support structure of the territory.
 pub async fn structure(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     territoire_id: i64,
     (slug, nom, commune): (&str, &str, &str),
 ) -> Result<(), Erreur> {
@@ -299,7 +300,7 @@ pub async fn structure(
 
 /// Binds an advisor account to its structure, with its TOTP secret.
 pub async fn conseiller(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     email: &str,
     structure: &str,
     nom: &str,
@@ -320,17 +321,18 @@ pub async fn conseiller(
 }
 
 /// Whether the demo accounts were seeded already.
-pub async fn comptes_semes(base: &SqlitePool) -> Result<bool, Erreur> {
+pub async fn comptes_semes(base: &AnyPool) -> Result<bool, Erreur> {
     Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comptes WHERE demo = 1)")
+        sqlx::query_scalar::<_, Drapeau>("SELECT EXISTS (SELECT 1 FROM comptes WHERE demo = 1)")
             .fetch_one(base)
-            .await?,
+            .await?
+            .0,
     )
 }
 
 /// An applicant with their request, saved on `jour`; returns the applicant's id.
 pub async fn demandeur(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     compte_id: i64,
     saisie: &DemandeSaisie,
     jour: Jour,
@@ -350,7 +352,7 @@ pub async fn demandeur(
 }
 
 /// The demo listings, in creation order.
-pub async fn offres_demo(base: &SqlitePool) -> Result<Vec<i64>, Erreur> {
+pub async fn offres_demo(base: &AnyPool) -> Result<Vec<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT id FROM offres WHERE demo = 1 ORDER BY id")
             .fetch_all(base)
@@ -359,7 +361,7 @@ pub async fn offres_demo(base: &SqlitePool) -> Result<Vec<i64>, Erreur> {
 }
 
 /// The listings of a territory's generated history (`demo::histoire`), in creation order.
-pub async fn offres_historiques(base: &SqlitePool) -> Result<Vec<i64>, Erreur> {
+pub async fn offres_historiques(base: &AnyPool) -> Result<Vec<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT id FROM offres WHERE reference LIKE 'HIST-%' ORDER BY id")
             .fetch_all(base)
@@ -369,7 +371,7 @@ pub async fn offres_historiques(base: &SqlitePool) -> Result<Vec<i64>, Erreur> {
 
 /// A log-in session as `compte::session` stores one (only the token's hash).
 pub async fn seance(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     compte_id: i64,
     empreinte: &str,
     cree_a: i64,
@@ -390,7 +392,7 @@ pub async fn seance(
 
 /// An application filed on `jour`, its notification already read.
 pub async fn candidature(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     offre_id: i64,
     demandeur_id: i64,
     jour: Jour,
@@ -422,7 +424,7 @@ pub async fn candidature(
 pub type Classe = (i64, i64, i64, i64);
 
 /// The eligible candidates of a ranked listing, by rank.
-pub async fn classes(base: &SqlitePool, offre_id: i64) -> Result<Vec<Classe>, Erreur> {
+pub async fn classes(base: &AnyPool, offre_id: i64) -> Result<Vec<Classe>, Erreur> {
     Ok(sqlx::query_as(
         "SELECT id, demandeur_id, rang, score FROM candidatures
          WHERE offre_id = $1 AND rang IS NOT NULL ORDER BY rang",
@@ -449,7 +451,7 @@ pub struct DecisionDemo<'a> {
 }
 
 /// Records a decision.
-pub async fn decision(tx: &mut SqliteConnection, d: &DecisionDemo<'_>) -> Result<(), Erreur> {
+pub async fn decision(tx: &mut AnyConnection, d: &DecisionDemo<'_>) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO decisions (candidature_id, offre_id, genre, rang_attribution, motif, piece,
             echeance, condition, condition_le, decide_le, reponse, repondu_le)
@@ -474,7 +476,7 @@ pub async fn decision(tx: &mut SqliteConnection, d: &DecisionDemo<'_>) -> Result
 
 /// Records that the commission examined fewer than three candidates for lack of them.
 pub async fn insuffisance_de_candidats(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     offre_id: i64,
 ) -> Result<(), Erreur> {
     sqlx::query("UPDATE classements SET exception = $1 WHERE offre_id = $2")
@@ -487,7 +489,7 @@ pub async fn insuffisance_de_candidats(
 
 /// A passed-over candidate with its motive.
 pub async fn passage(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     offre_id: i64,
     (rang, score): (i64, i64),
     motif: clef_domain::api::MotifPassage,

@@ -5,7 +5,7 @@
 use super::Erreur;
 use clef_domain::api::Role;
 use clef_domain::offre::Code;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// A new session to store.
 pub struct NouvelleSession<'a> {
@@ -27,7 +27,7 @@ pub(super) const EXPIREES: &str = "DELETE FROM sessions WHERE empreinte IN
 
 /// Stores a new session, and drops everyone's expired ones now and then (here).
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn creer(base: &SqlitePool, s: NouvelleSession<'_>) -> Result<(), Erreur> {
+pub async fn creer(base: &AnyPool, s: NouvelleSession<'_>) -> Result<(), Erreur> {
     sqlx::query(
         "INSERT INTO sessions (empreinte, compte_id, csrf, cree_a, vu_a, expire_a)
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -77,7 +77,7 @@ struct Ligne {
 
 /// The session with this token hash, if any.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn lire(base: &SqlitePool, empreinte: &str) -> Result<Option<SessionLue>, Erreur> {
+pub async fn lire(base: &AnyPool, empreinte: &str) -> Result<Option<SessionLue>, Erreur> {
     let ligne: Option<Ligne> = sqlx::query_as(
         "SELECT c.id AS compte_id, c.role, c.email, s.csrf, s.vu_a, s.expire_a,
                 d.id AS demandeur_id, d.numero_unique, s.mandat_id
@@ -107,7 +107,7 @@ pub async fn lire(base: &SqlitePool, empreinte: &str) -> Result<Option<SessionLu
 
 /// Ends a session.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn supprimer(base: &SqlitePool, empreinte: &str) -> Result<(), Erreur> {
+pub async fn supprimer(base: &AnyPool, empreinte: &str) -> Result<(), Erreur> {
     sqlx::query("DELETE FROM sessions WHERE empreinte = $1")
         .bind(empreinte)
         .execute(base)
@@ -117,11 +117,7 @@ pub async fn supprimer(base: &SqlitePool, empreinte: &str) -> Result<(), Erreur>
 
 /// Records activity on a session.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn marquer_vue(
-    base: &SqlitePool,
-    empreinte: &str,
-    maintenant: i64,
-) -> Result<(), Erreur> {
+pub async fn marquer_vue(base: &AnyPool, empreinte: &str, maintenant: i64) -> Result<(), Erreur> {
     sqlx::query("UPDATE sessions SET vu_a = $1 WHERE empreinte = $2")
         .bind(maintenant)
         .bind(empreinte)
@@ -133,7 +129,7 @@ pub async fn marquer_vue(
 /// Sets (or clears) the mandate an advisor's session acts under.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn agir_sous(
-    base: &SqlitePool,
+    base: &AnyPool,
     empreinte: &str,
     mandat_id: Option<i64>,
 ) -> Result<(), Erreur> {
@@ -147,7 +143,7 @@ pub async fn agir_sous(
 
 /// The organisation a landlord staff account belongs to.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
-pub async fn bailleur_de_l_agent(base: &SqlitePool, compte_id: i64) -> Result<Option<i64>, Erreur> {
+pub async fn bailleur_de_l_agent(base: &AnyPool, compte_id: i64) -> Result<Option<i64>, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT bailleur_id FROM agents_bailleur WHERE compte_id = $1")
             .bind(compte_id)
@@ -159,7 +155,7 @@ pub async fn bailleur_de_l_agent(base: &SqlitePool, compte_id: i64) -> Result<Op
 /// The territory (id and slug) a territory staff account belongs to.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn territoire_de_l_agent(
-    base: &SqlitePool,
+    base: &AnyPool,
     compte_id: i64,
 ) -> Result<Option<(i64, String)>, Erreur> {
     Ok(sqlx::query_as(
@@ -174,7 +170,7 @@ pub async fn territoire_de_l_agent(
 /// The structure (id and name) an advisor account works for, and the advisor's name.
 #[tracing::instrument(level = "debug", skip_all, fields(compte_id = compte_id))]
 pub async fn structure_du_conseiller(
-    base: &SqlitePool,
+    base: &AnyPool,
     compte_id: i64,
 ) -> Result<Option<(i64, String, String)>, Erreur> {
     Ok(sqlx::query_as(
@@ -191,7 +187,7 @@ mod tests {
     use super::{EXPIREES_PAR_CONNEXION, NouvelleSession, creer};
     use crate::stockage::semis;
 
-    async fn restantes(base: &sqlx::SqlitePool, maintenant: i64) -> (i64, i64) {
+    async fn restantes(base: &sqlx::AnyPool, maintenant: i64) -> (i64, i64) {
         sqlx::query_as(
             "SELECT count(*) FILTER (WHERE expire_a < $1), count(*) FILTER (WHERE expire_a >= $1)
              FROM sessions",

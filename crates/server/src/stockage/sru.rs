@@ -3,7 +3,7 @@
 
 use super::Erreur;
 use clef_domain::sru::InventaireSru;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 /// A commune with its recorded inventory and the year's activity.
 #[derive(sqlx::FromRow)]
@@ -23,7 +23,7 @@ pub struct LigneSru {
 /// Each commune of the territory, by name, with lettings and listings of `annee`.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn par_commune(
-    base: &SqlitePool,
+    base: &AnyPool,
     slug_territoire: &str,
     annee: i16,
 ) -> Result<Vec<LigneSru>, Erreur> {
@@ -47,7 +47,7 @@ pub async fn par_commune(
 /// Records (or replaces) a commune's inventory.
 #[tracing::instrument(level = "debug", skip_all, fields(commune_id = commune_id))]
 pub async fn enregistrer(
-    connexion: &mut SqliteConnection,
+    connexion: &mut AnyConnection,
     commune_id: i64,
     inventaire: &InventaireSru,
 ) -> Result<(), Erreur> {
@@ -60,10 +60,10 @@ pub async fn enregistrer(
              taux_obligation = excluded.taux_obligation",
     )
     .bind(commune_id)
-    .bind(inventaire.annee)
-    .bind(inventaire.logements_sociaux)
-    .bind(inventaire.residences_principales)
-    .bind(inventaire.taux_obligation)
+    .bind(i64::from(inventaire.annee))
+    .bind(i64::from(inventaire.logements_sociaux))
+    .bind(i64::from(inventaire.residences_principales))
+    .bind(i64::from(inventaire.taux_obligation))
     .execute(connexion)
     .await?;
     Ok(())

@@ -4,7 +4,7 @@ use super::Erreur;
 use clef_domain::Jour;
 use clef_domain::api::EtatCandidature;
 use clef_domain::offre::Code;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// What a landlord's dashboard counts.
 pub struct Chiffres {
@@ -26,7 +26,7 @@ pub struct Chiffres {
 /// The landlord's figures on `aujourdhui`.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn du_bailleur(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     aujourdhui: Jour,
 ) -> Result<Chiffres, Erreur> {

@@ -2,12 +2,12 @@
 
 use super::Erreur;
 use clef_domain::territoire::ParametresTerritoire;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The settings of the territory a listing belongs to, with the territory's slug.
 #[tracing::instrument(level = "debug", skip_all, fields(offre_id = offre_id))]
 pub async fn de_l_offre(
-    base: &SqlitePool,
+    base: &AnyPool,
     offre_id: i64,
 ) -> Result<Option<(String, ParametresTerritoire)>, Erreur> {
     let ligne: Option<(String, String)> = sqlx::query_as(
@@ -32,7 +32,7 @@ pub async fn de_l_offre(
 /// The settings of territory `slug`.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn parametres(
-    base: &SqlitePool,
+    base: &AnyPool,
     slug: &str,
 ) -> Result<Option<ParametresTerritoire>, Erreur> {
     let contenu: Option<String> = sqlx::query_scalar(
@@ -53,7 +53,7 @@ pub async fn parametres(
 /// Publishes a territory's settings (replacing the ones before).
 #[tracing::instrument(level = "debug", skip_all, fields(territoire_id = territoire_id))]
 pub async fn publier_parametres(
-    connexion: &mut sqlx::SqliteConnection,
+    connexion: &mut sqlx::AnyConnection,
     territoire_id: i64,
     parametres: &ParametresTerritoire,
 ) -> Result<(), Erreur> {

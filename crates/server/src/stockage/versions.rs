@@ -2,7 +2,7 @@
 //! triggers of migration 0016 in the transaction that makes each change.
 
 use super::Erreur;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// What a cached answer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +24,7 @@ impl Donnees {
 
 /// The current number of `donnees`.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn lire(base: &SqlitePool, donnees: Donnees) -> Result<i64, Erreur> {
+pub async fn lire(base: &AnyPool, donnees: Donnees) -> Result<i64, Erreur> {
     Ok(
         sqlx::query_scalar("SELECT numero FROM versions WHERE nom = $1")
             .bind(donnees.nom())

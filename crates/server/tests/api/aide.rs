@@ -10,7 +10,7 @@ use clef_server::{Etat, HorlogeFixe, application, demo, stockage};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -20,7 +20,7 @@ pub const AUJOURDHUI: Jour = clef_domain::jour!(2026, 11, 22);
 
 pub struct TestApp {
     pub app: Router,
-    pub base: SqlitePool,
+    pub base: AnyPool,
     /// The test clock: `avancer` moves it.
     pub horloge: Arc<HorlogeFixe>,
     /// What handlers reach, for what runs outside requests (the rounds of e-mail alerts).

@@ -8,7 +8,7 @@ use clef_domain::api::PageOffres;
 use clef_server::demo::{self, histoire};
 use clef_server::stockage;
 
-async fn nombre(base: &sqlx::SqlitePool, requete: &str) -> i64 {
+async fn nombre(base: &sqlx::AnyPool, requete: &str) -> i64 {
     sqlx::query_scalar(requete)
         .bind(AUJOURDHUI.to_string())
         .fetch_one(base)

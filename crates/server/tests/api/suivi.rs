@@ -336,7 +336,7 @@ async fn my_score_gives_the_average_wait_of_lettings_of_my_typology() {
 }
 
 /// Every row of every table but the session bookkeeping, as text.
-async fn contenu_de_la_base(base: &sqlx::SqlitePool) -> Vec<(String, String)> {
+async fn contenu_de_la_base(base: &sqlx::AnyPool) -> Vec<(String, String)> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
            AND name NOT IN ('sessions', 'echecs_connexion', '_sqlx_migrations') ORDER BY name",

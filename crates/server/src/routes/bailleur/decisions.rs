@@ -29,9 +29,9 @@ use clef_domain::commission::examen::{Commande, Refus, RefusIssue};
 use clef_domain::commission::{self, examen};
 use clef_domain::cycle::{Commande as CommandeLocation, Effet};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
-async fn vue(base: &SqlitePool, offre_id: i64) -> Result<Issues, ErreurApi> {
+async fn vue(base: &AnyPool, offre_id: i64) -> Result<Issues, ErreurApi> {
     let mut connexion = base.acquire().await?;
     Ok(stockage::decisions::issues(&mut connexion, offre_id)
         .await?
@@ -366,7 +366,7 @@ pub async fn signer(
 /// What the signed lease publishes: the result with what the letting counts for in the
 /// social-mix targets, the household's application attributed, every other one told.
 async fn attribuer(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     etat: &Etat,
     offre: &OffreACoter,
     presentes: &[Presente],

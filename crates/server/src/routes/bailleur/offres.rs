@@ -27,7 +27,7 @@ use clef_domain::fragilite;
 use clef_domain::mixite::{self, Attribution, Part};
 use clef_domain::offre::Financement;
 use clef_domain::suite::{ActionOffre, SituationOffre};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The organisation's listings, the latest closing first, with their applications.
 #[utoipa::path(
@@ -53,7 +53,7 @@ pub async fn offres(
 /// The organisation's live listings (or one of them) with where each stands and what
 /// staff may do with it now.
 async fn suivi(
-    base: &SqlitePool,
+    base: &AnyPool,
     bailleur_id: i64,
     seulement: Option<i64>,
     aujourdhui: Jour,
@@ -92,7 +92,7 @@ fn situation(resume: &clef_domain::api::OffreResume, classee: bool) -> Situation
 }
 
 async fn lire_classement(
-    base: &SqlitePool,
+    base: &AnyPool,
     offre: &OffreACoter,
 ) -> Result<ClassementOffre, ErreurApi> {
     let offre_id = offre.detail.resume.id;
@@ -207,7 +207,7 @@ pub async fn commission(
 }
 
 /// What the commission sees of a ranked listing (read in a fixed number of queries).
-async fn vue_commission(base: &SqlitePool, offre: &OffreACoter) -> Result<Commission, ErreurApi> {
+async fn vue_commission(base: &AnyPool, offre: &OffreACoter) -> Result<Commission, ErreurApi> {
     if offre.classe_le.is_none() {
         return Err(ErreurApi::NonClassee);
     }

@@ -19,7 +19,7 @@ use clef_domain::api::{Brouillon, BrouillonResume, ErreurChampExpliquee, OffrePu
 use clef_domain::cycle::{Commande, Effet};
 use clef_domain::erreur::{CodeErreur, ErreurChamp};
 use clef_domain::offre::ProjetOffre;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Drafts kept per organisation: enough for a busy letting office, a bound on storage.
 const BROUILLONS_MAX: i64 = 200;
@@ -263,7 +263,7 @@ pub async fn publier(
 /// A published listing that can still change: the organisation's, not withdrawn, not
 /// closed.
 async fn modifiable(
-    base: &SqlitePool,
+    base: &AnyPool,
     agent: &Agent,
     id: i64,
     aujourdhui: clef_domain::Jour,

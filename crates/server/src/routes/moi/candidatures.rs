@@ -20,15 +20,11 @@ use clef_domain::api::{
 use clef_domain::classement::Candidature;
 use clef_domain::erreur::CodeErreur;
 use clef_domain::suite::{Conditions, empechement};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// My request as a candidate of the rules crate (`id` 0 when not filed yet: it sorts after
 /// any real application at equal score and date).
-async fn moi_candidat(
-    base: &SqlitePool,
-    moi: &Demandeur,
-    id: i64,
-) -> Result<Candidature, ErreurApi> {
+async fn moi_candidat(base: &AnyPool, moi: &Demandeur, id: i64) -> Result<Candidature, ErreurApi> {
     let demande = stockage::demandeurs::demande(base, moi.id)
         .await?
         .ok_or(ErreurApi::Candidature(Empechement::DossierIncomplet))?;
@@ -110,7 +106,7 @@ async fn resume(
     Ok((resume, place.map(|p| (offre, p))))
 }
 
-async fn ligne(base: &SqlitePool, moi: &Demandeur, id: i64) -> Result<LigneCandidature, ErreurApi> {
+async fn ligne(base: &AnyPool, moi: &Demandeur, id: i64) -> Result<LigneCandidature, ErreurApi> {
     // Another's application is "not found".
     stockees::du_demandeur(base, moi.id, id)
         .await?
