@@ -66,10 +66,11 @@ pub async fn creer(
 /// The landlord's drafts, the latest saved first.
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn du_bailleur(base: &AnyPool, bailleur_id: i64) -> Result<Vec<BrouillonResume>, Erreur> {
-    let lignes: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, coalesce(json_extract(projet, '$.titre'), ''), modifie_le FROM brouillons
-         WHERE bailleur_id = $1 ORDER BY modifie_le DESC, id DESC",
-    )
+    let titre = super::champ_json(super::Moteur::de(base), "projet", "titre");
+    let lignes: Vec<(i64, String, String)> = sqlx::query_as(&format!(
+        "SELECT id, coalesce({titre}, ''), modifie_le FROM brouillons
+         WHERE bailleur_id = $1 ORDER BY modifie_le DESC, id DESC"
+    ))
     .bind(bailleur_id)
     .fetch_all(base)
     .await?;

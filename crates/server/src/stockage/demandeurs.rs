@@ -95,16 +95,16 @@ pub async fn ouvertes_de_taille(
     sauf: i64,
 ) -> Result<Vec<Demande>, Erreur> {
     let personnes = i64::try_from(personnes).unwrap_or(i64::MAX);
-    let lignes: Vec<(i64, String)> = sqlx::query_as(
+    let membres = super::longueur_json(super::Moteur::de(base), "d.dossier", "membres");
+    let lignes: Vec<(i64, String)> = sqlx::query_as(&format!(
         "SELECT d.id, d.dossier FROM demandeurs d
          WHERE d.dossier IS NOT NULL AND d.id != $1
-           AND (json_array_length(d.dossier, '$.membres') = $2
-                OR ($3 AND json_array_length(d.dossier, '$.membres') > $2))
+           AND ({membres} = $2 OR ($3 AND {membres} > $2))
            AND NOT EXISTS (
                SELECT 1 FROM resultats r JOIN candidatures k
                  ON k.offre_id = r.offre_id AND k.rang = r.attribue_rang
-               WHERE k.demandeur_id = d.id)",
-    )
+               WHERE k.demandeur_id = d.id)"
+    ))
     .bind(sauf)
     .bind(personnes)
     .bind(et_plus)

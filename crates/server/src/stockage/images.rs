@@ -39,7 +39,7 @@ pub async fn contenu(base: &AnyPool, empreinte: &str) -> Result<Option<Vec<u8>>,
 #[tracing::instrument(level = "debug", skip_all, fields(bailleur_id = bailleur_id))]
 pub async fn volume(base: &AnyPool, bailleur_id: i64) -> Result<i64, Erreur> {
     Ok(sqlx::query_scalar(
-        "SELECT coalesce(sum(length(contenu)), 0) FROM images WHERE bailleur_id = $1",
+        "SELECT CAST(coalesce(sum(length(contenu)), 0) AS BIGINT) FROM images WHERE bailleur_id = $1",
     )
     .bind(bailleur_id)
     .fetch_one(base)

@@ -90,13 +90,14 @@ pub async fn attributions(
 /// the average waiting time for similar requests is computed from.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn attentes(base: &AnyPool) -> Result<Vec<AttenteConstatee>, Erreur> {
-    let lignes: Vec<(String, Option<String>, String)> = sqlx::query_as(
-        "SELECT o.typologie, json_extract(d.dossier, '$.date_depot'), r.decide_le
+    let depot = super::champ_json(super::Moteur::de(base), "d.dossier", "date_depot");
+    let lignes: Vec<(String, Option<String>, String)> = sqlx::query_as(&format!(
+        "SELECT o.typologie, {depot}, r.decide_le
          FROM resultats r JOIN offres o ON o.id = r.offre_id
          JOIN candidatures k ON k.offre_id = r.offre_id AND k.rang = r.attribue_rang
          JOIN demandeurs d ON d.id = k.demandeur_id
-         ORDER BY r.offre_id",
-    )
+         ORDER BY r.offre_id"
+    ))
     .fetch_all(base)
     .await?;
     lignes

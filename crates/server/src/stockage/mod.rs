@@ -21,6 +21,7 @@ pub mod projets;
 pub mod qpv;
 pub mod recherches;
 pub mod reinitialisations;
+mod requete;
 pub mod resultats;
 pub mod semis;
 pub mod sessions;
@@ -42,24 +43,68 @@ use std::str::FromStr;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Moteur {
     Sqlite,
+    Postgres,
 }
 
 impl Moteur {
-    fn de_l_url(url: &str) -> anyhow::Result<Moteur> {
+    /// The engine a database URL names (`sqlite:…`, `postgres://…`), if Clef knows it.
+    pub fn de_l_url(url: &str) -> Option<Moteur> {
         if url.starts_with("sqlite:") {
-            Ok(Moteur::Sqlite)
+            Some(Moteur::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Moteur::Postgres)
         } else {
-            anyhow::bail!("CLEF_DATABASE_URL : moteur inconnu (sqlite:… attendu)")
+            None
+        }
+    }
+
+    /// The engine behind an open pool.
+    pub fn de(base: &AnyPool) -> Moteur {
+        match base.connect_options().database_url.scheme() {
+            "sqlite" => Moteur::Sqlite,
+            _ => Moteur::Postgres,
         }
     }
 }
 
-/// A transaction that writes, opened as a writer at once: what it reads stays true until
-/// it commits (SQLite lets one writer in at a time; `BEGIN IMMEDIATE` takes that place
-/// at the start instead of failing at the first write).
+/// SQL for the text field `champ` of the JSON object stored as text in `colonne`.
+fn champ_json(moteur: Moteur, colonne: &str, champ: &str) -> String {
+    match moteur {
+        Moteur::Sqlite => format!("json_extract({colonne}, '$.{champ}')"),
+        Moteur::Postgres => format!("(CAST({colonne} AS json) ->> '{champ}')"),
+    }
+}
+
+/// SQL for the length of the array `champ` of the JSON object stored as text in `colonne`.
+fn longueur_json(moteur: Moteur, colonne: &str, champ: &str) -> String {
+    match moteur {
+        Moteur::Sqlite => format!("json_array_length({colonne}, '$.{champ}')"),
+        Moteur::Postgres => format!("json_array_length(CAST({colonne} AS json) -> '{champ}')"),
+    }
+}
+
+/// The key of the advisory lock every writing transaction takes on PostgreSQL.
+const VERROU_ECRITURE: i64 = 0x436c_6566; // "Clef"
+
+/// A transaction that writes, opened as the only writer at once: what it reads stays true
+/// until it commits, so no cap is exceeded, no application or decision made twice.
+/// SQLite lets one writer in at a time and `BEGIN IMMEDIATE` takes that place at the start
+/// instead of failing at the first write. PostgreSQL does the same with one transaction-
+/// scoped advisory lock, shared by every instance on the database; statements then read
+/// the latest committed rows (READ COMMITTED), and no other writer can commit meanwhile.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn ecriture(base: &AnyPool) -> Result<sqlx::Transaction<'static, sqlx::Any>, Erreur> {
-    Ok(base.begin_with("BEGIN IMMEDIATE").await?)
+    match Moteur::de(base) {
+        Moteur::Sqlite => Ok(base.begin_with("BEGIN IMMEDIATE").await?),
+        Moteur::Postgres => {
+            let mut tx = base.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(VERROU_ECRITURE)
+                .execute(&mut *tx)
+                .await?;
+            Ok(tx)
+        }
+    }
 }
 
 /// Whether the database answers.
@@ -78,7 +123,8 @@ const REGLAGES_SQLITE: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = N
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn ouvrir(url: &str) -> anyhow::Result<AnyPool> {
     sqlx::any::install_default_drivers();
-    let moteur = Moteur::de_l_url(url)?;
+    let moteur = Moteur::de_l_url(url)
+        .ok_or_else(|| anyhow::anyhow!("CLEF_DATABASE_URL : sqlite:… ou postgres://… attendu"))?;
     let options = match moteur {
         Moteur::Sqlite => {
             let sqlite = SqliteConnectOptions::from_str(url)?.create_if_missing(true);
@@ -91,6 +137,7 @@ pub async fn ouvrir(url: &str) -> anyhow::Result<AnyPool> {
             sqlx::Connection::close(sqlx::ConnectOptions::connect(&sqlite).await?).await?;
             AnyConnectOptions::from_str(url)?
         }
+        Moteur::Postgres => AnyConnectOptions::from_str(url)?,
     };
     let base = AnyPoolOptions::new()
         .max_connections(8)
@@ -100,13 +147,17 @@ pub async fn ouvrir(url: &str) -> anyhow::Result<AnyPool> {
                     Moteur::Sqlite => {
                         connexion.execute(REGLAGES_SQLITE).await?;
                     }
+                    Moteur::Postgres => {}
                 }
                 Ok(())
             })
         })
         .connect_with(options)
         .await?;
-    sqlx::migrate!("./migrations").run(&base).await?;
+    match moteur {
+        Moteur::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&base).await?,
+        Moteur::Postgres => sqlx::migrate!("./migrations/postgres").run(&base).await?,
+    }
     Ok(base)
 }
 

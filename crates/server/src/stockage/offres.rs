@@ -2,13 +2,14 @@
 
 use super::Drapeau;
 use super::Erreur;
+use super::requete::Requete;
 use clef_domain::api::{Bailleur, EtatCandidature, OffreDetail, OffreResume, PageOffres, Photo};
 use clef_domain::offre::Financement;
 use clef_domain::offre::{Code, FenetrePublication};
 use clef_domain::plafonds;
 use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Restrictions, Tri};
 use clef_domain::{Euros, Jour, Surface};
-use sqlx::{Any, AnyPool, QueryBuilder};
+use sqlx::AnyPool;
 
 const COLONNES_RESUME: &str = "o.id, o.titre, c.nom AS commune, q.nom AS qpv, o.typologie,
     o.pieces, c.zone, o.surface_dixiemes, o.loyer_centimes, o.charges_centimes, o.financement, o.reservataire,
@@ -254,7 +255,7 @@ pub async fn detail_meme_retiree(
     id: i64,
     aujourdhui: Jour,
 ) -> Result<Option<OffreDetail>, Erreur> {
-    let mut requete = QueryBuilder::<Any>::new("SELECT ");
+    let mut requete = Requete::new("SELECT ");
     requete
         .push(COLONNES_RESUME)
         .push(
@@ -291,16 +292,12 @@ pub async fn resumes(
     if ids.is_empty() {
         return Ok(Default::default());
     }
-    let mut requete = QueryBuilder::<Any>::new("SELECT ");
+    let mut requete = Requete::new("SELECT ");
     requete
         .push(COLONNES_RESUME)
         .push(JOINTURES)
         .push(" WHERE o.id IN (");
-    let mut liste = requete.separated(", ");
-    for id in ids {
-        liste.push_bind(*id);
-    }
-    requete.push(")");
+    requete.push_liste(ids.iter().copied()).push(")");
     let lignes: Vec<LigneResume> = requete.build_query_as().fetch_all(base).await?;
     lignes
         .into_iter()
@@ -321,7 +318,7 @@ pub async fn nouvelles_correspondances(
         etat: FiltreEtat::Toutes,
         ..recherche.clone()
     };
-    let mut requete = QueryBuilder::<Any>::new("SELECT o.id, o.titre");
+    let mut requete = Requete::new("SELECT o.id, o.titre");
     requete.push(JOINTURES);
     filtrer(&mut requete, &recherche, aujourdhui);
     requete
@@ -349,8 +346,8 @@ pub(super) fn requete_compte<'a>(
     debut: &str,
     recherche: &'a Recherche,
     aujourdhui: Jour,
-) -> QueryBuilder<'a, Any> {
-    let mut requete = QueryBuilder::<Any>::new(debut);
+) -> Requete<'a> {
+    let mut requete = Requete::new(debut);
     requete.push("SELECT COUNT(*) FROM offres o");
     filtrer(&mut requete, recherche, aujourdhui);
     requete
@@ -362,8 +359,8 @@ pub(super) fn requete_page<'a>(
     debut: &str,
     recherche: &'a Recherche,
     aujourdhui: Jour,
-) -> QueryBuilder<'a, Any> {
-    let mut requete = QueryBuilder::<Any>::new(debut);
+) -> Requete<'a> {
+    let mut requete = Requete::new(debut);
     requete.push("SELECT ").push(COLONNES_RESUME);
     requete.push(" FROM (SELECT o.id FROM offres o");
     filtrer(&mut requete, recherche, aujourdhui);
@@ -382,7 +379,7 @@ pub(super) fn requete_page<'a>(
     requete
 }
 
-fn filtrer(requete: &mut QueryBuilder<'_, Any>, recherche: &Recherche, aujourdhui: Jour) {
+fn filtrer(requete: &mut Requete<'_>, recherche: &Recherche, aujourdhui: Jour) {
     let jour = aujourdhui.to_string();
     // A withdrawn listing is gone for applicants.
     requete.push(" WHERE o.retiree_le IS NULL");
@@ -451,15 +448,13 @@ fn filtrer(requete: &mut QueryBuilder<'_, Any>, recherche: &Recherche, aujourdhu
 
 /// The criteria the app derives from an applicant's request ("only the homes I can apply
 /// to"): a financing at least this one, a surface, a number of rooms, listings left out.
-fn restreindre(requete: &mut QueryBuilder<'_, Any>, r: &Restrictions) {
+fn restreindre(requete: &mut Requete<'_>, r: &Restrictions) {
     if let Some(min) = r.financement_min {
         let admis = Financement::TOUS.iter().filter(|f| **f >= min);
-        requete.push(" AND o.financement IN (");
-        let mut liste = requete.separated(", ");
-        for f in admis {
-            liste.push_bind(f.code());
-        }
-        liste.push_unseparated(")");
+        requete
+            .push(" AND o.financement IN (")
+            .push_liste(admis.map(|f| f.code()))
+            .push(")");
     }
     if let Some(m2) = r.surface_min {
         requete
@@ -472,12 +467,10 @@ fn restreindre(requete: &mut QueryBuilder<'_, Any>, r: &Restrictions) {
             .push_bind(i64::from(pieces));
     }
     if !r.sauf.is_empty() {
-        requete.push(" AND o.id NOT IN (");
-        let mut liste = requete.separated(", ");
-        for id in &r.sauf {
-            liste.push_bind(*id);
-        }
-        liste.push_unseparated(")");
+        requete
+            .push(" AND o.id NOT IN (")
+            .push_liste(r.sauf.iter().copied())
+            .push(")");
     }
 }
 

@@ -3,10 +3,11 @@
 //! production at the scale of a territory's history.
 
 use super::offres::{requete_compte, requete_page};
+use super::requete::Requete;
 use clef_domain::offre::{Financement, Reservataire, Typologie};
 use clef_domain::recherche::{FiltreEtat, Qpv, Recherche, Restrictions, Tri};
 use clef_domain::{Jour, jour};
-use sqlx::{Any, AnyPool, QueryBuilder};
+use sqlx::AnyPool;
 
 const JOUR: Jour = jour!(2026, 12, 6);
 
@@ -17,7 +18,7 @@ async fn base() -> (tempfile::TempDir, AnyPool) {
     (dossier, base)
 }
 
-async fn plan(base: &AnyPool, mut requete: QueryBuilder<'_, Any>) -> Vec<String> {
+async fn plan(base: &AnyPool, mut requete: Requete<'_>) -> Vec<String> {
     let lignes: Vec<(i64, i64, i64, String)> = requete
         .build_query_as()
         .fetch_all(base)
@@ -27,7 +28,7 @@ async fn plan(base: &AnyPool, mut requete: QueryBuilder<'_, Any>) -> Vec<String>
 }
 
 async fn plan_sql(base: &AnyPool, sql: &str) -> Vec<String> {
-    plan(base, QueryBuilder::new(format!("EXPLAIN QUERY PLAN {sql}"))).await
+    plan(base, Requete::new(format!("EXPLAIN QUERY PLAN {sql}"))).await
 }
 
 /// Every search shape the app can send: each filter alone, each state, each order, a

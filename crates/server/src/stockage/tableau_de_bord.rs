@@ -33,11 +33,11 @@ pub async fn du_bailleur(
     let (a_venir, ouvertes, a_classer, en_commission, attribuees): (i64, i64, i64, i64, i64) =
         sqlx::query_as(
             "SELECT
-                coalesce(sum(o.ouverture > $1), 0),
-                coalesce(sum(o.ouverture <= $1 AND o.cloture >= $1), 0),
-                coalesce(sum(o.cloture < $1 AND k.offre_id IS NULL), 0),
-                coalesce(sum(k.offre_id IS NOT NULL AND r.offre_id IS NULL), 0),
-                coalesce(sum(r.offre_id IS NOT NULL), 0)
+                count(*) FILTER (WHERE o.ouverture > $1),
+                count(*) FILTER (WHERE o.ouverture <= $1 AND o.cloture >= $1),
+                count(*) FILTER (WHERE o.cloture < $1 AND k.offre_id IS NULL),
+                count(*) FILTER (WHERE k.offre_id IS NOT NULL AND r.offre_id IS NULL),
+                count(*) FILTER (WHERE r.offre_id IS NOT NULL)
              FROM offres o LEFT JOIN classements k ON k.offre_id = o.id
              LEFT JOIN resultats r ON r.offre_id = o.id
              WHERE o.bailleur_id = $2",
@@ -76,7 +76,7 @@ pub async fn du_bailleur(
         })
         .collect::<Result<_, Erreur>>()?;
     let (refus, reponses): (i64, i64) = sqlx::query_as(
-        "SELECT coalesce(sum(d.reponse = $1), 0), count(d.reponse)
+        "SELECT count(*) FILTER (WHERE d.reponse = $1), count(d.reponse)
          FROM decisions d JOIN offres o ON o.id = d.offre_id WHERE o.bailleur_id = $2",
     )
     .bind(super::decisions::REFUSE)
