@@ -19,6 +19,7 @@ mod exploration;
 mod memoire;
 mod outils;
 mod phare;
+mod postgres;
 mod run;
 mod serveur;
 mod test;

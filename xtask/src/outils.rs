@@ -71,12 +71,25 @@ pub fn pour_construire() -> Result<()> {
     binaryen(&wasm_opt)
 }
 
-/// What the browser tests and the fuzzing need, in addition.
+/// What the browser tests, the fuzzing and the PostgreSQL pass need, in addition.
 pub fn pour_tester() -> Result<()> {
     pour_construire()?;
     cargo_fuzz()?;
     chromium()?;
+    postgresql()?;
     axe_core()
+}
+
+/// Where Debian's `postgresql-15` puts `initdb`, `pg_ctl` and `postgres`.
+pub const POSTGRESQL: &str = "/usr/lib/postgresql/15/bin";
+
+/// PostgreSQL 15's server programs (Debian package postgresql-15); the tests start their
+/// own private server with them, never the system's.
+pub fn postgresql() -> Result<()> {
+    if std::path::Path::new(POSTGRESQL).join("initdb").exists() {
+        return Ok(());
+    }
+    paquets_debian("PostgreSQL 15", &["postgresql-15"])
 }
 
 /// What the benchmarks need: the build's tools, Chromium, Lighthouse and wrk.

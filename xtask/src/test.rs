@@ -4,6 +4,7 @@ use crate::app;
 use crate::commande::{Etapes, cmd, lancer, racine};
 use crate::exploration;
 use crate::outils;
+use crate::postgres;
 use anyhow::Result;
 use std::process::Command;
 
@@ -43,7 +44,7 @@ fn navigateur(c: &mut Command) -> &mut Command {
 }
 
 pub fn test() -> Result<()> {
-    let mut etapes = Etapes::new(10);
+    let mut etapes = Etapes::new(11);
     etapes.annoncer("Tools (installed once, then skipped)");
     outils::pour_tester()?;
     exploration::installer()?;
@@ -59,6 +60,18 @@ pub fn test() -> Result<()> {
         "--exclude",
         "clef-e2e",
     ]))?;
+
+    etapes.annoncer("The API integration tests again, on PostgreSQL 15 (a private server)");
+    let grappe = postgres::Grappe::demarrer()?;
+    // The very command above, so that nothing is compiled again (selecting `--test api`
+    // alone resolves features differently and rebuilt for 3 minutes); the other suites
+    // run again too, in about 25 seconds.
+    lancer(
+        avec_clippy(&mut cmd("cargo"))
+            .args(["test", "--locked", "--workspace", "--exclude", "clef-e2e"])
+            .env("CLEF_TEST_POSTGRES", grappe.url()),
+    )?;
+    drop(grappe);
 
     etapes.annoncer("The API explored by Schemathesis: no server error for any request");
     exploration::explorer()?;

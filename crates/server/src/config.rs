@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 /// Where to listen (`CLEF_ADDR`).
 pub const ADRESSE_DEFAUT: &str = "127.0.0.1:8080";
-/// The SQLite file (`CLEF_DATABASE_URL`).
+/// The database (`CLEF_DATABASE_URL`): `sqlite:path` (the default) or `postgres://…`.
 pub const BASE_DEFAUT: &str = "sqlite:data/clef.db";
 /// The built app (`CLEF_DIST`).
 pub const DIST_DEFAUT: &str = "dist";
@@ -69,7 +69,7 @@ pub enum ErreurConfig {
     )]
     Proxys(String),
     #[error(
-        "CLEF_DATABASE_URL={0:?} : seul SQLite (sqlite:chemin) est pris en charge pour l'instant"
+        "CLEF_DATABASE_URL={0:?} : attendu sqlite:chemin ou postgres://utilisateur@hôte:port/base"
     )]
     Base(String),
 }
@@ -82,7 +82,7 @@ impl Config {
             .parse()
             .map_err(|_| ErreurConfig::Adresse(adresse_texte.clone()))?;
         let base = lire("CLEF_DATABASE_URL").unwrap_or_else(|| BASE_DEFAUT.to_owned());
-        if !base.starts_with("sqlite:") {
+        if crate::stockage::Moteur::de_l_url(&base).is_none() {
             return Err(ErreurConfig::Base(base));
         }
         let dist = PathBuf::from(lire("CLEF_DIST").unwrap_or_else(|| DIST_DEFAUT.to_owned()));
@@ -195,7 +195,9 @@ mod tests {
     fn demo_mode_is_explicit() {
         assert!(config(&[("CLEF_DEMO", "1")]).unwrap().demo);
         assert!(config(&[("CLEF_DEMO", "oui")]).is_err());
-        assert!(config(&[("CLEF_DATABASE_URL", "postgres://x")]).is_err());
+        assert!(config(&[("CLEF_DATABASE_URL", "mysql://x")]).is_err());
+        assert!(config(&[("CLEF_DATABASE_URL", "clef.db")]).is_err());
+        assert!(config(&[("CLEF_DATABASE_URL", "postgres://clef@127.0.0.1/clef")]).is_ok());
     }
 
     #[test]

@@ -232,8 +232,13 @@ pub async fn connecter(
         maintenant,
     )
     .await?;
+    // An address of the wrong shape (a hidden character, say) names no account: answered
+    // as an unknown one, never looked up.
     let email = identifiants.email.trim().to_lowercase();
-    let compte = comptes::par_email(&etat.base, &email).await?;
+    let compte = match crate::compte::email_valide(&email) {
+        Ok(_) => comptes::par_email(&etat.base, &email).await?,
+        Err(_) => None,
+    };
     let mot_de_passe_valide =
         identifiants.mot_de_passe.chars().count() <= mot_de_passe::LONGUEUR_MAX;
     let bon = match mot_de_passe::correspond(

@@ -43,7 +43,7 @@ pub async fn creer(
     modifie_le: &str,
     max: i64,
 ) -> Result<Option<i64>, Erreur> {
-    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = super::ecriture(base).await?;
     let n: i64 = sqlx::query_scalar("SELECT count(*) FROM brouillons WHERE bailleur_id = $1")
         .bind(bailleur_id)
         .fetch_one(&mut *tx)

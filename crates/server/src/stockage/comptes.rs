@@ -30,7 +30,7 @@ pub async fn changer_alertes_courriel(
         "UPDATE comptes SET alertes_courriel = $1
          WHERE id = (SELECT compte_id FROM demandeurs WHERE id = $2)",
     )
-    .bind(courriel)
+    .bind(Drapeau(courriel))
     .bind(demandeur_id)
     .execute(base)
     .await?;
@@ -130,7 +130,7 @@ pub async fn inscrire_demandeur(
         }
         _ => None,
     };
-    let mut tx = base.begin().await?;
+    let mut tx = super::ecriture(base).await?;
     let compte_id = match sqlx::query_scalar(
         "INSERT INTO comptes (email, mot_de_passe, role) VALUES ($1, $2, $3) RETURNING id",
     )

@@ -24,7 +24,7 @@ pub async fn compter(
     for (cle, max, depuis) in cles {
         let (nombre, premier): (i64, Option<i64>) = sqlx::query_as(
             "SELECT count(*), min(a) FROM (SELECT a FROM echecs_connexion
-             WHERE cle = $1 AND a > $2 ORDER BY a DESC LIMIT $3)",
+             WHERE cle = $1 AND a > $2 ORDER BY a DESC LIMIT $3) AS recents",
         )
         .bind(cle)
         .bind(depuis)
@@ -54,7 +54,7 @@ pub async fn compter(
 /// Uncounts attempts (they succeeded), and forgets every attempt under `cles`.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn decompter(base: &AnyPool, ids: &[i64], cles: &[&str]) -> Result<(), Erreur> {
-    let mut tx = base.begin().await?;
+    let mut tx = super::ecriture(base).await?;
     for id in ids {
         sqlx::query("DELETE FROM echecs_connexion WHERE id = $1")
             .bind(id)

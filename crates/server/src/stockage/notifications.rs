@@ -79,7 +79,7 @@ pub async fn annoncer_nouvelles(
     offres: &[i64],
     derniere_offre: i64,
 ) -> Result<(), Erreur> {
-    let mut tx = base.begin().await?;
+    let mut tx = super::ecriture(base).await?;
     for offre_id in offres {
         sqlx::query(
             "INSERT INTO notifications (demandeur_id, genre, offre_id, recherche_id)
@@ -219,7 +219,7 @@ pub async fn a_envoyer(base: &AnyPool, max: i64) -> Result<Vec<AEnvoyer>, Erreur
 /// Records that these notifications were handled by the e-mail round at `instant`.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn marquer_envoyees(base: &AnyPool, ids: &[i64], instant: i64) -> Result<(), Erreur> {
-    let mut tx = base.begin().await?;
+    let mut tx = super::ecriture(base).await?;
     for id in ids {
         sqlx::query("UPDATE notifications SET envoyee_le = $1 WHERE id = $2")
             .bind(instant.to_string())

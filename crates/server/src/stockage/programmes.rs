@@ -78,21 +78,18 @@ pub async fn ajouter(
     voie: &str,
     fragilite: Fragilite,
 ) -> Result<Option<i64>, Erreur> {
-    let fait = sqlx::query_scalar(
+    // A programme already on that street: nothing inserted (and, on PostgreSQL, the
+    // transaction still usable).
+    Ok(sqlx::query_scalar(
         "INSERT INTO programmes (commune_id, nom, voie, fragilite) VALUES ($1, $2, $3, $4)
-         RETURNING id",
+         ON CONFLICT (commune_id, voie) DO NOTHING RETURNING id",
     )
     .bind(commune_id)
     .bind(nom)
     .bind(voie)
     .bind(fragilite.code())
-    .fetch_one(connexion)
-    .await;
-    match fait {
-        Ok(id) => Ok(Some(id)),
-        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => Ok(None),
-        Err(e) => Err(Erreur::Base(e)),
-    }
+    .fetch_optional(connexion)
+    .await?)
 }
 
 /// Removes one of the territory's programmes; false when there is no such programme.

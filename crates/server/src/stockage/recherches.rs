@@ -33,7 +33,7 @@ pub async fn sauvegarder(
     derniere_offre: i64,
     max: i64,
 ) -> Result<Option<i64>, Erreur> {
-    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = super::ecriture(base).await?;
     let deja: i64 = sqlx::query_scalar("SELECT count(*) FROM recherches WHERE demandeur_id = $1")
         .bind(demandeur_id)
         .fetch_one(&mut *tx)

@@ -23,7 +23,7 @@ pub async fn creer(
     maintenant: i64,
     expire_a: i64,
 ) -> Result<(), Erreur> {
-    let mut tx = base.begin().await?;
+    let mut tx = super::ecriture(base).await?;
     sqlx::query(
         "UPDATE reinitialisations SET utilise_a = $1 WHERE compte_id = $2 AND utilise_a IS NULL",
     )
@@ -85,7 +85,7 @@ pub async fn utiliser(
     hache: &str,
     maintenant: i64,
 ) -> Result<bool, Erreur> {
-    let mut tx = base.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = super::ecriture(base).await?;
     let utilise = sqlx::query(
         "UPDATE reinitialisations SET utilise_a = $1 WHERE empreinte = $2 AND utilise_a IS NULL",
     )

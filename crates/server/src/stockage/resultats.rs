@@ -144,8 +144,8 @@ pub async fn publier(
     .bind(r.decide_le.to_string())
     .bind(r.rang)
     .bind(r.score)
-    .bind(r.premier_quartile)
-    .bind(r.prioritaire)
+    .bind(Drapeau(r.premier_quartile))
+    .bind(Drapeau(r.prioritaire))
     .bind(r.relogement.map(Code::code))
     .execute(connexion)
     .await?;

@@ -21,6 +21,8 @@ pub const AUJOURDHUI: Jour = clef_domain::jour!(2026, 11, 22);
 pub struct TestApp {
     pub app: Router,
     pub base: AnyPool,
+    /// The database's URL: another instance opens it too.
+    pub url: String,
     /// The test clock: `avancer` moves it.
     pub horloge: Arc<HorlogeFixe>,
     /// What handlers reach, for what runs outside requests (the rounds of e-mail alerts).
@@ -129,12 +131,54 @@ impl Reponse {
     }
 }
 
+/// The PostgreSQL server the tests run on, when `CLEF_TEST_POSTGRES` names one
+/// (`postgres://user@127.0.0.1:port`, as `cargo xtask test` does for its second pass over
+/// this suite); SQLite files otherwise. Each test gets its own database either way.
+pub fn serveur_postgres() -> Option<String> {
+    std::env::var("CLEF_TEST_POSTGRES")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// A new, empty PostgreSQL database (a copy of `modele` if given); its URL.
+async fn base_postgres(serveur: &str, modele: Option<&str>) -> String {
+    use sqlx::Connection;
+    static NUMERO: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NUMERO.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nom = format!("clef_{}_{n}", std::process::id());
+    let mut admin = sqlx::PgConnection::connect(&format!("{serveur}/postgres"))
+        .await
+        .expect("connexion au serveur PostgreSQL de test");
+    let modele = modele.map(|m| format!(" TEMPLATE {m}")).unwrap_or_default();
+    sqlx::query(&format!("CREATE DATABASE {nom}{modele}"))
+        .execute(&mut admin)
+        .await
+        .expect("CREATE DATABASE");
+    admin.close().await.expect("fermeture");
+    format!("{serveur}/{nom}")
+}
+
+/// Where a test's copy of the demo database is taken from.
+enum Modele {
+    Fichier(PathBuf),
+    /// A PostgreSQL database used as a template (no connection left open to it).
+    Postgres(String),
+}
+
 /// A database seeded with the demo data once per test run; each test gets its own copy
 /// (seeding takes most of a test's time otherwise).
-async fn modele_demo() -> &'static PathBuf {
-    static MODELE: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
+async fn modele_demo() -> &'static Modele {
+    static MODELE: tokio::sync::OnceCell<Modele> = tokio::sync::OnceCell::const_new();
     MODELE
         .get_or_init(|| async {
+            if let Some(serveur) = serveur_postgres() {
+                let url = base_postgres(&serveur, None).await;
+                let base = stockage::ouvrir(&url).await.expect("base modèle");
+                demo::semer(&base, AUJOURDHUI).await.expect("semis");
+                base.close().await;
+                let nom = url.rsplit('/').next().unwrap_or_default().to_owned();
+                return Modele::Postgres(nom);
+            }
             let dossier = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
             let chemin = dossier.join(format!("modele-demo-{}.db", std::process::id()));
             // Templates of earlier runs (older code) are never reused.
@@ -154,7 +198,7 @@ async fn modele_demo() -> &'static PathBuf {
                 .await
                 .expect("checkpoint");
             base.close().await;
-            chemin
+            Modele::Fichier(chemin)
         })
         .await
 }
@@ -167,14 +211,25 @@ impl TestApp {
 
     pub async fn construire(avec_demo: bool, dist: Option<PathBuf>) -> TestApp {
         let modele = if avec_demo {
-            Some(modele_demo().await.as_path())
+            Some(modele_demo().await)
         } else {
             None
         };
-        TestApp::sur(modele, dist).await
+        match (modele, serveur_postgres()) {
+            (Some(Modele::Postgres(nom)), Some(serveur)) => {
+                let url = base_postgres(&serveur, Some(nom)).await;
+                TestApp::sur_url(url, tempfile::tempdir().expect("dossier"), dist, None).await
+            }
+            (None, Some(serveur)) => {
+                let url = base_postgres(&serveur, None).await;
+                TestApp::sur_url(url, tempfile::tempdir().expect("dossier"), dist, None).await
+            }
+            (Some(Modele::Fichier(chemin)), _) => TestApp::sur(Some(chemin.as_path()), dist).await,
+            _ => TestApp::sur(None, dist).await,
+        }
     }
 
-    /// On a copy of the database `modele` (an empty one without).
+    /// On a copy of the SQLite file `modele` (an empty one without).
     pub async fn sur(modele: Option<&std::path::Path>, dist: Option<PathBuf>) -> TestApp {
         let dossier = tempfile::tempdir().expect("dossier temporaire");
         let fichier = dossier.path().join("clef.db");
@@ -182,13 +237,30 @@ impl TestApp {
             std::fs::copy(modele, &fichier).expect("copie du modèle");
         }
         let url = format!("sqlite:{}", fichier.display());
+        TestApp::sur_url(url, dossier, dist, None).await
+    }
+
+    /// A second instance of the server on the same database and the same clock, with its
+    /// own pool, caches, hashing workers and mail folder, as another process would have.
+    pub async fn autre_instance(&self) -> TestApp {
+        let dossier = tempfile::tempdir().expect("dossier temporaire");
+        TestApp::sur_url(self.url.clone(), dossier, None, Some(self.horloge.clone())).await
+    }
+
+    /// On the database at `url`, with `dossier` for the e-mails written.
+    async fn sur_url(
+        url: String,
+        dossier: tempfile::TempDir,
+        dist: Option<PathBuf>,
+        horloge: Option<Arc<HorlogeFixe>>,
+    ) -> TestApp {
         let base = stockage::ouvrir(&url).await.expect("base de test");
         // As the server does at start: the advisors' secrets encrypted with the key.
         let coffre = Coffre::new(CLE_SECRETS, None).expect("clé de test");
         clef_server::compte::coffre::rechiffrer(&base, &coffre)
             .await
             .expect("secrets chiffrés");
-        let horloge = Arc::new(HorlogeFixe::new(AUJOURDHUI));
+        let horloge = horloge.unwrap_or_else(|| Arc::new(HorlogeFixe::new(AUJOURDHUI)));
         let courriels = dossier.path().join("courriels");
         let etat = Etat {
             base: base.clone(),
@@ -204,11 +276,37 @@ impl TestApp {
         TestApp {
             app,
             base,
+            url,
             horloge,
             etat,
             courriels,
             _dossier: dossier,
         }
+    }
+
+    /// Changes the JSON text stored in `colonne` of the row `id` of `table`, as another
+    /// program would (the same on both engines).
+    pub async fn modifier_json(
+        &self,
+        table: &str,
+        colonne: &str,
+        id: i64,
+        modifier: impl FnOnce(&mut Value),
+    ) {
+        let texte: String =
+            sqlx::query_scalar(&format!("SELECT {colonne} FROM {table} WHERE id = $1"))
+                .bind(id)
+                .fetch_one(&self.base)
+                .await
+                .expect("lecture du JSON");
+        let mut valeur: Value = serde_json::from_str(&texte).expect("JSON stocké");
+        modifier(&mut valeur);
+        sqlx::query(&format!("UPDATE {table} SET {colonne} = $1 WHERE id = $2"))
+            .bind(valeur.to_string())
+            .bind(id)
+            .execute(&self.base)
+            .await
+            .expect("écriture du JSON");
     }
 
     pub async fn get(&self, uri: &str) -> Reponse {
@@ -265,6 +363,15 @@ pub struct Client<'a> {
 }
 
 impl TestApp {
+    /// `autre`'s session (its cookie and CSRF token), sent to this instance.
+    pub fn avec_la_session_de(&self, autre: &Client<'_>) -> Client<'_> {
+        Client {
+            app: self,
+            cookie: autre.cookie.clone(),
+            csrf: autre.csrf.clone(),
+        }
+    }
+
     pub fn anonyme(&self) -> Client<'_> {
         Client {
             app: self,
@@ -346,7 +453,7 @@ impl TestApp {
     /// Ids of open listings whose financing is `financement`.
     pub async fn offres_ouvertes(&self, financement: &str) -> Vec<i64> {
         sqlx::query_scalar(
-            "SELECT id FROM offres WHERE financement = ? AND ouverture <= ? AND cloture >= ? ORDER BY id",
+            "SELECT id FROM offres WHERE financement = $1 AND ouverture <= $2 AND cloture >= $3 ORDER BY id",
         )
         .bind(financement)
         .bind(AUJOURDHUI.to_string())

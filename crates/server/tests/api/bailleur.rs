@@ -15,7 +15,7 @@ async fn agent(app: &TestApp, i: usize) -> crate::aide::Client<'_> {
 }
 
 async fn bailleur_de(app: &TestApp, offre: i64) -> i64 {
-    sqlx::query_scalar("SELECT bailleur_id FROM offres WHERE id = ?")
+    sqlx::query_scalar("SELECT bailleur_id FROM offres WHERE id = $1")
         .bind(offre)
         .fetch_one(&app.base)
         .await
@@ -30,13 +30,13 @@ async fn staff_see_their_own_organisations_listings_only() {
         let offres: Vec<OffreBailleur> = client.get("/api/v1/bailleur/offres").await.json();
         assert!(!offres.is_empty());
         let mien: i64 = sqlx::query_scalar(
-            "SELECT a.bailleur_id FROM agents_bailleur a JOIN comptes c ON c.id = a.compte_id WHERE c.email = ?",
+            "SELECT a.bailleur_id FROM agents_bailleur a JOIN comptes c ON c.id = a.compte_id WHERE c.email = $1",
         )
         .bind(demo::AGENTS[i].0)
         .fetch_one(&app.base)
         .await
         .unwrap();
-        let en_base: i64 = sqlx::query_scalar("SELECT count(*) FROM offres WHERE bailleur_id = ?")
+        let en_base: i64 = sqlx::query_scalar("SELECT count(*) FROM offres WHERE bailleur_id = $1")
             .bind(mien)
             .fetch_one(&app.base)
             .await
@@ -54,7 +54,7 @@ async fn closing_freezes_the_ranking_the_applicants_saw() {
     // An open listing of the first demo landlord, and three applicants.
     let (offre, cloture): (i64, String) = sqlx::query_as(
         "SELECT o.id, o.cloture FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
-         WHERE b.slug = ? AND o.financement != 'PLAI' AND o.ouverture <= ?2 AND o.cloture >= ?2
+         WHERE b.slug = $1 AND o.financement != 'PLAI' AND o.ouverture <= $2 AND o.cloture >= $2
          ORDER BY o.cloture LIMIT 1",
     )
     .bind(demo::AGENTS[0].1)
@@ -162,7 +162,7 @@ async fn another_organisation_or_an_applicant_gets_nothing() {
     let app = TestApp::demo().await;
     let autre_offre: i64 = sqlx::query_scalar(
         "SELECT o.id FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
-         JOIN classements k ON k.offre_id = o.id WHERE b.slug = ? LIMIT 1",
+         JOIN classements k ON k.offre_id = o.id WHERE b.slug = $1 LIMIT 1",
     )
     .bind(demo::AGENTS[1].1)
     .fetch_one(&app.base)
@@ -205,7 +205,7 @@ async fn classee_non_decidee(app: &TestApp, n: i64) -> (i64, usize) {
     let (offre, slug): (i64, String) = sqlx::query_as(
         "SELECT k.offre_id, b.slug FROM classements k JOIN offres o ON o.id = k.offre_id
          JOIN bailleurs b ON b.id = o.bailleur_id
-         WHERE k.eligibles >= ? AND k.offre_id NOT IN (SELECT offre_id FROM resultats)
+         WHERE k.eligibles >= $1 AND k.offre_id NOT IN (SELECT offre_id FROM resultats)
          ORDER BY k.offre_id LIMIT 1",
     )
     .bind(n)
@@ -273,7 +273,7 @@ async fn passing_over_a_higher_ranked_candidate_needs_a_motive_which_is_journale
     let p: Probleme = r.json();
     assert_eq!(p.errors[0].erreur.champ, "passages");
     let presentees: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM candidatures WHERE offre_id = ? AND etat = 'presentee'",
+        "SELECT count(*) FROM candidatures WHERE offre_id = $1 AND etat = 'presentee'",
     )
     .bind(offre)
     .fetch_one(&app.base)
@@ -314,14 +314,14 @@ async fn passing_over_a_higher_ranked_candidate_needs_a_motive_which_is_journale
     assert!(premier.identite.as_ref().unwrap().email.contains('@'));
     // Recorded for publication, journaled, notified.
     let (rang, motif): (i64, String) =
-        sqlx::query_as("SELECT rang, motif FROM passages WHERE offre_id = ?")
+        sqlx::query_as("SELECT rang, motif FROM passages WHERE offre_id = $1")
             .bind(offre)
             .fetch_one(&app.base)
             .await
             .unwrap();
     assert_eq!((rang, motif.as_str()), (1, "desistement"));
     let notifiees: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM notifications WHERE offre_id = ? AND genre = 'presentee_en_commission'",
+        "SELECT count(*) FROM notifications WHERE offre_id = $1 AND genre = 'presentee_en_commission'",
     )
     .bind(offre)
     .fetch_one(&app.base)
@@ -329,7 +329,7 @@ async fn passing_over_a_higher_ranked_candidate_needs_a_motive_which_is_journale
     .unwrap();
     assert_eq!(notifiees, 3);
     let details: String = sqlx::query_scalar(
-        "SELECT details FROM journal WHERE offre_id = ? AND acte = 'presentation_commission'",
+        "SELECT details FROM journal WHERE offre_id = $1 AND acte = 'presentation_commission'",
     )
     .bind(offre)
     .fetch_one(&app.base)
@@ -522,7 +522,7 @@ async fn decisions_then_answers_then_the_lease_publish_the_result() {
         let base = app.base.clone();
         async move {
             sqlx::query_scalar::<_, String>(
-                "SELECT genre FROM notifications WHERE candidature_id = ? ORDER BY id",
+                "SELECT genre FROM notifications WHERE candidature_id = $1 ORDER BY id",
             )
             .bind(id)
             .fetch_all(&base)
@@ -558,7 +558,7 @@ async fn decisions_then_answers_then_the_lease_publish_the_result() {
     );
     // Journaled; nothing changes after the lease.
     let actes: Vec<String> =
-        sqlx::query_scalar("SELECT acte FROM journal WHERE offre_id = ? ORDER BY id")
+        sqlx::query_scalar("SELECT acte FROM journal WHERE offre_id = $1 ORDER BY id")
             .bind(offre)
             .fetch_all(&app.base)
             .await
@@ -585,7 +585,7 @@ async fn closing_early_with_a_reason_stops_applications_and_allows_ranking_at_on
     let app = TestApp::demo().await;
     let (offre, slug): (i64, String) = sqlx::query_as(
         "SELECT o.id, b.slug FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
-         WHERE o.financement != 'PLAI' AND o.ouverture < ?1 AND o.cloture > ?1 ORDER BY o.id LIMIT 1",
+         WHERE o.financement != 'PLAI' AND o.ouverture < $1 AND o.cloture > $1 ORDER BY o.id LIMIT 1",
     )
     .bind(AUJOURDHUI.to_string())
     .fetch_one(&app.base)
@@ -646,14 +646,14 @@ async fn closing_early_with_a_reason_stops_applications_and_allows_ranking_at_on
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
-    let motif: String = sqlx::query_scalar("SELECT motif_cloture FROM offres WHERE id = ?")
+    let motif: String = sqlx::query_scalar("SELECT motif_cloture FROM offres WHERE id = $1")
         .bind(offre)
         .fetch_one(&app.base)
         .await
         .unwrap();
     assert_eq!(motif, "Logement retiré : dégât des eaux.");
     let journal: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM journal WHERE offre_id = ? AND acte = 'cloture_anticipee'",
+        "SELECT count(*) FROM journal WHERE offre_id = $1 AND acte = 'cloture_anticipee'",
     )
     .bind(offre)
     .fetch_one(&app.base)
@@ -671,7 +671,7 @@ async fn the_dashboard_counts_the_organisations_own_listings_and_lettings() {
             staff.get("/api/v1/bailleur/tableau-de-bord").await.json();
         let (offres, attribuees): (i64, i64) = sqlx::query_as(
             "SELECT count(*), count(r.offre_id) FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
-             LEFT JOIN resultats r ON r.offre_id = o.id WHERE b.slug = ?",
+             LEFT JOIN resultats r ON r.offre_id = o.id WHERE b.slug = $1",
         )
         .bind(slug)
         .fetch_one(&app.base)
@@ -710,7 +710,7 @@ async fn sensitive_situations_reach_staff_only_once_the_candidate_is_presented()
     let app = TestApp::demo().await;
     let (offre, cloture, slug): (i64, String, String) = sqlx::query_as(
         "SELECT o.id, o.cloture, b.slug FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
-         WHERE o.financement != 'PLAI' AND o.ouverture <= ?1 AND o.cloture >= ?1
+         WHERE o.financement != 'PLAI' AND o.ouverture <= $1 AND o.cloture >= $1
          ORDER BY o.cloture LIMIT 1",
     )
     .bind(AUJOURDHUI.to_string())
@@ -898,7 +898,7 @@ async fn a_listing_offers_only_the_acts_its_stage_allows_today() {
         .expect("an open listing that can be closed early")
         .offre
         .id;
-    sqlx::query("UPDATE offres SET ouverture = ? WHERE id = ?")
+    sqlx::query("UPDATE offres SET ouverture = $1 WHERE id = $2")
         .bind(AUJOURDHUI.to_string())
         .bind(ouverte)
         .execute(&app.base)
@@ -956,7 +956,7 @@ async fn the_commission_reads_each_households_size_means_and_burden_and_steps_ke
             json!({ "candidatures": ids }),
         )
         .await;
-    let cloture: String = sqlx::query_scalar("SELECT cloture FROM offres WHERE id = ?")
+    let cloture: String = sqlx::query_scalar("SELECT cloture FROM offres WHERE id = $1")
         .bind(offre)
         .fetch_one(&app.base)
         .await
@@ -1028,7 +1028,7 @@ async fn a_household_rehoused_by_an_orcod_is_recorded_as_such_in_the_letting() {
     let ids: Vec<i64> = vue.candidats.iter().map(|x| x.candidature_id).collect();
     let (demandeur, dossier): (i64, String) = sqlx::query_as(
         "SELECT d.id, d.dossier FROM demandeurs d JOIN candidatures k ON k.demandeur_id = d.id
-         WHERE k.id = ?",
+         WHERE k.id = $1",
     )
     .bind(ids[0])
     .fetch_one(&app.base)
@@ -1039,7 +1039,7 @@ async fn a_household_rehoused_by_an_orcod_is_recorded_as_such_in_the_letting() {
         .as_array_mut()
         .unwrap()
         .push(json!("relogement_orcod"));
-    sqlx::query("UPDATE demandeurs SET dossier = ? WHERE id = ?")
+    sqlx::query("UPDATE demandeurs SET dossier = $1 WHERE id = $2")
         .bind(dossier.to_string())
         .bind(demandeur)
         .execute(&app.base)
@@ -1069,7 +1069,7 @@ async fn a_household_rehoused_by_an_orcod_is_recorded_as_such_in_the_letting() {
         );
     }
     let relogement: Option<String> =
-        sqlx::query_scalar("SELECT relogement FROM resultats WHERE offre_id = ?")
+        sqlx::query_scalar("SELECT relogement FROM resultats WHERE offre_id = $1")
             .bind(offre)
             .fetch_one(&app.base)
             .await
@@ -1181,14 +1181,17 @@ async fn the_commission_follows_r441_3_exceptions_conditions_and_inadmissibility
     );
     // The second household's resources turn out above the ceiling in force today: no
     // attribution, only an inadmissibility.
-    sqlx::query(
-        "UPDATE demandeurs SET dossier = json_set(dossier, '$.rfr_n2', 90000000, '$.rfr_n1', NULL, '$.douze_derniers_mois', NULL)
-         WHERE id = (SELECT demandeur_id FROM candidatures WHERE id = ?)",
-    )
-    .bind(ids[1])
-    .execute(&app.base)
-    .await
-    .unwrap();
+    let demandeur: i64 = sqlx::query_scalar("SELECT demandeur_id FROM candidatures WHERE id = $1")
+        .bind(ids[1])
+        .fetch_one(&app.base)
+        .await
+        .unwrap();
+    app.modifier_json("demandeurs", "dossier", demandeur, |d| {
+        d["rfr_n2"] = json!(90000000);
+        d["rfr_n1"] = Value::Null;
+        d["douze_derniers_mois"] = Value::Null;
+    })
+    .await;
     let r = decider(ids[1], json!({"type": "attribue", "rang": 2})).await;
     assert_eq!(
         regle(&r),
@@ -1240,7 +1243,7 @@ async fn the_commission_follows_r441_3_exceptions_conditions_and_inadmissibility
         );
     }
     let genres: Vec<String> =
-        sqlx::query_scalar("SELECT genre FROM notifications WHERE candidature_id = ? ORDER BY id")
+        sqlx::query_scalar("SELECT genre FROM notifications WHERE candidature_id = $1 ORDER BY id")
             .bind(ids[0])
             .fetch_all(&app.base)
             .await
@@ -1255,7 +1258,7 @@ async fn the_commission_follows_r441_3_exceptions_conditions_and_inadmissibility
         "{genres:?}"
     );
     let actes: Vec<String> =
-        sqlx::query_scalar("SELECT acte FROM journal WHERE offre_id = ? ORDER BY id")
+        sqlx::query_scalar("SELECT acte FROM journal WHERE offre_id = $1 ORDER BY id")
             .bind(offre)
             .fetch_all(&app.base)
             .await

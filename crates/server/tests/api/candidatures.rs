@@ -226,8 +226,8 @@ async fn one_application_per_listing() {
 async fn closed_and_future_listings_refuse_applications() {
     let app = TestApp::demo().await;
     let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
-    let cloturee = offre_dans_l_etat(&app, "cloture < ?").await;
-    let a_venir = offre_dans_l_etat(&app, "ouverture > ?").await;
+    let cloturee = offre_dans_l_etat(&app, "cloture < $1").await;
+    let a_venir = offre_dans_l_etat(&app, "ouverture > $1").await;
     assert_eq!(
         refus(&postuler(&client, cloturee).await),
         "/problemes/candidature/cloturee"
@@ -289,7 +289,7 @@ async fn after_the_deadline_nothing_changes() {
     let app = TestApp::demo().await;
     let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
     let (offre, cloture): (i64, String) = sqlx::query_as(
-        "SELECT id, cloture FROM offres WHERE financement = 'PLUS' AND ouverture <= ?1 AND cloture >= ?1
+        "SELECT id, cloture FROM offres WHERE financement = 'PLUS' AND ouverture <= $1 AND cloture >= $1
          ORDER BY cloture LIMIT 1",
     )
     .bind(AUJOURDHUI.to_string())
@@ -339,7 +339,7 @@ async fn many_parallel_applies_by_one_applicant_never_exceed_the_cap() {
             .iter()
             .all(|r| r.status == StatusCode::CREATED || r.status == StatusCode::CONFLICT)
     );
-    let en_base: i64 = sqlx::query_scalar("SELECT count(*) FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id WHERE d.numero_unique = ?")
+    let en_base: i64 = sqlx::query_scalar("SELECT count(*) FROM candidatures c JOIN demandeurs d ON d.id = c.demandeur_id WHERE d.numero_unique = $1")
         .bind(crate::aide::numero(1))
         .fetch_one(&app.base)
         .await

@@ -87,7 +87,7 @@ async fn sign_up_opens_a_session_with_a_strict_http_only_cookie_and_hashes_the_p
         .next()
         .unwrap()
         .trim_start_matches("clef_session=");
-    let stocke: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions WHERE empreinte = ?")
+    let stocke: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions WHERE empreinte = $1")
         .bind(jeton)
         .fetch_one(&app.base)
         .await

@@ -254,10 +254,10 @@ async fn copier_offre(app: &TestApp, offre: i64, reference: &str, titre: &str) {
         "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description, typologie,
             pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes, charges_centimes,
             financement, dpe, reservataire, ouverture, cloture)
-         SELECT ?, bailleur_id, commune_id, ?, adresse, description,
+         SELECT $1, bailleur_id, commune_id, $2, adresse, description,
             typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
             charges_centimes, financement, dpe, reservataire, ouverture, cloture
-         FROM offres WHERE id = ?",
+         FROM offres WHERE id = $3",
     )
     .bind(reference)
     .bind(titre)

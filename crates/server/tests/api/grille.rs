@@ -4,6 +4,7 @@ use crate::aide::TestApp;
 use axum::http::StatusCode;
 use clef_domain::api::Probleme;
 use clef_domain::cotation::{Grille, grille_bethune};
+use serde_json::json;
 
 #[tokio::test]
 async fn the_grid_in_force_is_published_as_the_rules_crate_defines_it() {
@@ -49,10 +50,14 @@ async fn an_unknown_territory_or_version_is_a_404_and_a_bad_version_a_400() {
 #[tokio::test]
 async fn a_stored_grid_that_no_longer_validates_is_an_internal_error_not_a_wrong_answer() {
     let app = TestApp::demo().await;
-    sqlx::query("UPDATE grilles SET contenu = json_set(contenu, '$.criteres', json('[]'))")
-        .execute(&app.base)
+    let grilles: Vec<i64> = sqlx::query_scalar("SELECT id FROM grilles")
+        .fetch_all(&app.base)
         .await
         .unwrap();
+    for id in grilles {
+        app.modifier_json("grilles", "contenu", id, |g| g["criteres"] = json!([]))
+            .await;
+    }
     let r = app.get("/api/v1/territoires/bethune-bruay/grille").await;
     assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(r.type_contenu(), "application/problem+json");

@@ -49,7 +49,7 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
     assert_eq!(
         nombre(
             &base,
-            "SELECT count(*) FROM offres o WHERE o.cloture < ? AND EXISTS
+            "SELECT count(*) FROM offres o WHERE o.cloture < $1 AND EXISTS
                (SELECT 1 FROM candidatures c WHERE c.offre_id = o.id)
              AND NOT EXISTS (SELECT 1 FROM classements k WHERE k.offre_id = o.id)"
         )
@@ -60,7 +60,7 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
         nombre(
             &base,
             "SELECT count(*) FROM candidatures c JOIN offres o ON o.id = c.offre_id
-             WHERE c.etat = 'deposee' AND o.cloture < ?"
+             WHERE c.etat = 'deposee' AND o.cloture < $1"
         )
         .await,
         0
@@ -69,7 +69,7 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
     assert_eq!(
         nombre(
             &base,
-            "SELECT count(*) FROM resultats r WHERE ? IS NOT NULL AND 1 != (SELECT count(*)
+            "SELECT count(*) FROM resultats r WHERE $1 IS NOT NULL AND 1 != (SELECT count(*)
                FROM candidatures c JOIN decisions d ON d.candidature_id = c.id
                WHERE c.offre_id = r.offre_id AND c.etat = 'attribuee')"
         )
@@ -81,7 +81,7 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
         nombre(
             &base,
             "SELECT count(*) FROM candidatures c JOIN offres o ON o.id = c.offre_id
-             WHERE o.ouverture <= ?1 AND o.cloture >= ?1 AND c.etat = 'deposee'
+             WHERE o.ouverture <= $1 AND o.cloture >= $1 AND c.etat = 'deposee'
              GROUP BY c.demandeur_id HAVING count(*) > 3 UNION ALL SELECT 0 LIMIT 1"
         )
         .await,
@@ -100,7 +100,7 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
     assert_eq!(des_libres, 0);
     let par_offre: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT o.id, (SELECT count(*) FROM candidatures c WHERE c.offre_id = o.id)
-         FROM offres o WHERE o.ouverture <= ?1 AND o.cloture >= ?1 AND o.retiree_le IS NULL",
+         FROM offres o WHERE o.ouverture <= $1 AND o.cloture >= $1 AND o.retiree_le IS NULL",
     )
     .bind(AUJOURDHUI.to_string())
     .fetch_all(&base)
@@ -120,10 +120,10 @@ async fn a_generated_history_keeps_every_constraint_and_is_served_whole() {
     );
     let cloturees = nombre(
         &base,
-        "SELECT count(*) FROM offres WHERE cloture < ? AND retiree_le IS NULL",
+        "SELECT count(*) FROM offres WHERE cloture < $1 AND retiree_le IS NULL",
     )
     .await;
-    let lettings = nombre(&base, "SELECT count(*) FROM resultats WHERE ? IS NOT NULL").await;
+    let lettings = nombre(&base, "SELECT count(*) FROM resultats WHERE $1 IS NOT NULL").await;
     base.close().await;
 
     let app = TestApp::sur(Some(&fichier), None).await;

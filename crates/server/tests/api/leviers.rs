@@ -98,7 +98,7 @@ async fn a_fragile_programme_is_tracked_and_flagged_to_the_commission() {
     let (offre, commune, adresse): (i64, String, String) = sqlx::query_as(
         "SELECT o.id, c.slug, o.adresse FROM classements k JOIN offres o ON o.id = k.offre_id
          JOIN communes c ON c.id = o.commune_id JOIN bailleurs b ON b.id = o.bailleur_id
-         WHERE b.slug = ? AND k.eligibles >= 3 AND o.qpv_id IS NULL ORDER BY o.id LIMIT 1",
+         WHERE b.slug = $1 AND k.eligibles >= 3 AND o.qpv_id IS NULL ORDER BY o.id LIMIT 1",
     )
     .bind(demo::AGENTS[0].1)
     .fetch_one(&app.base)

@@ -15,6 +15,7 @@ mod entetes;
 mod erreurs;
 mod grille;
 mod histoire;
+mod instances;
 mod leviers;
 mod mandats;
 mod memoire;

@@ -70,7 +70,7 @@ async fn a_kept_search_page_is_never_stale_whoever_changed_the_listings() {
                     // This server: the landlord withdraws one of their open listings.
                     let ouverte: Option<i64> = sqlx::query_scalar(
                         "SELECT o.id FROM offres o JOIN bailleurs b ON b.id = o.bailleur_id
-                         WHERE b.slug = ? AND o.retiree_le IS NULL AND o.cloture >= ?
+                         WHERE b.slug = $1 AND o.retiree_le IS NULL AND o.cloture >= $2
                          ORDER BY o.id LIMIT 1",
                     )
                     .bind(demo::AGENTS[0].1)
@@ -96,7 +96,7 @@ async fn a_kept_search_page_is_never_stale_whoever_changed_the_listings() {
                     sql(
                         &app,
                         "UPDATE offres SET loyer_centimes = loyer_centimes + 1000
-                         WHERE id = (SELECT min(id) FROM offres WHERE cloture >= ?)",
+                         WHERE id = (SELECT min(id) FROM offres WHERE cloture >= $1)",
                     )
                     .await;
                     "rent"
@@ -106,7 +106,7 @@ async fn a_kept_search_page_is_never_stale_whoever_changed_the_listings() {
                     sql(
                         &app,
                         "UPDATE photos SET texte_alternatif = texte_alternatif || ' (modifiée)'
-                         WHERE rang = 0 AND offre_id = (SELECT min(id) FROM offres WHERE cloture >= ?)",
+                         WHERE rang = 0 AND offre_id = (SELECT min(id) FROM offres WHERE cloture >= $1)",
                     )
                     .await;
                     "photo"
@@ -115,8 +115,8 @@ async fn a_kept_search_page_is_never_stale_whoever_changed_the_listings() {
                     // Another instance closes a listing early.
                     sql(
                         &app,
-                        "UPDATE offres SET cloture = ?1, ouverture = min(ouverture, ?1)
-                         WHERE id = (SELECT max(id) FROM offres WHERE cloture > ?1)",
+                        "UPDATE offres SET cloture = $1, ouverture = CASE WHEN ouverture < $1 THEN ouverture ELSE $1 END
+                         WHERE id = (SELECT max(id) FROM offres WHERE cloture > $1)",
                     )
                     .await;
                     "early closing"

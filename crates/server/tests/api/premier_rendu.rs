@@ -164,7 +164,7 @@ async fn a_title_written_as_markup_is_shown_as_text() {
     let (app, _d) = app().await;
     let api: PageOffres = app.get("/api/v1/offres").await.json();
     let piege = "<script>alert(1)</script><img src=x onerror=alert(2)>";
-    sqlx::query("UPDATE offres SET titre = ? WHERE id = ?")
+    sqlx::query("UPDATE offres SET titre = $1 WHERE id = $2")
         .bind(piege)
         .bind(api.offres[0].id)
         .execute(&app.base)

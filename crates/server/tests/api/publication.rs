@@ -180,7 +180,7 @@ async fn a_draft_is_saved_incomplete_and_published_once_every_field_is_right() {
         image::ImageFormat::Jpeg
     );
     let journal: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM journal WHERE acte = 'publication' AND offre_id = ?",
+        "SELECT count(*) FROM journal WHERE acte = 'publication' AND offre_id = $1",
     )
     .bind(offre)
     .fetch_one(&app.base)
@@ -228,7 +228,7 @@ async fn each_field_rule_is_explained_next_to_its_field() {
         "Ce champ est obligatoire."
     );
     // Nothing was published.
-    let offres: i64 = sqlx::query_scalar("SELECT count(*) FROM offres WHERE titre = ?")
+    let offres: i64 = sqlx::query_scalar("SELECT count(*) FROM offres WHERE titre = $1")
         .bind("T3 lumineux près de la gare")
         .fetch_one(&app.base)
         .await
@@ -370,7 +370,7 @@ async fn what_applicants_relied_on_changes_only_by_withdrawing_and_publishing_ag
             "{champ} : {probleme:?}"
         );
     }
-    let loyer: i64 = sqlx::query_scalar("SELECT loyer_centimes FROM offres WHERE id = ?")
+    let loyer: i64 = sqlx::query_scalar("SELECT loyer_centimes FROM offres WHERE id = $1")
         .bind(offre)
         .fetch_one(&app.base)
         .await
@@ -411,7 +411,7 @@ async fn what_applicants_relied_on_changes_only_by_withdrawing_and_publishing_ag
         app.get(&format!("/api/v1/offres/{offre}")).await.status,
         StatusCode::NOT_FOUND
     );
-    let etat: String = sqlx::query_scalar("SELECT etat FROM candidatures WHERE offre_id = ?")
+    let etat: String = sqlx::query_scalar("SELECT etat FROM candidatures WHERE offre_id = $1")
         .bind(offre)
         .fetch_one(&app.base)
         .await
@@ -520,7 +520,7 @@ async fn a_listing_at_any_stage_is_duplicated_into_a_draft_without_its_dates() {
             .json();
         assert_eq!(apres, avant);
         let journal: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM journal WHERE offre_id = ? AND acte = 'copie_offre'",
+            "SELECT count(*) FROM journal WHERE offre_id = $1 AND acte = 'copie_offre'",
         )
         .bind(offre)
         .fetch_one(&app.base)

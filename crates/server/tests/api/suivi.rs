@@ -11,7 +11,7 @@ use clef_domain::demande::mois_entre;
 use clef_domain::offre::{Code, Typologie};
 use clef_server::courriel::alertes::tournee;
 use clef_server::demo;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn applying_withdrawing_and_closing_are_notified_once_each() {
@@ -73,9 +73,9 @@ async fn nouveau_t3(app: &TestApp, reference: &str, commune: &str, ouverture: Jo
         "INSERT INTO offres (reference, bailleur_id, commune_id, titre, adresse, description,
             typologie, pieces, surface_dixiemes, etage, ascenseur, accessible_pmr, loyer_centimes,
             charges_centimes, financement, dpe, reservataire, ouverture, cloture)
-         SELECT ?, 1, c.id, 'Nouveau T3', '1 rue Neuve', '', 'T3', 3, 650, 1, 0, 0, 40000, 8000,
-            'PLUS', 'C', 'bailleur', ?, ?
-         FROM communes c WHERE c.slug = ?",
+         SELECT $1, 1, c.id, 'Nouveau T3', '1 rue Neuve', '', 'T3', 3, 650, 1, 0, 0, 40000, 8000,
+            'PLUS', 'C', 'bailleur', $2, $3
+         FROM communes c WHERE c.slug = $4",
     )
     .bind(reference)
     .bind(ouverture.to_string())
@@ -307,10 +307,10 @@ async fn my_score_gives_the_average_wait_of_lettings_of_my_typology() {
         let s: MonScore = client.get("/api/v1/moi/score").await.json();
         let typologie = s.semblables.typologie;
         let lettings: Vec<(String, String)> = sqlx::query_as(
-            "SELECT json_extract(d.dossier, '$.date_depot'), r.decide_le
+            "SELECT d.dossier, r.decide_le
              FROM resultats r JOIN offres o ON o.id = r.offre_id
              JOIN candidatures k ON k.offre_id = r.offre_id AND k.rang = r.attribue_rang
-             JOIN demandeurs d ON d.id = k.demandeur_id WHERE o.typologie = ?",
+             JOIN demandeurs d ON d.id = k.demandeur_id WHERE o.typologie = $1",
         )
         .bind(typologie.code())
         .fetch_all(&app.base)
@@ -319,7 +319,11 @@ async fn my_score_gives_the_average_wait_of_lettings_of_my_typology() {
         assert_eq!(s.semblables.attente.cas as usize, lettings.len());
         let mois: Vec<u32> = lettings
             .iter()
-            .map(|(depot, le)| mois_entre(depot.parse().unwrap(), le.parse().unwrap()))
+            .map(|(dossier, le)| {
+                let dossier: Value = serde_json::from_str(dossier).unwrap();
+                let depot = dossier["date_depot"].as_str().unwrap();
+                mois_entre(depot.parse().unwrap(), le.parse().unwrap())
+            })
             .collect();
         let attendu = (mois.len() >= 3).then(|| {
             let n = mois.len() as u32;
@@ -337,6 +341,9 @@ async fn my_score_gives_the_average_wait_of_lettings_of_my_typology() {
 
 /// Every row of every table but the session bookkeeping, as text.
 async fn contenu_de_la_base(base: &sqlx::AnyPool) -> Vec<(String, String)> {
+    if clef_server::stockage::Moteur::de(base) == clef_server::stockage::Moteur::Postgres {
+        return contenu_postgres(base).await;
+    }
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
            AND name NOT IN ('sessions', 'echecs_connexion', '_sqlx_migrations') ORDER BY name",
@@ -347,7 +354,7 @@ async fn contenu_de_la_base(base: &sqlx::AnyPool) -> Vec<(String, String)> {
     let mut contenu = Vec::new();
     for table in tables {
         let colonnes: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+            sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
                 .bind(&table)
                 .fetch_all(base)
                 .await
@@ -365,6 +372,31 @@ async fn contenu_de_la_base(base: &sqlx::AnyPool) -> Vec<(String, String)> {
         .unwrap();
         contenu.push((table, lignes.unwrap_or_default()));
     }
+    contenu
+}
+
+/// The same on PostgreSQL: each row as its record's text, in order.
+async fn contenu_postgres(base: &sqlx::AnyPool) -> Vec<(String, String)> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+           AND table_name NOT IN ('sessions', 'echecs_connexion', '_sqlx_migrations')
+         ORDER BY table_name",
+    )
+    .fetch_all(base)
+    .await
+    .unwrap();
+    let mut contenu = Vec::new();
+    for table in tables {
+        let lignes: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT string_agg(CAST(t AS TEXT), chr(10) ORDER BY CAST(t AS TEXT)) FROM \"{table}\" t"
+        ))
+        .fetch_one(base)
+        .await
+        .unwrap();
+        contenu.push((table, lignes.unwrap_or_default()));
+    }
+    assert!(contenu.len() > 20, "{} tables", contenu.len());
     contenu
 }
 
