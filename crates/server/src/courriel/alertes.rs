@@ -18,7 +18,8 @@ const PAR_TOURNEE: i64 = 2_000;
 pub async fn tournee(etat: &Etat) -> Result<u32, ErreurApi> {
     rattraper(&etat.base, etat.horloge.aujourdhui()).await?;
     let mut par_demandeur: BTreeMap<i64, Vec<AEnvoyer>> = BTreeMap::new();
-    for ligne in notifications::a_envoyer(&etat.base, PAR_TOURNEE).await? {
+    let prises = notifications::reserver(&etat.base, PAR_TOURNEE, etat.horloge.instant()).await?;
+    for ligne in prises {
         par_demandeur
             .entry(ligne.demandeur_id)
             .or_default()
@@ -27,14 +28,15 @@ pub async fn tournee(etat: &Etat) -> Result<u32, ErreurApi> {
     let mut envoyes = 0;
     for lignes in par_demandeur.values() {
         // Alerts off: handled, not sent (turning them on later does not send the past).
-        if lignes[0].alertes {
-            if !envoyer(etat, lignes).await {
-                continue;
-            }
-            envoyes += 1;
+        if !lignes[0].alertes {
+            continue;
         }
-        let ids: Vec<i64> = lignes.iter().map(|l| l.id).collect();
-        notifications::marquer_envoyees(&etat.base, &ids, etat.horloge.instant()).await?;
+        if envoyer(etat, lignes).await {
+            envoyes += 1;
+        } else {
+            let ids: Vec<i64> = lignes.iter().map(|l| l.id).collect();
+            notifications::rendre(&etat.base, &ids).await?;
+        }
     }
     Ok(envoyes)
 }

@@ -197,10 +197,15 @@ impl AEnvoyer {
     }
 }
 
-/// The oldest notifications not yet e-mailed, by applicant, at most `max`.
+/// Takes the oldest notifications not yet e-mailed, by applicant, at most `max`: they are
+/// marked sent at `instant` in the same writing transaction, so that a round running on
+/// another instance at the same moment takes others, never these. Those that could not go
+/// are given back with [`rendre`]. (A crash between the two loses an e-mail, never sends
+/// one twice; the notifications page still shows everything.)
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn a_envoyer(base: &AnyPool, max: i64) -> Result<Vec<AEnvoyer>, Erreur> {
-    Ok(sqlx::query_as(
+pub async fn reserver(base: &AnyPool, max: i64, instant: i64) -> Result<Vec<AEnvoyer>, Erreur> {
+    let mut tx = super::ecriture(base).await?;
+    let lignes: Vec<AEnvoyer> = sqlx::query_as(
         "SELECT n.id, n.demandeur_id, c.email, c.alertes_courriel AS alertes, n.genre,
                 o.titre, r.nom AS recherche
          FROM notifications n
@@ -212,17 +217,26 @@ pub async fn a_envoyer(base: &AnyPool, max: i64) -> Result<Vec<AEnvoyer>, Erreur
          ORDER BY n.demandeur_id, n.id LIMIT $1",
     )
     .bind(max)
-    .fetch_all(base)
-    .await?)
-}
-
-/// Records that these notifications were handled by the e-mail round at `instant`.
-#[tracing::instrument(level = "debug", skip_all)]
-pub async fn marquer_envoyees(base: &AnyPool, ids: &[i64], instant: i64) -> Result<(), Erreur> {
-    let mut tx = super::ecriture(base).await?;
-    for id in ids {
+    .fetch_all(&mut *tx)
+    .await?;
+    for ligne in &lignes {
         sqlx::query("UPDATE notifications SET envoyee_le = $1 WHERE id = $2")
             .bind(instant.to_string())
+            .bind(ligne.id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(lignes)
+}
+
+/// Gives back notifications taken by [`reserver`] whose e-mail could not be sent: the next
+/// round takes them again.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn rendre(base: &AnyPool, ids: &[i64]) -> Result<(), Erreur> {
+    let mut tx = super::ecriture(base).await?;
+    for id in ids {
+        sqlx::query("UPDATE notifications SET envoyee_le = NULL WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;

@@ -7,6 +7,7 @@ use crate::aide::{MOT_DE_PASSE, TestApp, dossier_simple};
 use axum::http::{Method, StatusCode};
 use clef_domain::api::ClassementOffre;
 use clef_server::compte::limite::MAX_PAR_COMPTE_ET_ADRESSE;
+use clef_server::courriel::alertes;
 use clef_server::demo;
 use serde_json::json;
 
@@ -139,4 +140,38 @@ async fn a_listing_ranked_through_both_instances_at_once_is_ranked_once() {
             "application {id} told once"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn alert_rounds_run_by_both_instances_at_once_send_each_e_mail_once() {
+    let a = TestApp::demo().await;
+    let b = a.autre_instance().await;
+    let offres = a.offres_ouvertes("PLUS").await;
+    for n in 1..=6 {
+        let client = a.inscrire_avec_dossier(n, dossier_simple()).await;
+        let r = client
+            .post(
+                "/api/v1/moi/candidatures",
+                json!({"offre_id": offres[n as usize % offres.len()]}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let (na, nb) = tokio::join!(alertes::tournee(&a.etat), alertes::tournee(&b.etat));
+    assert_eq!(
+        na.unwrap() + nb.unwrap(),
+        6,
+        "one e-mail per applicant in all"
+    );
+    for n in 1..=6 {
+        let adresse = format!("personne{n}@exemple.fr");
+        assert_eq!(
+            a.courriels_a(&adresse).len() + b.courriels_a(&adresse).len(),
+            1,
+            "{adresse}"
+        );
+    }
+    // Nothing left for a later round on either.
+    assert_eq!(alertes::tournee(&a.etat).await.unwrap(), 0);
+    assert_eq!(alertes::tournee(&b.etat).await.unwrap(), 0);
 }
