@@ -69,7 +69,8 @@ pub fn test() -> Result<()> {
     lancer(
         avec_clippy(&mut cmd("cargo"))
             .args(["test", "--locked", "--workspace", "--exclude", "clef-e2e"])
-            .env("CLEF_TEST_POSTGRES", grappe.url()),
+            .env("CLEF_TEST_POSTGRES", grappe.url())
+            .env("CLEF_TEST_POSTGRES_BIN", outils::POSTGRESQL),
     )?;
     drop(grappe);
 

@@ -141,7 +141,7 @@ pub fn serveur_postgres() -> Option<String> {
 }
 
 /// A new, empty PostgreSQL database (a copy of `modele` if given); its URL.
-async fn base_postgres(serveur: &str, modele: Option<&str>) -> String {
+pub async fn base_postgres(serveur: &str, modele: Option<&str>) -> String {
     use sqlx::Connection;
     static NUMERO: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = NUMERO.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -248,7 +248,7 @@ impl TestApp {
     }
 
     /// On the database at `url`, with `dossier` for the e-mails written.
-    async fn sur_url(
+    pub async fn sur_url(
         url: String,
         dossier: tempfile::TempDir,
         dist: Option<PathBuf>,

@@ -23,6 +23,7 @@ mod openapi;
 mod premier_rendu;
 mod publication;
 mod recherche;
+mod sauvegarde;
 mod statique;
 mod suivi;
 mod territoire;
