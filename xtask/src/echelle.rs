@@ -9,10 +9,8 @@ use crate::memoire::resident_mo;
 use crate::serveur::{Connexion, Serveur};
 use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// p99 of every search under 50 connections, at most (ms).
 const CIBLE_P99_RECHERCHE_MS: f64 = 20.0;
@@ -142,27 +140,17 @@ fn connexion(serveur: &Serveur, n: usize) -> Result<f64> {
         r#"{{"email":"menage-{:06}@histoire.clef.fr","mot_de_passe":"clef-demo-2026"}}"#,
         n + 1
     );
-    let requete = format!(
-        "POST /api/v1/session HTTP/1.1\r\nHost: {a}\r\nContent-Type: application/json\r\n\
-         X-CSRF-Token: banc\r\nX-Forwarded-For: 10.9.{}.{}\r\nContent-Length: {}\r\n\
-         Connection: close\r\n\r\n{corps}",
-        n / 200,
-        n % 200 + 1,
-        corps.len(),
-        a = serveur.adresse,
-    );
+    let client = format!("10.9.{}.{}", n / 200, n % 200 + 1);
     let debut = Instant::now();
-    let mut flux = TcpStream::connect(&serveur.adresse)?;
-    flux.set_read_timeout(Some(Duration::from_secs(60)))?;
-    flux.write_all(requete.as_bytes())?;
-    let mut lecteur = BufReader::new(flux);
-    let mut ligne = String::new();
-    lecteur.read_line(&mut ligne)?;
-    let mut reste = Vec::new();
-    let _ = lecteur.read_to_end(&mut reste);
+    let r = Connexion::ouvrir(&serveur.adresse)?.envoyer(
+        "POST",
+        "/api/v1/session",
+        &[("X-CSRF-Token", "banc"), ("X-Forwarded-For", &client)],
+        &corps,
+    )?;
     let ms = debut.elapsed().as_secs_f64() * 1000.0;
-    if !ligne.contains(" 200 ") {
-        bail!("log-in answered {ligne:?}");
+    if r.statut != 200 {
+        bail!("log-in answered {}", r.statut);
     }
     Ok(ms)
 }

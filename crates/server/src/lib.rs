@@ -16,6 +16,7 @@ pub mod cycle;
 pub mod demo;
 pub mod horloge;
 pub mod images;
+pub mod journaux;
 pub mod memoire;
 
 pub mod premier_rendu;

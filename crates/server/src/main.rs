@@ -8,15 +8,10 @@ use clef_server::compte::coffre::Coffre;
 use clef_server::courriel::{Courrier, Poste, alertes};
 use clef_server::{Config, Etat, Horloge, HorlogeParis, application, demo, servir, stockage};
 use std::sync::Arc;
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
+    clef_server::journaux::installer();
     let config = Config::depuis(|cle| std::env::var(cle).ok())?;
     let horloge = HorlogeParis::new().context("fuseau Europe/Paris")?;
     let base = stockage::ouvrir(&config.base)

@@ -9,15 +9,10 @@
 use anyhow::{Context, bail};
 use clef_server::demo::histoire::{Taille, grandir};
 use clef_server::{Horloge, HorlogeParis, stockage};
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
+    clef_server::journaux::installer();
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let carte = match args.iter().position(|a| a == "--carte") {
         Some(i) if i + 1 < args.len() => {

@@ -482,6 +482,22 @@ impl Client<'_> {
         self.envoyer(Method::GET, uri, None).await
     }
 
+    /// Applies to listing `offre`, which must succeed; the application's id.
+    pub async fn deposer(&self, offre: i64) -> i64 {
+        let r = self
+            .post("/api/v1/moi/candidatures", json!({ "offre_id": offre }))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.corps)
+        );
+        r.json::<Value>()["id"]
+            .as_i64()
+            .expect("id de la candidature")
+    }
+
     pub async fn post(&self, uri: &str, corps: Value) -> Reponse {
         self.envoyer(Method::POST, uri, Some(corps)).await
     }

@@ -83,16 +83,7 @@ async fn a_listing_ranked_through_both_instances_at_once_is_ranked_once() {
     let mut candidatures = Vec::new();
     for n in 1..=3 {
         let client = a.inscrire_avec_dossier(n, dossier_simple()).await;
-        let r = client
-            .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
-            .await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.corps)
-        );
-        candidatures.push(r.json::<serde_json::Value>()["id"].as_i64().unwrap());
+        candidatures.push(client.deposer(offre).await);
     }
     let cloture: String = sqlx::query_scalar("SELECT cloture FROM offres WHERE id = $1")
         .bind(offre)
@@ -149,13 +140,7 @@ async fn alert_rounds_run_by_both_instances_at_once_send_each_e_mail_once() {
     let offres = a.offres_ouvertes("PLUS").await;
     for n in 1..=6 {
         let client = a.inscrire_avec_dossier(n, dossier_simple()).await;
-        let r = client
-            .post(
-                "/api/v1/moi/candidatures",
-                json!({"offre_id": offres[n as usize % offres.len()]}),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::CREATED);
+        client.deposer(offres[n as usize % offres.len()]).await;
     }
     let (na, nb) = tokio::join!(alertes::tournee(&a.etat), alertes::tournee(&b.etat));
     assert_eq!(

@@ -6,7 +6,7 @@
 
 use crate::aide::{TestApp, base_postgres, dossier_simple, serveur_postgres};
 use axum::http::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::process::Command;
 
 /// PostgreSQL's client programs: `CLEF_TEST_POSTGRES_BIN` (set by `cargo xtask test`),
@@ -79,10 +79,7 @@ async fn a_restored_backup_serves_the_same_listings_applications_and_sessions() 
     let app = TestApp::demo().await;
     let client = app.inscrire_avec_dossier(1, dossier_simple()).await;
     let offre = app.offres_ouvertes("PLUS").await[0];
-    let r = client
-        .post("/api/v1/moi/candidatures", json!({"offre_id": offre}))
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED);
+    client.deposer(offre).await;
     let mes_candidatures = client.get("/api/v1/moi/candidatures").await;
     assert_eq!(mes_candidatures.status, StatusCode::OK);
 
